@@ -1,0 +1,1 @@
+"""Lint rules, one module per family; each rule is (ctx) -> Iterable[Finding]."""
