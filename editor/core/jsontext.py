@@ -175,8 +175,11 @@ class _Reader:
                 continue
             char = text[offset]
             ascii_text = _ASCII_EQUIVALENT.get(char)
-            if ascii_text == '"' and self.inside_string(offset):
-                ascii_text = '\\"'
+            if self.inside_string(offset):
+                if ascii_text == '"':
+                    ascii_text = '\\"'
+            elif ascii_text and ascii_text.strip():
+                ascii_text = None  # outside a string, a quote or dash would change the structure
             fix = (
                 None
                 if ascii_text is None
@@ -296,10 +299,10 @@ class _Reader:
                     break
                 if char in _CLOSER:
                     root = self.open(stack, char, start)
-                elif kind in _VALUE_START or kind == BAD:
+                elif kind in _VALUE_START:
                     root = self.scalar(kind, start, end)
                     last_end = end
-                else:
+                elif kind != BAD:  # a bad token was reported when it was scanned
                     self.report("json/unexpected", f"unexpected {char!r}", start, end)
                 i += 1
                 continue
@@ -308,8 +311,12 @@ class _Reader:
             step = self.array_step if frame[0].kind is Kind.ARRAY else self.object_step
             i, last_end = step(stack, frame, i, kind, char, start, end, last_end)
 
-        insert_at = last_end if stack else 0
-        for node, opener, *_ in reversed(stack):
+        insert_at = tokens[-1][2]  # close what is open right after the last token
+        for node, opener, state, member, _ in reversed(stack):
+            if state in ("colon", "value") and member is not None:
+                self.report(
+                    "json/unexpected", "key without a value", member.key_start, member.key_end
+                )
             closer = _CLOSER[self.text[opener]]
             fix = Fix(f"Insert {closer!r}", (TextEdit(insert_at, insert_at, closer),))
             self.report(
