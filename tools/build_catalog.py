@@ -374,15 +374,21 @@ def build_personas(catalog: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def write_json(path: Path, data: dict[str, Any]) -> None:
+def write_json(path: Path, data: dict[str, Any], schema: type) -> None:
+    import pydantic
+
+    pydantic.TypeAdapter(schema).validate_python(data)  # strict: unknown keys refused
     path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size:,} bytes)")
 
 
 def main() -> None:
+    sys.path.insert(0, str(ROOT))
+    from editor.core.catalog import Catalog, PersonaSet
+
     catalog = build_catalog(load_iam_definition())
-    write_json(RESOURCES / "catalog.json", catalog)
-    write_json(RESOURCES / "personas.json", build_personas(catalog))
+    write_json(RESOURCES / "catalog.json", catalog, Catalog)
+    write_json(RESOURCES / "personas.json", build_personas(catalog), PersonaSet)
 
 
 if __name__ == "__main__":

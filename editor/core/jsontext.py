@@ -14,6 +14,7 @@ from typing import Any
 
 from editor.core import findings as fnd
 from editor.core.findings import Finding, Fix, Severity, TextEdit
+from editor.core.jsonfast import read_well_formed
 from editor.core.jsonnodes import Kind, Member, Node, to_python
 from editor.core.textpos import LineIndex
 
@@ -391,13 +392,7 @@ class _Reader:
         seen: set[str] = set()
         for member in node.members:
             if member.key in seen:
-                self.report(
-                    "json/duplicate-key",
-                    f"key {member.key!r} appears more than once; only the last one counts",
-                    member.key_start,
-                    member.key_end,
-                    severity=Severity.WARNING,
-                )
+                self.findings.append(duplicate_key(self.index, member))
             seen.add(member.key)
 
     def missing_comma(self, at: int) -> None:
@@ -526,8 +521,30 @@ class _Reader:
         return i + 1, last_end
 
 
+def duplicate_key(index: LineIndex, member: Member) -> Finding:
+    return fnd.make_finding(
+        index,
+        "json/duplicate-key",
+        Severity.WARNING,
+        f"key {member.key!r} appears more than once; only the last one counts",
+        member.key_start,
+        member.key_end,
+    )
+
+
 def read_json(text: str) -> ParsedText:
     """Read any text: the value tree (or None) and every syntax finding, in text order."""
+    well_formed = read_well_formed(text)
+    if well_formed is not None:
+        root, duplicates = well_formed
+        index = LineIndex(text)
+        found = tuple(duplicate_key(index, m) for m in duplicates)
+        return ParsedText(text, root, found, index)
+    return read_tolerantly(text)
+
+
+def read_tolerantly(text: str) -> ParsedText:
+    """The tolerant reader alone (read_json uses it for all but well-formed text)."""
     reader = _Reader(text)
     root = reader.parse()
     found = sorted(reader.findings, key=lambda f: (f.start, f.end))

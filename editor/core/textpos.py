@@ -10,31 +10,42 @@ from bisect import bisect_right
 
 
 class LineIndex:
-    """Maps offsets in one text to (line, column), both 1-based."""
+    """Maps offsets in one text to (line, column), both 1-based.
 
-    __slots__ = ("_starts", "_text")
+    The line table is built on first use: a clean policy needs none.
+    """
+
+    __slots__ = ("_built", "_text")
 
     def __init__(self, text: str) -> None:
         self._text = text
-        starts = [0]
-        find = text.find
-        pos = find("\n")
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
-        self._starts = starts
+        self._built: list[int] | None = None
+
+    @property
+    def _starts(self) -> list[int]:
+        if self._built is None:
+            starts = [0]
+            find = self._text.find
+            pos = find("\n")
+            while pos != -1:
+                starts.append(pos + 1)
+                pos = find("\n", pos + 1)
+            self._built = starts
+        return self._built
 
     @property
     def line_count(self) -> int:
         return len(self._starts)
 
     def position(self, offset: int) -> tuple[int, int]:
-        line = bisect_right(self._starts, offset) - 1
-        return line + 1, offset - self._starts[line] + 1
+        starts = self._starts
+        line = bisect_right(starts, offset) - 1
+        return line + 1, offset - starts[line] + 1
 
     def offset(self, line: int, column: int) -> int:
         """The offset of a 1-based (line, column), clamped to the text."""
-        line = min(max(line, 1), len(self._starts))
-        start = self._starts[line - 1]
-        end = self._starts[line] - 1 if line < len(self._starts) else len(self._text)
+        starts = self._starts
+        line = min(max(line, 1), len(starts))
+        start = starts[line - 1]
+        end = starts[line] - 1 if line < len(starts) else len(self._text)
         return min(start + max(column, 1) - 1, end)

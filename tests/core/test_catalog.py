@@ -1,8 +1,17 @@
 import re
+from importlib import resources
 
+import pydantic
 import pytest
 
-from editor.core.catalog import load_catalog, load_personas
+from editor.core.catalog import (
+    Catalog,
+    Persona,
+    PersonaSet,
+    build,
+    load_catalog,
+    load_personas,
+)
 from tests.conftest import seed_examples
 
 catalog = load_catalog()
@@ -104,3 +113,22 @@ def test_persona_layout_follows_the_seed() -> None:
     ]
     full = personas.get("full-user")
     assert full is not None and "ListSubChannels" in full.actions
+
+
+@pytest.mark.parametrize(
+    ("cls", "name", "loaded"),
+    [(Catalog, "catalog.json", catalog), (PersonaSet, "personas.json", personas)],
+)
+def test_pydantic_validates_the_data_and_agrees_with_the_loader(cls, name, loaded) -> None:
+    data = resources.files("editor.resources").joinpath(name).read_bytes()
+    strict = pydantic.TypeAdapter(cls).validate_json(data)
+    assert strict == loaded
+
+
+def test_unknown_fields_are_refused_by_both_loaders() -> None:
+    data = {"id": "x", "title": "t", "description": "d", "actions": [], "statements": [],
+            "colour": "red"}  # fmt: skip
+    with pytest.raises(ValueError, match="colour"):
+        build(Persona, data)
+    with pytest.raises(pydantic.ValidationError):
+        pydantic.TypeAdapter(Persona).validate_python(data)

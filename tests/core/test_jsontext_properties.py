@@ -7,7 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from editor.core.findings import Severity
-from editor.core.jsontext import fix_all, read_json
+from editor.core.jsonnodes import Kind
+from editor.core.jsontext import fix_all, read_json, read_tolerantly
 
 json_values = st.recursive(
     st.none()
@@ -82,3 +83,27 @@ def test_valid_json_round_trips(value: object, indent: int | None) -> None:
         or not repairable(text)
         or any(f.code == "json/invalid-char" for f in parsed.findings)
     )
+
+
+def shape(node):
+    """A node as nested tuples of everything a rule can see: kinds, ranges, values, keys."""
+    if node is None:
+        return None
+    return (
+        node.kind,
+        node.start,
+        node.end,
+        node.value if node.kind not in (Kind.ARRAY, Kind.OBJECT) else None,
+        tuple(shape(i) for i in node.items),
+        tuple((m.key, m.key_start, m.key_end, shape(m.value)) for m in node.members),
+    )
+
+
+@given(json_values, st.sampled_from([None, 1, 4]), st.booleans())
+def test_fast_path_builds_the_same_tree_as_the_tolerant_reader(value, indent, crlf) -> None:
+    text = json.dumps(value, indent=indent, ensure_ascii=bool(indent))
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    fast, slow = read_json(text), read_tolerantly(text)
+    assert shape(fast.root) == shape(slow.root)
+    assert fast.findings == slow.findings

@@ -1,0 +1,116 @@
+"""Lint speed against parliament (duo-labs), the usual open-source IAM policy linter.
+
+Run: .venv/bin/pip install -e '.[bench]' && .venv/bin/python benchmarks/lint_vs_parliament.py
+
+Same run, same files: AWS's four example policies (tools/sources), repaired so that
+parliament can read them.
+1. In process: our lint() vs parliament.analyze_policy_string(), median of many calls after a
+   warm-up. Target: ours at least 2x faster. Also printed: ours with its per-string caches
+   cleared before every call (the cost of text never seen before).
+2. Whole process: `chime-policy lint FILE` vs `parliament --file FILE`, median wall time of
+   repeated runs. Target: at least 4x faster.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import timeit
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+NAMES = ("app-instance-admin", "full-user", "minimal-user", "websocket-connect")
+
+
+def examples() -> list[str]:
+    from editor.core.jsontext import fix_all
+
+    text = (ROOT / "tools" / "sources" / "aws_example_iam_roles.md").read_text(encoding="utf-8")
+    return [fix_all(block) for block in re.findall(r"```\n(.*?)```", text, re.S)]
+
+
+def per_call_us(func, number: int = 300) -> float:
+    return statistics.median(timeit.repeat(func, number=number, repeat=9)) / number * 1e6
+
+
+def clear_caches() -> None:
+    from editor.core import arn, wildcard
+    from editor.core.rules import resources
+
+    for cached in (
+        arn.split_arn,
+        arn.placeholders,
+        wildcard.pattern_meets_template,
+        wildcard.action_regex,
+        resources._arn_types,
+        resources.resource_ids,
+    ):
+        cached.cache_clear()  # fmt: skip
+
+
+def in_process(texts: list[str]) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # parliament imports the deprecated pkg_resources
+        from parliament import analyze_policy_string
+    from editor.core.lint import lint
+
+    print("in process, per call (median):")
+    print(f"  {'example':<20}{'ours':>9}{'cold':>9}{'parliament':>12}{'ratio':>8}")
+    ratios = []
+    for name, text in zip(NAMES, texts, strict=True):
+        lint(text), analyze_policy_string(text)
+        ours = per_call_us(lambda t=text: lint(t))
+        cold = per_call_us(lambda t=text: (clear_caches(), lint(t)), number=100)
+        theirs = per_call_us(lambda t=text: analyze_policy_string(t))
+        ratios.append(theirs / ours)
+        print(f"  {name:<20}{ours:>7.0f}us{cold:>7.0f}us{theirs:>10.0f}us{theirs / ours:>7.1f}x")
+    worst = min(ratios)
+    print(f"  slowest ratio {worst:.1f}x; target >= 2x: {'met' if worst >= 2 else 'MISSED'}")
+
+
+def wall_ms(command: list[str], runs: int = 9) -> float:
+    # parliament reads standard input when it is not a terminal; give it a terminal.
+    master, slave = os.openpty()
+    times = []
+    try:
+        for _ in range(runs):
+            start = time.perf_counter()
+            subprocess.run(command, stdin=slave, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, check=False)  # fmt: skip
+            times.append((time.perf_counter() - start) * 1e3)
+    finally:
+        os.close(master)
+        os.close(slave)
+    return statistics.median(times)
+
+
+def whole_process(texts: list[str]) -> None:
+    print("whole process, wall time (median of 9 runs):")
+    ratios = []
+    with tempfile.TemporaryDirectory() as folder:
+        for name, text in zip(NAMES, texts, strict=True):
+            path = Path(folder) / f"{name}.json"
+            path.write_text(text, encoding="utf-8")
+            ours = wall_ms([str(BIN / "chime-policy"), "lint", str(path)])
+            theirs = wall_ms([str(BIN / "parliament"), "--file", str(path)])
+            ratios.append(theirs / ours)
+            print(f"  {name:<20}{ours:>7.0f} ms{theirs:>10.0f} ms{theirs / ours:>7.1f}x")
+    worst = min(ratios)
+    print(f"  slowest ratio {worst:.1f}x; target >= 4x: {'met' if worst >= 4 else 'MISSED'}")
+
+
+def main() -> None:
+    texts = examples()
+    in_process(texts)
+    whole_process(texts)
+
+
+if __name__ == "__main__":
+    main()

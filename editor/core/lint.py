@@ -1,0 +1,125 @@
+"""Lint a policy text: JSON syntax findings plus every policy rule, in text order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from editor.core import findings as fnd
+from editor.core.catalog import Catalog, load_catalog
+from editor.core.findings import Finding, Fix, Severity, TextEdit
+from editor.core.jsonnodes import Kind, Node
+from editor.core.jsontext import ParsedText, read_json
+from editor.core.policy import StatementView, statements
+
+
+class Quota(StrEnum):
+    """IAM's policy size quotas, in characters without white space."""
+
+    MANAGED = "managed"
+    USER = "user"
+    GROUP = "group"
+    ROLE = "role"
+
+    @property
+    def limit(self) -> int:
+        return _LIMITS[self]
+
+    @property
+    def label(self) -> str:
+        return "managed policy" if self is Quota.MANAGED else f"inline {self.value} policies"
+
+
+_LIMITS = {Quota.MANAGED: 6144, Quota.USER: 2048, Quota.GROUP: 5120, Quota.ROLE: 10240}
+
+
+@dataclass(frozen=True, slots=True)
+class LintOptions:
+    quota: Quota = Quota.MANAGED
+
+
+@dataclass(slots=True)
+class LintContext:
+    parsed: ParsedText
+    catalog: Catalog
+    options: LintOptions
+    statements: list[StatementView] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.parsed.text
+
+    @property
+    def root(self) -> Node | None:
+        return self.parsed.root
+
+    def finding(
+        self,
+        code: str,
+        severity: Severity,
+        message: str,
+        start: int,
+        end: int,
+        fix: Fix | None = None,
+    ) -> Finding:
+        return fnd.make_finding(self.parsed.index, code, severity, message, start, end, fix)
+
+    def replace(self, title: str, start: int, end: int, text: str, safe: bool = True) -> Fix:
+        return Fix(title, (TextEdit(start, end, text),), safe)
+
+
+Rule = Callable[[LintContext], Iterable[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class LintResult:
+    parsed: ParsedText
+    findings: tuple[Finding, ...]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    @property
+    def has_errors(self) -> bool:
+        return self.count(Severity.ERROR) > 0
+
+
+def lint(
+    text: str, options: LintOptions | None = None, catalog: Catalog | None = None
+) -> LintResult:
+    """Every finding for `text`. Policy rules run on whatever tree the JSON reader recovered,
+    so a file with a missing comma still gets its mis-cased actions and placeholders reported.
+    """
+    from editor.core.rules import RULES
+
+    parsed = read_json(text)
+    found = list(parsed.findings)
+    if parsed.root is not None and parsed.root.kind is Kind.OBJECT:
+        ctx = LintContext(
+            parsed, catalog or load_catalog(), options or LintOptions(), statements(parsed.root)
+        )
+        for rule in RULES:
+            found.extend(rule(ctx))
+    elif parsed.root is not None:
+        found.append(
+            fnd.make_finding(
+                parsed.index,
+                "policy/not-an-object",
+                Severity.ERROR,
+                "a policy is a JSON object with Version and Statement",
+                parsed.root.start,
+                parsed.root.end,
+            )
+        )
+    found.sort(key=lambda f: (f.start, f.end, f.code))
+    return LintResult(parsed, tuple(found))
+
+
+def lint_findings(text: str) -> tuple[Finding, ...]:
+    return lint(text).findings
+
+
+def fix_all(text: str, options: LintOptions | None = None) -> str:
+    """Apply every safe fix, JSON and policy alike."""
+    return fnd.fix_all(text, lambda t: lint(t, options).findings)
