@@ -37,7 +37,7 @@ def read_policy_file(path: str | os.PathLike[str]) -> str:
             raise PolicyFileError(f"{path} is a folder")
         if size > MAX_BYTES:
             raise PolicyFileError(
-                f"{path} is {size / 1e6:.1f} MB; policies are at most a few kilobytes "
+                f"{path} is {size / 2**20:.1f} MB; policies are at most a few kilobytes "
                 f"(this editor opens up to {MAX_BYTES // (1024 * 1024)} MB)"
             )
         data = path.read_bytes()

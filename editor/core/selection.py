@@ -167,9 +167,12 @@ def apply_selection(
         pieces.append(kept_text)
     if not placed:
         pieces.extend(_render(s, item_indent, unit) for s in generated)
-    newline = "\r\n" if "\r\n" in text else "\n"
-    pieces = [p.replace("\n", newline) if newline != "\n" else p for p in pieces]
-    body = newline + ("," + newline).join(item_indent + p for p in pieces) + newline + closing
+    if not unit and "\n" not in text.strip():
+        body = ",".join(pieces)  # minified stays minified
+    else:
+        newline = "\r\n" if "\r\n" in text else "\n"
+        pieces = [p.replace("\n", newline) if newline != "\n" else p for p in pieces]
+        body = newline + ("," + newline).join(item_indent + p for p in pieces) + newline + closing
     return apply_edits(text, [TextEdit(array.start + 1, array.end - 1, body if pieces else "")])
 
 

@@ -1,39 +1,276 @@
-"""The editor's main window."""
+"""The editor's main window: lays the panes out and wires them to the document."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QPlainTextEdit
+from PySide6.QtCore import QSettings, QSignalBlocker, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+)
 
-from editor.core.catalog import load_catalog
+from editor.core.catalog import load_catalog, load_personas
+from editor.core.editing import EditorState
+from editor.core.generate import Layout
+from editor.core.lint import LintResult, fix_all
+from editor.ui.arn_form import ArnForm
+from editor.ui.catalog_model import CatalogModel
+from editor.ui.catalog_view import CatalogView
+from editor.ui.dialogs import Dialogs
+from editor.ui.document import Document
+from editor.ui.export_menu import ExportMenu
+from editor.ui.file_controller import FileController
+from editor.ui.json_editor import JsonEditor
+from editor.ui.problems_view import ProblemsView
+from editor.ui.status_bar import StatusBar
+from editor.ui.theme import colours
 
 APP_TITLE = "Chime policy editor"
+LAYOUTS = ((Layout.LEAST_PRIVILEGE, "Least privilege"), (Layout.AWS_EXAMPLE, "AWS example"))
+INDENTS = ((4, "4 spaces"), (2, "2 spaces"), (0, "Minified"))
+SYNC_BANNER = "Fix the JSON errors to sync: the catalog and the ARN form wait until the text reads."
 
 
 class MainWindow(QMainWindow):
-    def __init__(self) -> None:
+    def __init__(self, settings: QSettings | None = None, dialogs: Dialogs | None = None) -> None:
+        """`settings` and `dialogs` are the seams tests replace (a temporary file, scripted
+        answers)."""
         super().__init__()
+        self.setObjectName("main")
         self.catalog = load_catalog()
-        self.editor = QPlainTextEdit(self)
-        self.setCentralWidget(self.editor)
-        self.setWindowTitle(APP_TITLE)
-        self.resize(1200, 800)
+        self.personas = load_personas()
+        self.settings = settings or QSettings()
+        self.document = Document(self)
+        self.dialogs = dialogs or Dialogs(self)
+        self.files = FileController(self.document, self.dialogs, self.settings, self)
+        self.catalog_model = CatalogModel(self.catalog, self.personas, self)
+        self.create_panes()
         self.create_actions()
         self.create_menus()
+        self.connect_signals()
+        self.setAcceptDrops(True)
+        self.resize(1320, 860)
+        self.restore_settings()
+        self.document.reset(self.document.state)
+        self.update_title()
+
+    # -- construction ---------------------------------------------------------------------
+
+    def create_panes(self) -> None:
+        self.catalog_view = CatalogView(self.catalog_model)
+        self.form = ArnForm(self.catalog)
+        form_box = QGroupBox("ARN values")
+        form_layout = QVBoxLayout(form_box)
+        scroll = QScrollArea()
+        scroll.setWidget(self.form)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        form_layout.addWidget(scroll)
+        catalog_box = QGroupBox("Actions by persona")
+        QVBoxLayout(catalog_box).addWidget(self.catalog_view)
+        self.left = QSplitter(Qt.Orientation.Vertical)
+        self.left.addWidget(catalog_box)
+        self.left.addWidget(form_box)
+        self.left.setStretchFactor(0, 3)
+        self.left.setStretchFactor(1, 2)
+
+        self.editor = JsonEditor()
+        self.banner = QLabel(SYNC_BANNER)
+        self.banner.setWordWrap(True)
+        self.banner.setAccessibleName("Sync notice")
+        self.banner.hide()
+        self.layout_combo = QComboBox()
+        for layout, label in LAYOUTS:
+            self.layout_combo.addItem(label, layout)
+        self.layout_combo.setAccessibleName("Statement layout")
+        self.layout_combo.setToolTip(
+            "Least privilege: one statement per set of ARN types the "
+            "actions need. AWS example: the layout of AWS's examples."
+        )
+        self.indent_combo = QComboBox()
+        for indent, label in INDENTS:
+            self.indent_combo.addItem(label, indent)
+        self.indent_combo.setAccessibleName("Indentation")
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("&Layout:", buddy=self.layout_combo))
+        bar.addWidget(self.layout_combo)
+        bar.addSpacing(12)
+        bar.addWidget(QLabel("&Indent:", buddy=self.indent_combo))
+        bar.addWidget(self.indent_combo)
+        bar.addStretch(1)
+        json_box = QGroupBox("Policy JSON")
+        json_layout = QVBoxLayout(json_box)
+        json_layout.addLayout(bar)
+        json_layout.addWidget(self.banner)
+        json_layout.addWidget(self.editor, 1)
+        self.problems = ProblemsView()
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.addWidget(json_box)
+        self.right.addWidget(self.problems)
+        self.right.setStretchFactor(0, 3)
+        self.right.setStretchFactor(1, 1)
+        self.main = QSplitter(Qt.Orientation.Horizontal)
+        self.main.addWidget(self.left)
+        self.main.addWidget(self.right)
+        self.main.setStretchFactor(0, 2)
+        self.main.setStretchFactor(1, 3)
+        self.main.setSizes([520, 800])
+        self.setCentralWidget(self.main)
+        self.status = StatusBar(self.catalog.provenance.generated, self)
+        self.setStatusBar(self.status)
+        self.style_banner()
+
+    def style_banner(self) -> None:
+        scheme = colours(self.palette())
+        self.banner.setStyleSheet(
+            f"QLabel {{ background: {scheme.banner_bg.name()}; color: {scheme.banner_fg.name()};"
+            " padding: 6px; border-radius: 3px; }"
+        )
+        self.setStyleSheet(
+            f"QLineEdit[invalid='true'] {{ border: 1px solid {scheme.error.name()}; }}"
+            f" QLabel#fieldError {{ color: {scheme.error.name()}; }}"
+            f" QProgressBar[over='true']::chunk {{ background: {scheme.error.name()}; }}"
+        )
+
+    def _action(self, text: str, slot: object, shortcut: object = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)  # type: ignore[arg-type]
+        action.triggered.connect(slot)
+        return action
 
     def create_actions(self) -> None:
-        self.quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
-        self.quit_action.triggered.connect(self.close)
-        self.about_action = QAction("&About", self)
-        self.about_action.triggered.connect(self.show_about)
+        keys = QKeySequence.StandardKey
+        self.new_action = self._action("&New", lambda: self.files.new(), keys.New)
+        self.open_action = self._action("&Open…", self.files.open_dialog, keys.Open)
+        self.save_action = self._action("&Save", self.files.save, keys.Save)
+        self.save_as_action = self._action("Save &As…", self.files.save_as, keys.SaveAs)
+        self.revert_action = self._action("&Revert to Saved", self.files.revert)
+        self.quit_action = self._action("&Quit", self.close, keys.Quit)
+        self.undo_action = self.document.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(keys.Undo)
+        self.redo_action = self.document.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Y")])
+        self.fix_all_action = self._action("Fix &All", self.fix_all, "Ctrl+Shift+F")
+        self.filter_action = self._action("&Filter Actions", self.focus_filter, keys.Find)
+        self.about_action = self._action("&About", self.show_about)
+        self.pane_actions = [
+            self._action(label, lambda _=False, w=widget: w.setFocus(), f"Ctrl+{n}")
+            for n, (label, widget) in enumerate(
+                (("&Catalog", self.catalog_view.tree), ("ARN &Form", self.form),
+                 ("&JSON", self.editor), ("&Problems", self.problems.table)), start=1)
+        ]  # fmt: skip
 
     def create_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(self.new_action)
+        persona_menu = file_menu.addMenu("New from &Persona")
+        for persona in self.personas.personas:
+            new_persona = self._action(
+                persona.title, lambda _=False, p=persona.id: self.files.new(p)
+            )
+            persona_menu.addAction(new_persona)
+        file_menu.addAction(self.open_action)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.update_recent(self.files.recent())
+        file_menu.addSeparator()
+        for action in (self.save_action, self.save_as_action, self.revert_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        for action in (self.undo_action, self.redo_action):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.fix_all_action)
+        edit_menu.addAction(self.filter_action)
+        view_menu = self.menuBar().addMenu("&View")
+        for action in self.pane_actions:
+            view_menu.addAction(action)
+        self.export_menu = ExportMenu(self.menuBar().addMenu("E&xport"), self.document,
+                                      self.dialogs, self.policy_name)  # fmt: skip
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
+
+    def connect_signals(self) -> None:
+        doc = self.document
+        self.catalog_model.toggled.connect(doc.set_actions)
+        self.form.edited.connect(doc.set_field)
+        self.editor.edited.connect(doc.set_text)
+        self.layout_combo.currentIndexChanged.connect(self.layout_chosen)
+        self.indent_combo.currentIndexChanged.connect(self.layout_chosen)
+        doc.changed.connect(self.show_state)
+        doc.analyzed.connect(self.show_result)
+        doc.refused.connect(self.refused)
+        doc.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        self.problems.jump.connect(lambda f: self.editor.jump_to(f.line, f.column))
+        self.problems.fix_requested.connect(lambda f: doc.apply_fix(f.fix))
+        self.problems.fix_all_requested.connect(self.fix_all)
+        self.status.quota_chosen.connect(doc.set_quota)
+        self.files.path_changed.connect(self.update_title)
+        self.files.recent_changed.connect(self.update_recent)
+        self.files.message.connect(lambda text: self.status.showMessage(text, 10000))
+
+    # -- the document, shown --------------------------------------------------------------
+
+    def show_state(self, state: EditorState) -> None:
+        readable = state.readable
+        self.catalog_model.set_selected(state.actions)
+        self.catalog_model.set_editable(readable)
+        self.form.show_state(state)
+        self.form.setEnabled(readable)
+        self.banner.setVisible(not readable)
+        self.editor.set_text(state.text)
+        for combo, value in ((self.layout_combo, state.layout), (self.indent_combo, state.indent)):
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(combo.findData(value))
+
+    def show_result(self, result: LintResult) -> None:
+        self.editor.show_findings(result.findings)
+        self.problems.set_findings(result.findings)
+        self.status.show_result(result, self.document.quota)
+
+    def refused(self, reason: str) -> None:
+        self.catalog_model.set_selected(self.document.state.actions)
+        self.banner.setText(reason)
+        self.banner.show()
+
+    def layout_chosen(self) -> None:
+        layout = Layout(self.layout_combo.currentData())
+        self.document.set_layout(layout, int(self.indent_combo.currentData()))
+
+    def fix_all(self) -> bool:
+        fixed = fix_all(self.document.state.text)
+        return self.document.replace_all(fixed, "Fix all")
+
+    def focus_filter(self) -> None:
+        self.catalog_view.filter.setFocus()
+        self.catalog_view.filter.selectAll()
+
+    def policy_name(self) -> str:
+        stem = Path(self.files.path).stem if self.files.path else "ChimeMessagingPolicy"
+        return "".join(c for c in stem.title() if c.isalnum()) or "ChimeMessagingPolicy"
+
+    def update_title(self) -> None:
+        self.setWindowTitle(f"{self.files.name}[*] — {APP_TITLE}")
+        self.setWindowModified(self.files.modified)
+        self.revert_action.setEnabled(self.files.path is not None)
+
+    def update_recent(self, paths: list[str]) -> None:
+        self.recent_menu.clear()
+        for path in paths:
+            self.recent_menu.addAction(self._action(path, lambda _=False, p=path:
+                                                    self.files.open_path(p)))  # fmt: skip
+        self.recent_menu.setEnabled(bool(paths))
 
     def about_text(self) -> str:
         provenance = self.catalog.provenance
@@ -52,5 +289,45 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         QMessageBox.about(self, f"About {APP_TITLE}", self.about_text())
 
-    def open_path(self, path: str) -> None:
-        self.editor.setPlainText(Path(path).read_text(encoding="utf-8"))
+    def open_path(self, path: str) -> bool:
+        return self.files.open_path(path)
+
+    # -- window events --------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.files.open_path(paths[0])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.files.maybe_save():
+            self.save_settings()
+            event.accept()
+        else:
+            event.ignore()
+
+    def changeEvent(self, event: object) -> None:
+        from PySide6.QtCore import QEvent
+
+        if getattr(event, "type", lambda: None)() == QEvent.Type.PaletteChange:
+            self.style_banner()
+        super().changeEvent(event)  # type: ignore[arg-type]
+
+    def save_settings(self) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("splitters", [s.saveState() for s in (self.main, self.left,
+                                                                      self.right)])  # fmt: skip
+
+    def restore_settings(self) -> None:
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        states = self.settings.value("splitters")
+        if isinstance(states, list) and len(states) == 3:
+            for splitter, state in zip((self.main, self.left, self.right), states, strict=True):
+                splitter.restoreState(state)

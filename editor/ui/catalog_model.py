@@ -1,0 +1,184 @@
+"""The action catalog as a Qt item model: persona groups holding checkable actions.
+
+Check states come from one set of ticked action names, so an action listed under several
+personas is ticked everywhere at once. Group rows are tri-state and tick their whole group.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from editor.core.catalog import Action, Catalog, PersonaSet
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the invisible root; Qt's default argument
+_GROUP = 0  # internal id of group rows; action rows carry their group's row + 1
+COLUMNS = ("Action", "Access")
+OTHER_TITLE = "Other messaging actions"
+
+
+@dataclass(frozen=True)
+class Group:
+    title: str
+    description: str
+    actions: tuple[Action, ...]
+
+
+def build_groups(catalog: Catalog, personas: PersonaSet) -> list[Group]:
+    groups = [
+        Group(p.title, p.description, tuple(catalog.by_full_name[f"chime:{n}"] for n in p.actions))
+        for p in personas.personas
+    ]
+    in_personas = {a.name for g in groups for a in g.actions}
+    others = tuple(a for a in catalog.messaging_actions if a.name not in in_personas)
+    groups.append(Group(OTHER_TITLE, "Messaging and identity actions no persona uses.", others))
+    return groups
+
+
+def action_tooltip(action: Action) -> str:
+    types = ", ".join(
+        ("any resource (*)" if r.name == "*" else r.name) + ("" if r.required else " (optional)")
+        for r in action.resource_types
+    )
+    return (
+        f"<b>{escape(action.full_name)}</b> — {escape(action.access_level)}<br>"
+        f"{escape(action.description)}<br><br>"
+        f"<b>Resource types:</b> {escape(types)}<br>"
+        f'<a href="{escape(action.doc_url)}">{escape(action.doc_url)}</a>'
+    )
+
+
+class CatalogModel(QAbstractItemModel):
+    toggled = Signal(object)  # frozenset[str]: the ticked action names the user asks for
+
+    def __init__(self, catalog: Catalog, personas: PersonaSet, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.groups = build_groups(catalog, personas)
+        self.selected: frozenset[str] = frozenset()
+        self.editable = True
+
+    # -- the set of ticked actions ---------------------------------------------------------
+
+    def set_selected(self, names: frozenset[str]) -> None:
+        if names == self.selected:
+            return
+        self.selected = frozenset(names)
+        self._all_changed(Qt.ItemDataRole.CheckStateRole)
+
+    def set_editable(self, editable: bool) -> None:
+        if editable != self.editable:
+            self.editable = editable
+            self._all_changed()
+
+    def _all_changed(self, role: Qt.ItemDataRole | None = None) -> None:
+        roles = [role, Qt.ItemDataRole.DisplayRole] if role is not None else []
+        last = len(COLUMNS) - 1
+        for row, group in enumerate(self.groups):
+            top = self.index(row, 0)
+            self.dataChanged.emit(top, self.index(row, last), roles)
+            if group.actions:
+                first = self.index(0, 0, top)
+                self.dataChanged.emit(first, self.index(len(group.actions) - 1, last, top), roles)
+
+    def group_state(self, group: Group) -> Qt.CheckState:
+        ticked = sum(1 for a in group.actions if a.name in self.selected)
+        if ticked == 0:
+            return Qt.CheckState.Unchecked
+        if ticked == len(group.actions):
+            return Qt.CheckState.Checked
+        return Qt.CheckState.PartiallyChecked
+
+    def action_at(self, index: Index) -> Action | None:
+        if not index.isValid() or index.internalId() == _GROUP:
+            return None
+        return self.groups[index.internalId() - 1].actions[index.row()]
+
+    # -- QAbstractItemModel ----------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _GROUP)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == _GROUP:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, _GROUP)
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        if not parent.isValid():
+            return len(self.groups)
+        if parent.internalId() == _GROUP and parent.column() == 0:
+            return len(self.groups[parent.row()].actions)
+        return 0
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # fmt: skip
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        action = self.action_at(index)
+        column = index.column()
+        if action is None:
+            group = self.groups[index.row()]
+            if role == Qt.ItemDataRole.DisplayRole:
+                if column == 1:
+                    return ""
+                ticked = sum(1 for a in group.actions if a.name in self.selected)
+                return f"{group.title}  ({ticked}/{len(group.actions)})"
+            if role == Qt.ItemDataRole.CheckStateRole and column == 0:
+                return self.group_state(group)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return group.description
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return action.name if column == 0 else action.access_level
+        if role == Qt.ItemDataRole.CheckStateRole and column == 0:
+            ticked = action.name in self.selected
+            return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return action_tooltip(action)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{action.name}, {action.access_level}"
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsSelectable
+        if self.editable:
+            flags |= Qt.ItemFlag.ItemIsEnabled
+            if index.column() == 0:
+                flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: Index, value: Any,
+                role: int = Qt.ItemDataRole.EditRole) -> bool:  # fmt: skip
+        if role != Qt.ItemDataRole.CheckStateRole or index.column() != 0 or not self.editable:
+            return False
+        checked = Qt.CheckState(value) == Qt.CheckState.Checked
+        action = self.action_at(index)
+        names = {action.name} if action else {a.name for a in self.groups[index.row()].actions}
+        wanted = self.selected | names if checked else self.selected - names
+        self.set_selected(frozenset(wanted))
+        self.toggled.emit(self.selected)
+        return True

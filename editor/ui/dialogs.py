@@ -1,0 +1,61 @@
+"""Every question the editor asks the user, in one place: tests replace this one object."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+POLICY_FILTER = (
+    "IAM policies (*.json);;CloudFormation templates (*.yaml *.yml *.json);;All files (*)"
+)
+
+
+class Answer(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+class Dialogs:
+    def __init__(self, parent: QWidget) -> None:
+        self.parent = parent
+
+    def open_path(self, directory: str = "") -> str | None:
+        path, _ = QFileDialog.getOpenFileName(self.parent, "Open policy", directory, POLICY_FILTER)
+        return path or None
+
+    def save_path(self, suggested: str, filter_: str = POLICY_FILTER) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self.parent, "Save as", suggested, filter_)
+        return path or None
+
+    def ask_save(self, name: str) -> Answer:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
+                          f"Save the changes to {name}?", parent=self.parent)  # fmt: skip
+        box.setInformativeText("If you don't save, your changes will be lost.")
+        buttons = QMessageBox.StandardButton
+        box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
+        box.setDefaultButton(buttons.Save)
+        answer = box.exec()
+        if answer == buttons.Save:
+            return Answer.SAVE
+        return Answer.DISCARD if answer == buttons.Discard else Answer.CANCEL
+
+    def ask_reload(self, name: str, modified: bool) -> bool:
+        detail = (" Your unsaved changes will be replaced (Undo brings them back)."
+                  if modified else "")  # fmt: skip
+        answer = QMessageBox.question(
+            self.parent, "File changed on disk",
+            f"{name} was changed by another program. Reload it?{detail}",
+        )  # fmt: skip
+        return answer == QMessageBox.StandardButton.Yes
+
+    def error(self, title: str, text: str, detail: str = "") -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.parent)
+        if detail:
+            box.setDetailedText(detail)
+        box.exec()
+
+    def choose(self, title: str, label: str, items: list[str]) -> int | None:
+        item, ok = QInputDialog.getItem(self.parent, title, label, items, 0, False)
+        return items.index(item) if ok and item in items else None

@@ -1,0 +1,127 @@
+"""The document controller: holds the state, the undo stack and the file; emits `changed`.
+
+One direction of flow: a widget calls a method here -> a new state goes on the undo stack ->
+`changed` is emitted -> (throttled) lint -> `analyzed`. No widget reads another widget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from editor.core import editing
+from editor.core.editing import EditorState, NotReadable
+from editor.core.findings import Fix, TextEdit
+from editor.core.generate import Layout
+from editor.core.lint import LintOptions, LintResult, Quota, lint
+from editor.ui.throttle import Throttle
+
+# Merge ids: consecutive edits of one kind coalesce into one undo step (typing a field).
+_MERGE_TEXT = 1
+_MERGE_FIELD = 2
+
+
+class StateCommand(QUndoCommand):
+    """An edit as a pair of states: undo restores the old one. Typing coalesces."""
+
+    def __init__(self, document: Document, old: EditorState, new: EditorState, title: str,
+                 merge_key: tuple[int, str] | None = None) -> None:  # fmt: skip
+        super().__init__(title)
+        self.document, self.old, self.new = document, old, new
+        self.merge_key = merge_key
+
+    def id(self) -> int:
+        return self.merge_key[0] if self.merge_key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, StateCommand) or other.merge_key != self.merge_key:
+            return False
+        self.new = other.new
+        return True
+
+    def redo(self) -> None:
+        self.document._set_state(self.new)
+
+    def undo(self) -> None:
+        self.document._set_state(self.old)
+
+
+class Document(QObject):
+    changed = Signal(object)  # EditorState, after every edit, undo and redo
+    analyzed = Signal(object)  # LintResult, throttled
+    refused = Signal(str)  # why an edit could not be made (JSON errors block ticking)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self.state = editing.new_state()
+        self.quota = Quota.MANAGED
+        self.result: LintResult | None = None
+        self.throttle = Throttle(self._analyze, 0, self)
+
+    # -- edits ----------------------------------------------------------------------------
+
+    def _push(self, title: str, make: Callable[[EditorState], EditorState],
+              merge_key: tuple[int, str] | None = None) -> bool:  # fmt: skip
+        try:
+            new = make(self.state)
+        except NotReadable:
+            self.refused.emit("Fix the JSON errors to sync: ticks and fields wait until then.")
+            return False
+        if new == self.state:
+            return False
+        self.undo_stack.push(StateCommand(self, self.state, new, title, merge_key))
+        return True
+
+    def set_actions(self, actions: frozenset[str], title: str = "Change actions") -> bool:
+        return self._push(title, lambda s: editing.with_actions(s, actions))
+
+    def set_field(self, name: str, raw: str) -> bool:
+        title = f"Edit {name.replace('_', ' ')}"
+        return self._push(title, lambda s: editing.with_field(s, name, raw), (_MERGE_FIELD, name))
+
+    def set_layout(self, layout: Layout, indent: int | None = None) -> bool:
+        return self._push("Change layout", lambda s: editing.with_layout(s, layout, indent))
+
+    def set_text(self, text: str) -> bool:
+        """Typed text: consecutive keystrokes are one undo step."""
+        return self._push("Typing", lambda s: editing.with_text(s, text), (_MERGE_TEXT, ""))
+
+    def replace_all(self, text: str, title: str) -> bool:
+        return self._push(title, lambda s: editing.with_text(s, text))
+
+    def apply_fix(self, fix: Fix) -> bool:
+        return self._push(fix.title, lambda s: editing.with_edits(s, list(fix.edits)))
+
+    def apply_edits(self, edits: list[TextEdit], title: str) -> bool:
+        return self._push(title, lambda s: editing.with_edits(s, edits))
+
+    def reset(self, state: EditorState) -> None:
+        """A new or opened document: a fresh undo history."""
+        self.undo_stack.clear()
+        self._set_state(state)
+        self.undo_stack.setClean()
+
+    def set_quota(self, quota: Quota) -> None:
+        self.quota = quota
+        self.throttle.trigger()
+
+    # -- state ----------------------------------------------------------------------------
+
+    def _set_state(self, state: EditorState) -> None:
+        self.state = state
+        self.changed.emit(state)
+        self.throttle.trigger()
+
+    def _analyze(self) -> None:
+        self.result = lint(self.state.text, LintOptions(self.quota))
+        self.analyzed.emit(self.result)
+
+    def analyze_now(self) -> LintResult:
+        self.throttle.flush()
+        if self.result is None or self.result.parsed.text != self.state.text:
+            self._analyze()
+        assert self.result is not None
+        return self.result

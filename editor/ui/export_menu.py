@@ -1,0 +1,90 @@
+"""The Export menu: every export format, Copy JSON, and "export as template"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QMenu
+
+from editor.core.export import ExportRefused, Format, export
+from editor.core.files import write_atomically
+from editor.ui.dialogs import Dialogs
+from editor.ui.document import Document
+
+# Menu label, format, file filter, extension.
+ENTRIES = (
+    ("JSON…", Format.JSON, "JSON (*.json)", ".json"),
+    ("JSON, minified…", Format.JSON_MINIFIED, "JSON (*.json)", ".json"),
+    ("CloudFormation (YAML)…", Format.CLOUDFORMATION_YAML, "YAML (*.yaml *.yml)", ".yaml"),
+    ("CloudFormation (JSON)…", Format.CLOUDFORMATION_JSON, "JSON (*.json)", ".json"),
+    ("Terraform (aws_iam_policy)…", Format.TERRAFORM, "Terraform (*.tf)", ".tf"),
+    ("Terraform (policy document data source)…", Format.TERRAFORM_DATA, "Terraform (*.tf)",
+     ".tf"),
+    ("AWS CLI command…", Format.AWS_CLI, "Shell (*.sh)", ".sh"),
+)  # fmt: skip
+
+
+class ExportMenu(QObject):
+    def __init__(self, menu: QMenu, document: Document, dialogs: Dialogs,
+                 policy_name: Callable[[], str]) -> None:  # fmt: skip
+        super().__init__(menu)
+        self.document, self.dialogs, self.policy_name = document, dialogs, policy_name
+        self.copy_action = QAction("&Copy JSON", menu)
+        self.copy_action.setShortcut("Ctrl+Shift+C")
+        self.copy_action.triggered.connect(self.copy_json)
+        menu.addAction(self.copy_action)
+        menu.addSeparator()
+        self.actions: dict[Format, QAction] = {}
+        for label, fmt, filter_, suffix in ENTRIES:
+            action = QAction(label, menu)
+            action.triggered.connect(lambda _=False, f=fmt, fl=filter_, s=suffix:
+                                     self.export_to_file(f, fl, s))  # fmt: skip
+            menu.addAction(action)
+            self.actions[fmt] = action
+        menu.addSeparator()
+        self.substitute = QAction("CloudFormation: account and region as !Sub parameters", menu)
+        self.substitute.setCheckable(True)
+        menu.addAction(self.substitute)
+        self.template = QAction("Export as &template (allow placeholders and errors)", menu)
+        self.template.setCheckable(True)
+        menu.addAction(self.template)
+
+    def render(self, fmt: Format) -> str | None:
+        try:
+            return export(self.document.state.text, fmt, self.policy_name(),
+                          self.template.isChecked(), self.substitute.isChecked())  # fmt: skip
+        except ExportRefused as refusal:
+            lines = [f"line {f.line}:{f.column}  {f.message}" for f in refusal.problems]
+            shown = "\n".join(lines[:12]) + (f"\n… and {len(lines) - 12} more"
+                                              if len(lines) > 12 else "")  # fmt: skip
+            self.dialogs.error(
+                "Not exported",
+                f"The policy still has {len(lines)} problem(s) to fix first:\n\n{shown}\n\n"
+                "Fill in the ARN form or use Fix all; or tick Export ▸ Export as template.",
+                "\n".join(lines),
+            )
+            return None
+
+    def copy_json(self) -> bool:
+        out = self.render(Format.JSON)
+        if out is None:
+            return False
+        QGuiApplication.clipboard().setText(out)
+        return True
+
+    def export_to_file(self, fmt: Format, filter_: str, suffix: str) -> bool:
+        out = self.render(fmt)
+        if out is None:
+            return False
+        path = self.dialogs.save_path(str(Path.cwd() / f"{self.policy_name()}{suffix}"), filter_)
+        if not path:
+            return False
+        try:
+            write_atomically(path, out)
+        except OSError as error:
+            self.dialogs.error("Cannot export", f"{path}: {error.strerror or error}")
+            return False
+        return True

@@ -1,0 +1,224 @@
+"""Files: new, open, save, save as, revert, recent files, and changes made on disk.
+
+Saves are atomic; the first save over a file the user opened keeps its original as FILE.bak.
+A file that cannot be a policy (binary, not UTF-8, too big) is refused with a clear message;
+a CloudFormation template offers the policy documents inside it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, Signal
+
+from editor.core import editing
+from editor.core.catalog import load_personas
+from editor.core.cfn import policy_documents
+from editor.core.files import PolicyFileError, read_policy_file, write_atomically
+from editor.ui.dialogs import Answer, Dialogs
+from editor.ui.document import Document
+
+MAX_RECENT = 8
+
+
+class FileController(QObject):
+    path_changed = Signal()  # the title to show changed (path, or untitled label)
+    recent_changed = Signal(list)
+    message = Signal(str)  # a notice for the window's banner/status bar
+
+    def __init__(self, document: Document, dialogs: Dialogs, settings: QSettings,
+                 parent: QObject | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.document = document
+        self.dialogs = dialogs
+        self.settings = settings
+        self.path: str | None = None
+        self.label = "Untitled"
+        self.newline = "\n"
+        self.backed_up = False  # the original of an opened file is kept once, at first save
+        self.last_written: str | None = None
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._changed_on_disk)
+
+    # -- what the window shows ------------------------------------------------------------
+
+    @property
+    def name(self) -> str:
+        return Path(self.path).name if self.path else self.label
+
+    @property
+    def modified(self) -> bool:
+        return not self.document.undo_stack.isClean()
+
+    def recent(self) -> list[str]:
+        value = self.settings.value("recentFiles", [])
+        return [str(v) for v in value] if isinstance(value, list) else ([str(value)] if value
+                                                                          else [])  # fmt: skip
+
+    # -- commands -------------------------------------------------------------------------
+
+    def maybe_save(self) -> bool:
+        """Ask to save unsaved changes; False means the user cancelled."""
+        if not self.modified:
+            return True
+        answer = self.dialogs.ask_save(self.name)
+        if answer is Answer.SAVE:
+            return self.save()
+        return answer is Answer.DISCARD
+
+    def new(self, persona_id: str | None = None) -> bool:
+        if not self.maybe_save():
+            return False
+        state = editing.new_state()
+        label = "Untitled"
+        persona = load_personas().get(persona_id) if persona_id else None
+        if persona is not None:
+            state = editing.with_actions(state, frozenset(persona.actions))
+            label = f"{persona.title} (new)"
+        self._set_path(None, label)
+        self.newline, self.backed_up = "\n", False
+        self.document.reset(state)
+        return True
+
+    def open_dialog(self) -> bool:
+        if not self.maybe_save():
+            return False
+        start = str(Path(self.path).parent) if self.path else ""
+        path = self.dialogs.open_path(start)
+        return self.open_path(path, ask=False) if path else False
+
+    def open_path(self, path: str, ask: bool = True) -> bool:
+        if ask and not self.maybe_save():
+            return False
+        try:
+            raw = read_policy_file(path)
+        except PolicyFileError as error:
+            self.dialogs.error("Cannot open the file", str(error))
+            return False
+        newline = "\r\n" if "\r\n" in raw else "\n"
+        text = raw.replace("\r\n", "\n")
+        documents = policy_documents(text) if not _looks_like_policy(text) else None
+        if documents is not None:
+            return self._open_from_template(path, documents)
+        self._set_path(str(Path(path).resolve()))
+        self.newline, self.backed_up = newline, False
+        self.document.reset(editing.new_state(text))
+        self._add_recent(self.path)
+        if not text.strip():
+            self.message.emit(f"{self.name} is empty: tick actions to start a policy.")
+        return True
+
+    def _open_from_template(self, path: str, documents: list[tuple[str, str]]) -> bool:
+        name = Path(path).name
+        if not documents:
+            self.dialogs.error("No policy in this template",
+                               f"{name} is a CloudFormation template with no IAM policy "
+                               "document in it.")  # fmt: skip
+            return False
+        index = 0
+        if len(documents) > 1:
+            choice = self.dialogs.choose("Open a policy from a template",
+                                         f"{name} holds {len(documents)} policy documents:",
+                                         [label for label, _ in documents])  # fmt: skip
+            if choice is None:
+                return False
+            index = choice
+        label, text = documents[index]
+        self._set_path(None, f"{label} from {name}")
+        self.newline, self.backed_up = "\n", False
+        self.document.reset(editing.new_state(text))
+        self.message.emit(f"Opened {label} from the template {name}; Save As writes it as a "
+                          "policy file.")  # fmt: skip
+        return True
+
+    def save(self) -> bool:
+        if self.path is None:
+            return self.save_as()
+        return self._write(self.path, backup=not self.backed_up)
+
+    def save_as(self) -> bool:
+        suggested = self.path or str(Path.cwd() / f"{_file_stem(self.name)}.json")
+        path = self.dialogs.save_path(suggested)
+        if not path:
+            return False
+        same = self.path is not None and Path(path).resolve() == Path(self.path)
+        if self._write(path, backup=same and not self.backed_up):
+            self._set_path(str(Path(path).resolve()))
+            self._add_recent(self.path)
+            return True
+        return False
+
+    def _write(self, path: str, backup: bool) -> bool:
+        text = self.document.state.text.replace("\n", self.newline)
+        try:
+            write_atomically(path, text, backup=backup)
+        except OSError as error:
+            self.dialogs.error("Cannot save", f"{path}: {error.strerror or error}")
+            return False
+        self.backed_up = self.backed_up or backup
+        self.last_written = text
+        self.document.undo_stack.setClean()
+        self._watch(path)
+        return True
+
+    def revert(self) -> bool:
+        """Back to the file on disk, as one undoable step."""
+        if self.path is None:
+            return False
+        try:
+            text = read_policy_file(self.path).replace("\r\n", "\n")
+        except PolicyFileError as error:
+            self.dialogs.error("Cannot revert", str(error))
+            return False
+        self.document.replace_all(text, "Revert to saved")
+        self.document.undo_stack.setClean()
+        return True
+
+    # -- bookkeeping ----------------------------------------------------------------------
+
+    def _set_path(self, path: str | None, label: str = "Untitled") -> None:
+        if self.path:
+            self.watcher.removePath(self.path)
+        self.path, self.label = path, label
+        if path:
+            self._watch(path)
+        self.path_changed.emit()
+
+    def _watch(self, path: str) -> None:
+        if path not in self.watcher.files():
+            self.watcher.addPath(path)
+
+    def _changed_on_disk(self, path: str) -> None:
+        if path != self.path:
+            return
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            self.message.emit(f"{self.name} was moved, deleted or made unreadable on disk.")
+            return
+        finally:
+            self._watch(path)  # editors that replace files drop the watch
+        if text == self.last_written:
+            return  # our own save
+        if self.dialogs.ask_reload(self.name, self.modified):
+            self.document.replace_all(text.replace("\r\n", "\n"), "Reload from disk")
+            self.document.undo_stack.setClean()
+            self.last_written = text
+
+    def _add_recent(self, path: str | None) -> None:
+        if not path:
+            return
+        recent = [p for p in self.recent() if p != path]
+        recent.insert(0, path)
+        self.settings.setValue("recentFiles", recent[:MAX_RECENT])
+        self.recent_changed.emit(recent[:MAX_RECENT])
+
+
+def _looks_like_policy(text: str) -> bool:
+    stripped = text.lstrip("\ufeff \t\r\n")
+    return stripped.startswith("{") and '"Statement"' in text and '"Resources"' not in text
+
+
+def _file_stem(name: str) -> str:
+    stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in name).strip("-")
+    return stem or "policy"

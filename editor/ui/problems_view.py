@@ -1,0 +1,158 @@
+"""The problems pane: every finding with its place; click to jump, fix one or all."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.core.findings import Finding, Severity
+from editor.ui.theme import colours
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the invisible root; Qt's default argument
+HEADERS = ("", "Line:Col", "Code", "Message")
+_MARK = {Severity.ERROR: "● error", Severity.WARNING: "▲ warning", Severity.INFO: "ℹ info"}
+
+
+class ProblemsModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.findings: tuple[Finding, ...] = ()
+
+    def set_findings(self, findings: tuple[Finding, ...]) -> None:
+        ordered = tuple(sorted(findings, key=lambda f: (-f.severity.rank, f.line, f.column)))
+        if ordered == self.findings:
+            return
+        self.beginResetModel()
+        self.findings = ordered
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.findings)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # fmt: skip
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        finding = self.findings[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            fix = " (fixable)" if finding.fix is not None else ""
+            return (_MARK[finding.severity], f"{finding.line}:{finding.column}", finding.code,
+                    finding.message + fix)[column]  # fmt: skip
+        if role == Qt.ItemDataRole.ForegroundRole and column == 0:
+            return colours().severity(finding.severity)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return finding.message
+        return None
+
+
+class ProblemsView(QWidget):
+    jump = Signal(object)  # Finding
+    fix_requested = Signal(object)  # Finding
+    fix_all_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ProblemsModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Problems")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._menu)
+        self.table.activated.connect(lambda index: self.jump.emit(self.finding_at(index.row())))
+        self.table.clicked.connect(lambda index: self.jump.emit(self.finding_at(index.row())))
+        self.title = QLabel("Problems")
+        self.fix_button = QPushButton("&Quick fix")
+        self.fix_button.setToolTip("Apply the fix of the selected problem")
+        self.fix_all_button = QPushButton("Fix &all")
+        self.fix_all_button.setToolTip("Apply every safe fix in one undoable step")
+        self.fix_button.clicked.connect(self._fix_selected)
+        self.fix_all_button.clicked.connect(self.fix_all_requested)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        bar = QHBoxLayout()
+        bar.addWidget(self.title, 1)
+        bar.addWidget(self.fix_button)
+        bar.addWidget(self.fix_all_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        self._update_buttons()
+
+    def finding_at(self, row: int) -> Finding:
+        return self.model.findings[row]
+
+    def selected(self) -> Finding | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.finding_at(rows[0].row()) if rows else None
+
+    def set_findings(self, findings: tuple[Finding, ...]) -> None:
+        self.model.set_findings(findings)
+        fixable = sum(1 for f in findings if f.fix is not None and f.fix.safe)
+        self.title.setText(f"Problems ({len(findings)})" if findings else "No problems")
+        self.fix_all_button.setText(f"Fix &all ({fixable})" if fixable else "Fix &all")
+        self.fix_all_button.setEnabled(fixable > 0)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        finding = self.selected()
+        self.fix_button.setEnabled(finding is not None and finding.fix is not None)
+        if finding is not None and finding.fix is not None:
+            self.fix_button.setText(f"&Quick fix: {finding.fix.title}")
+        else:
+            self.fix_button.setText("&Quick fix")
+
+    def _fix_selected(self) -> None:
+        finding = self.selected()
+        if finding is not None and finding.fix is not None:
+            self.fix_requested.emit(finding)
+
+    def _menu(self, pos: Any) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        finding = self.finding_at(index.row())
+        menu = QMenu(self)
+        if finding.fix is not None:
+            fix = QAction(f"Quick fix: {finding.fix.title}", menu)
+            fix.triggered.connect(lambda: self.fix_requested.emit(finding))
+            menu.addAction(fix)
+        go = QAction(f"Go to line {finding.line}", menu)
+        go.triggered.connect(lambda: self.jump.emit(finding))
+        menu.addAction(go)
+        copy = QAction("Copy message", menu)
+        copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(
+            f"{finding.line}:{finding.column}: {finding.code} {finding.message}"))  # fmt: skip
+        menu.addAction(copy)
+        menu.exec(self.table.viewport().mapToGlobal(pos))

@@ -1,0 +1,64 @@
+"""The status bar: finding counts, the size meter against the chosen quota, the catalog date."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QStatusBar, QWidget
+
+from editor.core.findings import Severity
+from editor.core.lint import LintResult, Quota
+from editor.core.rules.structure import non_whitespace_length
+
+QUOTA_LABELS = {
+    Quota.MANAGED: "Managed policy (6,144)",
+    Quota.USER: "Inline, user (2,048)",
+    Quota.GROUP: "Inline, group (5,120)",
+    Quota.ROLE: "Inline, role (10,240)",
+}
+
+
+class StatusBar(QStatusBar):
+    quota_chosen = Signal(object)  # Quota
+
+    def __init__(self, catalog_date: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.counts = QLabel()
+        self.counts.setAccessibleName("Problem counts")
+        self.meter = QProgressBar()
+        self.meter.setAccessibleName("Policy size")
+        self.meter.setTextVisible(True)
+        self.meter.setFixedWidth(170)
+        self.quota = QComboBox()
+        self.quota.setAccessibleName("Size quota")
+        self.quota.setToolTip("IAM counts policy size in characters without white space")
+        for quota, label in QUOTA_LABELS.items():
+            self.quota.addItem(label, quota)
+        self.quota.currentIndexChanged.connect(
+            lambda _: self.quota_chosen.emit(self.quota.currentData())
+        )
+        self.catalog = QLabel(f"Catalog {catalog_date}")
+        self.catalog.setToolTip("Help ▸ About shows where the catalog comes from")
+        self.addPermanentWidget(self.counts)
+        self.addPermanentWidget(QLabel("Size:"))
+        self.addPermanentWidget(self.meter)
+        self.addPermanentWidget(self.quota)
+        self.addPermanentWidget(self.catalog)
+
+    def show_result(self, result: LintResult, quota: Quota) -> None:
+        errors, warnings, infos = (result.count(s) for s in Severity)
+        self.counts.setText(
+            f"● {errors} error{'s' * (errors != 1)}   ▲ {warnings} warning"
+            f"{'s' * (warnings != 1)}   ℹ {infos} info"
+        )
+        size = non_whitespace_length(result.parsed.text)
+        self.meter.setRange(0, quota.limit)
+        self.meter.setValue(min(size, quota.limit))
+        self.meter.setFormat(f"{size:,} / {quota.limit:,}")
+        over = size > quota.limit
+        self.meter.setToolTip(
+            f"{size:,} characters without white space; {quota.label} allow {quota.limit:,}"
+            + (" — over the limit" if over else "")
+        )
+        self.meter.setProperty("over", over)
+        self.meter.style().unpolish(self.meter)
+        self.meter.style().polish(self.meter)

@@ -1,0 +1,38 @@
+"""Recompute after a burst of edits, once: the last call wins, within one event-loop turn."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+
+
+class Throttle(QObject):
+    """Calls `func` once, `delay_ms` after the last `trigger()`. Tests call `flush()` to run
+    it now, or set `immediate` so that every trigger runs it at once."""
+
+    def __init__(self, func: Callable[[], None], delay_ms: int = 0,
+                 parent: QObject | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._func = func
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self._func)
+        self.immediate = False
+
+    def trigger(self) -> None:
+        if self.immediate:
+            self._timer.stop()
+            self._func()
+        else:
+            self._timer.start()
+
+    def flush(self) -> None:
+        if self._timer.isActive():
+            self._timer.stop()
+            self._func()
+
+    @property
+    def pending(self) -> bool:
+        return self._timer.isActive()

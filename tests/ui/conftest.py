@@ -1,0 +1,65 @@
+"""A real main window per test, with settings in a temporary file and scripted dialogs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from editor.ui.dialogs import Answer
+from editor.ui.main_window import MainWindow
+
+
+class FakeDialogs:
+    """Stands in for every question the window asks; records them; answers as scripted."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, tuple]] = []
+        self.open_answer: str | None = None
+        self.save_answer: str | None = None
+        self.ask_save_answer = Answer.CANCEL
+        self.reload_answer = True
+        self.choice: int | None = 0
+
+    def open_path(self, directory: str = "") -> str | None:
+        self.calls.append(("open_path", (directory,)))
+        return self.open_answer
+
+    def save_path(self, suggested: str, filter_: str = "") -> str | None:
+        self.calls.append(("save_path", (suggested,)))
+        return self.save_answer
+
+    def ask_save(self, name: str) -> Answer:
+        self.calls.append(("ask_save", (name,)))
+        return self.ask_save_answer
+
+    def ask_reload(self, name: str, modified: bool) -> bool:
+        self.calls.append(("ask_reload", (name, modified)))
+        return self.reload_answer
+
+    def error(self, title: str, text: str, detail: str = "") -> None:
+        self.calls.append(("error", (title, text)))
+
+    def choose(self, title: str, label: str, items: list[str]) -> int | None:
+        self.calls.append(("choose", (title, label, tuple(items))))
+        return self.choice
+
+    def asked(self, name: str) -> list[tuple]:
+        return [args for call, args in self.calls if call == name]
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, settings: QSettings):
+    win = MainWindow(settings, FakeDialogs())  # type: ignore[arg-type]
+    win.document.throttle.immediate = True  # lint at once instead of on the next loop turn
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.document.undo_stack.setClean()  # no save prompt while pytest-qt closes it
