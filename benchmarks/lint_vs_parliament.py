@@ -52,7 +52,7 @@ def clear_caches() -> None:
         resources._arn_types,
         resources.resource_ids,
     ):
-        cached.cache_clear()  # fmt: skip
+        cached.cache_clear()
 
 
 def in_process(texts: list[str]) -> None:
@@ -82,8 +82,13 @@ def wall_ms(command: list[str], runs: int = 9) -> float:
     try:
         for _ in range(runs):
             start = time.perf_counter()
-            subprocess.run(command, stdin=slave, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL, check=False)  # fmt: skip
+            subprocess.run(
+                command,
+                stdin=slave,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=False,
+            )
             times.append((time.perf_counter() - start) * 1e3)
     finally:
         os.close(master)

@@ -31,9 +31,11 @@ def build_parser() -> argparse.ArgumentParser:
     lint_cmd.add_argument("files", nargs="+", metavar="FILE", help="file, folder or - (stdin)")
     lint_cmd.add_argument("--format", choices=("text", "json", "sarif"), default="text")
     lint_cmd.add_argument(
-        "--min-severity", choices=("info", "warning", "error"), default="info",
+        "--min-severity",
+        choices=("info", "warning", "error"),
+        default="info",
         help="drop findings below this level (default: show all)",
-    )  # fmt: skip
+    )
     _add_quota(lint_cmd)
 
     fix_cmd = commands.add_parser("fix", help="apply every safe fix")

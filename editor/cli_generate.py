@@ -18,8 +18,9 @@ def add_commands(commands: Any) -> None:
     source.add_argument("--actions", help="comma-separated actions, e.g. chime:Connect,...")
     for name in FIELDS:
         new.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="VALUE")
-    new.add_argument("--layout", choices=("aws-example", "least-privilege"),
-                     default="least-privilege")  # fmt: skip
+    new.add_argument(
+        "--layout", choices=("aws-example", "least-privilege"), default="least-privilege"
+    )
     new.add_argument("--indent", type=int, choices=(0, 2, 4), default=4, help="0: minified")
 
     export = commands.add_parser("export", help="export a policy file to another format")
@@ -27,15 +28,25 @@ def add_commands(commands: Any) -> None:
     export.add_argument(
         "--to",
         required=True,
-        choices=("json", "json-min", "cloudformation-yaml", "cloudformation-json", "terraform",
-                 "terraform-data", "aws-cli"),
-    )  # fmt: skip
+        choices=(
+            "json",
+            "json-min",
+            "cloudformation-yaml",
+            "cloudformation-json",
+            "terraform",
+            "terraform-data",
+            "aws-cli",
+        ),
+    )
     export.add_argument("--name", default="ChimeMessagingPolicy", help="policy name")
-    export.add_argument("--sub", action="store_true",
-                        help="CloudFormation: account and region as ${AWS::AccountId}, "
-                        "${AWS::Region}")  # fmt: skip
-    export.add_argument("--template", action="store_true",
-                        help="export even with errors or unfilled placeholders")  # fmt: skip
+    export.add_argument(
+        "--sub",
+        action="store_true",
+        help="CloudFormation: account and region as ${AWS::AccountId}, ${AWS::Region}",
+    )
+    export.add_argument(
+        "--template", action="store_true", help="export even with errors or unfilled placeholders"
+    )
     export.add_argument("-o", "--output", help="write to this file (atomically) not stdout")
 
 

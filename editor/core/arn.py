@@ -27,9 +27,16 @@ _PLACEHOLDER = re.compile(
 _FIELD_WORDS = {
     "partition": {"partition", "aws-partition"},
     "region": {"region", "your-region", "aws-region", "region-code", "regioncode"},
-    "account": {"account", "account-id", "accountid", "aws-account-id", "your-account-id",
-                "account_id", "aws_account_id"},
-}  # fmt: skip
+    "account": {
+        "account",
+        "account-id",
+        "accountid",
+        "aws-account-id",
+        "your-account-id",
+        "account_id",
+        "aws_account_id",
+    },
+}
 
 
 @dataclass(frozen=True, slots=True)

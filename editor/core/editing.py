@@ -20,8 +20,11 @@ from editor.core.jsontext import read_json
 from editor.core.selection import apply_selection, read_selection
 
 # Fields shown only when a ticked action needs that resource type.
-OPTIONAL_FIELDS = {"channel_id": "channel", "bot_id": "app-instance-bot",
-                   "channel_flow_id": "channel-flow"}  # fmt: skip
+OPTIONAL_FIELDS = {
+    "channel_id": "channel",
+    "bot_id": "app-instance-bot",
+    "channel_flow_id": "channel-flow",
+}
 
 
 class NotReadable(Exception):
@@ -122,8 +125,9 @@ def with_layout(state: EditorState, layout: Layout, indent: int | None = None) -
             raise NotReadable
         if parsed.root is not None:
             state = replace(state, text=_formatted(parsed.value(), indent))
-    return _regenerate(replace(state, layout=layout, indent=state.indent if indent is None
-                               else indent))  # fmt: skip
+    return _regenerate(
+        replace(state, layout=layout, indent=state.indent if indent is None else indent)
+    )
 
 
 def _formatted(value: object, indent: int) -> str:

@@ -37,12 +37,30 @@ BRACKET_NAME = {"[": "array", "{": "object", "]": "array", "}": "object"}
 
 # ASCII stand-ins for characters IAM rejects that web pages and word processors bring in.
 _ASCII_EQUIVALENT = {
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
-    "\u2026": "...", "\u2009": " ", "\u200a": " ", "\u2002": " ", "\u2003": " ",
-    "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "",
-}  # fmt: skip
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2212": "-",
+    "\u2026": "...",
+    "\u2009": " ",
+    "\u200a": " ",
+    "\u2002": " ",
+    "\u2003": " ",
+    "\u200b": "",
+    "\u200c": "",
+    "\u200d": "",
+    "\u2060": "",
+    "\ufeff": "",
+}
 
 # Token kinds after scanning.
 STR, SQ, SMART, NUM, WORD, PUNCT, BAD = "str", "sq", "smart", "num", "word", "punct", "bad"

@@ -8,9 +8,16 @@ from editor.core.jsonnodes import Kind, Member, Node
 
 TOP_ELEMENTS = ("Version", "Id", "Statement")
 STATEMENT_ELEMENTS = (
-    "Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource",
-    "NotResource", "Condition",
-)  # fmt: skip
+    "Sid",
+    "Effect",
+    "Principal",
+    "NotPrincipal",
+    "Action",
+    "NotAction",
+    "Resource",
+    "NotResource",
+    "Condition",
+)
 VERSIONS = ("2012-10-17", "2008-10-17")
 
 

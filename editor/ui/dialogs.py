@@ -30,8 +30,12 @@ class Dialogs:
         return path or None
 
     def ask_save(self, name: str) -> Answer:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
-                          f"Save the changes to {name}?", parent=self.parent)  # fmt: skip
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Unsaved changes",
+            f"Save the changes to {name}?",
+            parent=self.parent,
+        )
         box.setInformativeText("If you don't save, your changes will be lost.")
         buttons = QMessageBox.StandardButton
         box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
@@ -42,12 +46,14 @@ class Dialogs:
         return Answer.DISCARD if answer == buttons.Discard else Answer.CANCEL
 
     def ask_reload(self, name: str, modified: bool) -> bool:
-        detail = (" Your unsaved changes will be replaced (Undo brings them back)."
-                  if modified else "")  # fmt: skip
+        detail = (
+            " Your unsaved changes will be replaced (Undo brings them back)." if modified else ""
+        )
         answer = QMessageBox.question(
-            self.parent, "File changed on disk",
+            self.parent,
+            "File changed on disk",
             f"{name} was changed by another program. Reload it?{detail}",
-        )  # fmt: skip
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def error(self, title: str, text: str, detail: str = "") -> None:

@@ -26,8 +26,14 @@ _MERGE_FIELD = 2
 class StateCommand(QUndoCommand):
     """An edit as a pair of states: undo restores the old one. Typing coalesces."""
 
-    def __init__(self, document: Document, old: EditorState, new: EditorState, title: str,
-                 merge_key: tuple[int, str] | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        document: Document,
+        old: EditorState,
+        new: EditorState,
+        title: str,
+        merge_key: tuple[int, str] | None = None,
+    ) -> None:
         super().__init__(title)
         self.document, self.old, self.new = document, old, new
         self.merge_key = merge_key
@@ -63,8 +69,12 @@ class Document(QObject):
 
     # -- edits ----------------------------------------------------------------------------
 
-    def _push(self, title: str, make: Callable[[EditorState], EditorState],
-              merge_key: tuple[int, str] | None = None) -> bool:  # fmt: skip
+    def _push(
+        self,
+        title: str,
+        make: Callable[[EditorState], EditorState],
+        merge_key: tuple[int, str] | None = None,
+    ) -> bool:
         try:
             new = make(self.state)
         except NotReadable:

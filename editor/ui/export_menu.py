@@ -21,15 +21,15 @@ ENTRIES = (
     ("CloudFormation (YAML)…", Format.CLOUDFORMATION_YAML, "YAML (*.yaml *.yml)", ".yaml"),
     ("CloudFormation (JSON)…", Format.CLOUDFORMATION_JSON, "JSON (*.json)", ".json"),
     ("Terraform (aws_iam_policy)…", Format.TERRAFORM, "Terraform (*.tf)", ".tf"),
-    ("Terraform (policy document data source)…", Format.TERRAFORM_DATA, "Terraform (*.tf)",
-     ".tf"),
+    ("Terraform (policy document data source)…", Format.TERRAFORM_DATA, "Terraform (*.tf)", ".tf"),
     ("AWS CLI command…", Format.AWS_CLI, "Shell (*.sh)", ".sh"),
-)  # fmt: skip
+)
 
 
 class ExportMenu(QObject):
-    def __init__(self, menu: QMenu, document: Document, dialogs: Dialogs,
-                 policy_name: Callable[[], str]) -> None:  # fmt: skip
+    def __init__(
+        self, menu: QMenu, document: Document, dialogs: Dialogs, policy_name: Callable[[], str]
+    ) -> None:
         super().__init__(menu)
         self.document, self.dialogs, self.policy_name = document, dialogs, policy_name
         self.copy_action = QAction("&Copy JSON", menu)
@@ -40,8 +40,9 @@ class ExportMenu(QObject):
         self.actions: dict[Format, QAction] = {}
         for label, fmt, filter_, suffix in ENTRIES:
             action = QAction(label, menu)
-            action.triggered.connect(lambda _=False, f=fmt, fl=filter_, s=suffix:
-                                     self.export_to_file(f, fl, s))  # fmt: skip
+            action.triggered.connect(
+                lambda _=False, f=fmt, fl=filter_, s=suffix: self.export_to_file(f, fl, s)
+            )
             menu.addAction(action)
             self.actions[fmt] = action
         menu.addSeparator()
@@ -54,12 +55,18 @@ class ExportMenu(QObject):
 
     def render(self, fmt: Format) -> str | None:
         try:
-            return export(self.document.state.text, fmt, self.policy_name(),
-                          self.template.isChecked(), self.substitute.isChecked())  # fmt: skip
+            return export(
+                self.document.state.text,
+                fmt,
+                self.policy_name(),
+                self.template.isChecked(),
+                self.substitute.isChecked(),
+            )
         except ExportRefused as refusal:
             lines = [f"line {f.line}:{f.column}  {f.message}" for f in refusal.problems]
-            shown = "\n".join(lines[:12]) + (f"\n… and {len(lines) - 12} more"
-                                              if len(lines) > 12 else "")  # fmt: skip
+            shown = "\n".join(lines[:12]) + (
+                f"\n… and {len(lines) - 12} more" if len(lines) > 12 else ""
+            )
             self.dialogs.error(
                 "Not exported",
                 f"The policy still has {len(lines)} problem(s) to fix first:\n\n{shown}\n\n"

@@ -26,8 +26,13 @@ class FileController(QObject):
     recent_changed = Signal(list)
     message = Signal(str)  # a notice for the window's banner/status bar
 
-    def __init__(self, document: Document, dialogs: Dialogs, settings: QSettings,
-                 parent: QObject | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        document: Document,
+        dialogs: Dialogs,
+        settings: QSettings,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.document = document
         self.dialogs = dialogs
@@ -52,8 +57,9 @@ class FileController(QObject):
 
     def recent(self) -> list[str]:
         value = self.settings.value("recentFiles", [])
-        return [str(v) for v in value] if isinstance(value, list) else ([str(value)] if value
-                                                                          else [])  # fmt: skip
+        return (
+            [str(v) for v in value] if isinstance(value, list) else ([str(value)] if value else [])
+        )
 
     # -- commands -------------------------------------------------------------------------
 
@@ -111,15 +117,18 @@ class FileController(QObject):
     def _open_from_template(self, path: str, documents: list[tuple[str, str]]) -> bool:
         name = Path(path).name
         if not documents:
-            self.dialogs.error("No policy in this template",
-                               f"{name} is a CloudFormation template with no IAM policy "
-                               "document in it.")  # fmt: skip
+            self.dialogs.error(
+                "No policy in this template",
+                f"{name} is a CloudFormation template with no IAM policy document in it.",
+            )
             return False
         index = 0
         if len(documents) > 1:
-            choice = self.dialogs.choose("Open a policy from a template",
-                                         f"{name} holds {len(documents)} policy documents:",
-                                         [label for label, _ in documents])  # fmt: skip
+            choice = self.dialogs.choose(
+                "Open a policy from a template",
+                f"{name} holds {len(documents)} policy documents:",
+                [label for label, _ in documents],
+            )
             if choice is None:
                 return False
             index = choice
@@ -127,8 +136,9 @@ class FileController(QObject):
         self._set_path(None, f"{label} from {name}")
         self.newline, self.backed_up = "\n", False
         self.document.reset(editing.new_state(text))
-        self.message.emit(f"Opened {label} from the template {name}; Save As writes it as a "
-                          "policy file.")  # fmt: skip
+        self.message.emit(
+            f"Opened {label} from the template {name}; Save As writes it as a policy file."
+        )
         return True
 
     def save(self) -> bool:

@@ -87,8 +87,10 @@ class JsonEditor(QPlainTextEdit):
         while prefix < limit and current[prefix] == text[prefix]:
             prefix += 1
         suffix = 0
-        while (suffix < limit - prefix
-               and current[len(current) - 1 - suffix] == text[len(text) - 1 - suffix]):  # fmt: skip
+        while (
+            suffix < limit - prefix
+            and current[len(current) - 1 - suffix] == text[len(text) - 1 - suffix]
+        ):
             suffix += 1
         cursor = QTextCursor(self.document())
         cursor.setPosition(qt_offset(current, prefix))
@@ -221,8 +223,14 @@ class JsonEditor(QPlainTextEdit):
                     worst = min(self.findings_on(number + 1), key=lambda f: -f.severity.rank)
                     colour = scheme.severity(worst.severity)
                 painter.setPen(colour)
-                painter.drawText(0, top, self.gutter.width() - 6, height,
-                                 Qt.AlignmentFlag.AlignRight, str(number + 1))  # fmt: skip
+                painter.drawText(
+                    0,
+                    top,
+                    self.gutter.width() - 6,
+                    height,
+                    Qt.AlignmentFlag.AlignRight,
+                    str(number + 1),
+                )
             block = block.next()
             top = bottom
             bottom = top + round(self.blockBoundingRect(block).height())

@@ -166,9 +166,15 @@ class MainWindow(QMainWindow):
         self.pane_actions = [
             self._action(label, lambda _=False, w=widget: w.setFocus(), f"Ctrl+{n}")
             for n, (label, widget) in enumerate(
-                (("&Catalog", self.catalog_view.tree), ("ARN &Form", self.form),
-                 ("&JSON", self.editor), ("&Problems", self.problems.table)), start=1)
-        ]  # fmt: skip
+                (
+                    ("&Catalog", self.catalog_view.tree),
+                    ("ARN &Form", self.form),
+                    ("&JSON", self.editor),
+                    ("&Problems", self.problems.table),
+                ),
+                start=1,
+            )
+        ]
 
     def create_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -196,8 +202,9 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu("&View")
         for action in self.pane_actions:
             view_menu.addAction(action)
-        self.export_menu = ExportMenu(self.menuBar().addMenu("E&xport"), self.document,
-                                      self.dialogs, self.policy_name)  # fmt: skip
+        self.export_menu = ExportMenu(
+            self.menuBar().addMenu("E&xport"), self.document, self.dialogs, self.policy_name
+        )
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -268,8 +275,9 @@ class MainWindow(QMainWindow):
     def update_recent(self, paths: list[str]) -> None:
         self.recent_menu.clear()
         for path in paths:
-            self.recent_menu.addAction(self._action(path, lambda _=False, p=path:
-                                                    self.files.open_path(p)))  # fmt: skip
+            self.recent_menu.addAction(
+                self._action(path, lambda _=False, p=path: self.files.open_path(p))
+            )
         self.recent_menu.setEnabled(bool(paths))
 
     def about_text(self) -> str:
@@ -320,8 +328,9 @@ class MainWindow(QMainWindow):
 
     def save_settings(self) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("splitters", [s.saveState() for s in (self.main, self.left,
-                                                                      self.right)])  # fmt: skip
+        self.settings.setValue(
+            "splitters", [s.saveState() for s in (self.main, self.left, self.right)]
+        )
 
     def restore_settings(self) -> None:
         geometry = self.settings.value("geometry")

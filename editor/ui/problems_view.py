@@ -46,8 +46,9 @@ class ProblemsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # fmt: skip
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section]
         return None
@@ -59,8 +60,12 @@ class ProblemsModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             fix = " (fixable)" if finding.fix is not None else ""
-            return (_MARK[finding.severity], f"{finding.line}:{finding.column}", finding.code,
-                    finding.message + fix)[column]  # fmt: skip
+            return (
+                _MARK[finding.severity],
+                f"{finding.line}:{finding.column}",
+                finding.code,
+                finding.message + fix,
+            )[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
             return colours().severity(finding.severity)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -152,7 +157,10 @@ class ProblemsView(QWidget):
         go.triggered.connect(lambda: self.jump.emit(finding))
         menu.addAction(go)
         copy = QAction("Copy message", menu)
-        copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(
-            f"{finding.line}:{finding.column}: {finding.code} {finding.message}"))  # fmt: skip
+        copy.triggered.connect(
+            lambda: QGuiApplication.clipboard().setText(
+                f"{finding.line}:{finding.column}: {finding.code} {finding.message}"
+            )
+        )
         menu.addAction(copy)
         menu.exec(self.table.viewport().mapToGlobal(pos))

@@ -31,19 +31,35 @@ class Colours:
 
 
 LIGHT = Colours(
-    key=QColor("#0b5394"), string=QColor("#a31515"), number=QColor("#098658"),
-    literal=QColor("#0000cc"), punctuation=QColor("#555555"), line_numbers=QColor("#8a8a8a"),
-    line_numbers_bg=QColor("#f3f3f3"), current_line=QColor("#f5f8ff"), error=QColor("#d32f2f"),
-    warning=QColor("#b26a00"), info=QColor("#1565c0"), banner_bg=QColor("#fff4ce"),
+    key=QColor("#0b5394"),
+    string=QColor("#a31515"),
+    number=QColor("#098658"),
+    literal=QColor("#0000cc"),
+    punctuation=QColor("#555555"),
+    line_numbers=QColor("#8a8a8a"),
+    line_numbers_bg=QColor("#f3f3f3"),
+    current_line=QColor("#f5f8ff"),
+    error=QColor("#d32f2f"),
+    warning=QColor("#b26a00"),
+    info=QColor("#1565c0"),
+    banner_bg=QColor("#fff4ce"),
     banner_fg=QColor("#4d3800"),
-)  # fmt: skip
+)
 DARK = Colours(
-    key=QColor("#9cdcfe"), string=QColor("#ce9178"), number=QColor("#b5cea8"),
-    literal=QColor("#569cd6"), punctuation=QColor("#c8c8c8"), line_numbers=QColor("#858585"),
-    line_numbers_bg=QColor("#252526"), current_line=QColor("#2a2d2e"), error=QColor("#f48771"),
-    warning=QColor("#cca700"), info=QColor("#75beff"), banner_bg=QColor("#4d3800"),
+    key=QColor("#9cdcfe"),
+    string=QColor("#ce9178"),
+    number=QColor("#b5cea8"),
+    literal=QColor("#569cd6"),
+    punctuation=QColor("#c8c8c8"),
+    line_numbers=QColor("#858585"),
+    line_numbers_bg=QColor("#252526"),
+    current_line=QColor("#2a2d2e"),
+    error=QColor("#f48771"),
+    warning=QColor("#cca700"),
+    info=QColor("#75beff"),
+    banner_bg=QColor("#4d3800"),
     banner_fg=QColor("#fff4ce"),
-)  # fmt: skip
+)
 
 
 def is_dark(palette: QPalette | None = None) -> bool:

@@ -11,8 +11,9 @@ class Throttle(QObject):
     """Calls `func` once, `delay_ms` after the last `trigger()`. Tests call `flush()` to run
     it now, or set `immediate` so that every trigger runs it at once."""
 
-    def __init__(self, func: Callable[[], None], delay_ms: int = 0,
-                 parent: QObject | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, func: Callable[[], None], delay_ms: int = 0, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._func = func
         self._timer = QTimer(self)

@@ -153,8 +153,9 @@ def test_fix_in_place_is_atomic_and_keeps_a_backup(capsys, broken: Path) -> None
 
 def test_fix_keeps_crlf_line_endings(capsys, tmp_path: Path) -> None:
     path = tmp_path / "crlf.json"
-    path.write_bytes(CLEAN.replace('"chime:Connect"', '"chime:connect"').replace("\n", "\r\n")
-                     .encode())  # fmt: skip
+    path.write_bytes(
+        CLEAN.replace('"chime:Connect"', '"chime:connect"').replace("\n", "\r\n").encode()
+    )
     run(capsys, "fix", "--in-place", str(path))
     data = path.read_bytes()
     assert (
@@ -164,13 +165,16 @@ def test_fix_keeps_crlf_line_endings(capsys, tmp_path: Path) -> None:
 
 def test_whole_process_stdin_and_exit_codes() -> None:
     exe = [sys.executable, "-m", "editor.cli"]
-    result = subprocess.run([*exe, "lint", "-"], input=seed_examples()[3], capture_output=True,
-                            text=True)  # fmt: skip
+    result = subprocess.run(
+        [*exe, "lint", "-"], input=seed_examples()[3], capture_output=True, text=True
+    )
     assert result.returncode == 1
     assert result.stdout.startswith("-:10:29: error resource/placeholder")
-    result = subprocess.run([*exe, "lint", "--format", "yaml", "-"], input="{}",
-                            capture_output=True, text=True)  # fmt: skip
+    result = subprocess.run(
+        [*exe, "lint", "--format", "yaml", "-"], input="{}", capture_output=True, text=True
+    )
     assert result.returncode == 2 and "invalid choice" in result.stderr
-    result = subprocess.run([*exe, "fix", "--in-place", "-"], input="{}", capture_output=True,
-                            text=True)  # fmt: skip
+    result = subprocess.run(
+        [*exe, "fix", "--in-place", "-"], input="{}", capture_output=True, text=True
+    )
     assert result.returncode == 2 and "standard input" in result.stderr

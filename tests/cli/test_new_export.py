@@ -8,8 +8,16 @@ from editor.core.arnvalues import ArnValues
 from editor.core.catalog import load_personas
 from editor.core.generate import Layout, generate
 
-ARGS = ["--account-id", "123456789012", "--region", "us-east-1", "--app-instance-id", "app-1",
-        "--user-id", "user-1"]  # fmt: skip
+ARGS = [
+    "--account-id",
+    "123456789012",
+    "--region",
+    "us-east-1",
+    "--app-instance-id",
+    "app-1",
+    "--user-id",
+    "user-1",
+]
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -19,29 +27,32 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 
 
 def test_new_prints_the_generators_policy(capsys) -> None:
-    code, out, _ = run(capsys, "new", "--persona", "minimal-user", *ARGS,
-                       "--layout", "aws-example")  # fmt: skip
+    code, out, _ = run(capsys, "new", "--persona", "minimal-user", *ARGS, "--layout", "aws-example")
     assert code == 0
     persona = load_personas().get("minimal-user")
     assert persona is not None
-    values = ArnValues(region="us-east-1", account_id="123456789012", app_instance_id="app-1",
-                       user_id="user-1")  # fmt: skip
+    values = ArnValues(
+        region="us-east-1", account_id="123456789012", app_instance_id="app-1", user_id="user-1"
+    )
     assert out == generate(persona.actions, values, Layout.AWS_EXAMPLE).to_text()
 
 
 def test_new_from_actions_minified(capsys) -> None:
-    code, out, _ = run(capsys, "new", "--actions", "chime:Connect, chime:DescribeChannel",
-                       *ARGS, "--indent", "0")  # fmt: skip
+    code, out, _ = run(
+        capsys, "new", "--actions", "chime:Connect, chime:DescribeChannel", *ARGS, "--indent", "0"
+    )
     assert code == 0 and out.count("\n") == 1
     assert {"chime:Connect", "chime:DescribeChannel"} <= set(
-        a for s in json.loads(out)["Statement"] for a in
-        ([s["Action"]] if isinstance(s["Action"], str) else s["Action"])
-    )  # fmt: skip
+        a
+        for s in json.loads(out)["Statement"]
+        for a in ([s["Action"]] if isinstance(s["Action"], str) else s["Action"])
+    )
 
 
 def test_new_reports_invalid_values_per_field(capsys) -> None:
-    code, out, err = run(capsys, "new", "--persona", "full-user", "--account-id", "12",
-                         "--region", "nowhere")  # fmt: skip
+    code, out, err = run(
+        capsys, "new", "--persona", "full-user", "--account-id", "12", "--region", "nowhere"
+    )
     assert code == 2 and out == ""
     assert "--account-id: an AWS account ID is 12 digits" in err
     assert "--region: not an AWS region code" in err
@@ -55,18 +66,26 @@ def test_new_unknown_persona(capsys) -> None:
 def test_export_to_file_and_refusal(capsys, tmp_path: Path) -> None:
     source = tmp_path / "p.json"
     run(capsys, "new", "--persona", "websocket-connect", *ARGS)
-    source.write_text(generate(["chime:Connect"], ArnValues(
-        region="us-east-1", account_id="123456789012", app_instance_id="a", user_id="u"
-    )).to_text())  # fmt: skip
+    source.write_text(
+        generate(
+            ["chime:Connect"],
+            ArnValues(
+                region="us-east-1", account_id="123456789012", app_instance_id="a", user_id="u"
+            ),
+        ).to_text()
+    )
     out_file = tmp_path / "policy.yaml"
-    code, out, _ = run(capsys, "export", "--to", "cloudformation-yaml", "--sub", str(source),
-                       "-o", str(out_file))  # fmt: skip
+    code, out, _ = run(
+        capsys, "export", "--to", "cloudformation-yaml", "--sub", str(source), "-o", str(out_file)
+    )
     assert code == 0 and out == ""
     assert "AWS::IAM::ManagedPolicy" in out_file.read_text()
     broken = tmp_path / "b.json"
-    broken.write_text('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", '
-                      '"Action": "chime:Connect", "Resource": "arn:aws:chime:region:'
-                      '{aws_account_id}:app-instance/x/user/y"}]}')  # fmt: skip
+    broken.write_text(
+        '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", '
+        '"Action": "chime:Connect", "Resource": "arn:aws:chime:region:'
+        '{aws_account_id}:app-instance/x/user/y"}]}'
+    )
     code, out, err = run(capsys, "export", "--to", "json", str(broken))
     assert code == 1 and out == "" and "resource/placeholder" in err
     code, out, _ = run(capsys, "export", "--to", "json", "--template", str(broken))

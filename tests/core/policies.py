@@ -42,8 +42,12 @@ CLEAN_MULTI_SERVICE = policy(
             Condition={"Bool": {"aws:SecureTransport": "true"}},
         ),
     },
-    {"Sid": "NoDeletes", "Effect": "Deny", "NotAction": ["chime:Get*", "chime:List*"],
-     "Resource": "*"},
+    {
+        "Sid": "NoDeletes",
+        "Effect": "Deny",
+        "NotAction": ["chime:Get*", "chime:List*"],
+        "Resource": "*",
+    },
     {
         "Sid": "TagOwnChannels",
         **statement(
@@ -52,4 +56,4 @@ CLEAN_MULTI_SERVICE = policy(
             Condition={"StringEquals": {"aws:ResourceTag/team": "blue"}},
         ),
     },
-)  # fmt: skip
+)

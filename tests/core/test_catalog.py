@@ -126,8 +126,14 @@ def test_pydantic_validates_the_data_and_agrees_with_the_loader(cls, name, loade
 
 
 def test_unknown_fields_are_refused_by_both_loaders() -> None:
-    data = {"id": "x", "title": "t", "description": "d", "actions": [], "statements": [],
-            "colour": "red"}  # fmt: skip
+    data = {
+        "id": "x",
+        "title": "t",
+        "description": "d",
+        "actions": [],
+        "statements": [],
+        "colour": "red",
+    }
     with pytest.raises(ValueError, match="colour"):
         build(Persona, data)
     with pytest.raises(pydantic.ValidationError):

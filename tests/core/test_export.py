@@ -20,9 +20,11 @@ from tests.conftest import seed_examples
 from tests.core.policies import CLEAN_MULTI_SERVICE
 
 VALUES = ArnValues(
-    region="us-east-1", account_id="123456789012", app_instance_id="app-1",
+    region="us-east-1",
+    account_id="123456789012",
+    app_instance_id="app-1",
     user_id="${aws:username}",
-)  # fmt: skip
+)
 POLICY = generate(
     ["chime:Connect", "chime:SendChannelMessage", "chime:GetMessagingSessionEndpoint"],
     VALUES,
@@ -61,8 +63,10 @@ def _load_cfn(template: str, fmt: Format) -> dict:
 
 def test_sub_uses_pseudo_parameters_and_escapes_policy_variables() -> None:
     template = export(POLICY, Format.CLOUDFORMATION_YAML, substitute=True)
-    assert "!Sub 'arn:aws:chime:${AWS::Region}:${AWS::AccountId}:app-instance/app-1/user/" \
-           "${!aws:username}'" in template  # fmt: skip
+    assert (
+        "!Sub 'arn:aws:chime:${AWS::Region}:${AWS::AccountId}:app-instance/app-1/user/"
+        "${!aws:username}'" in template
+    )
     assert "123456789012" not in template
     plain = export(POLICY, Format.CLOUDFORMATION_JSON)
     body = json.loads(plain)["Resources"]["ChimeMessagingPolicy"]["Properties"]["PolicyDocument"]
@@ -106,8 +110,9 @@ def test_aws_cli_command_survives_a_real_shell(tmp_path: Path) -> None:
     fake.write_text('#!/bin/sh\nfor a in "$@"; do printf "%s\\0" "$a"; done\n')
     fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
     env = {**os.environ, "PATH": f"{tmp_path}:{os.environ['PATH']}"}
-    out = subprocess.run(["bash", "-c", command], capture_output=True, env=env, cwd=tmp_path,
-                         check=True).stdout.decode()  # fmt: skip
+    out = subprocess.run(
+        ["bash", "-c", command], capture_output=True, env=env, cwd=tmp_path, check=True
+    ).stdout.decode()
     args = out.split("\0")[:-1]
     assert args[:4] == ["iam", "create-policy", "--policy-name", name]
     assert args[4] == "--policy-document" and json.loads(args[5]) == json.loads(POLICY)

@@ -53,8 +53,9 @@ def test_least_privilege_for_all_messaging_actions_too() -> None:
         types = frozenset().union(*(arn_types_of(catalog, r) for r in statement.Resource))
         for name in statement.Action:
             action = catalog.action(name)
-            assert action is not None and (statement.Resource == ("*",)
-                                           or types <= action.arn_types)  # fmt: skip
+            assert action is not None and (
+                statement.Resource == ("*",) or types <= action.arn_types
+            )
 
 
 def normalized(document: dict) -> list[tuple[frozenset[str], frozenset[str]]]:
@@ -102,8 +103,12 @@ def test_output_is_stable_sorted_and_indented_as_asked() -> None:
 
 def test_sids_are_readable() -> None:
     sids = [s.Sid for s in generate(PERSONAS[1].actions, FILLED).Statement]
-    assert sids == ["ChimeAnyResource", "ChimeUser", "ChimeUserChannel",
-                    "ChimeUserChannelChannelFlow"]  # fmt: skip
+    assert sids == [
+        "ChimeAnyResource",
+        "ChimeUser",
+        "ChimeUserChannel",
+        "ChimeUserChannelChannelFlow",
+    ]
 
 
 def test_user_id_may_be_an_iam_policy_variable() -> None:
@@ -135,10 +140,16 @@ def test_invalid_values_are_clear_field_errors(field, value, reason) -> None:
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("account_id", "123456789012"), ("region", "eu-central-1"), ("region", "*"),
-     ("user_id", "${aws:username}"), ("channel_id", "*"), ("partition", "aws-cn"),
-     ("user_id", "")],
-)  # fmt: skip
+    [
+        ("account_id", "123456789012"),
+        ("region", "eu-central-1"),
+        ("region", "*"),
+        ("user_id", "${aws:username}"),
+        ("channel_id", "*"),
+        ("partition", "aws-cn"),
+        ("user_id", ""),
+    ],
+)
 def test_valid_values_have_no_field_error(field, value) -> None:
     assert field_error(field, value) is None
 

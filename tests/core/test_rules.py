@@ -30,8 +30,11 @@ TABLE: dict[str, list[tuple[str, list[str]]]] = {
     "policy/old-version": [
         (policy(S("chime:Connect", USER), version="2008-10-17"), ['"2008-10-17"']),
         (policy(S("chime:Connect", USER)), []),
-        ('{"Version": "2008-10-17", "Statement": {"Effect": "Deny", "Action": "*", '
-         '"Resource": "*"}}', ['"2008-10-17"']),
+        (
+            '{"Version": "2008-10-17", "Statement": {"Effect": "Deny", "Action": "*", '
+            '"Resource": "*"}}',
+            ['"2008-10-17"'],
+        ),
     ],
     "policy/invalid-version": [
         (policy(S("chime:Connect", USER), version="2012-10-18"), ['"2012-10-18"']),
@@ -44,10 +47,16 @@ TABLE: dict[str, list[tuple[str, list[str]]]] = {
         (policy(S("chime:Connect", USER)), []),
     ],
     "policy/unknown-element": [
-        ('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Actions": '
-         '"chime:Connect", "Resource": "*"}]}', ['"Actions"']),
-        ('{"Version": "2012-10-17", "Statement": [{"effect": "Allow", "Action": '
-         '"chime:Connect", "Resource": "*"}]}', ['"effect"']),
+        (
+            '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Actions": '
+            '"chime:Connect", "Resource": "*"}]}',
+            ['"Actions"'],
+        ),
+        (
+            '{"Version": "2012-10-17", "Statement": [{"effect": "Allow", "Action": '
+            '"chime:Connect", "Resource": "*"}]}',
+            ['"effect"'],
+        ),
         ('{"version": "2012-10-17", "Statement": []}', ['"version"']),
         (CLEAN_MULTI_SERVICE, []),
     ],
@@ -72,12 +81,22 @@ TABLE: dict[str, list[tuple[str, list[str]]]] = {
         (policy(S("chime:Connect", USER)), []),
     ],
     "policy/duplicate-sid": [
-        (policy({"Sid": "A", **S("chime:Connect", USER)}, {"Sid": "A", **S("s3:GetObject", "*")}),
-         ['"A"']),
-        (policy({"Sid": "A", **S("chime:Connect", USER)}, {"Sid": "B", **S("s3:GetObject", "*")}),
-         []),
-        (policy({"Sid": "", **S("chime:Connect", USER)}, {"Sid": "", **S("s3:GetObject", "*")}),
-         []),
+        (
+            policy(
+                {"Sid": "A", **S("chime:Connect", USER)}, {"Sid": "A", **S("s3:GetObject", "*")}
+            ),
+            ['"A"'],
+        ),
+        (
+            policy(
+                {"Sid": "A", **S("chime:Connect", USER)}, {"Sid": "B", **S("s3:GetObject", "*")}
+            ),
+            [],
+        ),
+        (
+            policy({"Sid": "", **S("chime:Connect", USER)}, {"Sid": "", **S("s3:GetObject", "*")}),
+            [],
+        ),
     ],
     "policy/invalid-sid": [
         (policy({"Sid": "allow-connect", **S("chime:Connect", USER)}), ['"allow-connect"']),
@@ -112,8 +131,10 @@ TABLE: dict[str, list[tuple[str, list[str]]]] = {
     ],
     "action/duplicate": [
         (policy(S(["chime:Connect", "chime:connect"], USER)), ['"chime:connect"']),
-        (policy(S(["chime:List*", "chime:ListChannels"], [USER, CHANNEL])),
-         ['"chime:ListChannels"']),
+        (
+            policy(S(["chime:List*", "chime:ListChannels"], [USER, CHANNEL])),
+            ['"chime:ListChannels"'],
+        ),
         (policy(S(["chime:Connect"], USER), S(["chime:Connect"], USER)), []),
     ],
     "action/invalid-format": [
@@ -134,18 +155,34 @@ TABLE: dict[str, list[tuple[str, list[str]]]] = {
         (policy(S("chime:List*", [USER, CHANNEL])), []),
     ],
     "resource/placeholder": [
-        (policy(S("chime:Connect", "arn:aws:chime:region:{aws_account_id}:app-instance/"
-                  "{app_instance_id}/user/{app_instance_user_id}")),
-         ["region", "{aws_account_id}", "{app_instance_id}", "{app_instance_user_id}"]),
-        (policy(S("chime:Connect", "arn:aws:chime:us-east-1:<account-id>:app-instance/"
-                  "APP_INSTANCE_ID/user/${Region}")), ["<account-id>", "APP_INSTANCE_ID",
-                                                      "${Region}"]),
+        (
+            policy(
+                S(
+                    "chime:Connect",
+                    "arn:aws:chime:region:{aws_account_id}:app-instance/"
+                    "{app_instance_id}/user/{app_instance_user_id}",
+                )
+            ),
+            ["region", "{aws_account_id}", "{app_instance_id}", "{app_instance_user_id}"],
+        ),
+        (
+            policy(
+                S(
+                    "chime:Connect",
+                    "arn:aws:chime:us-east-1:<account-id>:app-instance/"
+                    "APP_INSTANCE_ID/user/${Region}",
+                )
+            ),
+            ["<account-id>", "APP_INSTANCE_ID", "${Region}"],
+        ),
         (policy(S("chime:Connect", f"{BASE}/user/${{aws:username}}")), []),
         (policy(S("s3:GetObject", "arn:aws:s3:::bucket/${aws:PrincipalTag/team}/*")), []),
     ],
     "resource/invalid-arn": [
-        (policy(S("chime:Connect", "chime:us-east-1:123456789012:app-instance/a/user/u")),
-         ['"chime:us-east-1:123456789012:app-instance/a/user/u"']),
+        (
+            policy(S("chime:Connect", "chime:us-east-1:123456789012:app-instance/a/user/u")),
+            ['"chime:us-east-1:123456789012:app-instance/a/user/u"'],
+        ),
         (policy(S("chime:Connect", f"{BASE}/usr/u1")), ["app-instance/app-1/usr/u1"]),
         (policy(S("chime:Connect", USER)), []),
     ],
@@ -166,8 +203,7 @@ TABLE: dict[str, list[tuple[str, list[str]]]] = {
     ],
     "resource/invalid-account": [
         (policy(S("chime:Connect", USER.replace("123456789012", "12345"))), ["12345"]),
-        (policy(S("chime:Connect", USER.replace("123456789012", "my-account"))),
-         ["my-account"]),
+        (policy(S("chime:Connect", USER.replace("123456789012", "my-account"))), ["my-account"]),
         (policy(S("chime:Connect", USER.replace("123456789012", "*"))), []),
     ],
     "resource/invalid-id": [
@@ -177,21 +213,27 @@ TABLE: dict[str, list[tuple[str, list[str]]]] = {
     ],
     "resource/mismatch": [
         (policy(S("chime:DescribeChannelFlow", [USER, CHANNEL])), ['"chime:DescribeChannelFlow"']),
-        (policy(S(["chime:Connect", "chime:ListAppInstances"], USER)),
-         ['"chime:ListAppInstances"']),
+        (
+            policy(S(["chime:Connect", "chime:ListAppInstances"], USER)),
+            ['"chime:ListAppInstances"'],
+        ),
         (policy(S("chime:DescribeChannelFlow", FLOW)), []),
     ],
     "resource/missing-target": [
-        (policy(S(["chime:AssociateChannelFlow"], [USER, CHANNEL])),
-         ['"chime:AssociateChannelFlow"']),
+        (
+            policy(S(["chime:AssociateChannelFlow"], [USER, CHANNEL])),
+            ['"chime:AssociateChannelFlow"'],
+        ),
         (policy(S(["chime:SendChannelMessage"], [USER])), ['"chime:SendChannelMessage"']),
         (policy(S(["chime:SendChannelMessage"], [CHANNEL])), ['"chime:SendChannelMessage"']),
         (policy(S(["chime:SendChannelMessage"], [BOT, CHANNEL])), []),
         (policy(S(["chime:AssociateChannelFlow"], [USER, CHANNEL, FLOW])), []),
     ],
     "resource/star-required": [
-        (policy(S("chime:GetMessagingSessionEndpoint", USER)),
-         ['"chime:GetMessagingSessionEndpoint"']),
+        (
+            policy(S("chime:GetMessagingSessionEndpoint", USER)),
+            ['"chime:GetMessagingSessionEndpoint"'],
+        ),
         (policy(S("chime:CreateAppInstanceUser", APP)), ['"chime:CreateAppInstanceUser"']),
         (policy(S("chime:GetMessagingSessionEndpoint", "*")), []),
     ],
@@ -207,33 +249,77 @@ TABLE: dict[str, list[tuple[str, list[str]]]] = {
         (policy(S(["chime:Connect", "s3:GetObject"], [USER, "arn:aws:s3:::bucket"])), []),
     ],
     "condition/unknown-operator": [
-        (policy(S("chime:Connect", USER, Condition={"StringEqual": {"aws:username": "a"}})),
-         ['"StringEqual"']),
-        (policy(S("chime:Connect", USER, Condition={"ForAnyValue:StringsLike": {
-            "aws:TagKeys": "a"}})), ['"ForAnyValue:StringsLike"']),
-        (policy(S("chime:Connect", USER, Condition={"StringLikeIfExists": {
-            "aws:username": "a"}})), []),
+        (
+            policy(S("chime:Connect", USER, Condition={"StringEqual": {"aws:username": "a"}})),
+            ['"StringEqual"'],
+        ),
+        (
+            policy(
+                S(
+                    "chime:Connect",
+                    USER,
+                    Condition={"ForAnyValue:StringsLike": {"aws:TagKeys": "a"}},
+                )
+            ),
+            ['"ForAnyValue:StringsLike"'],
+        ),
+        (
+            policy(
+                S("chime:Connect", USER, Condition={"StringLikeIfExists": {"aws:username": "a"}})
+            ),
+            [],
+        ),
     ],
     "condition/unknown-key": [
-        (policy(S("chime:Connect", USER, Condition={"Bool": {"aws:SecureTransports": "true"}})),
-         ['"aws:SecureTransports"']),
-        (policy(S("chime:Connect", USER, Condition={"StringEquals": {"chime:Channel": "a"}})),
-         ['"chime:Channel"']),
-        (policy(S("chime:Connect", USER, Condition={"StringEquals": {
-            "aws:PrincipalTag/team": "a"}})), []),
+        (
+            policy(S("chime:Connect", USER, Condition={"Bool": {"aws:SecureTransports": "true"}})),
+            ['"aws:SecureTransports"'],
+        ),
+        (
+            policy(S("chime:Connect", USER, Condition={"StringEquals": {"chime:Channel": "a"}})),
+            ['"chime:Channel"'],
+        ),
+        (
+            policy(
+                S("chime:Connect", USER, Condition={"StringEquals": {"aws:PrincipalTag/team": "a"}})
+            ),
+            [],
+        ),
         (policy(S("s3:GetObject", "*", Condition={"StringEquals": {"s3:prefix": "a"}})), []),
     ],
     "condition/key-not-supported": [
-        (policy(S("chime:Connect", USER, Condition={"StringEquals": {"aws:RequestTag/a": "b"}})),
-         ['"aws:RequestTag/a"']),
-        (policy(S("chime:ListChannels", USER, Condition={"ForAnyValue:StringEquals": {
-            "aws:TagKeys": "b"}})), ['"aws:TagKeys"']),
-        (policy(S("chime:CreateChannel", USER, Condition={"StringEquals": {
-            "aws:RequestTag/a": "b"}})), []),
-        (policy(S("chime:Connect", USER, Condition={"StringEquals": {
-            "aws:ResourceTag/a": "b"}})), []),
+        (
+            policy(S("chime:Connect", USER, Condition={"StringEquals": {"aws:RequestTag/a": "b"}})),
+            ['"aws:RequestTag/a"'],
+        ),
+        (
+            policy(
+                S(
+                    "chime:ListChannels",
+                    USER,
+                    Condition={"ForAnyValue:StringEquals": {"aws:TagKeys": "b"}},
+                )
+            ),
+            ['"aws:TagKeys"'],
+        ),
+        (
+            policy(
+                S(
+                    "chime:CreateChannel",
+                    USER,
+                    Condition={"StringEquals": {"aws:RequestTag/a": "b"}},
+                )
+            ),
+            [],
+        ),
+        (
+            policy(
+                S("chime:Connect", USER, Condition={"StringEquals": {"aws:ResourceTag/a": "b"}})
+            ),
+            [],
+        ),
     ],
-}  # fmt: skip
+}
 
 
 def cases():
@@ -264,9 +350,9 @@ def test_clean_multi_service_policy_has_no_errors_or_warnings() -> None:
 
 
 @pytest.mark.parametrize(
-    ("quota", "limit"), [(Quota.MANAGED, 6144), (Quota.USER, 2048), (Quota.GROUP, 5120),
-                         (Quota.ROLE, 10240)]
-)  # fmt: skip
+    ("quota", "limit"),
+    [(Quota.MANAGED, 6144), (Quota.USER, 2048), (Quota.GROUP, 5120), (Quota.ROLE, 10240)],
+)
 def test_size_limit_counts_characters_without_whitespace(quota: Quota, limit: int) -> None:
     def sized(n_statements: int) -> str:
         return policy(*[{"Sid": f"S{i}", **S("chime:Connect", USER)} for i in range(n_statements)])
@@ -279,8 +365,9 @@ def test_size_limit_counts_characters_without_whitespace(quota: Quota, limit: in
     assert len(found) == 1
     assert f"{len(''.join(over.split())):,}" in found[0].message
     assert f"{limit:,}" in found[0].message
-    assert not [f for f in lint(under, LintOptions(quota)).findings
-                if f.code == "policy/size-limit"]  # fmt: skip
+    assert not [
+        f for f in lint(under, LintOptions(quota)).findings if f.code == "policy/size-limit"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -288,17 +375,26 @@ def test_size_limit_counts_characters_without_whitespace(quota: Quota, limit: in
     [
         (policy(S("chime:Listsubchannels", [USER, CHANNEL])), '"chime:ListSubChannels"'),
         (policy(S("chime:Connect", USER, effect="allow")), '"Effect": "Allow"'),
-        ('{"Version": "2012-10-17", "Statement": [{"effect": "Allow", "Action": '
-         '"chime:Connect", "Resource": "' + USER + '"}]}', '"Effect": "Allow"'),
-        (policy(S(["chime:Connect", "chime:connect"], USER)), '"Action": [\n                '
-         '"chime:Connect"\n            ]'),
-        (policy(S("chime:Connect", USER), version=None),
-         '"Version": "2012-10-17",\n    "Statement"'),
+        (
+            '{"Version": "2012-10-17", "Statement": [{"effect": "Allow", "Action": '
+            '"chime:Connect", "Resource": "' + USER + '"}]}',
+            '"Effect": "Allow"',
+        ),
+        (
+            policy(S(["chime:Connect", "chime:connect"], USER)),
+            '"Action": [\n                "chime:Connect"\n            ]',
+        ),
+        (
+            policy(S("chime:Connect", USER), version=None),
+            '"Version": "2012-10-17",\n    "Statement"',
+        ),
         (policy({"Sid": "allow-connect", **S("chime:Connect", USER)}), '"Sid": "allowconnect"'),
-        (policy(S("chime:Connect", USER, Condition={"stringequals": {"aws:username": "a"}})),
-         '"StringEquals"'),
+        (
+            policy(S("chime:Connect", USER, Condition={"stringequals": {"aws:username": "a"}})),
+            '"StringEquals"',
+        ),
     ],
-)  # fmt: skip
+)
 def test_safe_fixes_repair_the_policy(text: str, fixed_fragment: str) -> None:
     fixed = fix_all(text)
     assert fixed_fragment in fixed

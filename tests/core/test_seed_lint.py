@@ -106,8 +106,11 @@ damage = st.sampled_from(
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.sampled_from([CLEAN_MULTI_SERVICE, *(filled(t) for t in seed_examples())]),
-       st.lists(damage, min_size=1, max_size=4), st.randoms())  # fmt: skip
+@given(
+    st.sampled_from([CLEAN_MULTI_SERVICE, *(filled(t) for t in seed_examples())]),
+    st.lists(damage, min_size=1, max_size=4),
+    st.randoms(),
+)
 def test_every_repairable_fix_is_accepted_by_moto(base, damages, rnd) -> None:
     text = base
     for old, new in damages:
@@ -128,10 +131,13 @@ def test_policy_variable_user_is_accepted_by_us_and_moto() -> None:
         {
             "Version": "2012-10-17",
             "Statement": [
-                {"Effect": "Allow", "Action": "chime:Connect",
-                 "Resource": USER.replace("user-1", "${aws:username}")}
+                {
+                    "Effect": "Allow",
+                    "Action": "chime:Connect",
+                    "Resource": USER.replace("user-1", "${aws:username}"),
+                }
             ],
         }
-    )  # fmt: skip
+    )
     assert [f for f in lint(text).findings if f.severity is not Severity.INFO] == []
     moto_accepts(text)

@@ -36,9 +36,10 @@ def test_recovers_actions_values_and_the_persona() -> None:
 def test_seed_examples_match_their_persona_exactly(index: int) -> None:
     selection = read_selection(fix_all(seed_examples()[index]))
     assert selection.personas[0].exact
-    assert selection.personas[0].persona.id == [
-        "app-instance-admin", "full-user", "minimal-user", "websocket-connect"
-    ][index]  # fmt: skip
+    assert (
+        selection.personas[0].persona.id
+        == ["app-instance-admin", "full-user", "minimal-user", "websocket-connect"][index]
+    )
     assert "region" not in selection.values  # the bare `region` is a placeholder, not a value
 
 
@@ -90,8 +91,9 @@ def test_round_trip_keeps_every_statement_condition_and_grant(text: str, layout)
 def test_author_text_outside_modeled_statements_is_kept_byte_for_byte() -> None:
     text = CLEAN_MULTI_SERVICE.replace('"Sid": "Attachments",', '"Sid":"Attachments",   ')
     selection = read_selection(text)
-    saved = apply_selection(text, selection.actions | {"DeleteChannel"}, FILLED,
-                            Layout.LEAST_PRIVILEGE)  # fmt: skip
+    saved = apply_selection(
+        text, selection.actions | {"DeleteChannel"}, FILLED, Layout.LEAST_PRIVILEGE
+    )
     start = text.index('{\n            "Sid":"Attachments"')
     end = text.index("}", text.index('"aws:SecureTransport"')) + 1
     end = text.index("}", end) + 1
@@ -101,8 +103,9 @@ def test_author_text_outside_modeled_statements_is_kept_byte_for_byte() -> None:
 
 def test_unticking_removes_the_action_from_the_authors_statement() -> None:
     selection = read_selection(CLEAN_MULTI_SERVICE)
-    saved = apply_selection(CLEAN_MULTI_SERVICE, selection.actions - {"SendChannelMessage"},
-                            FILLED, Layout.AWS_EXAMPLE)  # fmt: skip
+    saved = apply_selection(
+        CLEAN_MULTI_SERVICE, selection.actions - {"SendChannelMessage"}, FILLED, Layout.AWS_EXAMPLE
+    )
     assert "chime:SendChannelMessage" not in saved
     assert '"Sid": "Messaging"' in saved and '"aws:RequestedRegion"' in saved
     assert "SendChannelMessage" not in read_selection(saved).actions
@@ -110,8 +113,9 @@ def test_unticking_removes_the_action_from_the_authors_statement() -> None:
 
 def test_crlf_and_two_space_files_keep_their_style() -> None:
     text = policy(statement("chime:Connect", USER)).replace("    ", "  ").replace("\n", "\r\n")
-    saved = apply_selection(text, frozenset({"Connect", "DescribeChannel"}), FILLED,
-                            Layout.LEAST_PRIVILEGE)  # fmt: skip
+    saved = apply_selection(
+        text, frozenset({"Connect", "DescribeChannel"}), FILLED, Layout.LEAST_PRIVILEGE
+    )
     assert "\n" not in saved.replace("\r\n", "")
     assert '\r\n    {\r\n      "Sid": ' in saved
 

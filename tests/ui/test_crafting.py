@@ -44,22 +44,32 @@ def test_ticking_a_persona_writes_the_generators_policy(window) -> None:
     window.catalog_model.setData(group_index(window, persona.title), Qt.CheckState.Checked, CHECK)
     expected = generate(persona.actions, EditorState("").values(), Layout.LEAST_PRIVILEGE)
     assert window.editor.toPlainText() == expected.to_text()
-    assert window.catalog_model.data(group_index(window, persona.title), CHECK) == \
-        Qt.CheckState.Checked  # fmt: skip
+    assert (
+        window.catalog_model.data(group_index(window, persona.title), CHECK)
+        == Qt.CheckState.Checked
+    )
     # An action in several personas is ticked everywhere.
     assert (
         window.catalog_model.data(action_index(window, "Full user", "SendChannelMessage"), CHECK)
         == Qt.CheckState.Checked
     )
-    assert window.catalog_model.data(group_index(window, "Full user"), CHECK) == \
-        Qt.CheckState.PartiallyChecked  # fmt: skip
+    assert (
+        window.catalog_model.data(group_index(window, "Full user"), CHECK)
+        == Qt.CheckState.PartiallyChecked
+    )
 
 
 def test_form_values_flow_into_the_arns_and_invalid_ones_are_marked(window) -> None:
-    window.catalog_model.setData(action_index(window, "WebSocket connect", "Connect"),
-                                 Qt.CheckState.Checked, CHECK)  # fmt: skip
-    fill(window, region="us-east-1", account_id="123456789012", app_instance_id="app-1",
-         user_id="${aws:username}")  # fmt: skip
+    window.catalog_model.setData(
+        action_index(window, "WebSocket connect", "Connect"), Qt.CheckState.Checked, CHECK
+    )
+    fill(
+        window,
+        region="us-east-1",
+        account_id="123456789012",
+        app_instance_id="app-1",
+        user_id="${aws:username}",
+    )
     text = window.editor.toPlainText()
     assert "arn:aws:chime:us-east-1:123456789012:app-instance/app-1/user/${aws:username}" in text
     assert window.problems.model.findings == ()
@@ -74,8 +84,9 @@ def test_form_values_flow_into_the_arns_and_invalid_ones_are_marked(window) -> N
 def test_optional_fields_appear_only_when_actions_need_them(window) -> None:
     form = window.form
     assert not form.layout_.isRowVisible(form.rows["channel_flow_id"])
-    window.catalog_model.setData(action_index(window, "Full user", "AssociateChannelFlow"),
-                                 Qt.CheckState.Checked, CHECK)  # fmt: skip
+    window.catalog_model.setData(
+        action_index(window, "Full user", "AssociateChannelFlow"), Qt.CheckState.Checked, CHECK
+    )
     assert form.layout_.isRowVisible(form.rows["channel_flow_id"])
     assert form.layout_.isRowVisible(form.rows["channel_id"])
     assert form.any_boxes["channel_flow_id"].isChecked()
@@ -88,27 +99,32 @@ def test_editing_the_json_moves_the_checkboxes(window) -> None:
     text = generate(["chime:Connect", "chime:DescribeChannel"]).to_text()
     window.editor.setPlainText(text)
     assert window.document.state.actions == {"Connect", "DescribeChannel"}
-    assert window.catalog_model.data(action_index(window, "WebSocket connect", "Connect"),
-                                     CHECK) == Qt.CheckState.Checked  # fmt: skip
+    assert (
+        window.catalog_model.data(action_index(window, "WebSocket connect", "Connect"), CHECK)
+        == Qt.CheckState.Checked
+    )
 
 
 def test_json_errors_show_the_banner_and_hold_the_form(window) -> None:
     window.editor.setPlainText('{"Version": "2012-10-17", "Statement": [')
     assert window.banner.isVisible() and "Fix the JSON errors to sync" in window.banner.text()
     assert not window.form.isEnabled()
-    assert not window.catalog_model.flags(group_index(window, "Full user")) & \
-        Qt.ItemFlag.ItemIsEnabled  # fmt: skip
+    assert (
+        not window.catalog_model.flags(group_index(window, "Full user")) & Qt.ItemFlag.ItemIsEnabled
+    )
     before = window.editor.toPlainText()
-    assert not window.catalog_model.setData(group_index(window, "Full user"),
-                                            Qt.CheckState.Checked, CHECK)  # fmt: skip
+    assert not window.catalog_model.setData(
+        group_index(window, "Full user"), Qt.CheckState.Checked, CHECK
+    )
     assert window.editor.toPlainText() == before  # nothing overwritten
     window.fix_all()
     assert not window.banner.isVisible() and window.form.isEnabled()
 
 
 def test_undo_and_redo_cover_ticks_form_and_text(window) -> None:
-    window.catalog_model.setData(group_index(window, "WebSocket connect"), Qt.CheckState.Checked,
-                                 CHECK)  # fmt: skip
+    window.catalog_model.setData(
+        group_index(window, "WebSocket connect"), Qt.CheckState.Checked, CHECK
+    )
     ticked = window.editor.toPlainText()
     fill(window, region="eu-central-1")
     assert "eu-central-1" in window.editor.toPlainText()
@@ -147,10 +163,11 @@ def test_filter_narrows_the_tree(window, qtbot) -> None:
         for g in range(proxy.rowCount())
         for r in range(proxy.rowCount(proxy.index(g, 0)))
     ]
-    assert shown and all("channelflow" in name.lower() for name in shown)  # fmt: skip
+    assert shown and all("channelflow" in name.lower() for name in shown)
 
 
 def test_tooltips_describe_actions(window) -> None:
-    tip = window.catalog_model.data(action_index(window, "Full user", "SendChannelMessage"),
-                                    Qt.ItemDataRole.ToolTipRole)  # fmt: skip
+    tip = window.catalog_model.data(
+        action_index(window, "Full user", "SendChannelMessage"), Qt.ItemDataRole.ToolTipRole
+    )
     assert "Resource types" in tip and "channel" in tip and "https://docs.aws.amazon.com" in tip

@@ -45,8 +45,9 @@ def test_open_broken_seed_lists_defects_then_fix_all_repairs(window, broken: Pat
 
 def test_quick_fix_and_jump_from_the_problems_pane(window, broken: Path) -> None:
     window.open_path(str(broken))
-    row = next(i for i, f in enumerate(window.problems.model.findings)
-               if f.code == "action/miscased")  # fmt: skip
+    row = next(
+        i for i, f in enumerate(window.problems.model.findings) if f.code == "action/miscased"
+    )
     window.problems.table.selectRow(row)
     assert window.problems.fix_button.isEnabled()
     window.problems.fix_button.click()
@@ -171,7 +172,7 @@ def test_cloudformation_template_offers_its_policies(window, tmp_path: Path) -> 
         "          PolicyDocument:\n            Version: '2012-10-17'\n"
         "            Statement: [{Effect: Allow, Action: 'chime:SendChannelMessage', "
         "Resource: '*'}]\n"
-    )  # fmt: skip
+    )
     window.dialogs.choice = 1
     assert window.open_path(str(path))
     ((_, _, items),) = window.dialogs.asked("choose")
@@ -183,8 +184,13 @@ def test_cloudformation_template_offers_its_policies(window, tmp_path: Path) -> 
 def test_drag_and_drop_opens_the_file(window, broken: Path) -> None:
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(broken))])
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     window.dropEvent(event)
     assert window.files.path == str(broken.resolve())
 
@@ -210,8 +216,9 @@ def test_command_line_argument_opens_the_file(qtbot, broken: Path, monkeypatch) 
     shown = {}
 
     def fake_exec() -> int:
-        (window,) = [w for w in QApplication.topLevelWidgets()
-                     if w.objectName() == "main" and w.isVisible()]  # fmt: skip
+        (window,) = [
+            w for w in QApplication.topLevelWidgets() if w.objectName() == "main" and w.isVisible()
+        ]
         shown["title"] = window.windowTitle()
         window.document.undo_stack.setClean()
         window.close()
@@ -238,8 +245,12 @@ def test_copy_json(window, qtbot) -> None:
     from PySide6.QtGui import QGuiApplication
 
     window.files.new("websocket-connect")
-    for name, value in (("region", "us-east-1"), ("account_id", "123456789012"),
-                        ("app_instance_id", "a"), ("user_id", "u")):  # fmt: skip
+    for name, value in (
+        ("region", "us-east-1"),
+        ("account_id", "123456789012"),
+        ("app_instance_id", "a"),
+        ("user_id", "u"),
+    ):
         window.document.set_field(name, value)
     assert window.export_menu.copy_json()
     assert json.loads(QGuiApplication.clipboard().text())["Statement"]

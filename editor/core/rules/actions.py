@@ -164,5 +164,6 @@ def _duplicates(ctx: LintContext, value: Node, items: list[Node]) -> Iterator[Fi
         if value.kind is Kind.ARRAY:
             start, end = remove_item_range(value, value.items.index(node))
             fix = ctx.replace("Remove the duplicate", start, end, "")
-        yield ctx.finding("action/duplicate", WARNING, f"{name!r} is {reason}", node.start,
-                          node.end, fix)  # fmt: skip
+        yield ctx.finding(
+            "action/duplicate", WARNING, f"{name!r} is {reason}", node.start, node.end, fix
+        )

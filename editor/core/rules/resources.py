@@ -200,10 +200,14 @@ def resource_ids(
         match = _resource_regex(template).fullmatch(resource.text)
         if match is not None:
             return tuple(
-                (name, Span(resource.start + match.start(name), resource.start + match.end(name),
-                            text))
+                (
+                    name,
+                    Span(
+                        resource.start + match.start(name), resource.start + match.end(name), text
+                    ),
+                )
                 for name, text in match.groupdict().items()
-            )  # fmt: skip
+            )
     return ()
 
 
