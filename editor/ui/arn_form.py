@@ -17,14 +17,14 @@ from editor.core.catalog import Catalog
 from editor.core.editing import OPTIONAL_FIELDS, EditorState, needed_fields
 
 LABELS = {
-    "partition": ("Partition", "aws"),
-    "region": ("Region", "us-east-1"),
-    "account_id": ("Account ID", "123456789012"),
-    "app_instance_id": ("App instance ID", "from CreateAppInstance"),
-    "user_id": ("User ID", "user ID or ${aws:username}"),
-    "channel_id": ("Channel ID", "channel ID"),
-    "bot_id": ("Bot ID", "bot ID"),
-    "channel_flow_id": ("Channel flow ID", "channel flow ID"),
+    "partition": ("Partition", "aws, aws-cn or aws-us-gov"),
+    "region": ("Region", "e.g. us-east-1"),
+    "account_id": ("Account ID", "12 digits"),
+    "app_instance_id": ("App instance ID", "the ID in your app instance ARN"),
+    "user_id": ("User ID", "an app instance user ID, or ${aws:username}"),
+    "channel_id": ("Channel ID", "a channel ID"),
+    "bot_id": ("Bot ID", "an app instance bot ID"),
+    "channel_flow_id": ("Channel flow ID", "a channel flow ID"),
 }
 
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPaintEvent,
+    QPen,
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
@@ -208,33 +209,33 @@ class JsonEditor(QPlainTextEdit):
 
     def paint_line_numbers(self, event: QPaintEvent) -> None:
         scheme = colours(self.palette())
+        worst: dict[int, Finding] = {}
+        for finding in self.findings:
+            if (
+                finding.line not in worst
+                or finding.severity.rank > worst[finding.line].severity.rank
+            ):
+                worst[finding.line] = finding
+        plain = QPen(QColor(scheme.line_numbers))
         painter = QPainter(self.gutter)
-        painter.fillRect(event.rect(), scheme.line_numbers_bg)
+        painter.fillRect(event.rect(), QColor(scheme.line_numbers_bg))
+        width, height = self.gutter.width() - 6, self.fontMetrics().height()
         block = self.firstVisibleBlock()
-        number = block.blockNumber()
-        top = round(self.blockBoundingGeometry(block).translated(self.contentOffset()).top())
-        bottom = top + round(self.blockBoundingRect(block).height())
-        height = self.fontMetrics().height()
-        error_lines = {f.line for f in self.findings}
-        while block.isValid() and top <= event.rect().bottom():
-            if block.isVisible() and bottom >= event.rect().top():
-                colour = QColor(scheme.line_numbers)
-                if number + 1 in error_lines:
-                    worst = min(self.findings_on(number + 1), key=lambda f: -f.severity.rank)
-                    colour = scheme.severity(worst.severity)
-                painter.setPen(colour)
+        offset = self.contentOffset()
+        while block.isValid():
+            geometry = self.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > event.rect().bottom():
+                break
+            if geometry.bottom() >= event.rect().top():
+                line = block.blockNumber() + 1
+                flagged = worst.get(line)
+                painter.setPen(
+                    QPen(QColor(scheme.severity(flagged.severity))) if flagged else plain
+                )
                 painter.drawText(
-                    0,
-                    top,
-                    self.gutter.width() - 6,
-                    height,
-                    Qt.AlignmentFlag.AlignRight,
-                    str(number + 1),
+                    0, round(geometry.top()), width, height, Qt.AlignmentFlag.AlignRight, str(line)
                 )
             block = block.next()
-            top = bottom
-            bottom = top + round(self.blockBoundingRect(block).height())
-            number += 1
         painter.end()
 
     def findings_on(self, line: int) -> list[Finding]:
