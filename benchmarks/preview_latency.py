@@ -19,12 +19,12 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _policies import policy_of_size  # noqa: E402
-from PySide6.QtCore import QSettings, Qt  # noqa: E402
-from PySide6.QtGui import QTextCursor  # noqa: E402
-from PySide6.QtWidgets import QApplication, QPlainTextEdit  # noqa: E402
+from _policies import policy_of_size
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-from editor.ui.main_window import MainWindow  # noqa: E402
+from editor.ui.main_window import MainWindow
 
 RUNS = 60
 CHECK = Qt.ItemDataRole.CheckStateRole
@@ -41,8 +41,10 @@ def report(label: str, samples: list[float], baseline: list[float]) -> None:
     p95 = ordered[int(len(ordered) * 0.95) - 1]
     base = statistics.median(baseline)
     verdict = "met" if p95 < 16 else "MISSED"
-    print(f"{label}: median {statistics.median(samples):.1f} ms, p95 {p95:.1f} ms "
-          f"(setPlainText alone: median {base:.1f} ms); target p95 < 16 ms: {verdict}")
+    print(
+        f"{label}: median {statistics.median(samples):.1f} ms, p95 {p95:.1f} ms "
+        f"(setPlainText alone: median {base:.1f} ms); target p95 < 16 ms: {verdict}"
+    )
 
 
 def main() -> None:
@@ -54,8 +56,12 @@ def main() -> None:
     model = window.catalog_model
     for row in range(model.rowCount()):
         model.setData(model.index(row, 0), Qt.CheckState.Checked, CHECK)
-    for name, value in (("region", "us-east-1"), ("account_id", "123456789012"),
-                        ("app_instance_id", "app-1"), ("user_id", "user-1")):
+    for name, value in (
+        ("region", "us-east-1"),
+        ("account_id", "123456789012"),
+        ("app_instance_id", "app-1"),
+        ("user_id", "user-1"),
+    ):
         window.document.set_field(name, value)
     wait_for(window, app)
     connect = model.index(0, 0, model.index(3, 0))  # WebSocket connect > Connect

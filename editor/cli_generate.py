@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from editor.core.arnvalues import FIELDS
+from editor.core.arnfields import FIELDS
 
 
 def add_commands(commands: Any) -> None:

@@ -11,20 +11,9 @@ from typing import Self
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
+from editor.core.arnfields import FIELDS, VARIABLE_FIELD
 from editor.core.catalog import load_catalog
 
-# Form field -> (ARN template variable, placeholder written while unfilled).
-FIELDS: dict[str, tuple[str, str]] = {
-    "partition": ("Partition", "aws"),
-    "region": ("Region", "region"),
-    "account_id": ("AccountId", "{aws_account_id}"),
-    "app_instance_id": ("AppInstanceId", "{app_instance_id}"),
-    "user_id": ("AppInstanceUserId", "{app_instance_user_id}"),
-    "bot_id": ("AppInstanceBotId", "{app_instance_bot_id}"),
-    "channel_id": ("ChannelId", "*"),
-    "channel_flow_id": ("ChannelFlowId", "*"),
-}
-VARIABLE_FIELD = {variable: name for name, (variable, _) in FIELDS.items()}
 _ACCOUNT = re.compile(r"\d{12}")
 _IAM_VARIABLE = re.compile(r"\$\{[\w.\-]+:[\w.\-/]+\}")
 

@@ -4,6 +4,10 @@ The state holds the policy text and what the form shows (ticked actions, the raw
 layout, indentation). Each transition returns a new state; the UI puts the pair of states on
 its undo stack. The text is the document: ticking an action rewrites it through
 `apply_selection`; typing in it makes the ticks and fields follow, when it is readable.
+
+The generator, the selection reader and the field validation import pydantic, which costs
+about a third of the window's start-up; they are imported when first needed, which the
+window arranges for right after it is shown.
 """
 
 from __future__ import annotations
@@ -11,13 +15,19 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from editor.core.arnvalues import FIELDS, ArnValues, field_error
+from editor.core.arnfields import FIELDS
 from editor.core.catalog import load_catalog
 from editor.core.findings import TextEdit, apply_edits
-from editor.core.generate import Layout, PolicyDocument, needed_types
 from editor.core.jsontext import read_json
-from editor.core.selection import apply_selection, read_selection
+from editor.core.layout import Layout
+
+if TYPE_CHECKING:
+    from editor.core.arnvalues import ArnValues
+
+# Field values that need no validation: the defaults below.
+_DEFAULTS = {"partition": "aws", "channel_id": "*", "channel_flow_id": "*"}
 
 # Fields shown only when a ticked action needs that resource type.
 OPTIONAL_FIELDS = {
@@ -37,11 +47,7 @@ class EditorState:
     actions: frozenset[str] = frozenset()
     # Raw field texts, as typed. Channels and channel flows default to any (*), as in AWS's
     # examples; the rest start unfilled.
-    fields: tuple[tuple[str, str], ...] = (
-        ("partition", "aws"),
-        ("channel_id", "*"),
-        ("channel_flow_id", "*"),
-    )
+    fields: tuple[tuple[str, str], ...] = tuple(_DEFAULTS.items())
     layout: Layout = Layout.LEAST_PRIVILEGE
     indent: int = 4
 
@@ -54,15 +60,22 @@ class EditorState:
 
     def errors(self) -> dict[str, str]:
         """Field -> why its text is not valid (shown at the field)."""
-        found = {}
-        for name, raw in self.fields:
-            message = field_error(name, raw) if raw.strip() else None
+        found: dict[str, str] = {}
+        custom = [(n, raw) for n, raw in self.fields if raw.strip() and _DEFAULTS.get(n) != raw]
+        if not custom:
+            return found
+        from editor.core.arnvalues import field_error
+
+        for name, raw in custom:
+            message = field_error(name, raw)
             if message:
                 found[name] = message
         return found
 
     def values(self) -> ArnValues:
         """The valid fields only: an invalid one stays a placeholder, never a wrong ARN."""
+        from editor.core.arnvalues import ArnValues
+
         bad = self.errors()
         good = {n: v for n, v in self.fields if n not in bad and v.strip()}
         return ArnValues(**good)
@@ -73,7 +86,7 @@ class EditorState:
 
 
 def empty_policy(indent: int = 4) -> str:
-    return PolicyDocument(Statement=()).to_text(indent or None)
+    return _formatted({"Version": "2012-10-17", "Statement": []}, indent)
 
 
 def new_state(text: str | None = None) -> EditorState:
@@ -84,6 +97,11 @@ def new_state(text: str | None = None) -> EditorState:
 
 def needed_fields(actions: frozenset[str]) -> set[str]:
     """The optional fields the ticked actions need (channel, bot, channel flow)."""
+    if not actions:
+        return set()
+    from editor.core.arnvalues import ArnValues
+    from editor.core.generate import needed_types
+
     catalog = load_catalog()
     values = ArnValues()
     types: set[str] = set()
@@ -95,6 +113,8 @@ def needed_fields(actions: frozenset[str]) -> set[str]:
 
 
 def _regenerate(state: EditorState) -> EditorState:
+    from editor.core.selection import apply_selection
+
     if not state.readable:
         raise NotReadable
     text = state.text if read_json(state.text).root is not None else empty_policy(state.indent)
@@ -141,6 +161,8 @@ def with_text(state: EditorState, text: str) -> EditorState:
     changed = replace(state, text=text)
     if read_json(text).has_errors:
         return changed
+    from editor.core.selection import read_selection
+
     selection = read_selection(text)
     fields: Mapping[str, str] = {
         **state.field_map,

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -18,6 +17,7 @@ from pydantic import BaseModel, ConfigDict
 from editor.core.arnvalues import ArnValues
 from editor.core.catalog import CALLER_TYPES, STAR, Action, Catalog, Persona, load_catalog
 from editor.core.catalog import load_personas as _load_personas
+from editor.core.layout import Layout as Layout  # re-exported: callers name it from here
 
 # Types a messaging action is granted on when the catalog marks none as required.
 MESSAGING_TYPES = (
@@ -39,11 +39,6 @@ _SID_WORD = {
 # The Sids this module writes: "Chime" and resource words. Statements with other Sids are the
 # author's own, and the editor keeps them as written.
 GENERATED_SID = re.compile(r"Chime(?:AnyResource|(?:AppInstance|User|Bot|ChannelFlow|Channel)+)")
-
-
-class Layout(StrEnum):
-    AWS_EXAMPLE = "aws-example"
-    LEAST_PRIVILEGE = "least-privilege"
 
 
 class Statement(BaseModel):

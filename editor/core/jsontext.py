@@ -8,6 +8,7 @@ place a person would fix it, and offers a repair where only one is plausible.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from editor.core import findings as fnd
@@ -306,8 +307,13 @@ def duplicate_key(index: LineIndex, member: Member) -> Finding:
     )
 
 
+@lru_cache(maxsize=16)
 def read_json(text: str) -> ParsedText:
-    """Read any text: the value tree (or None) and every syntax finding, in text order."""
+    """Read any text: the value tree (or None) and every syntax finding, in text order.
+
+    Cached: an edit is read by the lint, the selection and the sync check alike; the result
+    is never modified after reading.
+    """
     well_formed = read_well_formed(text)
     if well_formed is not None:
         root, duplicates = well_formed

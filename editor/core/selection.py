@@ -6,12 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from editor.core.arn import placeholders, split_arn
-from editor.core.arnvalues import VARIABLE_FIELD, ArnValues
+from editor.core.arnfields import VARIABLE_FIELD
+from editor.core.arnvalues import ArnValues
 from editor.core.catalog import Catalog, Persona, load_catalog, load_personas
 from editor.core.findings import TextEdit, apply_edits
-from editor.core.generate import GENERATED_SID, Layout, generate
+from editor.core.generate import GENERATED_SID, generate
 from editor.core.jsonnodes import Kind, Node
 from editor.core.jsontext import read_json
+from editor.core.layout import Layout
 from editor.core.policy import StatementView, remove_item_range, statements
 from editor.core.rules.resources import resource_ids
 from editor.core.wildcard import action_regex, has_wildcard

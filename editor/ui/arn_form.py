@@ -109,10 +109,11 @@ class ArnForm(QWidget):
             message = errors.get(name)
             self.errors[name].setText(message or "")
             self.errors[name].setVisible(bool(message))
-            edit.setProperty("invalid", bool(message))
-            edit.setToolTip(message or "")
-            edit.style().unpolish(edit)
-            edit.style().polish(edit)
+            if edit.property("invalid") != bool(message):
+                edit.setProperty("invalid", bool(message))
+                edit.setToolTip(message or "")
+                edit.style().unpolish(edit)  # re-read the style sheet for the new property
+                edit.style().polish(edit)
             if name in OPTIONAL_FIELDS:
                 self.layout_.setRowVisible(self.rows[name], name in wanted)
         if self.region.lineEdit().text() != state.field("region"):

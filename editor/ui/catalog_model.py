@@ -72,23 +72,36 @@ class CatalogModel(QAbstractItemModel):
     def set_selected(self, names: frozenset[str]) -> None:
         if names == self.selected:
             return
+        flipped = self.selected ^ names
         self.selected = frozenset(names)
-        self._all_changed(Qt.ItemDataRole.CheckStateRole)
+        self._changed(flipped)
+
+    def _changed(self, names: frozenset[str]) -> None:
+        """Announce the rows of `names` (wherever they are listed) and their groups."""
+        roles = [Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.DisplayRole]
+        for row, group in enumerate(self.groups):
+            rows = [i for i, a in enumerate(group.actions) if a.name in names]
+            if not rows:
+                continue
+            top = self.index(row, 0)
+            self.dataChanged.emit(top, top, roles)
+            first = self.index(min(rows), 0, top)
+            self.dataChanged.emit(first, self.index(max(rows), 0, top), roles)
 
     def set_editable(self, editable: bool) -> None:
         if editable != self.editable:
             self.editable = editable
             self._all_changed()
 
-    def _all_changed(self, role: Qt.ItemDataRole | None = None) -> None:
-        roles = [role, Qt.ItemDataRole.DisplayRole] if role is not None else []
+    def _all_changed(self) -> None:
+        """Every row's flags changed (editable or not)."""
         last = len(COLUMNS) - 1
         for row, group in enumerate(self.groups):
             top = self.index(row, 0)
-            self.dataChanged.emit(top, self.index(row, last), roles)
+            self.dataChanged.emit(top, self.index(row, last))
             if group.actions:
                 first = self.index(0, 0, top)
-                self.dataChanged.emit(first, self.index(len(group.actions) - 1, last, top), roles)
+                self.dataChanged.emit(first, self.index(len(group.actions) - 1, last, top))
 
     def group_state(self, group: Group) -> Qt.CheckState:
         ticked = sum(1 for a in group.actions if a.name in self.selected)

@@ -14,7 +14,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from editor.core import editing
 from editor.core.editing import EditorState, NotReadable
 from editor.core.findings import Fix, TextEdit
-from editor.core.generate import Layout
+from editor.core.layout import Layout
 from editor.core.lint import LintOptions, LintResult, Quota, lint
 from editor.ui.throttle import Throttle
 

@@ -55,6 +55,18 @@ def py_offset(text: str, position: int) -> int:
     return len(text)
 
 
+def _common_prefix(a: str, b: str) -> int:
+    """Length of the common start of two texts; slices compare in C, so bisect on them."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
 class JsonEditor(QPlainTextEdit):
     edited = Signal(str)  # the whole text, after each change the user makes
 
@@ -83,16 +95,8 @@ class JsonEditor(QPlainTextEdit):
         current = self.toPlainText()
         if current == text:
             return
-        prefix = 0
-        limit = min(len(current), len(text))
-        while prefix < limit and current[prefix] == text[prefix]:
-            prefix += 1
-        suffix = 0
-        while (
-            suffix < limit - prefix
-            and current[len(current) - 1 - suffix] == text[len(text) - 1 - suffix]
-        ):
-            suffix += 1
+        prefix = _common_prefix(current, text)
+        suffix = _common_prefix(current[prefix:][::-1], text[prefix:][::-1])
         cursor = QTextCursor(self.document())
         cursor.setPosition(qt_offset(current, prefix))
         cursor.setPosition(

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSignalBlocker, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -20,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from editor.core.catalog import load_catalog, load_personas
 from editor.core.editing import EditorState
-from editor.core.generate import Layout
+from editor.core.layout import Layout
 from editor.core.lint import LintResult, fix_all
 from editor.ui.arn_form import ArnForm
 from editor.ui.catalog_model import CatalogModel
@@ -38,6 +45,10 @@ APP_TITLE = "Chime policy editor"
 LAYOUTS = ((Layout.LEAST_PRIVILEGE, "Least privilege"), (Layout.AWS_EXAMPLE, "AWS example"))
 INDENTS = ((4, "4 spaces"), (2, "2 spaces"), (0, "Minified"))
 SYNC_BANNER = "Fix the JSON errors to sync: the catalog and the ARN form wait until the text reads."
+
+
+def warm_up() -> None:
+    import editor.core.selection  # noqa: F401  (imports the generator and pydantic)
 
 
 class MainWindow(QMainWindow):
@@ -62,6 +73,7 @@ class MainWindow(QMainWindow):
         self.restore_settings()
         self.document.reset(self.document.state)
         self.update_title()
+        self._warmed = False
 
     # -- construction ---------------------------------------------------------------------
 
@@ -319,12 +331,18 @@ class MainWindow(QMainWindow):
         else:
             event.ignore()
 
-    def changeEvent(self, event: object) -> None:
-        from PySide6.QtCore import QEvent
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._warmed:
+            # The generator and its validation (pydantic) load once the window is on screen:
+            # the first paint does not wait for them, and the first tick will not either.
+            self._warmed = True
+            QTimer.singleShot(0, warm_up)
 
-        if getattr(event, "type", lambda: None)() == QEvent.Type.PaletteChange:
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:  # the system switched light/dark
             self.style_banner()
-        super().changeEvent(event)  # type: ignore[arg-type]
+        super().changeEvent(event)
 
     def save_settings(self) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
