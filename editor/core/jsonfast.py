@@ -39,7 +39,7 @@ def read_well_formed(text: str) -> tuple[Node, list[Member]] | None:
         return None
     try:
         return _build(text)
-    except NotSimple:
+    except (NotSimple, ValueError):  # ValueError: a number json.loads reads but we do not
         return None
 
 
@@ -82,7 +82,7 @@ def _build(text: str) -> tuple[Node, list[Member]]:
             continue
         elif first == "{" or first == "[":
             node = Node(OBJECT if first == "{" else ARRAY, start, end)
-        elif first == "-" or first.isdigit():
+        elif first.isdigit() or (first == "-" and len(token) > 1):  # not a lone "-" (-Infinity)
             is_float = "." in token or "e" in token or "E" in token
             node = Node(Kind.NUMBER, start, end, float(token) if is_float else int(token))
         elif token in _LITERALS:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -16,14 +16,24 @@ class Kind(StrEnum):
     INVALID = "invalid"  # a token that stands where a value should, but is none
 
 
-@dataclass(slots=True, eq=False)
 class Node:
-    kind: Kind
-    start: int
-    end: int
-    value: Any = None  # the Python value of a scalar
-    items: list[Node] = field(default_factory=list)  # array elements
-    members: list[Member] = field(default_factory=list)  # object members, in source order
+    """A value with its source range. Only arrays get an item list and only objects a member
+    list of their own; scalars share empty ones (a scalar is built by the readers and never
+    given children), which keeps building a tree cheap."""
+
+    __slots__ = ("end", "items", "kind", "members", "start", "value")
+
+    def __init__(self, kind: Kind, start: int, end: int, value: Any = None) -> None:
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.value = value  # the Python value of a scalar
+        self.items: list[Node] = [] if kind is Kind.ARRAY else _NO_ITEMS  # array elements
+        # object members, in source order
+        self.members: list[Member] = [] if kind is Kind.OBJECT else _NO_MEMBERS
+
+    def __repr__(self) -> str:
+        return f"Node({self.kind.value}, {self.start}, {self.end}, {self.value!r})"
 
     def get(self, key: str) -> Member | None:
         """The last member named `key` (json.loads keeps the last of duplicates)."""
@@ -31,6 +41,10 @@ class Node:
             if member.key == key:
                 return member
         return None
+
+
+_NO_ITEMS: list[Node] = []  # shared by every non-array node; never appended to
+_NO_MEMBERS: list[Member] = []  # shared by every non-object node; never appended to
 
 
 @dataclass(slots=True, eq=False)

@@ -17,7 +17,7 @@ _TOKEN = re.compile(
     (?P<ws>[ \t\r\n]+)
     |(?P<str>"[^"\\\n]*(?:\\.[^"\\\n]*)*")
     |(?P<punct>[{}\[\]:,])
-    |(?P<num>[-+]?\.?[0-9][0-9A-Za-z_.+\-]*)
+    |(?P<num>[-+]?(?:\.?[0-9][0-9A-Za-z_.+\-]*|(?:Infinity|NaN)\b))
     |(?P<word>[A-Za-z_$][A-Za-z0-9_$\-]*)
     |(?P<line_comment>//[^\n]*)
     |(?P<block_comment>/\*(?:.*?\*/|.*))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from editor.core.jsonnodes import Kind, Member, Node
 
 TOP_ELEMENTS = ("Version", "Id", "Statement")
@@ -21,17 +19,23 @@ STATEMENT_ELEMENTS = (
 VERSIONS = ("2012-10-17", "2008-10-17")
 
 
-@dataclass(frozen=True, slots=True)
 class StatementView:
-    node: Node  # the statement's object node
-    index: int  # 0-based position in Statement
+    """One statement of the policy: its elements by name (the last of duplicates, as IAM and
+    json.loads read them), looked up once since every rule asks for them."""
+
+    __slots__ = ("elements", "index", "node")
+
+    def __init__(self, node: Node, index: int) -> None:
+        self.node = node  # the statement's object node
+        self.index = index  # 0-based position in Statement
+        self.elements = {m.key: m for m in node.members}
 
     def member(self, name: str) -> Member | None:
-        return self.node.get(name)
+        return self.elements.get(name)
 
     def strings(self, name: str) -> list[Node]:
         """The string nodes of an element that takes a string or an array of strings."""
-        member = self.node.get(name)
+        member = self.elements.get(name)
         return [] if member is None or member.value is None else string_items(member.value)
 
     def values(self, name: str) -> list[str]:
@@ -39,7 +43,7 @@ class StatementView:
 
     @property
     def effect(self) -> str | None:
-        member = self.node.get("Effect")
+        member = self.elements.get("Effect")
         if member is None or member.value is None or member.value.kind is not Kind.STRING:
             return None
         return str(member.value.value)

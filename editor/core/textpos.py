@@ -38,7 +38,7 @@ class LineIndex:
         return len(self._starts)
 
     def position(self, offset: int) -> tuple[int, int]:
-        starts = self._starts
+        starts = self._built if self._built is not None else self._starts
         line = bisect_right(starts, offset) - 1
         return line + 1, offset - starts[line] + 1
 

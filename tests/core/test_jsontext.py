@@ -134,6 +134,7 @@ CASES = {
         ('{"a":1}}', [("json/unexpected", 1, 8)], None),
         ('{"a": }', [("json/unexpected", 1, 7)], None),
         ("[1, =]", [("json/unexpected", 1, 5)], None),
+        ("[-Infinity, NaN]", [("json/unexpected", 1, 2), ("json/unexpected", 1, 13)], None),
     ],
 }
 

@@ -13,7 +13,7 @@ from editor.core.findings import Finding, Severity
 from editor.core.jsonnodes import Node
 from editor.core.lint import LintContext
 from editor.core.policy import StatementView, value_offsets
-from editor.core.wildcard import has_wildcard, pattern_meets_template
+from editor.core.wildcard import pattern_meets_template
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 _ACCOUNT = re.compile(r"\d{12}")
@@ -21,9 +21,11 @@ _ACCOUNT = re.compile(r"\d{12}")
 
 def _free(span: Span, taken: tuple[Span, ...]) -> bool:
     """A field worth validating: not a placeholder, wildcard or policy variable."""
-    if any(t.start < span.end and span.start < t.end for t in taken):
-        return False
-    return not (has_wildcard(span.text) or "${" in span.text)
+    for t in taken:
+        if t.start < span.end and span.start < t.end:
+            return False
+    text = span.text
+    return not ("*" in text or "?" in text or "${" in text)
 
 
 def _at(ctx: LintContext, node: Node, span: Span) -> tuple[int, int]:
