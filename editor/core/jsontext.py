@@ -88,21 +88,13 @@ class _Reader(Scanner):
             i, last_end = step(stack, frame, i, kind, char, start, end, last_end)
 
         insert_at = tokens[-1][2]  # close what is open right after the last token
-        for node, opener, state, member, _ in reversed(stack):
+        while stack:
+            _, _, state, member, _ = stack[-1]
             if state in ("colon", "value") and member is not None:
                 self.report(
                     "json/unexpected", "key without a value", member.key_start, member.key_end
                 )
-            closer = CLOSER[self.text[opener]]
-            fix = Fix(f"Insert {closer!r}", (TextEdit(insert_at, insert_at, closer),))
-            self.report(
-                "json/unclosed",
-                f"{BRACKET_NAME[self.text[opener]]} opened here is never closed",
-                opener,
-                opener + 1,
-                fix,
-            )
-            node.end = insert_at
+            self.unclosed_before(stack, insert_at)
         self.check_characters()
         return root
 
@@ -222,6 +214,7 @@ class _Reader(Scanner):
         return i + 1, last_end
 
     def unclosed_before(self, stack: list[list[Any]], at: int) -> None:
+        """Report the innermost open container as unclosed; its closer goes at `at`."""
         frame = stack.pop()
         node: Node = frame[0]
         opener = frame[1]
