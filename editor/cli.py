@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import difflib
+import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from editor.core import report
 from editor.core.files import PolicyFileError, decode_policy_bytes, read_policy_file
@@ -67,9 +66,10 @@ def expand(names: Sequence[str]) -> list[str]:
     """Files named on the command line; a folder stands for the *.json files in it."""
     found: list[str] = []
     for name in names:
-        path = Path(name)
-        if name != "-" and path.is_dir():
-            found.extend(str(p) for p in sorted(path.glob("*.json")))
+        if name != "-" and os.path.isdir(name):
+            found.extend(
+                sorted(os.path.join(name, f) for f in os.listdir(name) if f.endswith(".json"))
+            )
         else:
             found.append(name)
     return found
@@ -121,6 +121,8 @@ def run_fix(args: argparse.Namespace) -> int:
                 print(f"{name}: would be fixed")
                 status = EXIT_FINDINGS
         elif args.diff:
+            import difflib
+
             label = "stdin" if name == "-" else name
             sys.stdout.writelines(
                 difflib.unified_diff(

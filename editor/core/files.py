@@ -1,11 +1,17 @@
-"""Reading policy files with clear refusals, and writing them atomically with a backup."""
+"""Reading policy files with clear refusals, and writing them atomically with a backup.
+
+Reading uses os.path only: `chime-policy lint` reads and never writes, and its whole run is
+measured against other linters; pathlib and tempfile are imported by the writing functions.
+"""
 
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
-from pathlib import Path
+import stat
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # Far above any IAM policy (the largest quota is 10,240 characters), far below trouble.
 MAX_BYTES = 5 * 1024 * 1024
@@ -30,17 +36,18 @@ def decode_policy_bytes(data: bytes, name: str) -> str:
 
 def read_policy_file(path: str | os.PathLike[str]) -> str:
     """The file's text with its line endings as they are (CRLF stays CRLF)."""
-    path = Path(path)
+    path = os.fspath(path)
     try:
-        size = path.stat().st_size
-        if path.is_dir():
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
             raise PolicyFileError(f"{path} is a folder")
-        if size > MAX_BYTES:
+        if info.st_size > MAX_BYTES:
             raise PolicyFileError(
-                f"{path} is {size / 2**20:.1f} MB; policies are at most a few kilobytes "
+                f"{path} is {info.st_size / 2**20:.1f} MB; policies are at most a few kilobytes "
                 f"(this editor opens up to {MAX_BYTES // (1024 * 1024)} MB)"
             )
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read()
     except FileNotFoundError:
         raise PolicyFileError(f"{path}: no such file") from None
     except PermissionError:
@@ -49,10 +56,12 @@ def read_policy_file(path: str | os.PathLike[str]) -> str:
         raise PolicyFileError(f"{path} is a folder") from None
     except OSError as error:
         raise PolicyFileError(f"{path}: {error.strerror or error}") from None
-    return decode_policy_bytes(data, str(path))
+    return decode_policy_bytes(data, path)
 
 
 def backup_path(path: str | os.PathLike[str]) -> Path:
+    from pathlib import Path
+
     path = Path(path)
     return path.with_name(path.name + ".bak")
 
@@ -62,6 +71,8 @@ def write_atomically(path: str | os.PathLike[str], text: str, backup: bool = Fal
 
     With `backup`, the current file is first copied (atomically too) to `path.bak`.
     """
+    from pathlib import Path
+
     path = Path(path)
     if backup and path.exists():
         _replace_with(backup_path(path), path.read_bytes(), like=path)
@@ -69,6 +80,9 @@ def write_atomically(path: str | os.PathLike[str], text: str, backup: bool = Fal
 
 
 def _replace_with(path: Path, data: bytes, like: Path | None) -> None:
+    import shutil  # imported here: `chime-policy lint` never writes, and starts faster
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -79,5 +93,6 @@ def _replace_with(path: Path, data: bytes, like: Path | None) -> None:
             shutil.copymode(like, tmp)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        if os.path.exists(tmp):
+            os.unlink(tmp)
         raise

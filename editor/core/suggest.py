@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 
 def closest(name: str, choices: Iterable[str], cutoff: float = 0.8) -> str | None:
+    import difflib  # only a misspelling gets here: keep it off the start-up path
+
     options = list(choices)
     lowered = name.lower()
     for option in options:

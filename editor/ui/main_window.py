@@ -113,11 +113,12 @@ class MainWindow(QMainWindow):
             self.indent_combo.addItem(label, indent)
         self.indent_combo.setAccessibleName("Indentation")
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("&Layout:", buddy=self.layout_combo))
-        bar.addWidget(self.layout_combo)
-        bar.addSpacing(12)
-        bar.addWidget(QLabel("&Indent:", buddy=self.indent_combo))
-        bar.addWidget(self.indent_combo)
+        for label, combo in (("&Layout:", self.layout_combo), ("&Indent:", self.indent_combo)):
+            buddy = QLabel(label)
+            buddy.setBuddy(combo)  # Alt+L / Alt+I focus the combo
+            bar.addWidget(buddy)
+            bar.addWidget(combo)
+            bar.addSpacing(12)
         bar.addStretch(1)
         json_box = QGroupBox("Policy JSON")
         json_layout = QVBoxLayout(json_box)
