@@ -8,8 +8,8 @@ placeholders a person forgot to fill: the ARN then matches nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # IAM policy variables: ${aws:username}, ${aws:PrincipalTag/team}, ${saml:sub},
 # ${www.amazon.com:user_id}, and the escapes ${*} ${?} ${$}.
@@ -39,8 +39,7 @@ _FIELD_WORDS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """Where in a string value a thing is: value[start:end]."""
 
     start: int
@@ -48,8 +47,7 @@ class Span:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class ArnFields:
+class ArnFields(NamedTuple):
     partition: Span
     service: Span
     region: Span

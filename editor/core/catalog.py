@@ -178,6 +178,11 @@ class Catalog(_Frozen):
     id_formats: dict[str, IdFormat]
 
     @cached_property
+    def memo(self) -> dict[str, Any]:
+        """Results of pure functions of this catalog and a string, kept for the session."""
+        return {}
+
+    @cached_property
     def by_lower_name(self) -> dict[str, Action]:
         """Each action under "name" and "chime:name", lower-cased: one look-up either way."""
         table = {a.name.lower(): a for a in self.actions}

@@ -1,14 +1,15 @@
 """Findings, their fixes, and applying fixes to text.
 
-These are plain frozen dataclasses rather than pydantic models: the reader creates them on the
-live-preview path, where construction cost matters; they carry no user input to validate.
+These are named tuples rather than pydantic models or dataclasses: the reader and the rules
+create them on the live-preview path, where construction cost matters, and they carry no user
+input to validate.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 from editor.core.textpos import LineIndex
 
@@ -26,8 +27,7 @@ class Severity(StrEnum):
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
-@dataclass(frozen=True, slots=True)
-class TextEdit:
+class TextEdit(NamedTuple):
     """Replace text[start:end] with `text` (start == end inserts)."""
 
     start: int
@@ -35,16 +35,14 @@ class TextEdit:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     title: str
     edits: tuple[TextEdit, ...]
     # Safe fixes keep the author's meaning; fix_all applies only these.
     safe: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     code: str
     severity: Severity
     message: str
@@ -54,7 +52,7 @@ class Finding:
     column: int
     end_line: int
     end_column: int
-    fix: Fix | None = field(default=None, compare=False)
+    fix: Fix | None = None
 
 
 def make_finding(

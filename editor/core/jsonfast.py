@@ -44,14 +44,16 @@ def read_well_formed(text: str) -> tuple[Node, list[Member]] | None:
 
 
 def _build(text: str) -> tuple[Node, list[Member]]:
+    # json.loads has accepted the text, so its structure is sound: a string right after "{"
+    # or after "," inside an object is a key, and every other token is where it should be.
+    OBJECT, ARRAY, STRING = Kind.OBJECT, Kind.ARRAY, Kind.STRING
     root: Node | None = None
     stack: list[Node] = []
+    top: Node | None = None  # the innermost open container
     member: Member | None = None  # the object member whose value comes next
     expect_key = False
     duplicates: list[Member] = []
-    keys: list[set[str]] = []
     pos = 0
-    OBJECT, ARRAY = Kind.OBJECT, Kind.ARRAY
     # Trailing white space would otherwise reach the catch-all "." as a token.
     for space, token in _TOKEN.findall(text, 0, len(text.rstrip(" \t\r\n"))):
         start = pos + len(space)
@@ -59,26 +61,23 @@ def _build(text: str) -> tuple[Node, list[Member]]:
         first = token[0]
         if first == '"':
             value = token[1:-1] if "\\" not in token else json.loads(token)
-            if expect_key or (stack and stack[-1].kind is OBJECT and member is None):
+            if expect_key:
                 member = Member(value, start, end, None)
-                if value in keys[-1]:
-                    duplicates.append(member)
-                keys[-1].add(value)
-                stack[-1].members.append(member)
+                top.members.append(member)  # type: ignore[union-attr]
                 expect_key = False
                 continue
-            node = Node(Kind.STRING, start, end, value)
+            node = Node(STRING, start, end, value)
         elif first == ",":
-            expect_key = bool(stack) and stack[-1].kind is OBJECT
+            expect_key = top.kind is OBJECT  # type: ignore[union-attr]
             continue
         elif first == ":":
             continue
         elif first == "}" or first == "]":
-            closed = stack.pop()
-            closed.end = end
-            if closed.kind is OBJECT:
-                keys.pop()
-            expect_key = False
+            top.end = end  # type: ignore[union-attr]
+            if first == "}":
+                _note_duplicates(top, duplicates)  # type: ignore[arg-type]
+            stack.pop()
+            top = stack[-1] if stack else None
             continue
         elif first == "{" or first == "[":
             node = Node(OBJECT if first == "{" else ARRAY, start, end)
@@ -90,18 +89,27 @@ def _build(text: str) -> tuple[Node, list[Member]]:
         else:
             raise NotSimple
         # Attach the value where it belongs.
-        if not stack:
+        if top is None:
             root = node
-        elif stack[-1].kind is ARRAY:
-            stack[-1].items.append(node)
+        elif top.kind is ARRAY:
+            top.items.append(node)
         else:
-            assert member is not None
-            member.value = node
-            member = None
+            member.value = node  # type: ignore[union-attr]
         if node.kind is OBJECT or node.kind is ARRAY:
             stack.append(node)
-            if node.kind is OBJECT:
-                keys.append(set())
+            top = node
+            expect_key = node.kind is OBJECT
     if root is None or stack:
         raise NotSimple
     return root, duplicates
+
+
+def _note_duplicates(node: Node, duplicates: list[Member]) -> None:
+    members = node.members
+    if len(members) < 2 or len({m.key for m in members}) == len(members):
+        return
+    seen: set[str] = set()
+    for member in members:
+        if member.key in seen:
+            duplicates.append(member)
+        seen.add(member.key)

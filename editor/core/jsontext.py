@@ -7,9 +7,8 @@ place a person would fix it, and offers a repair where only one is plausible.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from editor.core import findings as fnd
 from editor.core.findings import Finding, Fix, Severity, TextEdit
@@ -31,12 +30,11 @@ from editor.core.jsonscan import (
 from editor.core.textpos import LineIndex
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedText:
+class ParsedText(NamedTuple):
     text: str
     root: Node | None
     findings: tuple[Finding, ...]
-    index: LineIndex
+    lines: LineIndex  # offsets <-> line and column
 
     @property
     def has_errors(self) -> bool:
@@ -311,7 +309,8 @@ def read_json(text: str) -> ParsedText:
     if well_formed is not None:
         root, duplicates = well_formed
         index = LineIndex(text)
-        found = tuple(duplicate_key(index, m) for m in duplicates)
+        ordered = sorted(duplicates, key=lambda m: m.key_start)
+        found = tuple(duplicate_key(index, m) for m in ordered)
         return ParsedText(text, root, found, index)
     return read_tolerantly(text)
 

@@ -39,6 +39,9 @@ class LintOptions:
     quota: Quota = Quota.MANAGED
 
 
+DEFAULT_OPTIONS = LintOptions()
+
+
 @dataclass(slots=True)
 class LintContext:
     parsed: ParsedText
@@ -63,7 +66,7 @@ class LintContext:
         end: int,
         fix: Fix | None = None,
     ) -> Finding:
-        return fnd.make_finding(self.parsed.index, code, severity, message, start, end, fix)
+        return fnd.make_finding(self.parsed.lines, code, severity, message, start, end, fix)
 
     def replace(self, title: str, start: int, end: int, text: str, safe: bool = True) -> Fix:
         return Fix(title, (TextEdit(start, end, text),), safe)
@@ -97,14 +100,14 @@ def lint(
     found = list(parsed.findings)
     if parsed.root is not None and parsed.root.kind is Kind.OBJECT:
         ctx = LintContext(
-            parsed, catalog or load_catalog(), options or LintOptions(), statements(parsed.root)
+            parsed, catalog or load_catalog(), options or DEFAULT_OPTIONS, statements(parsed.root)
         )
         for rule in RULES:
             found.extend(rule(ctx))
     elif parsed.root is not None:
         found.append(
             fnd.make_finding(
-                parsed.index,
+                parsed.lines,
                 "policy/not-an-object",
                 Severity.ERROR,
                 "a policy is a JSON object with Version and Statement",

@@ -108,6 +108,11 @@ CASES = {
         ('{"a": 1, "a": 2}', [("json/duplicate-key", 1, 10)], '{"a": 1, "a": 2}'),
         ('{"S": [{"Effect": "Allow", "Effect": "Deny"}]}', [("json/duplicate-key", 1, 28)], None),
         ('{"a": 1,\r\n "b": 2,\r\n "a": 3}', [("json/duplicate-key", 3, 2)], None),
+        (
+            '{"a": 1, "a": 2, "b": {"x": 1, "x": 2}}',
+            [("json/duplicate-key", 1, 10), ("json/duplicate-key", 1, 32)],
+            None,
+        ),
     ],
     "json/bom": [
         ('\ufeff{"a": 1}', [("json/bom", 1, 1)], '{"a": 1}'),

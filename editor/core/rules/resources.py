@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import NamedTuple
 
 from editor.core.arn import ArnFields, Span, placeholders, split_arn
 from editor.core.catalog import CALLER_TYPES, Action, Catalog
@@ -28,55 +29,72 @@ def _free(span: Span, taken: tuple[Span, ...]) -> bool:
     return not ("*" in text or "?" in text or "${" in text)
 
 
-def _at(ctx: LintContext, node: Node, span: Span) -> tuple[int, int]:
-    return value_offsets(ctx.text, node, span.start, span.end)
+class Problem(NamedTuple):
+    """A finding about one resource string, placed within the string (None: the whole token)."""
+
+    code: str
+    severity: Severity
+    message: str
+    span: tuple[int, int] | None
 
 
 def resources(ctx: LintContext) -> Iterator[Finding]:
+    chime = ctx.catalog.service.prefix
     for statement in ctx.statements:
+        prefixes = {a.split(":", 1)[0].lower() for a in statement.values("Action") if ":" in a}
+        only_chime = prefixes == {chime}
         for element in ("Resource", "NotResource"):
             for node in statement.strings(element):
-                yield from _check_resource(ctx, statement, node)
+                value = str(node.value)
+                if value == "*":
+                    continue
+                for problem in value_problems(ctx.catalog, value, only_chime):
+                    if problem.span is None:
+                        start, end = node.start, node.end
+                    else:
+                        start, end = value_offsets(ctx.text, node, *problem.span)
+                    yield ctx.finding(problem.code, problem.severity, problem.message, start, end)
 
 
-def _check_resource(ctx: LintContext, statement: StatementView, node: Node) -> Iterator[Finding]:
-    value = str(node.value)
-    if value == "*":
-        return
+def value_problems(catalog: Catalog, value: str, only_chime: bool) -> tuple[Problem, ...]:
+    """Every problem of one resource string: a pure function of the string, so it is worked
+    out once per session (the live preview re-checks the same ARNs on every keystroke)."""
+    memo: dict[tuple[str, bool], tuple[Problem, ...]] = catalog.memo.setdefault("resources", {})
+    key = (value, only_chime)
+    if key not in memo:
+        memo[key] = tuple(_problems(catalog, value, only_chime))
+    return memo[key]
+
+
+def _problems(catalog: Catalog, value: str, only_chime: bool) -> Iterator[Problem]:
     found = placeholders(value)
     fields = split_arn(value)
     for span in found:
-        start, end = _at(ctx, node, span)
-        yield ctx.finding(
+        yield Problem(
             "resource/placeholder",
             ERROR,
             f"{span.text!r} is a placeholder: fill in {_field_hint(fields, span)}",
-            start,
-            end,
+            (span.start, span.end),
         )
     if fields is None:
-        yield ctx.finding(
+        yield Problem(
             "resource/invalid-arn",
             ERROR,
             f"{value!r} is not an ARN (arn:partition:service:region:account:resource) or '*'",
-            node.start,
-            node.end,
+            None,
         )
         return
-    yield from _partition(ctx, node, fields, found)
-    if fields.service.text == ctx.catalog.service.prefix:
-        yield from _chime_fields(ctx, node, fields, found)
-    prefixes = {a.split(":", 1)[0].lower() for a in statement.values("Action") if ":" in a}
-    service = fields.service.text
-    if prefixes == {ctx.catalog.service.prefix} and service != "*" and service != "chime":
-        start, end = _at(ctx, node, fields.service)
-        yield ctx.finding(
+    yield from _partition(catalog, fields, found)
+    service = fields.service
+    if service.text == catalog.service.prefix:
+        yield from _chime_fields(catalog, value, fields, found)
+    elif only_chime and service.text != "*":
+        yield Problem(
             "resource/wrong-service",
             ERROR,
-            f"an ARN of service {service!r} in a statement of Chime actions: it matches "
+            f"an ARN of service {service.text!r} in a statement of Chime actions: it matches "
             "nothing they act on",
-            start,
-            end,
+            (service.start, service.end),
         )
 
 
@@ -91,59 +109,54 @@ def _field_hint(fields: ArnFields | None, span: Span) -> str:
     return "the ID (or * for any; ${aws:username} and other IAM policy variables are fine)"
 
 
-def _partition(
-    ctx: LintContext, node: Node, fields: ArnFields, taken: tuple[Span, ...]
-) -> Iterator[Finding]:
-    names = [p.name for p in ctx.catalog.regions.partitions]
-    if _free(fields.partition, taken) and fields.partition.text not in names:
-        start, end = _at(ctx, node, fields.partition)
-        yield ctx.finding(
+def _at_least_one(span: Span) -> tuple[int, int]:
+    """The span, widened to one character when the field is empty (something to underline)."""
+    return span.start, max(span.end, span.start + 1)
+
+
+def _partition(catalog: Catalog, fields: ArnFields, taken: tuple[Span, ...]) -> Iterator[Problem]:
+    names = [p.name for p in catalog.regions.partitions]
+    partition = fields.partition
+    if _free(partition, taken) and partition.text not in names:
+        yield Problem(
             "resource/invalid-partition",
             ERROR,
-            f"{fields.partition.text!r} is not an AWS partition ({', '.join(names[:3])}, ...)",
-            start,
-            end,
+            f"{partition.text!r} is not an AWS partition ({', '.join(names[:3])}, ...)",
+            (partition.start, partition.end),
         )
 
 
 def _chime_fields(
-    ctx: LintContext, node: Node, fields: ArnFields, taken: tuple[Span, ...]
-) -> Iterator[Finding]:
-    catalog = ctx.catalog
+    catalog: Catalog, value: str, fields: ArnFields, taken: tuple[Span, ...]
+) -> Iterator[Problem]:
     region = fields.region
     if _free(region, taken):
-        partition = region_partition(catalog, region.text)
-        start, end = _at(ctx, node, region)
-        if partition is None:
-            yield ctx.finding(
+        if region_partition(catalog, region.text) is None:
+            yield Problem(
                 "resource/invalid-region",
                 ERROR,
                 f"{region.text!r} is not an AWS region"
                 if region.text
                 else "Chime ARNs need a region",
-                start,
-                max(end, start + 1) if region.text else end,
+                _at_least_one(region) if region.text else (region.start, region.end),
             )
         elif region.text not in catalog.regions.messaging:
-            yield ctx.finding(
+            yield Problem(
                 "resource/region-unsupported",
                 WARNING,
                 f"Chime SDK messaging is not offered in {region.text}; it is in "
                 + ", ".join(catalog.regions.messaging),
-                start,
-                end,
+                (region.start, region.end),
             )
     account = fields.account
     if _free(account, taken) and not _ACCOUNT.fullmatch(account.text):
-        start, end = _at(ctx, node, account)
-        yield ctx.finding(
+        yield Problem(
             "resource/invalid-account",
             ERROR,
             f"{account.text!r} is not a 12-digit AWS account ID",
-            start,
-            max(end, start + 1),
+            _at_least_one(account),
         )
-    yield from _resource_part(ctx, node, fields, taken)
+    yield from _resource_part(catalog, value, fields, taken)
 
 
 def region_partition(catalog: Catalog, region: str) -> str | None:
@@ -163,32 +176,27 @@ def _resource_regex(template: str) -> re.Pattern[str]:
 
 
 def _resource_part(
-    ctx: LintContext, node: Node, fields: ArnFields, taken: tuple[Span, ...]
-) -> Iterator[Finding]:
-    value = str(node.value)
-    if not arn_types_of(ctx.catalog, value):
-        start, end = _at(ctx, node, fields.resource)
-        yield ctx.finding(
+    catalog: Catalog, value: str, fields: ArnFields, taken: tuple[Span, ...]
+) -> Iterator[Problem]:
+    if not arn_types_of(catalog, value):
+        yield Problem(
             "resource/invalid-arn",
             ERROR,
             f"{fields.resource.text!r} is not the form of any Chime resource "
             "(app-instance/ID, app-instance/ID/user/ID, .../channel/ID, ...)",
-            start,
-            max(end, start + 1),
+            _at_least_one(fields.resource),
         )
         return
-    for variable, span in resource_ids(ctx.catalog.arn_templates, fields.resource):
-        fmt = ctx.catalog.id_formats.get(variable)
+    for variable, span in resource_ids(catalog.arn_templates, fields.resource):
+        fmt = catalog.id_formats.get(variable)
         if fmt is None or not _free(span, taken) or fmt.accepts(span.text):
             continue
-        start, end = _at(ctx, node, span)
-        yield ctx.finding(
+        yield Problem(
             "resource/invalid-id",
             ERROR,
             f"{span.text!r} is not a valid {variable} ({fmt.min}-{fmt.max} characters matching "
             f"{fmt.pattern})",
-            start,
-            max(end, start + 1),
+            _at_least_one(span),
         )
 
 
