@@ -1,9 +1,10 @@
 """The Chime action catalog, personas and regions: typed, loaded once from editor.resources.
 
-The types are frozen stdlib dataclasses rather than pydantic models so that `chime-policy lint`
-starts without importing pydantic (about 90 ms of a ~150 ms run). pydantic still validates
-the data: tools/build_catalog.py and the tests check the JSON against these same classes with
-`pydantic.TypeAdapter`, strictly (`__pydantic_config__` below forbids unknown keys).
+The types are named tuples and, where they cache derived data, frozen dataclasses, rather than
+pydantic models: `chime-policy lint` and the window start without importing pydantic (about
+90 ms), and named tuples cost little to define. pydantic still validates the data:
+tools/build_catalog.py and the tests check the JSON against these same classes with
+`pydantic.TypeAdapter`, strictly (it refuses unknown keys).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import types
 import typing
 from collections.abc import Callable
 from functools import cache, cached_property, lru_cache
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, NamedTuple, TypeVar
 
 # The caller of a messaging API is an AppInstanceUser or an AppInstanceBot: an action authorized
 # against both of these types is authorized against whichever one is calling.
@@ -34,8 +35,7 @@ class _Frozen:
     __pydantic_config__: ClassVar[dict[str, str]] = {"extra": "forbid"}
 
 
-@_frozen
-class ResourceRef(_Frozen):
+class ResourceRef(NamedTuple):
     name: str  # a resource type name, or "*" for "no resource-level permissions"
     required: bool
 
@@ -82,25 +82,22 @@ class Action(_Frozen):
         return not self.arn_types
 
 
-@_frozen
-class ResourceType(_Frozen):
+class ResourceType(NamedTuple):
     name: str
     arn: str  # template: arn:${Partition}:chime:${Region}:${AccountId}:app-instance/${...}
     condition_keys: tuple[str, ...]
 
-    @cached_property
+    @property
     def variables(self) -> tuple[str, ...]:
         return tuple(re.findall(r"\$\{(\w+)\}", self.arn))
 
 
-@_frozen
-class PersonaStatement(_Frozen):
+class PersonaStatement(NamedTuple):
     actions: tuple[str, ...]
     resources: tuple[str, ...]  # "*" or ARN templates in the catalog's ${Variable} form
 
 
-@_frozen
-class Persona(_Frozen):
+class Persona(NamedTuple):
     id: str
     title: str
     description: str
@@ -108,21 +105,18 @@ class Persona(_Frozen):
     statements: tuple[PersonaStatement, ...]
 
 
-@_frozen
-class Partition(_Frozen):
+class Partition(NamedTuple):
     name: str
     region_regex: str
     regions: tuple[str, ...]
 
 
-@_frozen
-class Regions(_Frozen):
+class Regions(NamedTuple):
     messaging: tuple[str, ...]
     partitions: tuple[Partition, ...]
 
 
-@_frozen
-class IdFormat(_Frozen):
+class IdFormat(NamedTuple):
     pattern: str
     min: int
     max: int
@@ -132,8 +126,7 @@ class IdFormat(_Frozen):
         return self.min <= len(value) <= self.max and re.fullmatch(self.pattern, value) is not None
 
 
-@_frozen
-class Source(_Frozen):
+class Source(NamedTuple):
     used_for: str
     package: str | None = None
     version: str | None = None
@@ -141,8 +134,7 @@ class Source(_Frozen):
     url: str | None = None
 
 
-@_frozen
-class Provenance(_Frozen):
+class Provenance(NamedTuple):
     generated: str
     generator: str
     sources: tuple[Source, ...]
@@ -157,8 +149,7 @@ class Provenance(_Frozen):
         return f"generated {self.generated} from " + ", ".join(parts)
 
 
-@_frozen
-class Service(_Frozen):
+class Service(NamedTuple):
     prefix: str
     name: str
     authorization_url: str
@@ -250,6 +241,8 @@ def _converter(hint: Any) -> Converter:
     """A function turning JSON data into `hint`, made once per type (loading stays fast)."""
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return _dataclass_converter(hint)
+    if isinstance(hint, type) and issubclass(hint, tuple) and hasattr(hint, "_fields"):
+        return _named_tuple_converter(hint)
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin is tuple:
         item = _converter(args[0])
@@ -267,6 +260,21 @@ def _converter(hint: Any) -> Converter:
         return data
 
     return checked
+
+
+def _named_tuple_converter(cls: type) -> Converter:
+    hints = typing.get_type_hints(cls)
+    fields = {name: _converter(hints[name]) for name in cls._fields}  # type: ignore[attr-defined]
+    required = fields.keys() - cls._field_defaults.keys()  # type: ignore[attr-defined]
+
+    def convert(data: Any) -> Any:
+        keys = data.keys()
+        if not (keys <= fields.keys() and keys >= required):
+            unknown, missing = sorted(keys - fields.keys()), sorted(required - keys)
+            raise ValueError(f"{cls.__name__}: unknown fields {unknown}, missing {missing}")
+        return cls(**{name: fields[name](value) for name, value in data.items()})
+
+    return convert
 
 
 def _dataclass_converter(cls: type) -> Converter:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from editor.core.catalog import Catalog
 from editor.core.editing import OPTIONAL_FIELDS, EditorState, needed_fields
+from editor.ui.theme import Colours, colours, tint
 
 LABELS = {
     "partition": ("Partition", "aws, aws-cn or aws-us-gov"),
@@ -35,6 +36,7 @@ class ArnForm(QWidget):
         super().__init__(parent)
         self.layout_ = QFormLayout(self)
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.scheme = colours()
         self.inputs: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
         self.any_boxes: dict[str, QCheckBox] = {}
@@ -63,6 +65,7 @@ class ArnForm(QWidget):
         self.inputs[name] = edit
         error = QLabel(self)
         error.setObjectName("fieldError")
+        tint(error, self.scheme.error)
         error.setWordWrap(True)
         error.hide()
         self.errors[name] = error
@@ -85,6 +88,12 @@ class ArnForm(QWidget):
         self.layout_.addRow(f"{label}:", column)
         if name != "region":
             edit.textEdited.connect(lambda text, n=name: self.edited.emit(n, text))
+
+    def set_colours(self, scheme: Colours) -> None:
+        """Follow a light/dark switch."""
+        self.scheme = scheme
+        for error in self.errors.values():
+            tint(error, scheme.error)
 
     def _any_toggled(self, name: str, on: bool) -> None:
         edit = self.inputs[name]
@@ -112,8 +121,8 @@ class ArnForm(QWidget):
             if edit.property("invalid") != bool(message):
                 edit.setProperty("invalid", bool(message))
                 edit.setToolTip(message or "")
-                edit.style().unpolish(edit)  # re-read the style sheet for the new property
-                edit.style().polish(edit)
+                border = f"border: 1px solid {self.scheme.error.name()};" if message else ""
+                edit.setStyleSheet(border)
             if name in OPTIONAL_FIELDS:
                 self.layout_.setRowVisible(self.rows[name], name in wanted)
         if self.region.lineEdit().text() != state.field("region"):

@@ -9,20 +9,20 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMenu
 
-from editor.core.export import ExportRefused, Format, export
 from editor.core.files import write_atomically
 from editor.ui.dialogs import Dialogs
 from editor.ui.document import Document
 
-# Menu label, format, file filter, extension.
+# Menu label, export format (editor.core.export.Format), file filter, extension. The export
+# module loads when first used: the window does not wait for it at start-up.
 ENTRIES = (
-    ("JSON…", Format.JSON, "JSON (*.json)", ".json"),
-    ("JSON, minified…", Format.JSON_MINIFIED, "JSON (*.json)", ".json"),
-    ("CloudFormation (YAML)…", Format.CLOUDFORMATION_YAML, "YAML (*.yaml *.yml)", ".yaml"),
-    ("CloudFormation (JSON)…", Format.CLOUDFORMATION_JSON, "JSON (*.json)", ".json"),
-    ("Terraform (aws_iam_policy)…", Format.TERRAFORM, "Terraform (*.tf)", ".tf"),
-    ("Terraform (policy document data source)…", Format.TERRAFORM_DATA, "Terraform (*.tf)", ".tf"),
-    ("AWS CLI command…", Format.AWS_CLI, "Shell (*.sh)", ".sh"),
+    ("JSON…", "json", "JSON (*.json)", ".json"),
+    ("JSON, minified…", "json-min", "JSON (*.json)", ".json"),
+    ("CloudFormation (YAML)…", "cloudformation-yaml", "YAML (*.yaml *.yml)", ".yaml"),
+    ("CloudFormation (JSON)…", "cloudformation-json", "JSON (*.json)", ".json"),
+    ("Terraform (aws_iam_policy)…", "terraform", "Terraform (*.tf)", ".tf"),
+    ("Terraform (policy document data source)…", "terraform-data", "Terraform (*.tf)", ".tf"),
+    ("AWS CLI command…", "aws-cli", "Shell (*.sh)", ".sh"),
 )
 
 
@@ -37,7 +37,7 @@ class ExportMenu(QObject):
         self.copy_action.triggered.connect(self.copy_json)
         menu.addAction(self.copy_action)
         menu.addSeparator()
-        self.actions: dict[Format, QAction] = {}
+        self.actions: dict[str, QAction] = {}
         for label, fmt, filter_, suffix in ENTRIES:
             action = QAction(label, menu)
             action.triggered.connect(
@@ -53,11 +53,13 @@ class ExportMenu(QObject):
         self.template.setCheckable(True)
         menu.addAction(self.template)
 
-    def render(self, fmt: Format) -> str | None:
+    def render(self, fmt: str) -> str | None:
+        from editor.core.export import ExportRefused, Format, export
+
         try:
             return export(
                 self.document.state.text,
-                fmt,
+                Format(fmt),
                 self.policy_name(),
                 self.template.isChecked(),
                 self.substitute.isChecked(),
@@ -76,13 +78,13 @@ class ExportMenu(QObject):
             return None
 
     def copy_json(self) -> bool:
-        out = self.render(Format.JSON)
+        out = self.render("json")
         if out is None:
             return False
         QGuiApplication.clipboard().setText(out)
         return True
 
-    def export_to_file(self, fmt: Format, filter_: str, suffix: str) -> bool:
+    def export_to_file(self, fmt: str, filter_: str, suffix: str) -> bool:
         out = self.render(fmt)
         if out is None:
             return False

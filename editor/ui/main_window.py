@@ -39,7 +39,7 @@ from editor.ui.file_controller import FileController
 from editor.ui.json_editor import JsonEditor
 from editor.ui.problems_view import ProblemsView
 from editor.ui.status_bar import StatusBar
-from editor.ui.theme import colours
+from editor.ui.theme import colours, tint
 
 APP_TITLE = "Chime policy editor"
 LAYOUTS = ((Layout.LEAST_PRIVILEGE, "Least privilege"), (Layout.AWS_EXAMPLE, "AWS example"))
@@ -144,15 +144,9 @@ class MainWindow(QMainWindow):
 
     def style_banner(self) -> None:
         scheme = colours(self.palette())
-        self.banner.setStyleSheet(
-            f"QLabel {{ background: {scheme.banner_bg.name()}; color: {scheme.banner_fg.name()};"
-            " padding: 6px; border-radius: 3px; }"
-        )
-        self.setStyleSheet(
-            f"QLineEdit[invalid='true'] {{ border: 1px solid {scheme.error.name()}; }}"
-            f" QLabel#fieldError {{ color: {scheme.error.name()}; }}"
-            f" QProgressBar[over='true']::chunk {{ background: {scheme.error.name()}; }}"
-        )
+        tint(self.banner, scheme.banner_fg, scheme.banner_bg)
+        self.banner.setMargin(6)
+        self.form.set_colours(scheme)
 
     def _action(self, text: str, slot: object, shortcut: object = None) -> QAction:
         action = QAction(text, self)

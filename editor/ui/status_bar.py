@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QStatusBar, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QProgressBar, QStatusBar, QWidget
 
 from editor.core.findings import Severity
-from editor.core.lint import LintResult, Quota
-from editor.core.rules.structure import non_whitespace_length
+from editor.core.lint import LintResult, Quota, non_whitespace_length
+from editor.ui.theme import colours, tint
 
 QUOTA_LABELS = {
     Quota.MANAGED: "Managed policy (6,144)",
@@ -59,6 +60,8 @@ class StatusBar(QStatusBar):
             f"{size:,} characters without white space; {quota.label} allow {quota.limit:,}"
             + (" — over the limit" if over else "")
         )
-        self.meter.setProperty("over", over)
-        self.meter.style().unpolish(self.meter)
-        self.meter.style().polish(self.meter)
+        if self.meter.property("over") != over:
+            self.meter.setProperty("over", over)
+            # Over the quota, the bar turns the error colour; back under, the default one.
+            default = QApplication.palette().color(QPalette.ColorRole.Highlight)
+            tint(self.meter, highlight=colours().error if over else default)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from editor.core.findings import Severity
 
@@ -60,6 +60,26 @@ DARK = Colours(
     banner_bg=QColor("#4d3800"),
     banner_fg=QColor("#fff4ce"),
 )
+
+
+def tint(
+    widget: QWidget,
+    foreground: QColor | None = None,
+    background: QColor | None = None,
+    highlight: QColor | None = None,
+) -> None:
+    """Colour one widget through its palette (a window-wide style sheet would re-style every
+    widget of the window, which cost start-up time)."""
+    palette = widget.palette()
+    if foreground is not None:
+        palette.setColor(QPalette.ColorRole.WindowText, foreground)
+        palette.setColor(QPalette.ColorRole.Text, foreground)
+    if background is not None:
+        palette.setColor(QPalette.ColorRole.Window, background)
+        widget.setAutoFillBackground(True)
+    if highlight is not None:
+        palette.setColor(QPalette.ColorRole.Highlight, highlight)
+    widget.setPalette(palette)
 
 
 def is_dark(palette: QPalette | None = None) -> bool:

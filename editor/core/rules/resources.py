@@ -106,7 +106,7 @@ def _field_hint(fields: ArnFields | None, span: Span) -> str:
             return "the region, e.g. us-east-1"
         if fields.account.start <= span.start <= fields.account.end:
             return "the 12-digit AWS account ID"
-    return "the ID (or * for any; ${aws:username} and other IAM policy variables are fine)"
+    return "the ID, or * for any (IAM variables such as ${aws:username} work too)"
 
 
 def _at_least_one(span: Span) -> tuple[int, int]:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from editor.core.findings import Finding, Fix, Severity, TextEdit
 from editor.core.jsonnodes import Kind, Member, Node
-from editor.core.lint import LintContext
+from editor.core.lint import LintContext, non_whitespace_length
 from editor.core.policy import STATEMENT_ELEMENTS, TOP_ELEMENTS, VERSIONS, StatementView
 from editor.core.suggest import closest
 
@@ -249,8 +249,3 @@ def size(ctx: LintContext) -> Iterator[Finding]:
             root.start,
             root.start + 1,
         )
-
-
-def non_whitespace_length(text: str) -> int:
-    """The length IAM counts against its quotas: every character but white space."""
-    return len(text) - sum(text.count(c) for c in " \t\r\n")
