@@ -245,6 +245,8 @@ def _converter(hint: Any) -> Converter:
         return _named_tuple_converter(hint)
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin is tuple:
+        if args[0] in (str, int, bool):  # the common case: check the type, call nothing
+            return _primitive_tuple(args[0])
         item = _converter(args[0])
         return lambda data: tuple(map(item, data))
     if origin is dict:
@@ -260,6 +262,17 @@ def _converter(hint: Any) -> Converter:
         return data
 
     return checked
+
+
+def _primitive_tuple(kind: type) -> Converter:
+    def convert(data: Any) -> Any:
+        values = tuple(data)
+        for value in values:
+            if type(value) is not kind:
+                raise ValueError(f"expected {kind.__name__}, got {value!r}")
+        return values
+
+    return convert
 
 
 def _named_tuple_converter(cls: type) -> Converter:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
+
+# The dialog classes are imported by the methods that show them: none is needed before the
+# window first appears.
 
 POLICY_FILTER = (
     "IAM policies (*.json);;CloudFormation templates (*.yaml *.yml *.json);;All files (*)"
@@ -22,14 +25,20 @@ class Dialogs:
         self.parent = parent
 
     def open_path(self, directory: str = "") -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self.parent, "Open policy", directory, POLICY_FILTER)
         return path or None
 
     def save_path(self, suggested: str, filter_: str = POLICY_FILTER) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(self.parent, "Save as", suggested, filter_)
         return path or None
 
     def ask_save(self, name: str) -> Answer:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             "Unsaved changes",
@@ -46,6 +55,8 @@ class Dialogs:
         return Answer.DISCARD if answer == buttons.Discard else Answer.CANCEL
 
     def ask_reload(self, name: str, modified: bool) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         detail = (
             " Your unsaved changes will be replaced (Undo brings them back)." if modified else ""
         )
@@ -57,11 +68,15 @@ class Dialogs:
         return answer == QMessageBox.StandardButton.Yes
 
     def error(self, title: str, text: str, detail: str = "") -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.parent)
         if detail:
             box.setDetailedText(detail)
         box.exec()
 
     def choose(self, title: str, label: str, items: list[str]) -> int | None:
+        from PySide6.QtWidgets import QInputDialog
+
         item, ok = QInputDialog.getItem(self.parent, title, label, items, 0, False)
         return items.index(item) if ok and item in items else None

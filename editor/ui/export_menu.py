@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from editor.core.files import write_atomically
@@ -81,6 +81,8 @@ class ExportMenu(QObject):
         out = self.render("json")
         if out is None:
             return False
+        from PySide6.QtGui import QGuiApplication
+
         QGuiApplication.clipboard().setText(out)
         return True
 

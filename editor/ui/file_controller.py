@@ -42,8 +42,7 @@ class FileController(QObject):
         self.newline = "\n"
         self.backed_up = False  # the original of an opened file is kept once, at first save
         self.last_written: str | None = None
-        self.watcher = QFileSystemWatcher(self)
-        self.watcher.fileChanged.connect(self._changed_on_disk)
+        self._watcher: QFileSystemWatcher | None = None  # made when a file is first watched
 
     # -- what the window shows ------------------------------------------------------------
 
@@ -185,6 +184,13 @@ class FileController(QObject):
         return True
 
     # -- bookkeeping ----------------------------------------------------------------------
+
+    @property
+    def watcher(self) -> QFileSystemWatcher:
+        if self._watcher is None:
+            self._watcher = QFileSystemWatcher(self)
+            self._watcher.fileChanged.connect(self._changed_on_disk)
+        return self._watcher
 
     def _set_path(self, path: str | None, label: str = "Untitled") -> None:
         if self.path:

@@ -3,6 +3,8 @@ exact range with the message on hover."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -11,14 +13,15 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QPainter,
-    QPaintEvent,
     QPen,
-    QResizeEvent,
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+if TYPE_CHECKING:  # annotations only: each Qt class costs start-up time when first named
+    from PySide6.QtGui import QPaintEvent, QResizeEvent
 
 from editor.core.findings import Finding
 from editor.ui.highlighter import JsonHighlighter

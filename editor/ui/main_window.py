@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
     QKeySequence,
-    QPaintEvent,
 )
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,11 +16,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
 )
+
+if TYPE_CHECKING:  # annotations only: each Qt class costs start-up time when first named
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
 
 from editor.core.catalog import load_catalog, load_personas
 from editor.core.editing import EditorState
@@ -71,6 +70,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1320, 860)
         self.restore_settings()
+        self.document.throttle.hold()  # released at the first paint (see paintEvent)
+        QTimer.singleShot(200, self.document.throttle.release)  # or soon, if never painted
         self.document.reset(self.document.state)
         self.update_title()
         self._warmed = False
@@ -302,6 +303,8 @@ class MainWindow(QMainWindow):
         )
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, f"About {APP_TITLE}", self.about_text())
 
     def open_path(self, path: str) -> bool:
@@ -329,9 +332,10 @@ class MainWindow(QMainWindow):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._warmed:
-            # The generator and its validation (pydantic) load once the window is on screen:
-            # the first paint does not wait for them, and the first tick will not either.
+            # The first analysis, then the generator and its validation (pydantic), run once
+            # the window is on screen: the first paint waits for neither.
             self._warmed = True
+            QTimer.singleShot(0, self.document.throttle.release)
             QTimer.singleShot(0, warm_up)
 
     def changeEvent(self, event: QEvent) -> None:

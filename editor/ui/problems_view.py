@@ -5,13 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -147,6 +145,9 @@ class ProblemsView(QWidget):
         index = self.table.indexAt(pos)
         if not index.isValid():
             return
+        from PySide6.QtGui import QAction, QGuiApplication
+        from PySide6.QtWidgets import QMenu  # only when asked for: not needed at start-up
+
         finding = self.finding_at(index.row())
         menu = QMenu(self)
         if finding.fix is not None:

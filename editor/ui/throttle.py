@@ -21,8 +21,25 @@ class Throttle(QObject):
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self._func)
         self.immediate = False
+        self._held = False
+        self._wanted = False
+
+    def hold(self) -> None:
+        """Collect triggers without running: the window holds the first analysis until it has
+        painted once, so that it appears sooner."""
+        self._held = True
+
+    def release(self) -> None:
+        if self._held:
+            self._held = False
+            if self._wanted:
+                self._wanted = False
+                self.trigger()
 
     def trigger(self) -> None:
+        if self._held:
+            self._wanted = True
+            return
         if self.immediate:
             self._timer.stop()
             self._func()
@@ -30,10 +47,11 @@ class Throttle(QObject):
             self._timer.start()
 
     def flush(self) -> None:
+        self.release()
         if self._timer.isActive():
             self._timer.stop()
             self._func()
 
     @property
     def pending(self) -> bool:
-        return self._timer.isActive()
+        return self._timer.isActive() or self._wanted

@@ -61,5 +61,6 @@ def window(qtbot, settings: QSettings):
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    win.document.throttle.release()  # the window holds its first analysis until painted
     yield win
     win.document.undo_stack.setClean()  # no save prompt while pytest-qt closes it

@@ -199,13 +199,13 @@ def test_geometry_and_recent_files_persist(window, settings, broken: Path, qtbot
     from editor.ui.main_window import MainWindow
 
     window.open_path(str(broken))
-    window.resize(700, 500)
+    window.resize(780, 560)  # within the offscreen screen (800x600), above the minimum
     window.close()
     again = MainWindow(settings, window.dialogs)
     qtbot.addWidget(again)
     assert again.files.recent() == [str(broken.resolve())]
     assert [a.text() for a in again.recent_menu.actions()] == [str(broken.resolve())]
-    assert again.size().width() == 700
+    assert again.size().width() == 780
 
 
 def test_command_line_argument_opens_the_file(qtbot, broken: Path, monkeypatch) -> None:
