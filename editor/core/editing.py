@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from editor.core.arnfields import FIELDS
@@ -60,6 +61,11 @@ class EditorState:
 
     def errors(self) -> dict[str, str]:
         """Field -> why its text is not valid (shown at the field)."""
+        return dict(self._errors)
+
+    @cached_property
+    def _errors(self) -> dict[str, str]:
+        # Worked out once per state: the form and the generator both ask, on every edit.
         found: dict[str, str] = {}
         custom = [(n, raw) for n, raw in self.fields if raw.strip() and _DEFAULTS.get(n) != raw]
         if not custom:
