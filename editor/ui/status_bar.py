@@ -35,7 +35,7 @@ class StatusBar(QStatusBar):
         for quota, label in QUOTA_LABELS.items():
             self.quota.addItem(label, quota)
         self.quota.currentIndexChanged.connect(
-            lambda _: self.quota_chosen.emit(self.quota.currentData())
+            lambda _: self.quota_chosen.emit(Quota(self.quota.currentData()))
         )
         self.catalog = QLabel(f"Catalog {catalog_date}")
         self.catalog.setToolTip("Help ▸ About shows where the catalog comes from")
