@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from editor.core import findings as fnd
 from editor.core.catalog import Catalog, load_catalog
@@ -12,31 +11,8 @@ from editor.core.findings import Finding, Fix, Severity, TextEdit
 from editor.core.jsonnodes import Kind, Node
 from editor.core.jsontext import ParsedText, read_json
 from editor.core.policy import StatementView, statements
-
-
-class Quota(StrEnum):
-    """IAM's policy size quotas, in characters without white space."""
-
-    MANAGED = "managed"
-    USER = "user"
-    GROUP = "group"
-    ROLE = "role"
-
-    @property
-    def limit(self) -> int:
-        return _LIMITS[self]
-
-    @property
-    def label(self) -> str:
-        return "managed policy" if self is Quota.MANAGED else f"inline {self.value} policies"
-
-
-_LIMITS = {Quota.MANAGED: 6144, Quota.USER: 2048, Quota.GROUP: 5120, Quota.ROLE: 10240}
-
-
-def non_whitespace_length(text: str) -> int:
-    """The length IAM counts against its quotas: every character but white space."""
-    return len(text) - sum(text.count(c) for c in " \t\r\n")
+from editor.core.quota import Quota as Quota  # re-exported: callers name it from here
+from editor.core.quota import non_whitespace_length as non_whitespace_length
 
 
 @dataclass(frozen=True, slots=True)

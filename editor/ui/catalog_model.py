@@ -7,7 +7,6 @@ personas is ticked everywhere at once. Group rows are tri-state and tick their w
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
@@ -46,6 +45,8 @@ def build_groups(catalog: Catalog, personas: PersonaSet) -> list[Group]:
 
 
 def action_tooltip(action: Action) -> str:
+    from html import escape  # on first hover, not at start-up
+
     types = ", ".join(
         ("any resource (*)" if r.name == "*" else r.name) + ("" if r.required else " (optional)")
         for r in action.resource_types

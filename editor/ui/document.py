@@ -7,6 +7,7 @@ One direction of flow: a widget calls a method here -> a new state goes on the u
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -15,7 +16,10 @@ from editor.core import editing
 from editor.core.editing import EditorState, NotReadable
 from editor.core.findings import Fix, TextEdit
 from editor.core.layout import Layout
-from editor.core.lint import LintOptions, LintResult, Quota, lint
+from editor.core.quota import Quota
+
+if TYPE_CHECKING:
+    from editor.core.lint import LintResult
 from editor.ui.throttle import Throttle
 
 # Merge ids: consecutive edits of one kind coalesce into one undo step (typing a field).
@@ -126,6 +130,8 @@ class Document(QObject):
         self.throttle.trigger()
 
     def _analyze(self) -> None:
+        from editor.core.lint import LintOptions, lint  # loads the rules: after the first paint
+
         self.result = lint(self.state.text, LintOptions(self.quota))
         self.analyzed.emit(self.result)
 

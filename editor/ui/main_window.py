@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:  # annotations only: each Qt class costs start-up time when first named
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
 
+    from editor.core.lint import LintResult
+
 from editor.core.catalog import load_catalog, load_personas
 from editor.core.editing import EditorState
 from editor.core.layout import Layout
-from editor.core.lint import LintResult, fix_all
 from editor.ui.arn_form import ArnForm
 from editor.ui.catalog_model import CatalogModel
 from editor.ui.catalog_view import CatalogView
@@ -264,6 +265,8 @@ class MainWindow(QMainWindow):
         self.document.set_layout(layout, int(self.indent_combo.currentData()))
 
     def fix_all(self) -> bool:
+        from editor.core.lint import fix_all
+
         fixed = fix_all(self.document.state.text)
         return self.document.replace_all(fixed, "Fix all")
 

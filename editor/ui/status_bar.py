@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QProgressBar, QStatusBar, QWidget
 
 from editor.core.findings import Severity
-from editor.core.lint import LintResult, Quota, non_whitespace_length
+from editor.core.quota import Quota, non_whitespace_length
+
+if TYPE_CHECKING:
+    from editor.core.lint import LintResult
 from editor.ui.theme import colours, tint
 
 QUOTA_LABELS = {
