@@ -320,7 +320,40 @@ def read_tolerantly(text: str) -> ParsedText:
     reader = _Reader(text)
     root = reader.parse()
     found = sorted(reader.findings, key=lambda f: (f.start, f.end))
-    return ParsedText(text, root, tuple(found), reader.index)
+    return ParsedText(text, root, tuple(_merge_stray(text, found, reader.index)), reader.index)
+
+
+def _merge_stray(text: str, found: list[Finding], index: LineIndex) -> list[Finding]:
+    """One finding for a run of stray text on a line, not one per character or word: prose
+    pasted around a policy would otherwise bury the real problems."""
+    merged: list[Finding] = []
+    for finding in found:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and finding.code == last.code == "json/unexpected"
+            and finding.fix is None
+            and last.fix is None
+            and finding.line == last.end_line
+            and finding.start >= last.end
+            and not text[last.end : finding.start].strip()
+        ):
+            end = max(last.end, finding.end)
+            merged[-1] = fnd.make_finding(
+                index,
+                "json/unexpected",
+                Severity.ERROR,
+                f"unexpected text {_shorten(text[last.start : end])}",
+                last.start,
+                end,
+            )
+            continue
+        merged.append(finding)
+    return merged
+
+
+def _shorten(fragment: str, limit: int = 40) -> str:
+    return repr(fragment if len(fragment) <= limit else fragment[: limit - 1] + "…")
 
 
 def json_findings(text: str) -> tuple[Finding, ...]:

@@ -140,6 +140,8 @@ CASES = {
         ('{"a": }', [("json/unexpected", 1, 7)], None),
         ("[1, =]", [("json/unexpected", 1, 5)], None),
         ("[-Infinity, NaN]", [("json/unexpected", 1, 2), ("json/unexpected", 1, 13)], None),
+        # Prose pasted before a policy: one finding for the run, not one per word.
+        ('Paste this:\n{"a": 1}', [("json/unexpected", 1, 1)], None),
     ],
 }
 
