@@ -74,8 +74,10 @@ class _Reader(Scanner):
                 if char in CLOSER:
                     root = self.open(stack, char, start)
                 elif kind in VALUE_START:
-                    root = self.scalar(kind, start, end)
-                    last_end = end
+                    node = self.scalar(kind, start, end)
+                    if node.kind is not Kind.INVALID:  # a stray word: the document comes later
+                        root = node
+                        last_end = end
                 elif kind != BAD:  # a bad token was reported when it was scanned
                     self.report("json/unexpected", f"unexpected {char!r}", start, end)
                 i += 1
