@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -49,7 +50,8 @@ def report(label: str, samples: list[float], baseline: list[float]) -> None:
 
 def main() -> None:
     app = QApplication.instance() or QApplication([])
-    settings = QSettings(str(Path("/tmp") / "preview-latency.ini"), QSettings.Format.IniFormat)
+    folder = tempfile.mkdtemp()  # settings of its own: the benchmark leaves the user's alone
+    settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings)
     window.show()
     app.processEvents()

@@ -9,8 +9,9 @@ command -v xvfb-run >/dev/null || { echo "needs Debian's xvfb and imagemagick" >
 xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
   .venv/bin/python tools/screenshot_scene.py "$1" &
   app=$!
-  for _ in $(seq 100); do [ -f /tmp/scene-ready.$app ] && break; sleep 0.1; done
+  ready="${TMPDIR:-/tmp}/scene-ready.$app"
+  for _ in $(seq 100); do [ -f "$ready" ] && break; sleep 0.1; done
   import -window root "$0"
-  kill $app; rm -f /tmp/scene-ready.$app
+  kill $app; rm -f "$ready"
 ' "$out" "$scene"
 echo "wrote $out"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -23,7 +24,7 @@ def main() -> None:
         exec(Path(scene).read_text(encoding="utf-8"), {"window": window, "app": app})
 
     def ready() -> None:
-        Path(f"/tmp/scene-ready.{os.getpid()}").touch()
+        Path(tempfile.gettempdir(), f"scene-ready.{os.getpid()}").touch()
 
     QTimer.singleShot(1500, ready)
     app.exec()
