@@ -92,7 +92,3 @@ def placeholders(value: str) -> tuple[Span, ...]:
             ):
                 found.append(span)
     return tuple(sorted(found, key=lambda s: s.start))
-
-
-def has_variable_or_wildcard(text: str) -> bool:
-    return "*" in text or "?" in text or "${" in text

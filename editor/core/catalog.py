@@ -139,15 +139,6 @@ class Provenance(NamedTuple):
     generator: str
     sources: tuple[Source, ...]
 
-    def summary(self) -> str:
-        parts = []
-        for s in self.sources:
-            if s.package:
-                parts.append(f"{s.package} {s.version}")
-            elif s.file:
-                parts.append(s.file)
-        return f"generated {self.generated} from " + ", ".join(parts)
-
 
 class Service(NamedTuple):
     prefix: str

@@ -100,10 +100,6 @@ def lint(
     return LintResult(parsed, tuple(found))
 
 
-def lint_findings(text: str) -> tuple[Finding, ...]:
-    return lint(text).findings
-
-
 def fix_all(text: str, options: LintOptions | None = None) -> str:
     """Apply every safe fix, JSON and policy alike."""
     return fnd.fix_all(text, lambda t: lint(t, options).findings)

@@ -33,19 +33,7 @@ class LineIndex:
             self._built = starts
         return self._built
 
-    @property
-    def line_count(self) -> int:
-        return len(self._starts)
-
     def position(self, offset: int) -> tuple[int, int]:
         starts = self._built if self._built is not None else self._starts
         line = bisect_right(starts, offset) - 1
         return line + 1, offset - starts[line] + 1
-
-    def offset(self, line: int, column: int) -> int:
-        """The offset of a 1-based (line, column), clamped to the text."""
-        starts = self._starts
-        line = min(max(line, 1), len(starts))
-        start = starts[line - 1]
-        end = starts[line] - 1 if line < len(starts) else len(self._text)
-        return min(start + max(column, 1) - 1, end)

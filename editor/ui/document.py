@@ -134,10 +134,3 @@ class Document(QObject):
 
         self.result = lint(self.state.text, LintOptions(self.quota))
         self.analyzed.emit(self.result)
-
-    def analyze_now(self) -> LintResult:
-        self.throttle.flush()
-        if self.result is None or self.result.parsed.text != self.state.text:
-            self._analyze()
-        assert self.result is not None
-        return self.result

@@ -244,6 +244,3 @@ class JsonEditor(QPlainTextEdit):
                 )
             block = block.next()
         painter.end()
-
-    def findings_on(self, line: int) -> list[Finding]:
-        return [f for f in self.findings if f.line == line]
