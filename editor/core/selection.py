@@ -142,40 +142,44 @@ def apply_selection(
         return text
     array = member.value
     views = {id(v.node): v for v in statements(root)}
-    kept = [v for v in views.values() if not is_modeled(v, catalog)]
+    modeled = {key for key, view in views.items() if is_modeled(view, catalog)}
+    kept = [view for key, view in views.items() if key not in modeled]
     # What the kept statements grant already (a wildcard, say) needs no statement of ours.
     needed = actions - _granted_by(kept, catalog)
     generated = [s.as_json() for s in generate(sorted(needed), values, layout, catalog).Statement]
+    closing, item_indent, unit = _indentation(text, member.key_start, array, indent)
+    ours = [_render(s, item_indent, unit) for s in generated]
     pieces: list[str] = []
-    placed = False
-    closing = _indent_of(text, member.key_start)
-    unit = " " * indent if indent else ""
-    if array.items:
-        item_indent = _indent_of(text, array.items[0].start)
-        if item_indent.startswith(closing) and len(item_indent) > len(closing):
-            unit = item_indent[len(closing) :]  # follow the file's own indentation
-    else:
-        item_indent = closing + unit
     for item in array.items:
         view = views.get(id(item))
-        if view is not None and is_modeled(view, catalog):
-            if not placed:
-                pieces.extend(_render(s, item_indent, unit) for s in generated)
-                placed = True
-            continue
-        kept_text = text[item.start : item.end]
-        if view is not None and view.effect == "Allow":
-            kept_text = _without_unselected(text, view, actions, catalog)
-        pieces.append(kept_text)
-    if not placed:
-        pieces.extend(_render(s, item_indent, unit) for s in generated)
+        if id(item) in modeled:
+            pieces.extend(ours)  # at the place of the first modeled statement
+            ours = []
+        elif view is not None and view.effect == "Allow":
+            pieces.append(_without_unselected(text, view, actions, catalog))
+        else:
+            pieces.append(text[item.start : item.end])
+    pieces.extend(ours)
     if not unit and "\n" not in text.strip():
         body = ",".join(pieces)  # minified stays minified
     else:
         newline = "\r\n" if "\r\n" in text else "\n"
-        pieces = [p.replace("\n", newline) if newline != "\n" else p for p in pieces]
+        pieces = [p.replace("\n", newline) for p in pieces] if newline != "\n" else pieces
         body = newline + ("," + newline).join(item_indent + p for p in pieces) + newline + closing
     return apply_edits(text, [TextEdit(array.start + 1, array.end - 1, body if pieces else "")])
+
+
+def _indentation(text: str, key_start: int, array: Node, indent: int) -> tuple[str, str, str]:
+    """(indent of the Statement key, indent of its items, one level), following the file's own
+    indentation where it has items, else `indent` spaces a level."""
+    closing = _indent_of(text, key_start)
+    unit = " " * indent if indent else ""
+    if not array.items:
+        return closing, closing + unit, unit
+    item_indent = _indent_of(text, array.items[0].start)
+    if item_indent.startswith(closing) and len(item_indent) > len(closing):
+        unit = item_indent[len(closing) :]
+    return closing, item_indent, unit
 
 
 def _without_unselected(
