@@ -61,6 +61,8 @@ def clear_caches() -> None:
         arn.split_arn,
         arn.placeholders,
         wildcard.pattern_meets_template,
+        wildcard._glob_moves,
+        wildcard._template_moves,
         wildcard.action_regex,
         resources._arn_types,
         resources.resource_ids,

@@ -25,6 +25,22 @@ def action_regex(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(parts), re.I | re.S)
 
 
+@lru_cache(maxsize=1024)
+def _field_regex(field: str) -> re.Pattern[str]:
+    """A case-sensitive regex for one ARN field of a policy (`*`, `?`, policy variables)."""
+    parts = []
+    for piece in _PIECE.findall(field):
+        if piece == "*":
+            parts.append(".*")
+        elif piece == "?":
+            parts.append(".")
+        elif piece.startswith("${") and len(piece) > 3:
+            parts.append(".+")
+        else:
+            parts.append(re.escape(piece))
+    return re.compile("".join(parts), re.S)
+
+
 def has_wildcard(text: str) -> bool:
     return "*" in text or "?" in text
 
@@ -66,29 +82,31 @@ def _compatible(a: str, b: str) -> bool:
     return True
 
 
-def _closure(steps: tuple[Step, ...], states: set[tuple[int, bool]]) -> set[tuple[int, bool]]:
-    """Epsilon closure. A state is (step index, whether a "+" step has matched once already)."""
-    out = set(states)
-    todo = list(states)
-    while todo:
-        index, seen_one = todo.pop()
-        if index < len(steps):
+State = tuple[int, bool]  # (step index, whether a "+" step has matched once already)
+Moves = dict[State, tuple[str, tuple[State, ...]]]  # state -> (class consumed, next states)
+
+
+def _moves(steps: tuple[Step, ...]) -> tuple[frozenset[State], Moves]:
+    """The automaton of `steps` as a table: its start states, and for every state the class of
+    character it consumes with the states that follow (epsilon moves already taken)."""
+
+    def closure(state: State) -> frozenset[State]:
+        out = {state}
+        index, seen_one = state
+        while index < len(steps):
             _, repeat = steps[index]
-            if repeat == "*" or (repeat == "+" and seen_one):
-                nxt = (index + 1, False)
-                if nxt not in out:
-                    out.add(nxt)
-                    todo.append(nxt)
-    return out
+            if not (repeat == "*" or (repeat == "+" and seen_one)):
+                break
+            index, seen_one = index + 1, False
+            out.add((index, seen_one))
+        return frozenset(out)
 
-
-def _advance(steps: tuple[Step, ...], state: tuple[int, bool]) -> tuple[str, tuple[int, bool]]:
-    """The class consumed from `state`, and the state after consuming one character."""
-    index, _ = state
-    cls, repeat = steps[index]
-    if repeat == "1":
-        return cls, (index + 1, False)
-    return cls, (index, True)  # "*" or "+": stay, having matched one
+    table: Moves = {}
+    for index, (cls, repeat) in enumerate(steps):
+        for seen_one in (False, True):
+            after = (index + 1, False) if repeat == "1" else (index, True)
+            table[(index, seen_one)] = (cls, tuple(closure(after)))
+    return closure((0, False)), table
 
 
 @lru_cache(maxsize=8192)
@@ -100,12 +118,13 @@ def pattern_meets_template(pattern: str, template: str) -> bool:
     if not ("*" in pattern or "?" in pattern or "${" in pattern):
         return _template_regex(template).fullmatch(pattern) is not None
     fields, forms = pattern.split(":", 5), template.split(":", 5)
-    if len(fields) == 6 == len(forms) and not any(has_wildcard(f) for f in fields[:5]):
-        # Wildcards only in the resource part: the other fields must agree one by one.
+    if len(fields) == 6 == len(forms):
+        # IAM matches an ARN field by field: a wildcard in the region stays in the region.
         for field, form in zip(fields[:5], forms[:5], strict=True):
-            if form.startswith("${") and field:
-                continue
-            if field != form and not field.startswith("${"):
+            if form.startswith("${"):
+                if not field:
+                    return False  # the template's field holds a value; this one is empty
+            elif not _field_regex(field).fullmatch(form):
                 return False
         pattern, template = fields[5], forms[5]
     # Cheap refusal first: the literal starts must agree (`app-instance/` vs `meeting/`).
@@ -122,27 +141,35 @@ def _template_regex(template: str) -> re.Pattern[str]:
     return re.compile("".join("[^/]+" if p.startswith("${") else re.escape(p) for p in parts))
 
 
+@lru_cache(maxsize=1024)
+def _glob_moves(pattern: str) -> tuple[frozenset[State], Moves]:
+    return _moves(_glob_steps(pattern))
+
+
+@lru_cache(maxsize=256)
+def _template_moves(template: str) -> tuple[frozenset[State], Moves]:
+    return _moves(_template_steps(template))
+
+
 def _product_walk(pattern: str, template: str) -> bool:
     """Both are small automata; walk their product looking for a common accepted string."""
-    a, b = _glob_steps(pattern), _template_steps(template)
-    start = (_closure(a, {(0, False)}), _closure(b, {(0, False)}))
-    seen: set[tuple[tuple[int, bool], tuple[int, bool]]] = set()
-    todo = [(x, y) for x in start[0] for y in start[1]]
+    a_start, a_moves = _glob_moves(pattern)
+    b_start, b_moves = _template_moves(template)
+    a_end, b_end = len(a_moves) // 2, len(b_moves) // 2  # two table rows per step
+    seen: set[tuple[State, State]] = set()
+    todo = [(x, y) for x in a_start for y in b_start]
     while todo:
-        x, y = todo.pop()
-        if (x, y) in seen:
+        pair = todo.pop()
+        if pair in seen:
             continue
-        seen.add((x, y))
-        if x[0] == len(a) and y[0] == len(b):
+        seen.add(pair)
+        x, y = pair
+        if x[0] == a_end and y[0] == b_end:
             return True
-        if x[0] == len(a) or y[0] == len(b):
+        if x[0] == a_end or y[0] == b_end:
             continue
-        cls_a, nx = _advance(a, x)
-        cls_b, ny = _advance(b, y)
-        if not _compatible(cls_a, cls_b):
-            continue
-        for x2 in _closure(a, {nx}):
-            for y2 in _closure(b, {ny}):
-                if (x2, y2) not in seen:
-                    todo.append((x2, y2))
+        cls_a, a_next = a_moves[x]
+        cls_b, b_next = b_moves[y]
+        if _compatible(cls_a, cls_b):
+            todo.extend((x2, y2) for x2 in a_next for y2 in b_next)
     return False
