@@ -14,6 +14,10 @@ from typing import NamedTuple
 # IAM policy variables: ${aws:username}, ${aws:PrincipalTag/team}, ${saml:sub},
 # ${www.amazon.com:user_id}, and the escapes ${*} ${?} ${$}.
 
+ACCOUNT_ID = re.compile(r"\d{12}")
+# An IAM policy variable standing for a whole value: ${aws:username}, ${saml:sub} ...
+POLICY_VARIABLE = re.compile(r"\$\{[\w.\-]+:[\w.\-/]+\}")
+
 # One pass finds them all; a policy variable matches first and is skipped.
 _PLACEHOLDER = re.compile(
     r"(?P<variable>\$\{(?:[\w.\-]+:[\w.\-/]+|[*?$])\})"

@@ -11,11 +11,9 @@ from typing import Self
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
+from editor.core.arn import ACCOUNT_ID, POLICY_VARIABLE
 from editor.core.arnfields import FIELDS, VARIABLE_FIELD
 from editor.core.catalog import load_catalog
-
-_ACCOUNT = re.compile(r"\d{12}")
-_IAM_VARIABLE = re.compile(r"\$\{[\w.\-]+:[\w.\-/]+\}")
 
 
 class ArnValues(BaseModel):
@@ -50,15 +48,14 @@ class ArnValues(BaseModel):
     def region_format(cls, value: str | None) -> str | None:
         if value is None or value == "*":
             return value
-        for partition in load_catalog().regions.partitions:
-            if value in partition.regions or re.fullmatch(partition.region_regex, value):
-                return value
-        raise ValueError("not an AWS region code, such as us-east-1")
+        if load_catalog().partition_of(value) is None:
+            raise ValueError("not an AWS region code, such as us-east-1")
+        return value
 
     @field_validator("account_id")
     @classmethod
     def twelve_digits(cls, value: str | None) -> str | None:
-        if value is None or value == "*" or _ACCOUNT.fullmatch(value):
+        if value is None or value == "*" or ACCOUNT_ID.fullmatch(value):
             return value
         raise ValueError("an AWS account ID is 12 digits")
 
@@ -69,7 +66,7 @@ class ArnValues(BaseModel):
             value = getattr(self, name)
             if value is None or value == "*":
                 continue
-            if name == "user_id" and _IAM_VARIABLE.fullmatch(value):
+            if name == "user_id" and POLICY_VARIABLE.fullmatch(value):
                 continue  # ${aws:username} and the like: resolved by IAM per request
             fmt = formats[FIELDS[name][0]]
             if not fmt.accepts(value):

@@ -194,6 +194,13 @@ class Catalog(_Frozen):
     def prefixes(self) -> frozenset[str]:
         return frozenset(self.service_prefixes)
 
+    def partition_of(self, region: str) -> str | None:
+        """The partition a region code belongs to (by its list or its format), or None."""
+        for partition in self.regions.partitions:
+            if region in partition.regions or re.fullmatch(partition.region_regex, region):
+                return partition.name
+        return None
+
     def action(self, name: str) -> Action | None:
         """The action named `name` ("chime:X" or "X"), matched case-insensitively as IAM does."""
         found = self.by_full_name.get(name)

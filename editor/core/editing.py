@@ -12,7 +12,6 @@ window arranges for right after it is shown.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -23,6 +22,7 @@ from editor.core.catalog import load_catalog
 from editor.core.findings import TextEdit, apply_edits
 from editor.core.jsontext import read_json
 from editor.core.layout import Layout
+from editor.core.policy import policy_text
 
 if TYPE_CHECKING:
     from editor.core.arnvalues import ArnValues
@@ -92,7 +92,7 @@ class EditorState:
 
 
 def empty_policy(indent: int = 4) -> str:
-    return _formatted({"Version": "2012-10-17", "Statement": []}, indent)
+    return policy_text({"Version": "2012-10-17", "Statement": []}, indent)
 
 
 def new_state(text: str | None = None) -> EditorState:
@@ -150,16 +150,10 @@ def with_layout(state: EditorState, layout: Layout, indent: int | None = None) -
         if parsed.has_errors:
             raise NotReadable
         if parsed.root is not None:
-            state = replace(state, text=_formatted(parsed.value(), indent))
+            state = replace(state, text=policy_text(parsed.value(), indent))
     return _regenerate(
         replace(state, layout=layout, indent=state.indent if indent is None else indent)
     )
-
-
-def _formatted(value: object, indent: int) -> str:
-    if not indent:
-        return json.dumps(value, separators=(",", ":"))
-    return json.dumps(value, indent=indent) + "\n"
 
 
 def with_text(state: EditorState, text: str) -> EditorState:

@@ -13,10 +13,10 @@ import shlex
 from enum import StrEnum
 from typing import Any
 
+from editor.core.arn import split_arn
 from editor.core.findings import Finding, Severity
 from editor.core.lint import lint
 
-_ACCOUNT_OR_REGION = re.compile(r"^(arn:[^:]*:[^:]*:)([^:]*)(:)([^:]*)(:.*)$", re.S)
 _NAME = re.compile(r"[^A-Za-z0-9]+")
 
 
@@ -86,15 +86,18 @@ def _substituted(document: Any) -> Any:
     if isinstance(document, list):
         return [_substituted(v) for v in document]
     if isinstance(document, str):
-        match = _ACCOUNT_OR_REGION.match(document)
-        if match is None:
+        fields = split_arn(document)
+        if fields is None:
             return document
-        head, region, colon, account, tail = match.groups()
-        escaped = [part.replace("${", "${!") for part in (head, region, account, tail)]
-        head, region, account, tail = escaped
-        region = "${AWS::Region}" if region and region != "*" else region
-        account = "${AWS::AccountId}" if account and account != "*" else account
-        return _Sub(head + region + colon + account + tail)
+
+        def escaped(text: str) -> str:
+            return text.replace("${", "${!")
+
+        region, account = fields.region.text, fields.account.text
+        region = "${AWS::Region}" if region and region != "*" else escaped(region)
+        account = "${AWS::AccountId}" if account and account != "*" else escaped(account)
+        head = escaped(document[: fields.region.start])
+        return _Sub(f"{head}{region}:{account}:{escaped(fields.resource.text)}")
     return document
 
 

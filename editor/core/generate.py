@@ -7,7 +7,6 @@ use. The AWS-example layout reproduces the statements of AWS's example policies.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from typing import Literal
@@ -18,6 +17,7 @@ from editor.core.arnvalues import ArnValues
 from editor.core.catalog import CALLER_TYPES, STAR, Action, Catalog, Persona, load_catalog
 from editor.core.catalog import load_personas as _load_personas
 from editor.core.layout import Layout as Layout  # re-exported: callers name it from here
+from editor.core.policy import policy_text
 
 # Types a messaging action is granted on when the catalog marks none as required.
 MESSAGING_TYPES = (
@@ -71,9 +71,7 @@ class PolicyDocument(BaseModel):
 
     def to_text(self, indent: int | None = 4) -> str:
         """Stable text: 4-space indent like AWS's examples; None or 0 for minified."""
-        if not indent:
-            return json.dumps(self.as_json(), separators=(",", ":"))
-        return json.dumps(self.as_json(), indent=indent) + "\n"
+        return policy_text(self.as_json(), indent)
 
 
 def arn_for(catalog: Catalog, resource_type: str, values: ArnValues) -> str:

@@ -11,14 +11,13 @@ import json
 import re
 
 from editor.core.jsonnodes import Kind, Member, Node
+from editor.core.jsonscan import IAM_INVALID, LITERALS
 
 # (white space, token) pairs: positions follow from the lengths, with no match objects.
 _TOKEN = re.compile(
     r'([ \t\r\n]*)("[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]:,]|-?[0-9][0-9.eE+\-]*|true|false|null|.)',
     re.S,
 )
-_IAM_INVALID = re.compile(r"[^\t\n\r\x20-\xff]")
-_LITERALS = {"true": True, "false": False, "null": None}
 
 
 class NotSimple(Exception):
@@ -35,7 +34,7 @@ def read_well_formed(text: str) -> tuple[Node, list[Member]] | None:
         json.loads(text)
     except (ValueError, RecursionError):
         return None
-    if _IAM_INVALID.search(text):
+    if IAM_INVALID.search(text):
         return None
     try:
         return _build(text)
@@ -84,8 +83,8 @@ def _build(text: str) -> tuple[Node, list[Member]]:
         elif first.isdigit() or (first == "-" and len(token) > 1):  # not a lone "-" (-Infinity)
             is_float = "." in token or "e" in token or "E" in token
             node = Node(Kind.NUMBER, start, end, float(token) if is_float else int(token))
-        elif token in _LITERALS:
-            node = Node(Kind.LITERAL, start, end, _LITERALS[token])
+        elif token in LITERALS:
+            node = Node(Kind.LITERAL, start, end, LITERALS[token])
         else:
             raise NotSimple
         # Attach the value where it belongs.

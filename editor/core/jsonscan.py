@@ -30,8 +30,8 @@ _TOKEN = re.compile(
 )
 _STRICT_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
 _NEEDS_DECODE = re.compile(r"[\\\x00-\x1f]")
-_IAM_INVALID = re.compile(r"[^\t\n\r\x20-\xff]")
-_LITERALS: dict[str, Any] = {"true": True, "false": False, "null": None}
+IAM_INVALID = re.compile(r"[^\t\n\r\x20-\xff]")
+LITERALS: dict[str, Any] = {"true": True, "false": False, "null": None}
 CLOSER = {"[": "]", "{": "}"}
 BRACKET_NAME = {"[": "array", "{": "object", "]": "array", "}": "object"}
 
@@ -152,7 +152,7 @@ class Scanner:
 
     def stray_char(self, start: int) -> None:
         char = self.text[start]
-        if _IAM_INVALID.match(char):
+        if IAM_INVALID.match(char):
             return  # reported by check_characters as json/invalid-char
         if char == "\u00a0":
             fix = Fix("Replace with a space", (TextEdit(start, start + 1, " "),))
@@ -164,7 +164,7 @@ class Scanner:
     def check_characters(self) -> None:
         """json/invalid-char: characters IAM rejects, outside comments and typographic quotes."""
         text = self.text
-        for match in _IAM_INVALID.finditer(text):
+        for match in IAM_INVALID.finditer(text):
             offset = match.start()
             if offset in self.quote_offsets or (offset == 0 and text[0] == "\ufeff"):
                 continue
@@ -211,8 +211,8 @@ class Scanner:
             return Node(Kind.INVALID, start, end)
         if kind == WORD:
             raw = text[start:end]
-            if raw in _LITERALS:
-                return Node(Kind.LITERAL, start, end, _LITERALS[raw])
+            if raw in LITERALS:
+                return Node(Kind.LITERAL, start, end, LITERALS[raw])
             self.report(
                 "json/unexpected", f"{raw!r} is not a JSON value (strings need quotes)", start, end
             )

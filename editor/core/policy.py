@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from editor.core.jsonnodes import Kind, Member, Node
 
 TOP_ELEMENTS = ("Version", "Id", "Statement")
@@ -47,6 +49,13 @@ class StatementView:
         if member is None or member.value is None or member.value.kind is not Kind.STRING:
             return None
         return str(member.value.value)
+
+
+def policy_text(value: object, indent: int | None = 4) -> str:
+    """A policy as text: `indent` spaces a level (4, like AWS's examples); 0 or None minified."""
+    if not indent:
+        return json.dumps(value, separators=(",", ":"))
+    return json.dumps(value, indent=indent) + "\n"
 
 
 def string_items(node: Node) -> list[Node]:

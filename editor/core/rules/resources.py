@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from editor.core.arn import ArnFields, Span, placeholders, split_arn
+from editor.core.arn import ACCOUNT_ID, ArnFields, Span, placeholders, split_arn
 from editor.core.catalog import CALLER_TYPES, Action, Catalog
 from editor.core.findings import Finding, Severity
 from editor.core.jsonnodes import Node
@@ -17,7 +17,6 @@ from editor.core.policy import StatementView, value_offsets
 from editor.core.wildcard import pattern_meets_template
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
-_ACCOUNT = re.compile(r"\d{12}")
 
 
 def _free(span: Span, taken: tuple[Span, ...]) -> bool:
@@ -131,7 +130,7 @@ def _chime_fields(
 ) -> Iterator[Problem]:
     region = fields.region
     if _free(region, taken):
-        if region_partition(catalog, region.text) is None:
+        if catalog.partition_of(region.text) is None:
             yield Problem(
                 "resource/invalid-region",
                 ERROR,
@@ -149,7 +148,7 @@ def _chime_fields(
                 (region.start, region.end),
             )
     account = fields.account
-    if _free(account, taken) and not _ACCOUNT.fullmatch(account.text):
+    if _free(account, taken) and not ACCOUNT_ID.fullmatch(account.text):
         yield Problem(
             "resource/invalid-account",
             ERROR,
@@ -157,13 +156,6 @@ def _chime_fields(
             _at_least_one(account),
         )
     yield from _resource_part(catalog, value, fields, taken)
-
-
-def region_partition(catalog: Catalog, region: str) -> str | None:
-    for partition in catalog.regions.partitions:
-        if region in partition.regions or re.fullmatch(partition.region_regex, region):
-            return partition.name
-    return None
 
 
 @lru_cache(maxsize=64)
