@@ -9,15 +9,20 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 from editor.core.jsonnodes import Kind, Member, Node
-from editor.core.jsonscan import IAM_INVALID, LITERALS
 
 # (white space, token) pairs: positions follow from the lengths, with no match objects.
 _TOKEN = re.compile(
     r'([ \t\r\n]*)("[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]:,]|-?[0-9][0-9.eE+\-]*|true|false|null|.)',
     re.S,
 )
+
+
+# Characters IAM refuses in a policy: anything outside U+0009, U+000A, U+000D, U+0020-U+00FF.
+IAM_INVALID = re.compile(r"[^\t\n\r\x20-\xff]")
+LITERALS: dict[str, Any] = {"true": True, "false": False, "null": None}
 
 
 class NotSimple(Exception):

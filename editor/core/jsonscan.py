@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
 
 from editor.core import findings as fnd
 from editor.core.findings import Finding, Fix, Severity, TextEdit
+from editor.core.jsonfast import IAM_INVALID, LITERALS
 from editor.core.jsonnodes import Kind, Member, Node
 from editor.core.textpos import LineIndex
 
@@ -30,8 +30,6 @@ _TOKEN = re.compile(
 )
 _STRICT_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
 _NEEDS_DECODE = re.compile(r"[\\\x00-\x1f]")
-IAM_INVALID = re.compile(r"[^\t\n\r\x20-\xff]")
-LITERALS: dict[str, Any] = {"true": True, "false": False, "null": None}
 CLOSER = {"[": "]", "{": "}"}
 BRACKET_NAME = {"[": "array", "{": "object", "]": "array", "}": "object"}
 
