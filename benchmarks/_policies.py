@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from editor.core.catalog import load_catalog
+from editor.core.catalog.catalog import load_catalog
 
 USER_ARN = "arn:aws:chime:us-east-1:123456789012:app-instance/app-1/user/user-1"
 CHANNEL_ARN = "arn:aws:chime:us-east-1:123456789012:app-instance/app-1/channel/*"

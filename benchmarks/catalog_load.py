@@ -13,7 +13,7 @@ import sys
 
 RUNS = 15
 LOAD = """
-import time, pydantic, editor.core.catalog as c
+import time, pydantic, editor.core.catalog.catalog as c
 t = time.perf_counter(); c.load_catalog(); c.load_personas()
 print((time.perf_counter() - t) * 1e3)
 """

@@ -11,9 +11,9 @@ import json
 import statistics
 import timeit
 
-from editor.core.arnvalues import ArnValues
-from editor.core.catalog import load_catalog
-from editor.core.generate import Layout, generate
+from editor.core.catalog.catalog import load_catalog
+from editor.core.policy.arnvalues import ArnValues
+from editor.core.policy.generate import Layout, generate
 
 
 def median_ms(func, number: int = 50) -> float:

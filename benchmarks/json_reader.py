@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _policies import non_whitespace, policy_of_size, text_of_bytes
 
-from editor.core.jsontext import read_json, read_tolerantly
+from editor.core.json.read import read_json, read_tolerantly
 
 
 def median_ms(func, number: int, repeat: int = 15) -> float:

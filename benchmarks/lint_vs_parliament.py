@@ -32,7 +32,7 @@ NAMES = ("app-instance-admin", "full-user", "minimal-user", "websocket-connect")
 
 
 def examples() -> list[str]:
-    from editor.core.jsontext import fix_all
+    from editor.core.json.read import fix_all
 
     text = (ROOT / "tools" / "sources" / "aws_example_iam_roles.md").read_text(encoding="utf-8")
     return [fix_all(block) for block in re.findall(r"```\n(.*?)```", text, re.S)]
@@ -44,16 +44,15 @@ def per_call_us(func, number: int = 300) -> float:
 
 def fresh_text() -> None:
     """Forget parsed texts: each call reads its text anew, as for a file never seen."""
-    from editor.core.jsontext import read_json
+    from editor.core.json.read import read_json
 
     read_json.cache_clear()
 
 
 def clear_caches() -> None:
     """Forget what was learnt about ARNs as well: nothing of this text seen before."""
-    from editor.core import arn, wildcard
-    from editor.core.catalog import load_catalog
-    from editor.core.rules import resources
+    from editor.core.catalog import arn, arntypes, wildcard
+    from editor.core.catalog.catalog import load_catalog
 
     fresh_text()
     load_catalog().memo.clear()
@@ -64,8 +63,8 @@ def clear_caches() -> None:
         wildcard._glob_moves,
         wildcard._template_moves,
         wildcard.action_regex,
-        resources._arn_types,
-        resources.resource_ids,
+        arntypes._arn_types,
+        arntypes.resource_ids,
     ):
         cached.cache_clear()
 
@@ -74,7 +73,7 @@ def in_process(texts: list[str]) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # parliament imports the deprecated pkg_resources
         from parliament import analyze_policy_string
-    from editor.core.lint import lint
+    from editor.core.lint.engine import lint
 
     print("in process, per call (median):")
     print(f"  {'example':<20}{'ours':>9}{'cold':>9}{'parliament':>12}{'ratio':>8}")

@@ -36,11 +36,13 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.slow
 def test_wheel_contains_resources_and_entry_points(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
+    packages = {str(p.relative_to(ROOT)) for p in (ROOT / "editor").rglob("__init__.py")}
+    assert packages - set(names) == set(), "packages missing from pyproject's list"
     assert "editor/resources/catalog.json" in names
     assert "editor/resources/personas.json" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
-    assert "chime-policy = editor.cli:main" in text
+    assert "chime-policy = editor.cli.main:main" in text
     assert "chime-policy-editor = editor.app:main" in text
 
 
@@ -63,7 +65,7 @@ def test_installed_wheel_loads_catalog_outside_the_source_tree(wheel: Path, tmp_
         capture_output=True,
     )
     code = (
-        "import editor, editor.core.catalog as c\n"
+        "import editor, editor.core.catalog.catalog as c\n"
         "print(editor.__file__)\n"
         "print(len(c.load_catalog().messaging_actions), len(c.load_personas().personas))\n"
     )

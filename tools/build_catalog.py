@@ -324,7 +324,7 @@ def template_of(arn: str) -> str:
 
 def build_personas(catalog: dict[str, Any]) -> dict[str, Any]:
     sys.path.insert(0, str(ROOT))
-    from editor.core.jsontext import fix_all
+    from editor.core.json.read import fix_all
 
     canonical = {a["name"].lower(): a["name"] for a in catalog["actions"]}
     personas = []
@@ -384,7 +384,7 @@ def write_json(path: Path, data: dict[str, Any], schema: type) -> None:
 
 def main() -> None:
     sys.path.insert(0, str(ROOT))
-    from editor.core.catalog import Catalog, PersonaSet
+    from editor.core.catalog.catalog import Catalog, PersonaSet
 
     catalog = build_catalog(load_iam_definition())
     write_json(RESOURCES / "catalog.json", catalog, Catalog)

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.catalog import Catalog
-from editor.core.editing import OPTIONAL_FIELDS, EditorState, needed_fields
+from editor.core.catalog.catalog import Catalog
+from editor.core.policy.editing import OPTIONAL_FIELDS, EditorState, needed_fields
 from editor.ui.theme import Colours, colours, tint
 
 LABELS = {

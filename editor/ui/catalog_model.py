@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from editor.core.catalog import Action, Catalog, PersonaSet
+from editor.core.catalog.catalog import Action, Catalog, PersonaSet
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invisible root; Qt's default argument

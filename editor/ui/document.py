@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from editor.core import editing
-from editor.core.editing import EditorState, NotReadable
-from editor.core.findings import Fix, TextEdit
-from editor.core.layout import Layout
-from editor.core.quota import Quota
+from editor.core.lint.quota import Quota
+from editor.core.policy import editing
+from editor.core.policy.editing import EditorState, NotReadable
+from editor.core.policy.layout import Layout
+from editor.core.text.findings import Fix, TextEdit
 
 if TYPE_CHECKING:
-    from editor.core.lint import LintResult
+    from editor.core.lint.engine import LintResult
 from editor.ui.throttle import Throttle
 
 # Merge ids: consecutive edits of one kind coalesce into one undo step (typing a field).
@@ -130,7 +130,10 @@ class Document(QObject):
         self.throttle.trigger()
 
     def _analyze(self) -> None:
-        from editor.core.lint import LintOptions, lint  # loads the rules: after the first paint
+        from editor.core.lint.engine import (  # loads the rules: after the first paint
+            LintOptions,
+            lint,
+        )
 
         self.result = lint(self.state.text, LintOptions(self.quota))
         self.analyzed.emit(self.result)

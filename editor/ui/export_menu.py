@@ -54,7 +54,7 @@ class ExportMenu(QObject):
         menu.addAction(self.template)
 
     def render(self, fmt: str) -> str | None:
-        from editor.core.export import ExportRefused, Format, export
+        from editor.core.export.formats import ExportRefused, Format, export
 
         try:
             return export(

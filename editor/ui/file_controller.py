@@ -11,10 +11,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, Signal
 
-from editor.core import editing
-from editor.core.catalog import load_personas
-from editor.core.cfn import policy_documents
+from editor.core.catalog.catalog import load_personas
+from editor.core.export.cfn import policy_documents
 from editor.core.files import PolicyFileError, read_policy_file, write_atomically
+from editor.core.policy import editing
 from editor.ui.dialogs import Answer, Dialogs
 from editor.ui.document import Document
 

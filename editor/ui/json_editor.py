@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 if TYPE_CHECKING:  # annotations only: each Qt class costs start-up time when first named
     from PySide6.QtGui import QPaintEvent, QResizeEvent
 
-from editor.core.findings import Finding
+from editor.core.text.findings import Finding
 from editor.ui.highlighter import JsonHighlighter
 from editor.ui.theme import colours
 

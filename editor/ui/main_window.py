@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:  # annotations only: each Qt class costs start-up time when first named
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
 
-    from editor.core.lint import LintResult
+    from editor.core.lint.engine import LintResult
 
-from editor.core.catalog import load_catalog, load_personas
-from editor.core.editing import EditorState
-from editor.core.layout import Layout
+from editor.core.catalog.catalog import load_catalog, load_personas
+from editor.core.policy.editing import EditorState
+from editor.core.policy.layout import Layout
 from editor.ui.arn_form import ArnForm
 from editor.ui.catalog_model import CatalogModel
 from editor.ui.catalog_view import CatalogView
@@ -48,7 +48,7 @@ SYNC_BANNER = "Fix the JSON errors to sync: the catalog and the ARN form wait un
 
 
 def warm_up() -> None:
-    import editor.core.selection  # noqa: F401  (imports the generator and pydantic)
+    import editor.core.policy.selection  # noqa: F401  (imports the generator and pydantic)
 
 
 class MainWindow(QMainWindow):
@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
         self.document.set_layout(layout, int(self.indent_combo.currentData()))
 
     def fix_all(self) -> bool:
-        from editor.core.lint import fix_all
+        from editor.core.lint.engine import fix_all
 
         fixed = fix_all(self.document.state.text)
         return self.document.replace_all(fixed, "Fix all")

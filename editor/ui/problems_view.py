@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.findings import Finding, Severity
+from editor.core.text.findings import Finding, Severity
 from editor.ui.theme import colours
 
 Index = QModelIndex | QPersistentModelIndex

@@ -8,11 +8,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QProgressBar, QStatusBar, QWidget
 
-from editor.core.findings import Severity
-from editor.core.quota import Quota, non_whitespace_length
+from editor.core.lint.quota import Quota, non_whitespace_length
+from editor.core.text.findings import Severity
 
 if TYPE_CHECKING:
-    from editor.core.lint import LintResult
+    from editor.core.lint.engine import LintResult
 from editor.ui.theme import colours, tint
 
 QUOTA_LABELS = {

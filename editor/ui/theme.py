@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from editor.core.findings import Severity
+from editor.core.text.findings import Severity
 
 
 @dataclass(frozen=True)

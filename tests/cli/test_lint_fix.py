@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from editor.cli import main
+from editor.cli.main import main
 from tests.conftest import seed_examples
 from tests.core.policies import USER, policy, statement
 

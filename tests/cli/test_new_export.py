@@ -3,10 +3,10 @@
 import json
 from pathlib import Path
 
-from editor.cli import main
-from editor.core.arnvalues import ArnValues
-from editor.core.catalog import load_personas
-from editor.core.generate import Layout, generate
+from editor.cli.main import main
+from editor.core.catalog.catalog import load_personas
+from editor.core.policy.arnvalues import ArnValues
+from editor.core.policy.generate import Layout, generate
 
 ARGS = [
     "--account-id",

@@ -5,8 +5,8 @@ import json
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
-from editor.core.editing import EditorState
-from editor.core.generate import Layout, generate
+from editor.core.policy.editing import EditorState
+from editor.core.policy.generate import Layout, generate
 from editor.ui.catalog_model import CatalogModel
 
 CHECK = Qt.ItemDataRole.CheckStateRole

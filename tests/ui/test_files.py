@@ -257,7 +257,7 @@ def test_copy_json(window, qtbot) -> None:
 
 
 def _terraform():
-    from editor.core.export import Format
+    from editor.core.export.formats import Format
 
     return Format.TERRAFORM, "Terraform (*.tf)", ".tf"
 

@@ -1,0 +1,106 @@
+"""`chime-policy new` and `chime-policy export`. Imported only for these commands, so that
+`lint` and `fix` start without pydantic."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from editor.core.policy.arnfields import FIELDS
+
+
+def add_commands(commands: Any) -> None:
+    new = commands.add_parser("new", help="print a new policy for a persona or a list of actions")
+    source = new.add_mutually_exclusive_group(required=True)
+    source.add_argument("--persona", help="app-instance-admin, full-user, minimal-user, ...")
+    source.add_argument("--actions", help="comma-separated actions, e.g. chime:Connect,...")
+    for name in FIELDS:
+        new.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="VALUE")
+    new.add_argument(
+        "--layout", choices=("aws-example", "least-privilege"), default="least-privilege"
+    )
+    new.add_argument("--indent", type=int, choices=(0, 2, 4), default=4, help="0: minified")
+
+    export = commands.add_parser("export", help="export a policy file to another format")
+    export.add_argument("file", metavar="FILE", help="policy JSON, or - for stdin")
+    export.add_argument(
+        "--to",
+        required=True,
+        choices=(
+            "json",
+            "json-min",
+            "cloudformation-yaml",
+            "cloudformation-json",
+            "terraform",
+            "terraform-data",
+            "aws-cli",
+        ),
+    )
+    export.add_argument("--name", default="ChimeMessagingPolicy", help="policy name")
+    export.add_argument(
+        "--sub",
+        action="store_true",
+        help="CloudFormation: account and region as ${AWS::AccountId}, ${AWS::Region}",
+    )
+    export.add_argument(
+        "--template", action="store_true", help="export even with errors or unfilled placeholders"
+    )
+    export.add_argument("-o", "--output", help="write to this file (atomically) not stdout")
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from editor.core.catalog.catalog import load_personas
+    from editor.core.policy.arnvalues import ArnValues
+    from editor.core.policy.generate import Layout, generate
+
+    if args.persona:
+        persona = load_personas().get(args.persona)
+        if persona is None:
+            ids = ", ".join(p.id for p in load_personas().personas)
+            print(f"chime-policy: no persona {args.persona!r}; one of {ids}", file=sys.stderr)
+            return 2
+        actions = list(persona.actions)
+    else:
+        actions = [a.strip() for a in args.actions.split(",") if a.strip()]
+    given = {name: getattr(args, name) for name in FIELDS if getattr(args, name) is not None}
+    try:
+        values = ArnValues(**given)
+        document = generate(actions, values, Layout(args.layout))
+    except ValidationError as error:
+        for problem in error.errors():
+            field = ".".join(str(p) for p in problem["loc"]) or "values"
+            message = str(problem["msg"]).removeprefix("Value error, ")
+            print(f"chime-policy: --{field.replace('_', '-')}: {message}", file=sys.stderr)
+        return 2
+    except ValueError as error:
+        print(f"chime-policy: {error}", file=sys.stderr)
+        return 2
+    sys.stdout.write(document.to_text(args.indent or None))
+    if not args.indent:
+        sys.stdout.write("\n")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from editor.cli.main import read_input
+    from editor.core.export.formats import ExportRefused, Format, export
+    from editor.core.files import write_atomically
+
+    text = read_input(args.file)
+    try:
+        out = export(text, Format(args.to), args.name, args.template, args.sub)
+    except ExportRefused as refusal:
+        print(f"chime-policy: {args.file}: {refusal}", file=sys.stderr)
+        return 1
+    if args.output:
+        write_atomically(args.output, out)
+    else:
+        sys.stdout.write(out)
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"new": run_new, "export": run_export}

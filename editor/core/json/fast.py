@@ -1,0 +1,119 @@
+"""The fast path of the JSON reader: well-formed text, which is most of what the editor sees.
+
+The tolerant reader pays for its recovery logic on every token. For text that the C scanner of
+`json.loads` accepts, this builds the same tree (same ranges) in one tight loop; anything it
+does not expect sends the caller back to the tolerant reader, which is always right.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from editor.core.json.nodes import Kind, Member, Node
+
+# (white space, token) pairs: positions follow from the lengths, with no match objects.
+_TOKEN = re.compile(
+    r'([ \t\r\n]*)("[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]:,]|-?[0-9][0-9.eE+\-]*|true|false|null|.)',
+    re.S,
+)
+
+
+# Characters IAM refuses in a policy: anything outside U+0009, U+000A, U+000D, U+0020-U+00FF.
+IAM_INVALID = re.compile(r"[^\t\n\r\x20-\xff]")
+LITERALS: dict[str, Any] = {"true": True, "false": False, "null": None}
+
+
+class NotSimple(Exception):
+    """The text needs the tolerant reader."""
+
+
+def read_well_formed(text: str) -> tuple[Node, list[Member]] | None:
+    """The tree of strict JSON text, and the members whose key repeats one before them.
+
+    None when the text is not strict JSON, or holds anything the tolerant reader reports
+    (characters IAM rejects, NaN and the like).
+    """
+    try:
+        json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    if IAM_INVALID.search(text):
+        return None
+    try:
+        return _build(text)
+    except (NotSimple, ValueError):  # ValueError: a number json.loads reads but we do not
+        return None
+
+
+def _build(text: str) -> tuple[Node, list[Member]]:
+    # json.loads has accepted the text, so its structure is sound: a string right after "{"
+    # or after "," inside an object is a key, and every other token is where it should be.
+    OBJECT, ARRAY, STRING = Kind.OBJECT, Kind.ARRAY, Kind.STRING
+    root: Node | None = None
+    stack: list[Node] = []
+    top: Node | None = None  # the innermost open container
+    member: Member | None = None  # the object member whose value comes next
+    expect_key = False
+    duplicates: list[Member] = []
+    pos = 0
+    # Trailing white space would otherwise reach the catch-all "." as a token.
+    for space, token in _TOKEN.findall(text, 0, len(text.rstrip(" \t\r\n"))):
+        start = pos + len(space)
+        pos = end = start + len(token)
+        first = token[0]
+        if first == '"':
+            value = token[1:-1] if "\\" not in token else json.loads(token)
+            if expect_key:
+                member = Member(value, start, end, None)
+                top.members.append(member)  # type: ignore[union-attr]
+                expect_key = False
+                continue
+            node = Node(STRING, start, end, value)
+        elif first == ",":
+            expect_key = top.kind is OBJECT  # type: ignore[union-attr]
+            continue
+        elif first == ":":
+            continue
+        elif first == "}" or first == "]":
+            top.end = end  # type: ignore[union-attr]
+            if first == "}":
+                _note_duplicates(top, duplicates)  # type: ignore[arg-type]
+            stack.pop()
+            top = stack[-1] if stack else None
+            continue
+        elif first == "{" or first == "[":
+            node = Node(OBJECT if first == "{" else ARRAY, start, end)
+        elif first.isdigit() or (first == "-" and len(token) > 1):  # not a lone "-" (-Infinity)
+            is_float = "." in token or "e" in token or "E" in token
+            node = Node(Kind.NUMBER, start, end, float(token) if is_float else int(token))
+        elif token in LITERALS:
+            node = Node(Kind.LITERAL, start, end, LITERALS[token])
+        else:
+            raise NotSimple
+        # Attach the value where it belongs.
+        if top is None:
+            root = node
+        elif top.kind is ARRAY:
+            top.items.append(node)
+        else:
+            member.value = node  # type: ignore[union-attr]
+        if node.kind is OBJECT or node.kind is ARRAY:
+            stack.append(node)
+            top = node
+            expect_key = node.kind is OBJECT
+    if root is None or stack:
+        raise NotSimple
+    return root, duplicates
+
+
+def _note_duplicates(node: Node, duplicates: list[Member]) -> None:
+    members = node.members
+    if len(members) < 2 or len({m.key for m in members}) == len(members):
+        return
+    seen: set[str] = set()
+    for member in members:
+        if member.key in seen:
+            duplicates.append(member)
+        seen.add(member.key)

@@ -1,0 +1,268 @@
+"""Scanning for the tolerant JSON reader: tokens, comments, strings and scalars, and the
+characters IAM rejects. The structure (brackets, commas, colons) is tolerant.py's."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from editor.core.json.fast import IAM_INVALID, LITERALS
+from editor.core.json.nodes import Kind, Member, Node
+from editor.core.text import findings as fnd
+from editor.core.text.findings import Finding, Fix, Severity, TextEdit
+from editor.core.text.positions import LineIndex
+
+_TOKEN = re.compile(
+    r"""
+    (?P<ws>[ \t\r\n]+)
+    |(?P<str>"[^"\\\n]*(?:\\.[^"\\\n]*)*")
+    |(?P<punct>[{}\[\]:,])
+    |(?P<num>[-+]?(?:\.?[0-9][0-9A-Za-z_.+\-]*|(?:Infinity|NaN)\b))
+    |(?P<word>[A-Za-z_$][A-Za-z0-9_$\-]*)
+    |(?P<line_comment>//[^\n]*)
+    |(?P<block_comment>/\*(?:.*?\*/|.*))
+    |(?P<sq>'[^'\\\n]*(?:\\.[^'\\\n]*)*')
+    |(?P<smart>[“”„][^“”"\n]*[“”"]|[‘’][^‘’'\n]*[‘’'])
+    |(?P<open_str>["'][^\n]*)
+    |(?P<other>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+_STRICT_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+_NEEDS_DECODE = re.compile(r"[\\\x00-\x1f]")
+CLOSER = {"[": "]", "{": "}"}
+BRACKET_NAME = {"[": "array", "{": "object", "]": "array", "}": "object"}
+
+# ASCII stand-ins for characters IAM rejects that web pages and word processors bring in.
+_ASCII_EQUIVALENT = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2212": "-",
+    "\u2026": "...",
+    "\u2009": " ",
+    "\u200a": " ",
+    "\u2002": " ",
+    "\u2003": " ",
+    "\u200b": "",
+    "\u200c": "",
+    "\u200d": "",
+    "\u2060": "",
+    "\ufeff": "",
+}
+
+# Token kinds after scanning.
+STR, SQ, SMART, NUM, WORD, PUNCT, BAD = "str", "sq", "smart", "num", "word", "punct", "bad"
+VALUE_START = frozenset((STR, SQ, SMART, NUM, WORD))
+
+
+class Scanner:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.index = LineIndex(text)
+        self.findings: list[Finding] = []
+        # (kind, start, end) of every significant token; comments and whitespace are dropped.
+        self.tokens: list[tuple[str, int, int]] = []
+        self.quote_offsets: set[int] = set()  # typographic quotes serving as string quotes
+        self.comment_spans: list[tuple[int, int]] = []
+
+    # -- reporting ------------------------------------------------------------------------
+
+    def report(
+        self,
+        code: str,
+        message: str,
+        start: int,
+        end: int,
+        fix: Fix | None = None,
+        severity: Severity = Severity.ERROR,
+    ) -> None:
+        self.findings.append(fnd.make_finding(self.index, code, severity, message, start, end, fix))
+
+    # -- scanning -------------------------------------------------------------------------
+
+    def scan(self) -> None:
+        text = self.text
+        tokens = self.tokens
+        append = tokens.append
+        start_at = 0
+        if text.startswith("\ufeff"):
+            self.report(
+                "json/bom",
+                "byte-order mark at the start of the file",
+                0,
+                1,
+                Fix("Remove the byte-order mark", (TextEdit(0, 1, ""),)),
+                Severity.WARNING,
+            )
+            start_at = 1
+        for match in _TOKEN.finditer(text, start_at):
+            kind = match.lastgroup
+            if kind == "ws":
+                continue
+            start, end = match.span()
+            if kind == "str" or kind == "punct" or kind == "num" or kind == "word":
+                append((kind, start, end))
+            elif kind == "line_comment" or kind == "block_comment":
+                self.comment(start, end, kind == "block_comment")
+            elif kind == "sq":
+                append((SQ, start, end))
+            elif kind == "smart":
+                self.quote_offsets.update((start, end - 1))
+                append((SMART, start, end))
+            elif kind == "open_str":
+                self.report("json/unexpected", "string is not closed on its line", start, end)
+                append((BAD, start, end))
+            else:
+                self.stray_char(start)
+
+    def comment(self, start: int, end: int, block: bool) -> None:
+        self.comment_spans.append((start, end))
+        if block and not self.text.endswith("*/", start + 2, end):
+            self.report("json/unexpected", "comment is never closed with */", start, end)
+            return
+        # Delete the comment, and its whole line when nothing else stands on it.
+        line_start = self.text.rfind("\n", 0, start) + 1
+        line_end = self.text.find("\n", end)
+        line_end = len(self.text) if line_end == -1 else line_end
+        alone = not self.text[line_start:start].strip() and not self.text[end:line_end].strip()
+        edit = (
+            TextEdit(line_start, min(line_end + 1, len(self.text)), "")
+            if alone
+            else TextEdit(start, end, "")
+        )
+        self.report(
+            "json/comment",
+            "JSON has no comments; IAM rejects them",
+            start,
+            end,
+            Fix("Remove the comment", (edit,)),
+        )
+
+    def stray_char(self, start: int) -> None:
+        char = self.text[start]
+        if IAM_INVALID.match(char):
+            return  # reported by check_characters as json/invalid-char
+        if char == "\u00a0":
+            fix = Fix("Replace with a space", (TextEdit(start, start + 1, " "),))
+            self.report("json/unexpected", "non-breaking space", start, start + 1, fix)
+            return
+        self.report("json/unexpected", f"unexpected character {char!r}", start, start + 1)
+        self.tokens.append((BAD, start, start + 1))
+
+    def check_characters(self) -> None:
+        """json/invalid-char: characters IAM rejects, outside comments and typographic quotes."""
+        text = self.text
+        for match in IAM_INVALID.finditer(text):
+            offset = match.start()
+            if offset in self.quote_offsets or (offset == 0 and text[0] == "\ufeff"):
+                continue
+            if any(s <= offset < e for s, e in self.comment_spans):
+                continue
+            char = text[offset]
+            ascii_text = _ASCII_EQUIVALENT.get(char)
+            if self.inside_string(offset):
+                if ascii_text == '"':
+                    ascii_text = '\\"'
+            elif ascii_text and ascii_text.strip():
+                ascii_text = None  # outside a string, a quote or dash would change the structure
+            fix = (
+                None
+                if ascii_text is None
+                else Fix(
+                    f"Replace with {ascii_text!r}" if ascii_text else "Remove it",
+                    (TextEdit(offset, offset + 1, ascii_text),),
+                )
+            )
+            self.report(
+                "json/invalid-char",
+                f"character U+{ord(char):04X} {char!r} is not allowed in IAM policies",
+                offset,
+                offset + 1,
+                fix,
+            )
+
+    def inside_string(self, offset: int) -> bool:
+        return any(kind in (STR, SQ, SMART) and s < offset < e for kind, s, e in self.tokens)
+
+    # -- values ---------------------------------------------------------------------------
+
+    def scalar(self, kind: str, start: int, end: int) -> Node:
+        text = self.text
+        if kind == STR:
+            return Node(Kind.STRING, start, end, self.decode(start, end))
+        if kind == NUM:
+            raw = text[start:end]
+            if _STRICT_NUMBER.fullmatch(raw):
+                is_float = "." in raw or "e" in raw or "E" in raw
+                return Node(Kind.NUMBER, start, end, float(raw) if is_float else int(raw))
+            self.report("json/unexpected", f"invalid number {raw!r}", start, end)
+            return Node(Kind.INVALID, start, end)
+        if kind == WORD:
+            raw = text[start:end]
+            if raw in LITERALS:
+                return Node(Kind.LITERAL, start, end, LITERALS[raw])
+            self.report(
+                "json/unexpected", f"{raw!r} is not a JSON value (strings need quotes)", start, end
+            )
+            return Node(Kind.INVALID, start, end)
+        if kind in (SQ, SMART):
+            return Node(Kind.STRING, start, end, self.requoted(kind, start, end))
+        return Node(Kind.INVALID, start, end)
+
+    def decode(self, start: int, end: int) -> str:
+        raw = self.text[start + 1 : end - 1]
+        if not _NEEDS_DECODE.search(raw):
+            return raw
+        try:
+            return str(json.loads(self.text[start:end]))
+        except ValueError:
+            self.report(
+                "json/unexpected",
+                "invalid escape or control character in string",
+                start,
+                end,
+            )
+            return raw
+
+    def requoted(self, kind: str, start: int, end: int) -> str:
+        """Report a single- or typographically-quoted string; its value and a requote fix."""
+        raw = self.text[start + 1 : end - 1]
+        value = re.sub(r"\\(.)", r"\1", raw) if kind == SQ else raw
+        fix = Fix("Use straight double quotes", (TextEdit(start, end, json.dumps(value)),))
+        if kind == SQ:
+            self.report("json/single-quote", "JSON strings need double quotes", start, end, fix)
+        else:
+            self.report(
+                "json/smart-quote",
+                f"typographic quote {self.text[start]!r} used as a string quote",
+                start,
+                start + 1,
+                fix,
+            )
+        return value
+
+    def key(self, kind: str, start: int, end: int) -> Member:
+        if kind == WORD:
+            raw = self.text[start:end]
+            fix = Fix("Quote the key", (TextEdit(start, end, json.dumps(raw)),))
+            self.report("json/unquoted-key", f"key {raw} needs double quotes", start, end, fix)
+            return Member(raw, start, end, None)
+        if kind == NUM:
+            raw = self.text[start:end]
+            fix = Fix("Quote the key", (TextEdit(start, end, json.dumps(raw)),))
+            self.report("json/unquoted-key", f"key {raw} needs double quotes", start, end, fix)
+            return Member(raw, start, end, None)
+        node = self.scalar(kind, start, end)
+        return Member(str(node.value), start, end, None)
+
+    # -- structure ------------------------------------------------------------------------

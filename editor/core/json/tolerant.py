@@ -1,0 +1,315 @@
+"""The tolerant reader's structure: brackets, commas and colons, with recovery. Loaded only
+for text that is not strict JSON (the well-formed reader in fast.py handles the rest).
+
+It never raises and never recurses (a stack of open containers replaces the call stack), so a
+100,000-deep `[[[[...` is just a long loop. It keeps reading past each defect, reports it at the
+place a person would fix it, and offers a repair where only one is plausible.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from editor.core.json.nodes import Kind, Member, Node
+from editor.core.json.read import ParsedText, duplicate_key
+from editor.core.json.scan import (
+    BAD,
+    BRACKET_NAME,
+    CLOSER,
+    NUM,
+    PUNCT,
+    SMART,
+    SQ,
+    STR,
+    VALUE_START,
+    WORD,
+    Scanner,
+)
+from editor.core.text import findings as fnd
+from editor.core.text.findings import Finding, Fix, Severity, TextEdit
+from editor.core.text.positions import LineIndex
+
+
+class Reader(Scanner):
+    def parse(self) -> Node | None:
+        self.scan()
+        tokens = self.tokens
+        count = len(tokens)
+        if count == 0:
+            self.report("json/unexpected", "the text holds no JSON value", 0, len(self.text))
+            self.check_characters()
+            return None
+        root: Node | None = None
+        # Each open container: [node, opener offset, state, pending member, last comma offset]
+        stack: list[list[Any]] = []
+        last_end = 0  # end of the last value or key read: where a missing comma belongs
+        i = 0
+        while i < count:
+            kind, start, end = tokens[i]
+            char = self.text[start] if kind == PUNCT else ""
+            if not stack:
+                if root is not None:
+                    self.report(
+                        "json/unexpected",
+                        "text after the end of the JSON document",
+                        start,
+                        tokens[-1][2],
+                    )
+                    break
+                if char in CLOSER:
+                    root = self.open(stack, char, start)
+                elif kind in VALUE_START:
+                    node = self.scalar(kind, start, end)
+                    if node.kind is not Kind.INVALID:  # a stray word: the document comes later
+                        root = node
+                        last_end = end
+                elif kind != BAD:  # a bad token was reported when it was scanned
+                    self.report("json/unexpected", f"unexpected {char!r}", start, end)
+                i += 1
+                continue
+
+            frame = stack[-1]
+            step = self.array_step if frame[0].kind is Kind.ARRAY else self.object_step
+            i, last_end = step(stack, frame, i, kind, char, start, end, last_end)
+
+        insert_at = tokens[-1][2]  # close what is open right after the last token
+        while stack:
+            _, _, state, member, _ = stack[-1]
+            if state in ("colon", "value") and member is not None:
+                self.report(
+                    "json/unexpected", "key without a value", member.key_start, member.key_end
+                )
+            self.unclosed_before(stack, insert_at)
+        self.check_characters()
+        return root
+
+    def open(self, stack: list[list[Any]], char: str, start: int) -> Node:
+        node = Node(Kind.ARRAY if char == "[" else Kind.OBJECT, start, start + 1)
+        # States: "first" (just opened), "after_value", "after_comma"; objects also
+        # "colon" (key read) and "value" (colon read).
+        stack.append([node, start, "first", None, -1])
+        return node
+
+    def attach(self, stack: list[list[Any]], value: Node) -> None:
+        """Put a finished or newly opened value into its parent container."""
+        frame = stack[-1]
+        parent: Node = frame[0]
+        if parent.kind is Kind.ARRAY:
+            parent.items.append(value)
+        else:
+            member: Member = frame[3]
+            member.value = value
+        frame[2] = "after_value"
+
+    def value_token(
+        self, stack: list[list[Any]], kind: str, char: str, start: int, end: int
+    ) -> int:
+        """Read a value token into the top container; returns the end of what was read."""
+        if char in CLOSER:
+            node = Node(Kind.ARRAY if char == "[" else Kind.OBJECT, start, start + 1)
+            self.attach(stack, node)
+            stack.append([node, start, "first", None, -1])
+            return end
+        self.attach(stack, self.scalar(kind, start, end))
+        return end
+
+    def close(self, stack: list[list[Any]], char: str, start: int, end: int) -> None:
+        frame = stack.pop()
+        node: Node = frame[0]
+        expected = "]" if node.kind is Kind.ARRAY else "}"
+        if char != expected:
+            fix = Fix(f"Replace with {expected!r}", (TextEdit(start, end, expected),))
+            self.report(
+                "json/mismatched-bracket",
+                f"{char!r} closes an {BRACKET_NAME[self.text[frame[1]]]} "
+                f"opened with {self.text[frame[1]]!r}; expected {expected!r}",
+                start,
+                end,
+                fix,
+            )
+        if frame[2] == "after_comma":
+            comma = frame[4]
+            self.report(
+                "json/trailing-comma",
+                "comma before the closing bracket",
+                comma,
+                comma + 1,
+                Fix("Remove the comma", (TextEdit(comma, comma + 1, ""),)),
+            )
+        node.end = end
+        if node.kind is Kind.OBJECT:
+            self.check_duplicates(node)
+
+    def check_duplicates(self, node: Node) -> None:
+        seen: set[str] = set()
+        for member in node.members:
+            if member.key in seen:
+                self.findings.append(duplicate_key(self.index, member))
+            seen.add(member.key)
+
+    def missing_comma(self, at: int) -> None:
+        self.report(
+            "json/missing-comma",
+            "missing comma between values",
+            at,
+            at,
+            Fix("Insert ','", (TextEdit(at, at, ","),)),
+        )
+
+    def next_is_colon(self, i: int) -> bool:
+        tokens = self.tokens
+        if i + 1 >= len(tokens):
+            return False
+        kind, start, _ = tokens[i + 1]
+        return kind == PUNCT and self.text[start] == ":"
+
+    def array_step(
+        self,
+        stack: list[list[Any]],
+        frame: list[Any],
+        i: int,
+        kind: str,
+        char: str,
+        start: int,
+        end: int,
+        last_end: int,
+    ) -> tuple[int, int]:
+        state = frame[2]
+        if char == "]" or char == "}":
+            self.close(stack, char, start, end)
+            return i + 1, end
+        if char == ",":
+            if state == "after_value":
+                frame[2], frame[4] = "after_comma", start
+            else:
+                self.report("json/unexpected", "comma without a value before it", start, end)
+            return i + 1, last_end
+        if char == ":":
+            self.report("json/unexpected", "':' inside an array", start, end)
+            return i + 1, last_end
+        if kind in VALUE_START or char in CLOSER or kind == BAD:
+            if state == "after_value":
+                if kind in (STR, SQ, SMART) and self.next_is_colon(i) and len(stack) > 1:
+                    # `"key":` after an element: the array was left open, not a comma.
+                    self.unclosed_before(stack, last_end)
+                    return i, last_end
+                self.missing_comma(last_end)
+            return i + 1, self.value_token(stack, kind, char, start, end)
+        self.report("json/unexpected", "unexpected token", start, end)
+        return i + 1, last_end
+
+    def unclosed_before(self, stack: list[list[Any]], at: int) -> None:
+        """Report the innermost open container as unclosed; its closer goes at `at`."""
+        frame = stack.pop()
+        node: Node = frame[0]
+        opener = frame[1]
+        closer = CLOSER[self.text[opener]]
+        self.report(
+            "json/unclosed",
+            f"{BRACKET_NAME[self.text[opener]]} opened here is never closed",
+            opener,
+            opener + 1,
+            Fix(f"Insert {closer!r}", (TextEdit(at, at, closer),)),
+        )
+        node.end = at
+
+    def object_step(
+        self,
+        stack: list[list[Any]],
+        frame: list[Any],
+        i: int,
+        kind: str,
+        char: str,
+        start: int,
+        end: int,
+        last_end: int,
+    ) -> tuple[int, int]:
+        state = frame[2]
+        node: Node = frame[0]
+        if char == "}" or char == "]":
+            if state == "colon" or state == "value":
+                self.report("json/unexpected", "key without a value", start, end)
+            self.close(stack, char, start, end)
+            return i + 1, end
+        if char == ",":
+            if state == "after_value":
+                frame[2], frame[4] = "after_comma", start
+            elif state == "colon" or state == "value":
+                self.report("json/unexpected", "key without a value", start, end)
+                frame[2], frame[4] = "after_comma", start
+            else:
+                self.report("json/unexpected", "comma without a member before it", start, end)
+            return i + 1, last_end
+        if char == ":":
+            if state == "colon":
+                frame[2] = "value"
+            else:
+                self.report("json/unexpected", "unexpected ':'", start, end)
+            return i + 1, last_end
+        if state == "value" or state == "colon":
+            if state == "colon":
+                self.report(
+                    "json/missing-colon",
+                    "missing ':' after the key",
+                    last_end,
+                    last_end,
+                    Fix("Insert ':'", (TextEdit(last_end, last_end, ":"),)),
+                )
+            if kind in VALUE_START or char in CLOSER or kind == BAD:
+                return i + 1, self.value_token(stack, kind, char, start, end)
+        # A key is due (first, after_comma) or overdue (after_value: missing comma).
+        if kind in (STR, SQ, SMART, WORD, NUM):
+            if state == "after_value":
+                self.missing_comma(last_end)
+            member = self.key(kind, start, end)
+            node.members.append(member)
+            frame[2], frame[3] = "colon", member
+            return i + 1, end
+        if char in CLOSER:
+            self.report("json/unexpected", "a value where a key was expected", start, end)
+            member = Member("", start, start, None)
+            frame[2], frame[3] = "value", member  # read the value, attach it nowhere
+            return i + 1, self.value_token(stack, kind, char, start, end)
+        self.report("json/unexpected", "unexpected token", start, end)
+        return i + 1, last_end
+
+
+def read_tolerantly(text: str) -> ParsedText:
+    """Read any text with recovery (read_json uses this for all but well-formed text)."""
+    reader = Reader(text)
+    root = reader.parse()
+    found = sorted(reader.findings, key=lambda f: (f.start, f.end))
+    return ParsedText(text, root, tuple(_merge_stray(text, found, reader.index)), reader.index)
+
+
+def _merge_stray(text: str, found: list[Finding], index: LineIndex) -> list[Finding]:
+    """One finding for a run of stray text on a line, not one per character or word: prose
+    pasted around a policy would otherwise bury the real problems."""
+    merged: list[Finding] = []
+    for finding in found:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and finding.code == last.code == "json/unexpected"
+            and finding.fix is None
+            and last.fix is None
+            and finding.line == last.end_line
+            and finding.start >= last.end
+            and not text[last.end : finding.start].strip()
+        ):
+            end = max(last.end, finding.end)
+            merged[-1] = fnd.make_finding(
+                index,
+                "json/unexpected",
+                Severity.ERROR,
+                f"unexpected text {_shorten(text[last.start : end])}",
+                last.start,
+                end,
+            )
+            continue
+        merged.append(finding)
+    return merged
+
+
+def _shorten(fragment: str, limit: int = 40) -> str:
+    return repr(fragment if len(fragment) <= limit else fragment[: limit - 1] + "…")

@@ -1,0 +1,58 @@
+"""What a lint rule sees: the parsed text, the catalog, the options and the statements.
+
+Kept apart from the engine so that rules import this, and the engine imports the rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from editor.core.catalog.catalog import Catalog
+from editor.core.json.nodes import Node
+from editor.core.json.read import ParsedText
+from editor.core.lint.quota import Quota
+from editor.core.policy.statements import StatementView
+from editor.core.text import findings as fnd
+from editor.core.text.findings import Finding, Fix, Severity, TextEdit
+
+
+@dataclass(frozen=True, slots=True)
+class LintOptions:
+    quota: Quota = Quota.MANAGED
+
+
+DEFAULT_OPTIONS = LintOptions()
+
+
+@dataclass(slots=True)
+class LintContext:
+    parsed: ParsedText
+    catalog: Catalog
+    options: LintOptions
+    statements: list[StatementView] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.parsed.text
+
+    @property
+    def root(self) -> Node | None:
+        return self.parsed.root
+
+    def finding(
+        self,
+        code: str,
+        severity: Severity,
+        message: str,
+        start: int,
+        end: int,
+        fix: Fix | None = None,
+    ) -> Finding:
+        return fnd.make_finding(self.parsed.lines, code, severity, message, start, end, fix)
+
+    def replace(self, title: str, start: int, end: int, text: str, safe: bool = True) -> Fix:
+        return Fix(title, (TextEdit(start, end, text),), safe)
+
+
+Rule = Callable[[LintContext], Iterable[Finding]]

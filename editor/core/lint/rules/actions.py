@@ -1,0 +1,174 @@
+"""Rules on Action and NotAction: service prefixes, Chime action names, wildcards, duplicates."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+
+from editor.core.catalog.suggest import closest
+from editor.core.catalog.wildcard import action_regex, has_wildcard
+from editor.core.json.nodes import Kind, Node
+from editor.core.lint.context import LintContext
+from editor.core.policy.statements import (
+    StatementView,
+    remove_item_range,
+    string_items,
+    value_offsets,
+)
+from editor.core.text.findings import Finding, Severity
+
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+_FORMAT = re.compile(r"[A-Za-z0-9-]+:[A-Za-z0-9*?]+")
+_SHOWN = 6  # expansions listed in a wildcard's message
+
+
+def actions(ctx: LintContext) -> Iterator[Finding]:
+    for statement in ctx.statements:
+        for element in ("Action", "NotAction"):
+            member = statement.member(element)
+            if member is None or member.value is None:
+                continue
+            items = string_items(member.value)
+            for node in items:
+                yield from _check_name(ctx, statement, element, node)
+            yield from _duplicates(ctx, member.value, items)
+
+
+def _check_name(
+    ctx: LintContext, statement: StatementView, element: str, node: Node
+) -> Iterator[Finding]:
+    name = str(node.value)
+    catalog = ctx.catalog
+    if name in catalog.by_full_name:
+        return  # the common case: a Chime action, spelt as the catalog spells it
+    if name == "*":
+        if element == "Action" and statement.effect == "Allow":
+            yield ctx.finding(
+                "action/wildcard",
+                WARNING,
+                '"*" allows every action of every AWS service',
+                node.start,
+                node.end,
+            )
+        return
+    if not _FORMAT.fullmatch(name):
+        fix = None
+        known = catalog.action(name) if ":" not in name else None
+        if known is not None:
+            fix = ctx.replace(
+                f"Use {known.full_name!r}", node.start, node.end, json.dumps(known.full_name)
+            )
+        yield ctx.finding(
+            "action/invalid-format",
+            ERROR,
+            f"{name!r} is not of the form service:ActionName",
+            node.start,
+            node.end,
+            fix,
+        )
+        return
+    prefix, action = name.split(":", 1)
+    if prefix.lower() not in catalog.prefixes:
+        guess = closest(prefix, catalog.service_prefixes)
+        fix = None
+        if guess is not None:
+            start, end = value_offsets(ctx.text, node, 0, len(prefix))
+            fix = ctx.replace(f"Use {guess!r}", start, end, guess, safe=False)
+        hint = f"; did you mean {guess!r}?" if guess else ""
+        start, end = value_offsets(ctx.text, node, 0, len(prefix))
+        yield ctx.finding(
+            "action/unknown-service",
+            ERROR,
+            f"{prefix!r} is not an AWS service prefix{hint}",
+            start,
+            end,
+            fix,
+        )
+        return
+    if prefix.lower() != catalog.service.prefix:
+        return  # other services: only the prefix and the form are ours to check
+    if has_wildcard(action):
+        yield from _wildcard(ctx, statement, element, node, name)
+        return
+    known = catalog.action(name)
+    if known is None:
+        guess = closest(action, [a.name for a in catalog.actions], cutoff=0.85)
+        fix = None
+        if guess is not None:
+            fix = ctx.replace(
+                f"Use 'chime:{guess}'", node.start, node.end, json.dumps(f"chime:{guess}"), False
+            )
+        hint = f"; did you mean 'chime:{guess}'?" if guess else ""
+        yield ctx.finding(
+            "action/unknown",
+            ERROR,
+            f"{name!r} is not a Chime action{hint}",
+            node.start,
+            node.end,
+            fix,
+        )
+    elif name != known.full_name:
+        yield ctx.finding(
+            "action/miscased",
+            WARNING,
+            f"{name!r} works (IAM ignores case) but the action is spelt {known.full_name!r}",
+            node.start,
+            node.end,
+            ctx.replace(
+                f"Use {known.full_name!r}", node.start, node.end, json.dumps(known.full_name)
+            ),
+        )
+
+
+def _wildcard(
+    ctx: LintContext, statement: StatementView, element: str, node: Node, name: str
+) -> Iterator[Finding]:
+    pattern = action_regex(name)
+    matched = [a.full_name for a in ctx.catalog.actions if pattern.fullmatch(a.full_name)]
+    if not matched:
+        yield ctx.finding(
+            "action/wildcard-matches-nothing",
+            ERROR,
+            f"{name!r} matches no Chime action",
+            node.start,
+            node.end,
+        )
+        return
+    if element != "Action" or statement.effect != "Allow":
+        return
+    everything = len(matched) == len(ctx.catalog.actions)
+    shown = ", ".join(m.split(":", 1)[1] for m in matched[:_SHOWN])
+    more = f" and {len(matched) - _SHOWN} more" if len(matched) > _SHOWN else ""
+    yield ctx.finding(
+        "action/wildcard",
+        WARNING if everything else INFO,
+        f"{name!r} allows all {len(matched)} Chime actions, including ones added later"
+        if everything
+        else f"{name!r} allows {len(matched)} actions: {shown}{more}",
+        node.start,
+        node.end,
+    )
+
+
+def _duplicates(ctx: LintContext, value: Node, items: list[Node]) -> Iterator[Finding]:
+    seen: set[str] = set()
+    patterns = [(n, action_regex(str(n.value))) for n in items if has_wildcard(str(n.value))]
+    for node in items:
+        name = str(node.value)
+        key = name.lower()
+        covering = next((w for w, rx in patterns if w is not node and rx.fullmatch(name)), None)
+        if key in seen:
+            reason = "listed twice in this statement"
+        elif covering is not None:
+            reason = f"already allowed by {covering.value!r} in this statement"
+        else:
+            seen.add(key)
+            continue
+        fix = None
+        if value.kind is Kind.ARRAY:
+            start, end = remove_item_range(value, value.items.index(node))
+            fix = ctx.replace("Remove the duplicate", start, end, "")
+        yield ctx.finding(
+            "action/duplicate", WARNING, f"{name!r} is {reason}", node.start, node.end, fix
+        )

@@ -1,0 +1,122 @@
+"""Rules on Condition: operators, condition keys, and keys no action of the statement uses."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from editor.core.catalog.catalog import Catalog
+from editor.core.catalog.suggest import closest
+from editor.core.json.nodes import Kind, Member
+from editor.core.lint.context import LintContext
+from editor.core.policy.statements import StatementView
+from editor.core.text.findings import Finding, Severity
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+_SET_PREFIXES = ("ForAnyValue:", "ForAllValues:")
+
+
+def conditions(ctx: LintContext) -> Iterator[Finding]:
+    for statement in ctx.statements:
+        member = statement.member("Condition")
+        if member is None or member.value is None:
+            continue
+        if member.value.kind is not Kind.OBJECT:
+            yield ctx.finding(
+                "policy/invalid-type",
+                ERROR,
+                "Condition must be an object of operators",
+                member.value.start,
+                member.value.end,
+            )
+            continue
+        for operator in member.value.members:
+            yield from _operator(ctx, operator)
+            if operator.value is None or operator.value.kind is not Kind.OBJECT:
+                continue
+            for key in operator.value.members:
+                yield from _key(ctx, statement, key)
+
+
+def _operator(ctx: LintContext, member: Member) -> Iterator[Finding]:
+    name = member.key
+    prefix = next((p for p in _SET_PREFIXES if name.startswith(p)), "")
+    base = name[len(prefix) :]
+    suffix = "IfExists" if base.endswith("IfExists") and base != "IfExists" else ""
+    base = base[: len(base) - len(suffix)]
+    operators = ctx.catalog.condition_operators
+    if base in operators:
+        return
+    guess = closest(base, operators)
+    fix = None
+    if guess is not None:
+        fixed = prefix + guess + suffix
+        fix = ctx.replace(
+            f"Use {fixed!r}",
+            member.key_start,
+            member.key_end,
+            json.dumps(fixed),
+            safe=guess.lower() == base.lower(),
+        )
+    hint = f"; did you mean {prefix + guess + suffix!r}?" if guess else ""
+    yield ctx.finding(
+        "condition/unknown-operator",
+        ERROR,
+        f"{name!r} is not a condition operator{hint}",
+        member.key_start,
+        member.key_end,
+        fix,
+    )
+
+
+def known_key(catalog: Catalog, key: str) -> bool:
+    lowered = key.lower()
+    for known in catalog.global_condition_keys:
+        known = known.lower()
+        if known == lowered or (known.endswith("/") and lowered.startswith(known)):
+            return True
+    return any(_key_matches(k, key) for k in catalog.condition_keys)
+
+
+def _key_matches(template: str, key: str) -> bool:
+    """`aws:ResourceTag/${TagKey}` matches `aws:ResourceTag/team`."""
+    head = template.split("${", 1)[0].lower()
+    return key.lower().startswith(head) if "${" in template else key.lower() == head
+
+
+def _key(ctx: LintContext, statement: StatementView, member: Member) -> Iterator[Finding]:
+    key = member.key
+    prefix = key.split(":", 1)[0].lower() if ":" in key else ""
+    catalog = ctx.catalog
+    if prefix in ("aws", catalog.service.prefix) and not known_key(catalog, key):
+        choices = [k.rstrip("/") for k in catalog.global_condition_keys]
+        guess = closest(key, choices)
+        hint = f"; did you mean {guess!r}?" if guess else ""
+        yield ctx.finding(
+            "condition/unknown-key",
+            ERROR,
+            f"{key!r} is not a known condition key{hint}",
+            member.key_start,
+            member.key_end,
+        )
+        return
+    service_keys = [k for k in catalog.condition_keys if _key_matches(k, key)]
+    if not service_keys:
+        return  # a global key: every action supports it
+    actions = [catalog.action(a) for a in statement.values("Action")]
+    if not actions or any(a is None for a in actions):
+        return  # other services or wildcards: we cannot tell
+    supported: set[str] = set()
+    for action in actions:
+        assert action is not None
+        supported.update(action.condition_keys)
+        for rtype in action.arn_types:
+            supported.update(catalog.resource_type[rtype].condition_keys)
+    if not any(_key_matches(k, key) for k in supported):
+        yield ctx.finding(
+            "condition/key-not-supported",
+            WARNING,
+            f"no action of this statement supports {key!r}: the condition never matches",
+            member.key_start,
+            member.key_end,
+        )

@@ -1,0 +1,266 @@
+"""Rules on Resource: placeholders, ARN fields, and whether each Chime action gets the ARNs
+the catalog says it is authorized against."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from editor.core.catalog.arn import ACCOUNT_ID, ArnFields, Span, placeholders, split_arn
+from editor.core.catalog.arntypes import arn_types_of, resource_ids
+from editor.core.catalog.catalog import CALLER_TYPES, Action, Catalog
+from editor.core.json.nodes import Node
+from editor.core.lint.context import LintContext
+from editor.core.policy.statements import StatementView, value_offsets
+from editor.core.text.findings import Finding, Severity
+
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+def _free(span: Span, taken: tuple[Span, ...]) -> bool:
+    """A field worth validating: not a placeholder, wildcard or policy variable."""
+    for t in taken:
+        if t.start < span.end and span.start < t.end:
+            return False
+    text = span.text
+    return not ("*" in text or "?" in text or "${" in text)
+
+
+class Problem(NamedTuple):
+    """A finding about one resource string, placed within the string (None: the whole token)."""
+
+    code: str
+    severity: Severity
+    message: str
+    span: tuple[int, int] | None
+
+
+def resources(ctx: LintContext) -> Iterator[Finding]:
+    chime = ctx.catalog.service.prefix
+    for statement in ctx.statements:
+        prefixes = {a.split(":", 1)[0].lower() for a in statement.values("Action") if ":" in a}
+        only_chime = prefixes == {chime}
+        for element in ("Resource", "NotResource"):
+            for node in statement.strings(element):
+                value = str(node.value)
+                if value == "*":
+                    continue
+                for problem in value_problems(ctx.catalog, value, only_chime):
+                    if problem.span is None:
+                        start, end = node.start, node.end
+                    else:
+                        start, end = value_offsets(ctx.text, node, *problem.span)
+                    yield ctx.finding(problem.code, problem.severity, problem.message, start, end)
+
+
+def value_problems(catalog: Catalog, value: str, only_chime: bool) -> tuple[Problem, ...]:
+    """Every problem of one resource string: a pure function of the string, so it is worked
+    out once per session (the live preview re-checks the same ARNs on every keystroke)."""
+    memo: dict[tuple[str, bool], tuple[Problem, ...]] = catalog.memo.setdefault("resources", {})
+    key = (value, only_chime)
+    if key not in memo:
+        memo[key] = tuple(_problems(catalog, value, only_chime))
+    return memo[key]
+
+
+def _problems(catalog: Catalog, value: str, only_chime: bool) -> Iterator[Problem]:
+    found = placeholders(value)
+    fields = split_arn(value)
+    for span in found:
+        yield Problem(
+            "resource/placeholder",
+            ERROR,
+            f"{span.text!r} is a placeholder: fill in {_field_hint(fields, span)}",
+            (span.start, span.end),
+        )
+    if fields is None:
+        yield Problem(
+            "resource/invalid-arn",
+            ERROR,
+            f"{value!r} is not an ARN (arn:partition:service:region:account:resource) or '*'",
+            None,
+        )
+        return
+    yield from _partition(catalog, fields, found)
+    service = fields.service
+    if service.text == catalog.service.prefix:
+        yield from _chime_fields(catalog, value, fields, found)
+    elif only_chime and service.text != "*":
+        yield Problem(
+            "resource/wrong-service",
+            ERROR,
+            f"an ARN of service {service.text!r} in a statement of Chime actions: it matches "
+            "nothing they act on",
+            (service.start, service.end),
+        )
+
+
+def _field_hint(fields: ArnFields | None, span: Span) -> str:
+    if fields is not None:
+        if fields.partition.start <= span.start < fields.partition.end:
+            return "the partition (aws, aws-cn, aws-us-gov)"
+        if fields.region.start <= span.start <= fields.region.end:
+            return "the region, e.g. us-east-1"
+        if fields.account.start <= span.start <= fields.account.end:
+            return "the 12-digit AWS account ID"
+    return "the ID, or * for any (IAM variables such as ${aws:username} work too)"
+
+
+def _at_least_one(span: Span) -> tuple[int, int]:
+    """The span, widened to one character when the field is empty (something to underline)."""
+    return span.start, max(span.end, span.start + 1)
+
+
+def _partition(catalog: Catalog, fields: ArnFields, taken: tuple[Span, ...]) -> Iterator[Problem]:
+    names = [p.name for p in catalog.regions.partitions]
+    partition = fields.partition
+    if _free(partition, taken) and partition.text not in names:
+        yield Problem(
+            "resource/invalid-partition",
+            ERROR,
+            f"{partition.text!r} is not an AWS partition ({', '.join(names[:3])}, ...)",
+            (partition.start, partition.end),
+        )
+
+
+def _chime_fields(
+    catalog: Catalog, value: str, fields: ArnFields, taken: tuple[Span, ...]
+) -> Iterator[Problem]:
+    region = fields.region
+    if _free(region, taken):
+        if catalog.partition_of(region.text) is None:
+            yield Problem(
+                "resource/invalid-region",
+                ERROR,
+                f"{region.text!r} is not an AWS region"
+                if region.text
+                else "Chime ARNs need a region",
+                _at_least_one(region) if region.text else (region.start, region.end),
+            )
+        elif region.text not in catalog.regions.messaging:
+            yield Problem(
+                "resource/region-unsupported",
+                WARNING,
+                f"Chime SDK messaging is not offered in {region.text}; it is in "
+                + ", ".join(catalog.regions.messaging),
+                (region.start, region.end),
+            )
+    account = fields.account
+    if _free(account, taken) and not ACCOUNT_ID.fullmatch(account.text):
+        yield Problem(
+            "resource/invalid-account",
+            ERROR,
+            f"{account.text!r} is not a 12-digit AWS account ID",
+            _at_least_one(account),
+        )
+    yield from _resource_part(catalog, value, fields, taken)
+
+
+def _resource_part(
+    catalog: Catalog, value: str, fields: ArnFields, taken: tuple[Span, ...]
+) -> Iterator[Problem]:
+    if not arn_types_of(catalog, value):
+        yield Problem(
+            "resource/invalid-arn",
+            ERROR,
+            f"{fields.resource.text!r} is not the form of any Chime resource "
+            "(app-instance/ID, app-instance/ID/user/ID, .../channel/ID, ...)",
+            _at_least_one(fields.resource),
+        )
+        return
+    for variable, span in resource_ids(catalog.arn_templates, fields.resource):
+        fmt = catalog.id_formats.get(variable)
+        if fmt is None or not _free(span, taken) or fmt.accepts(span.text):
+            continue
+        yield Problem(
+            "resource/invalid-id",
+            ERROR,
+            f"{span.text!r} is not a valid {variable} ({fmt.min}-{fmt.max} characters matching "
+            f"{fmt.pattern})",
+            _at_least_one(span),
+        )
+
+
+def authorization(ctx: LintContext) -> Iterator[Finding]:
+    """Each Chime action against the ARNs its statement grants it on."""
+    for statement in ctx.statements:
+        if statement.member("Resource") is None or statement.member("NotResource") is not None:
+            continue
+        values = statement.values("Resource")
+        star = "*" in values
+        covered: frozenset[str] = frozenset()
+        for value in values:
+            covered |= arn_types_of(ctx.catalog, value)
+        for node in statement.strings("Action"):
+            action = ctx.catalog.action(str(node.value))
+            if action is None:
+                continue
+            yield from _action_against(ctx, node, action, star, covered)
+        if star and statement.effect == "Allow":
+            yield from _star_scopable(ctx, statement)
+
+
+def _action_against(
+    ctx: LintContext, node: Node, action: Action, star: bool, covered: frozenset[str]
+) -> Iterator[Finding]:
+    name = action.full_name
+    if action.star_only:
+        if not star:
+            yield ctx.finding(
+                "resource/star-required",
+                ERROR,
+                f'{name} takes no resource-level permissions: grant it on "*" '
+                "(in a statement of its own)",
+                node.start,
+                node.end,
+            )
+        return
+    if star:
+        return
+    if not action.arn_types & covered:
+        yield ctx.finding(
+            "resource/mismatch",
+            ERROR,
+            f"{name} acts on {_names(action.arn_types)} ARNs; no Resource of this statement is one",
+            node.start,
+            node.end,
+        )
+        return
+    missing: list[str] = []
+    if action.caller_authorized and not CALLER_TYPES & covered:
+        missing.append("the calling app-instance-user or app-instance-bot")
+    targets = sorted(action.target_types - covered)
+    if targets:
+        missing.append(_names(frozenset(targets)))
+    if missing:
+        yield ctx.finding(
+            "resource/missing-target",
+            ERROR,
+            f"{name} is authorized against {' and '.join(missing)} too, and this statement "
+            "has no such ARN: the call will be denied",
+            node.start,
+            node.end,
+        )
+
+
+def _names(types: frozenset[str]) -> str:
+    return " or ".join(sorted(types))
+
+
+def _star_scopable(ctx: LintContext, statement: StatementView) -> Iterator[Finding]:
+    scopable: set[str] = set()
+    for name in statement.values("Action"):
+        action = ctx.catalog.action(name)
+        if action is not None:
+            scopable |= action.required_types or action.arn_types
+    if not scopable:
+        return
+    for node in statement.strings("Resource"):
+        if node.value == "*":
+            yield ctx.finding(
+                "resource/star",
+                INFO,
+                "these actions can be limited to specific ARNs: " + ", ".join(sorted(scopable)),
+                node.start,
+                node.end,
+            )

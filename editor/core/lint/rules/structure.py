@@ -1,0 +1,252 @@
+"""Rules on the policy's shape: Version, Statement, elements, Effect, Sid, size."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+
+from editor.core.catalog.suggest import closest
+from editor.core.json.nodes import Kind, Member, Node
+from editor.core.lint.context import LintContext
+from editor.core.lint.quota import non_whitespace_length
+from editor.core.policy.statements import STATEMENT_ELEMENTS, TOP_ELEMENTS, VERSIONS, StatementView
+from editor.core.text.findings import Finding, Fix, Severity, TextEdit
+
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+_SID = re.compile(r"[A-Za-z0-9]*")
+_LIST_ELEMENTS = ("Action", "NotAction", "Resource", "NotResource")
+
+
+def version(ctx: LintContext) -> Iterator[Finding]:
+    root = ctx.root
+    assert root is not None
+    member = root.get("Version")
+    if member is None:
+        yield ctx.finding(
+            "policy/missing-version",
+            WARNING,
+            'no "Version": IAM then reads the policy as 2008-10-17, where policy variables '
+            "such as ${aws:username} are plain text",
+            root.start,
+            root.start + 1,
+            Fix('Add "Version": "2012-10-17"', (_insert_first_member(ctx, root),)),
+        )
+        return
+    value = member.value
+    if value is None:
+        return
+    if value.kind is not Kind.STRING or value.value not in VERSIONS:
+        yield ctx.finding(
+            "policy/invalid-version",
+            ERROR,
+            'Version must be "2012-10-17" (or the older "2008-10-17")',
+            value.start,
+            value.end,
+        )
+    elif value.value == "2008-10-17":
+        yield ctx.finding(
+            "policy/old-version",
+            INFO,
+            "2008-10-17 is the old policy language: no policy variables; use 2012-10-17",
+            value.start,
+            value.end,
+            ctx.replace('Use "2012-10-17"', value.start, value.end, '"2012-10-17"', safe=False),
+        )
+
+
+def _insert_first_member(ctx: LintContext, root: Node) -> TextEdit:
+    if not root.members:
+        return TextEdit(root.start + 1, root.start + 1, '"Version": "2012-10-17"')
+    first = root.members[0].key_start
+    line_start = ctx.text.rfind("\n", 0, first) + 1
+    indent = ctx.text[line_start:first]
+    separator = "\n" + indent if not indent.strip() and line_start > root.start else " "
+    return TextEdit(first, first, '"Version": "2012-10-17",' + separator)
+
+
+def top_level(ctx: LintContext) -> Iterator[Finding]:
+    root = ctx.root
+    assert root is not None
+    yield from _unknown_elements(ctx, root, TOP_ELEMENTS, "policy")
+    member = root.get("Statement")
+    if member is None:
+        yield ctx.finding(
+            "policy/missing-statement",
+            ERROR,
+            'the policy has no "Statement"',
+            root.start,
+            root.start + 1,
+        )
+        return
+    value = member.value
+    if value is None:
+        return
+    if value.kind is Kind.ARRAY and not value.items:
+        yield ctx.finding("policy/empty-array", ERROR, "Statement is empty", value.start, value.end)
+    elif value.kind not in (Kind.ARRAY, Kind.OBJECT):
+        yield _wrong_type(ctx, value, "Statement must be an object or an array of objects")
+    elif value.kind is Kind.ARRAY:
+        for item in value.items:
+            if item.kind is not Kind.OBJECT:
+                yield _wrong_type(ctx, item, "each statement must be an object")
+
+
+def _wrong_type(ctx: LintContext, node: Node, message: str) -> Finding:
+    return ctx.finding("policy/invalid-type", ERROR, message, node.start, node.end)
+
+
+def _unknown_elements(
+    ctx: LintContext, node: Node, valid: tuple[str, ...], where: str
+) -> Iterator[Finding]:
+    for member in node.members:
+        if member.key in valid:
+            continue
+        present = {m.key for m in node.members}
+        guess = closest(member.key, valid, cutoff=0.7)
+        fix = None
+        if guess is not None and guess not in present:
+            fix = ctx.replace(
+                f"Rename to {guess!r}", member.key_start, member.key_end, json.dumps(guess)
+            )
+        hint = f"; did you mean {guess!r}?" if guess else ""
+        yield ctx.finding(
+            "policy/unknown-element",
+            ERROR,
+            f"{member.key!r} is not a {where} element{hint}",
+            member.key_start,
+            member.key_end,
+            fix,
+        )
+
+
+def statement_elements(ctx: LintContext) -> Iterator[Finding]:
+    for statement in ctx.statements:
+        node = statement.node
+        yield from _unknown_elements(ctx, node, STATEMENT_ELEMENTS, "statement")
+        yield from _effect(ctx, statement)
+        elements = statement.elements
+        for pair, code in (
+            (("Action", "NotAction"), "policy/missing-action"),
+            (("Resource", "NotResource"), "policy/missing-resource"),
+        ):
+            if pair[0] not in elements and pair[1] not in elements:
+                yield ctx.finding(
+                    code,
+                    ERROR,
+                    f"statement {statement.index + 1} has neither {pair[0]} nor {pair[1]}",
+                    node.start,
+                    node.start + 1,
+                )
+        for name in ("Principal", "NotPrincipal"):
+            member = statement.member(name)
+            if member is not None:
+                yield ctx.finding(
+                    "policy/principal-in-identity-policy",
+                    ERROR,
+                    f"{name} belongs in resource and trust policies; an identity policy applies "
+                    "to whoever it is attached to",
+                    member.key_start,
+                    member.key_end,
+                )
+        for name in _LIST_ELEMENTS:
+            yield from _list_element(ctx, statement.member(name), name)
+
+
+def _effect(ctx: LintContext, statement: StatementView) -> Iterator[Finding]:
+    member = statement.member("Effect")
+    if member is None:
+        node = statement.node
+        yield ctx.finding(
+            "policy/missing-effect",
+            ERROR,
+            f'statement {statement.index + 1} has no "Effect" ("Allow" or "Deny")',
+            node.start,
+            node.start + 1,
+        )
+        return
+    value = member.value
+    if value is None or (value.kind is Kind.STRING and value.value in ("Allow", "Deny")):
+        return
+    guess = closest(str(value.value), ("Allow", "Deny"), cutoff=0.6)
+    fix = None
+    if guess is not None and value.kind is Kind.STRING:
+        fix = ctx.replace(f"Use {guess!r}", value.start, value.end, json.dumps(guess))
+    yield ctx.finding(
+        "policy/invalid-effect",
+        ERROR,
+        'Effect must be exactly "Allow" or "Deny"',
+        value.start,
+        value.end,
+        fix,
+    )
+
+
+def _list_element(ctx: LintContext, member: Member | None, name: str) -> Iterator[Finding]:
+    if member is None or member.value is None:
+        return
+    value = member.value
+    if value.kind is Kind.ARRAY:
+        if not value.items:
+            yield ctx.finding(
+                "policy/empty-array",
+                ERROR,
+                f"{name} is an empty list: the statement grants nothing",
+                value.start,
+                value.end,
+            )
+        for item in value.items:
+            if item.kind is not Kind.STRING:
+                yield _wrong_type(ctx, item, f"each {name} entry must be a string")
+    elif value.kind is not Kind.STRING:
+        yield _wrong_type(ctx, value, f"{name} must be a string or a list of strings")
+
+
+def sids(ctx: LintContext) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for statement in ctx.statements:
+        member = statement.member("Sid")
+        if member is None or member.value is None:
+            continue
+        value = member.value
+        if value.kind is not Kind.STRING:
+            yield _wrong_type(ctx, value, "Sid must be a string")
+            continue
+        sid = str(value.value)
+        if not _SID.fullmatch(sid):
+            cleaned = re.sub(r"[^A-Za-z0-9]", "", sid)
+            yield ctx.finding(
+                "policy/invalid-sid",
+                ERROR,
+                "a Sid in an identity policy may hold only letters and digits",
+                value.start,
+                value.end,
+                ctx.replace(f"Use {cleaned!r}", value.start, value.end, json.dumps(cleaned)),
+            )
+        if sid in seen and sid:
+            yield ctx.finding(
+                "policy/duplicate-sid",
+                ERROR,
+                f"Sid {sid!r} is used by an earlier statement; Sids must be unique",
+                value.start,
+                value.end,
+            )
+        seen.add(sid)
+
+
+def size(ctx: LintContext) -> Iterator[Finding]:
+    quota = ctx.options.quota
+    if len(ctx.text) <= quota.limit:
+        return  # short enough even counting white space: no need to count
+    count = non_whitespace_length(ctx.text)
+    if count > quota.limit:
+        root = ctx.root
+        assert root is not None
+        yield ctx.finding(
+            "policy/size-limit",
+            ERROR,
+            f"{count:,} characters without white space: over the {quota.limit:,} allowed for "
+            f"{quota.label}",
+            root.start,
+            root.start + 1,
+        )

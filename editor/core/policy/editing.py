@@ -1,0 +1,175 @@
+"""The editor's document state and its transitions, free of Qt so they are easy to test.
+
+The state holds the policy text and what the form shows (ticked actions, the raw field texts,
+layout, indentation). Each transition returns a new state; the UI puts the pair of states on
+its undo stack. The text is the document: ticking an action rewrites it through
+`apply_selection`; typing in it makes the ticks and fields follow, when it is readable.
+
+The generator, the selection reader and the field validation import pydantic, which costs
+about a third of the window's start-up; they are imported when first needed, which the
+window arranges for right after it is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from editor.core.catalog.catalog import load_catalog
+from editor.core.json.read import read_json
+from editor.core.policy.arnfields import FIELDS
+from editor.core.policy.layout import Layout
+from editor.core.policy.statements import policy_text
+from editor.core.text.findings import TextEdit, apply_edits
+
+if TYPE_CHECKING:
+    from editor.core.policy.arnvalues import ArnValues
+
+# Field values that need no validation: the defaults below.
+_DEFAULTS = {"partition": "aws", "channel_id": "*", "channel_flow_id": "*"}
+
+# Fields shown only when a ticked action needs that resource type.
+OPTIONAL_FIELDS = {
+    "channel_id": "channel",
+    "bot_id": "app-instance-bot",
+    "channel_flow_id": "channel-flow",
+}
+
+
+class NotReadable(Exception):
+    """The text has JSON errors: ticks and fields cannot be written into it until fixed."""
+
+
+@dataclass(frozen=True)
+class EditorState:
+    text: str
+    actions: frozenset[str] = frozenset()
+    # Raw field texts, as typed. Channels and channel flows default to any (*), as in AWS's
+    # examples; the rest start unfilled.
+    fields: tuple[tuple[str, str], ...] = tuple(_DEFAULTS.items())
+    layout: Layout = Layout.LEAST_PRIVILEGE
+    indent: int = 4
+
+    def field(self, name: str) -> str:
+        return dict(self.fields).get(name, "")
+
+    @property
+    def field_map(self) -> dict[str, str]:
+        return dict(self.fields)
+
+    def errors(self) -> dict[str, str]:
+        """Field -> why its text is not valid (shown at the field)."""
+        return dict(self._errors)
+
+    @cached_property
+    def _errors(self) -> dict[str, str]:
+        # Worked out once per state: the form and the generator both ask, on every edit.
+        found: dict[str, str] = {}
+        custom = [(n, raw) for n, raw in self.fields if raw.strip() and _DEFAULTS.get(n) != raw]
+        if not custom:
+            return found
+        from editor.core.policy.arnvalues import field_error
+
+        for name, raw in custom:
+            message = field_error(name, raw)
+            if message:
+                found[name] = message
+        return found
+
+    def values(self) -> ArnValues:
+        """The valid fields only: an invalid one stays a placeholder, never a wrong ARN."""
+        from editor.core.policy.arnvalues import ArnValues
+
+        bad = self.errors()
+        good = {n: v for n, v in self.fields if n not in bad and v.strip()}
+        return ArnValues(**good)
+
+    @property
+    def readable(self) -> bool:
+        return not read_json(self.text).has_errors
+
+
+def empty_policy(indent: int = 4) -> str:
+    return policy_text({"Version": "2012-10-17", "Statement": []}, indent)
+
+
+def new_state(text: str | None = None) -> EditorState:
+    if text is None:
+        return EditorState(empty_policy())
+    return with_text(EditorState(text), text)
+
+
+def needed_fields(actions: frozenset[str]) -> set[str]:
+    """The optional fields the ticked actions need (channel, bot, channel flow)."""
+    if not actions:
+        return set()
+    from editor.core.policy.arnvalues import ArnValues
+    from editor.core.policy.generate import needed_types
+
+    catalog = load_catalog()
+    values = ArnValues()
+    types: set[str] = set()
+    for name in actions:
+        action = catalog.action(name)
+        if action is not None:
+            types |= needed_types(action, values) | action.required_types
+    return {field for field, rtype in OPTIONAL_FIELDS.items() if rtype in types}
+
+
+def _regenerate(state: EditorState) -> EditorState:
+    from editor.core.policy.selection import apply_selection
+
+    if not state.readable:
+        raise NotReadable
+    text = state.text if read_json(state.text).root is not None else empty_policy(state.indent)
+    text = apply_selection(text, state.actions, state.values(), state.layout, state.indent)
+    return replace(state, text=text)
+
+
+def with_actions(state: EditorState, actions: frozenset[str]) -> EditorState:
+    return _regenerate(replace(state, actions=frozenset(actions)))
+
+
+def with_field(state: EditorState, name: str, raw: str) -> EditorState:
+    if name not in FIELDS:
+        raise KeyError(name)
+    fields = {**state.field_map, name: raw}
+    changed = replace(state, fields=tuple(fields.items()))
+    before, after = state.values(), changed.values()
+    if before == after:
+        return changed  # an invalid or unchanged value: the text stays as it is
+    return _regenerate(changed)
+
+
+def with_layout(state: EditorState, layout: Layout, indent: int | None = None) -> EditorState:
+    """A new statement layout, or indentation; a new indentation reformats the whole text."""
+    if indent is not None and indent != state.indent:
+        parsed = read_json(state.text)
+        if parsed.has_errors:
+            raise NotReadable
+        if parsed.root is not None:
+            state = replace(state, text=policy_text(parsed.value(), indent))
+    return _regenerate(
+        replace(state, layout=layout, indent=state.indent if indent is None else indent)
+    )
+
+
+def with_text(state: EditorState, text: str) -> EditorState:
+    """New text typed or loaded: the ticks and fields follow when the text is readable."""
+    changed = replace(state, text=text)
+    if read_json(text).has_errors:
+        return changed
+    from editor.core.policy.selection import read_selection
+
+    selection = read_selection(text)
+    fields: Mapping[str, str] = {
+        **state.field_map,
+        **{k: v for k, v in selection.values.items() if k not in selection.conflicts},
+    }
+    return replace(changed, actions=selection.actions, fields=tuple(fields.items()))
+
+
+def with_edits(state: EditorState, edits: list[TextEdit]) -> EditorState:
+    return with_text(state, apply_edits(state.text, edits))

@@ -1,0 +1,234 @@
+"""Policy -> selection: what a policy grants, in the form's terms, and writing a new selection
+back into the policy's text without touching what the form does not model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from editor.core.catalog.arn import placeholders, split_arn
+from editor.core.catalog.arntypes import resource_ids
+from editor.core.catalog.catalog import Catalog, Persona, load_catalog, load_personas
+from editor.core.catalog.wildcard import action_regex, has_wildcard
+from editor.core.json.nodes import Kind, Node
+from editor.core.json.read import read_json
+from editor.core.policy.arnfields import VARIABLE_FIELD
+from editor.core.policy.arnvalues import ArnValues
+from editor.core.policy.generate import GENERATED_SID, generate
+from editor.core.policy.layout import Layout
+from editor.core.policy.statements import StatementView, remove_item_range, statements
+from editor.core.text.findings import TextEdit, apply_edits
+
+_MODELED_KEYS = {"Sid", "Effect", "Action", "Resource"}
+
+
+@dataclass(frozen=True, slots=True)
+class PersonaMatch:
+    persona: Persona
+    granted: int  # how many of the persona's actions the policy grants
+    exact: bool  # the policy grants exactly the persona's actions
+
+    @property
+    def share(self) -> float:
+        return self.granted / len(self.persona.actions)
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    actions: frozenset[str]  # catalog action names ("SendChannelMessage")
+    values: dict[str, str] = field(default_factory=dict)  # form field -> value found
+    conflicts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # field -> values
+    personas: tuple[PersonaMatch, ...] = ()  # best first
+
+
+def is_modeled(statement: StatementView, catalog: Catalog) -> bool:
+    """Whether the form can regenerate this statement without losing anything: an Allow of
+    catalog actions (no wildcards) on Resources, with no Condition or other elements."""
+    node = statement.node
+    if {m.key for m in node.members} - _MODELED_KEYS or statement.effect != "Allow":
+        return False
+    sid = statement.values("Sid")
+    if sid and not GENERATED_SID.fullmatch(sid[0]):
+        return False  # a statement the author named is theirs: keep it as written
+    if statement.member("Action") is None or statement.member("Resource") is None:
+        return False
+    names = statement.values("Action")
+    return bool(names) and all(not has_wildcard(n) and catalog.action(n) is not None for n in names)
+
+
+def granted_actions(root: Node | None, catalog: Catalog) -> frozenset[str]:
+    """Catalog actions granted by Allow statements' Action lists (wildcards expanded)."""
+    return _granted_by(statements(root), catalog)
+
+
+def _granted_by(views: list[StatementView], catalog: Catalog) -> frozenset[str]:
+    granted: set[str] = set()
+    for statement in views:
+        if statement.effect != "Allow":
+            continue
+        for name in statement.values("Action"):
+            if has_wildcard(name):
+                pattern = action_regex(name)
+                granted.update(a.name for a in catalog.actions if pattern.fullmatch(a.full_name))
+            elif (action := catalog.action(name)) is not None:
+                granted.add(action.name)
+    return frozenset(granted)
+
+
+def _arn_values(root: Node | None, catalog: Catalog) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+
+    for statement in statements(root):
+        for value in statement.values("Resource"):
+            fields = split_arn(value)
+            if fields is None or fields.service.text != catalog.service.prefix:
+                continue
+            unfilled = placeholders(value)
+            spans = [
+                ("partition", fields.partition),
+                ("region", fields.region),
+                ("account_id", fields.account),
+            ]
+            for variable, span in resource_ids(catalog.arn_templates, fields.resource):
+                if variable in VARIABLE_FIELD:
+                    spans.append((VARIABLE_FIELD[variable], span))
+            for name, span in spans:
+                if not span.text or has_wildcard(span.text):
+                    continue
+                if any(p.start < span.end and span.start < p.end for p in unfilled):
+                    continue
+                seen = found.setdefault(name, [])
+                if span.text not in seen:
+                    seen.append(span.text)
+    return found
+
+
+def read_selection(text: str, catalog: Catalog | None = None) -> Selection:
+    catalog = catalog or load_catalog()
+    root = read_json(text).root
+    actions = granted_actions(root, catalog)
+    found = _arn_values(root, catalog)
+    values = {name: seen[0] for name, seen in found.items()}
+    conflicts = {name: tuple(seen) for name, seen in found.items() if len(seen) > 1}
+    matches = []
+    for persona in load_personas().personas:
+        granted = len(set(persona.actions) & actions)
+        if granted:
+            matches.append(PersonaMatch(persona, granted, set(persona.actions) == actions))
+    matches.sort(key=lambda m: (not m.exact, -m.share, m.persona.id))
+    return Selection(actions, values, conflicts, tuple(matches))
+
+
+def apply_selection(
+    text: str,
+    actions: frozenset[str],
+    values: ArnValues,
+    layout: Layout,
+    indent: int = 4,
+    catalog: Catalog | None = None,
+) -> str:
+    """`text` with its modeled statements replaced by the policy for `actions`.
+
+    Every other statement (other services, conditions, NotAction, Deny, unknown elements) keeps
+    its text exactly; the generated statements take the place of the first modeled one. Text
+    with JSON errors, or that is no policy object, is returned unchanged (the caller says why).
+    """
+    catalog = catalog or load_catalog()
+    parsed = read_json(text)
+    root = parsed.root
+    if parsed.has_errors or root is None or root.kind is not Kind.OBJECT:
+        return text
+    member = root.get("Statement")
+    if member is None or member.value is None or member.value.kind is not Kind.ARRAY:
+        return text
+    array = member.value
+    views = {id(v.node): v for v in statements(root)}
+    modeled = {key for key, view in views.items() if is_modeled(view, catalog)}
+    kept = [view for key, view in views.items() if key not in modeled]
+    # What the kept statements grant already (a wildcard, say) needs no statement of ours.
+    needed = actions - _granted_by(kept, catalog)
+    generated = [s.as_json() for s in generate(sorted(needed), values, layout, catalog).Statement]
+    closing, item_indent, unit = _indentation(text, member.key_start, array, indent)
+    ours = [_render(s, item_indent, unit) for s in generated]
+    pieces: list[str] = []
+    for item in array.items:
+        view = views.get(id(item))
+        if id(item) in modeled:
+            pieces.extend(ours)  # at the place of the first modeled statement
+            ours = []
+        elif view is not None and view.effect == "Allow":
+            pieces.append(_without_unselected(text, view, actions, catalog))
+        else:
+            pieces.append(text[item.start : item.end])
+    pieces.extend(ours)
+    if not unit and "\n" not in text.strip():
+        body = ",".join(pieces)  # minified stays minified
+    else:
+        newline = "\r\n" if "\r\n" in text else "\n"
+        pieces = [p.replace("\n", newline) for p in pieces] if newline != "\n" else pieces
+        body = newline + ("," + newline).join(item_indent + p for p in pieces) + newline + closing
+    return apply_edits(text, [TextEdit(array.start + 1, array.end - 1, body if pieces else "")])
+
+
+def _indentation(text: str, key_start: int, array: Node, indent: int) -> tuple[str, str, str]:
+    """(indent of the Statement key, indent of its items, one level), following the file's own
+    indentation where it has items, else `indent` spaces a level."""
+    closing = _indent_of(text, key_start)
+    unit = " " * indent if indent else ""
+    if not array.items:
+        return closing, closing + unit, unit
+    item_indent = _indent_of(text, array.items[0].start)
+    if item_indent.startswith(closing) and len(item_indent) > len(closing):
+        unit = item_indent[len(closing) :]
+    return closing, item_indent, unit
+
+
+def _without_unselected(
+    text: str, statement: StatementView, actions: frozenset[str], catalog: Catalog
+) -> str:
+    """A kept statement's text, less the catalog actions the user unticked. A statement's last
+    action stays (removing it would leave an invalid statement); so do wildcards."""
+    node = statement.node
+    member = statement.member("Action")
+    if member is None or member.value is None or member.value.kind is not Kind.ARRAY:
+        return text[node.start : node.end]
+    items = member.value.items
+    drop = [
+        i
+        for i, item in enumerate(items)
+        if item.kind is Kind.STRING
+        and (action := catalog.action(str(item.value))) is not None
+        and action.name not in actions
+    ]
+    if len(drop) == len(items):
+        drop = drop[1:]
+    edits = []
+    for i in drop:
+        start, end = remove_item_range(member.value, i)
+        edits.append(TextEdit(start - node.start, end - node.start, ""))
+    return apply_edits(text[node.start : node.end], _disjoint(edits))
+
+
+def _disjoint(edits: list[TextEdit]) -> list[TextEdit]:
+    """Adjacent removals can share a comma; merge overlapping ranges."""
+    merged: list[TextEdit] = []
+    for edit in sorted(edits, key=lambda e: e.start):
+        if merged and edit.start < merged[-1].end:
+            last = merged.pop()
+            edit = TextEdit(last.start, max(last.end, edit.end), "")
+        merged.append(edit)
+    return merged
+
+
+def _indent_of(text: str, offset: int) -> str:
+    line_start = text.rfind("\n", 0, offset) + 1
+    prefix = text[line_start:offset]
+    return prefix if not prefix.strip() else ""
+
+
+def _render(statement: dict[str, object], item_indent: str, unit: str) -> str:
+    import json
+
+    if not unit:
+        return json.dumps(statement, separators=(",", ":"))
+    lines = json.dumps(statement, indent=len(unit)).splitlines()
+    return "\n".join([lines[0], *(item_indent + line for line in lines[1:])])

@@ -1,0 +1,97 @@
+"""Policy views over the JSON tree: statements and their elements, with source ranges kept."""
+
+from __future__ import annotations
+
+import json
+
+from editor.core.json.nodes import Kind, Member, Node
+
+TOP_ELEMENTS = ("Version", "Id", "Statement")
+STATEMENT_ELEMENTS = (
+    "Sid",
+    "Effect",
+    "Principal",
+    "NotPrincipal",
+    "Action",
+    "NotAction",
+    "Resource",
+    "NotResource",
+    "Condition",
+)
+VERSIONS = ("2012-10-17", "2008-10-17")
+
+
+class StatementView:
+    """One statement of the policy: its elements by name (the last of duplicates, as IAM and
+    json.loads read them), looked up once since every rule asks for them."""
+
+    __slots__ = ("elements", "index", "node")
+
+    def __init__(self, node: Node, index: int) -> None:
+        self.node = node  # the statement's object node
+        self.index = index  # 0-based position in Statement
+        self.elements = {m.key: m for m in node.members}
+
+    def member(self, name: str) -> Member | None:
+        return self.elements.get(name)
+
+    def strings(self, name: str) -> list[Node]:
+        """The string nodes of an element that takes a string or an array of strings."""
+        member = self.elements.get(name)
+        return [] if member is None or member.value is None else string_items(member.value)
+
+    def values(self, name: str) -> list[str]:
+        return [str(n.value) for n in self.strings(name)]
+
+    @property
+    def effect(self) -> str | None:
+        member = self.elements.get("Effect")
+        if member is None or member.value is None or member.value.kind is not Kind.STRING:
+            return None
+        return str(member.value.value)
+
+
+def policy_text(value: object, indent: int | None = 4) -> str:
+    """A policy as text: `indent` spaces a level (4, like AWS's examples); 0 or None minified."""
+    if not indent:
+        return json.dumps(value, separators=(",", ":"))
+    return json.dumps(value, indent=indent) + "\n"
+
+
+def string_items(node: Node) -> list[Node]:
+    if node.kind is Kind.STRING:
+        return [node]
+    if node.kind is Kind.ARRAY:
+        return [item for item in node.items if item.kind is Kind.STRING]
+    return []
+
+
+def statements(root: Node | None) -> list[StatementView]:
+    """The policy's statements (a single object or an array of objects)."""
+    if root is None or root.kind is not Kind.OBJECT:
+        return []
+    member = root.get("Statement")
+    if member is None or member.value is None:
+        return []
+    value = member.value
+    nodes = [value] if value.kind is Kind.OBJECT else value.items
+    return [StatementView(n, i) for i, n in enumerate(nodes) if n.kind is Kind.OBJECT]
+
+
+def value_offsets(text: str, node: Node, start: int, end: int) -> tuple[int, int]:
+    """Text offsets of value[start:end] of a string node; the whole token if escapes differ."""
+    inner_start = node.start + 1
+    if text[inner_start : node.end - 1] == node.value:
+        return inner_start + start, inner_start + end
+    return node.start, node.end
+
+
+def remove_item_range(array: Node, index: int) -> tuple[int, int]:
+    """The text range that removes array.items[index] together with one adjoining comma."""
+    items = array.items
+    item = items[index]
+    if index + 1 < len(items):
+        return item.start, items[index + 1].start
+    if index > 0:
+        return items[index - 1].end, item.end
+    return item.start, item.end
