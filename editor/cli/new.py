@@ -1,17 +1,16 @@
-"""`chime-policy new` and `chime-policy export`. Imported only for these commands, so that
-`lint` and `fix` start without pydantic."""
+"""`chime-policy new`: a new policy for a persona or a list of actions. The generator and
+pydantic are imported only when the command runs, so that `lint` and `fix` start without them."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from typing import Any
 
 from editor.core.policy.arnfields import FIELDS
 
 
-def add_commands(commands: Any) -> None:
+def add_parser(commands: Any) -> None:
     new = commands.add_parser("new", help="print a new policy for a persona or a list of actions")
     source = new.add_mutually_exclusive_group(required=True)
     source.add_argument("--persona", help="app-instance-admin, full-user, minimal-user, ...")
@@ -23,34 +22,8 @@ def add_commands(commands: Any) -> None:
     )
     new.add_argument("--indent", type=int, choices=(0, 2, 4), default=4, help="0: minified")
 
-    export = commands.add_parser("export", help="export a policy file to another format")
-    export.add_argument("file", metavar="FILE", help="policy JSON, or - for stdin")
-    export.add_argument(
-        "--to",
-        required=True,
-        choices=(
-            "json",
-            "json-min",
-            "cloudformation-yaml",
-            "cloudformation-json",
-            "terraform",
-            "terraform-data",
-            "aws-cli",
-        ),
-    )
-    export.add_argument("--name", default="ChimeMessagingPolicy", help="policy name")
-    export.add_argument(
-        "--sub",
-        action="store_true",
-        help="CloudFormation: account and region as ${AWS::AccountId}, ${AWS::Region}",
-    )
-    export.add_argument(
-        "--template", action="store_true", help="export even with errors or unfilled placeholders"
-    )
-    export.add_argument("-o", "--output", help="write to this file (atomically) not stdout")
 
-
-def run_new(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
     from editor.core.catalog.catalog import load_personas
@@ -83,24 +56,3 @@ def run_new(args: argparse.Namespace) -> int:
     if not args.indent:
         sys.stdout.write("\n")
     return 0
-
-
-def run_export(args: argparse.Namespace) -> int:
-    from editor.cli.main import read_input
-    from editor.core.export.formats import ExportRefused, Format, export
-    from editor.core.files import write_atomically
-
-    text = read_input(args.file)
-    try:
-        out = export(text, Format(args.to), args.name, args.template, args.sub)
-    except ExportRefused as refusal:
-        print(f"chime-policy: {args.file}: {refusal}", file=sys.stderr)
-        return 1
-    if args.output:
-        write_atomically(args.output, out)
-    else:
-        sys.stdout.write(out)
-    return 0
-
-
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"new": run_new, "export": run_export}

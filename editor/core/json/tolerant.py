@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from editor.core.json.nodes import Kind, Member, Node
-from editor.core.json.read import ParsedText, duplicate_key
+from editor.core.json.parsed import ParsedText, duplicate_key
 from editor.core.json.scan import (
     BAD,
     BRACKET_NAME,

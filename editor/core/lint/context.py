@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from editor.core.catalog.catalog import Catalog
 from editor.core.json.nodes import Node
-from editor.core.json.read import ParsedText
+from editor.core.json.parsed import ParsedText
 from editor.core.lint.quota import Quota
 from editor.core.policy.statements import StatementView
 from editor.core.text import findings as fnd

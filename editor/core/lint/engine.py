@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from editor.core.catalog.catalog import Catalog, load_catalog
 from editor.core.json.nodes import Kind
-from editor.core.json.read import ParsedText, read_json
+from editor.core.json.parsed import ParsedText
+from editor.core.json.read import read_json
 from editor.core.lint.context import DEFAULT_OPTIONS, LintContext
 from editor.core.lint.context import LintOptions as LintOptions  # re-exported
 from editor.core.lint.quota import Quota as Quota  # re-exported: callers name it from here

@@ -1,0 +1,45 @@
+"""What every command shares: exit codes, usage errors, and reading the files it is given."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from editor.core.files import decode_policy_bytes, read_policy_file
+from editor.core.lint.quota import Quota
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+def add_quota(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--quota",
+        choices=[q.value for q in Quota],
+        default=Quota.MANAGED.value,
+        help="size quota to check against (default: managed, 6,144 characters)",
+    )
+
+
+def expand(names: Sequence[str]) -> list[str]:
+    """Files named on the command line; a folder stands for the *.json files in it."""
+    found: list[str] = []
+    for name in names:
+        if name != "-" and os.path.isdir(name):
+            found.extend(
+                sorted(os.path.join(name, f) for f in os.listdir(name) if f.endswith(".json"))
+            )
+        else:
+            found.append(name)
+    return found
+
+
+def read_input(name: str) -> str:
+    if name == "-":
+        return decode_policy_bytes(sys.stdin.buffer.read(), "standard input")
+    return read_policy_file(name)

@@ -1,0 +1,77 @@
+"""`chime-policy fix`: apply every safe fix, to standard output, as a diff, or in place."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from editor.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    UsageError,
+    add_quota,
+    expand,
+    read_input,
+)
+from editor.core.lint.engine import LintOptions, Quota, fix_all, lint
+from editor.core.text.findings import Severity
+
+
+def add_parser(commands: Any) -> None:
+    fix_cmd = commands.add_parser("fix", help="apply every safe fix")
+    fix_cmd.add_argument("files", nargs="+", metavar="FILE", help="file, folder or - (stdin)")
+    mode = fix_cmd.add_mutually_exclusive_group()
+    mode.add_argument("--check", action="store_true", help="exit 1 if anything would change")
+    mode.add_argument("--diff", action="store_true", help="print a unified diff")
+    mode.add_argument(
+        "--in-place", action="store_true", help="rewrite each file atomically, keeping FILE.bak"
+    )
+    add_quota(fix_cmd)
+
+
+def run(args: argparse.Namespace) -> int:
+    from editor.core.files import write_atomically
+
+    options = LintOptions(Quota(args.quota))
+    names = expand(args.files)
+    if args.in_place and "-" in names:
+        raise UsageError("--in-place cannot rewrite standard input")
+    status = EXIT_OK
+    for name in names:
+        text = read_input(name)
+        fixed = fix_all(text, options)
+        remaining = [f for f in lint(fixed, options).findings if f.severity is Severity.ERROR]
+        for finding in remaining:
+            print(
+                f"{name}:{finding.line}:{finding.column}: error {finding.code} "
+                f"{finding.message} (no safe fix)",
+                file=sys.stderr,
+            )
+        if remaining:
+            status = EXIT_FINDINGS
+        if args.check:
+            if fixed != text:
+                print(f"{name}: would be fixed")
+                status = EXIT_FINDINGS
+        elif args.diff:
+            import difflib
+
+            label = "stdin" if name == "-" else name
+            sys.stdout.writelines(
+                difflib.unified_diff(
+                    text.splitlines(keepends=True),
+                    fixed.splitlines(keepends=True),
+                    f"{label} (before)",
+                    f"{label} (fixed)",
+                )
+            )
+        elif args.in_place:
+            if fixed != text:
+                write_atomically(name, fixed, backup=True)
+                print(f"{name}: fixed (original kept as {name}.bak)", file=sys.stderr)
+        else:
+            if len(names) > 1:
+                print(f"==> {name} <==")
+            sys.stdout.write(fixed)
+    return status
