@@ -2,7 +2,7 @@
 the one place a rule is registered."""
 
 from editor.core.lint.context import Rule
-from editor.core.lint.rules import actions, conditions, resources, structure
+from editor.core.lint.rules import actions, conditions, dependencies, resources, structure
 
 RULES: tuple[Rule, ...] = (
     structure.version,
@@ -14,4 +14,5 @@ RULES: tuple[Rule, ...] = (
     resources.resources,
     resources.authorization,
     conditions.conditions,
+    dependencies.dependent_actions,
 )
