@@ -2,7 +2,15 @@
 the one place a rule is registered."""
 
 from editor.core.lint.context import Rule
-from editor.core.lint.rules import actions, conditions, dependencies, resources, structure
+from editor.core.lint.rules import (
+    actions,
+    condition_values,
+    conditions,
+    dependencies,
+    resources,
+    structure,
+    variables,
+)
 
 RULES: tuple[Rule, ...] = (
     structure.version,
@@ -14,5 +22,7 @@ RULES: tuple[Rule, ...] = (
     resources.resources,
     resources.authorization,
     conditions.conditions,
+    condition_values.condition_values,
+    variables.variables,
     dependencies.dependent_actions,
 )

@@ -40,12 +40,17 @@ def conditions(ctx: LintContext) -> Iterator[Finding]:
                 yield from _key(ctx, statement, key)
 
 
-def _operator(ctx: LintContext, member: Member) -> Iterator[Finding]:
-    name = member.key
+def split_operator(name: str) -> tuple[str, str, str]:
+    """`ForAnyValue:StringLikeIfExists` -> ("ForAnyValue:", "StringLike", "IfExists")."""
     prefix = next((p for p in _SET_PREFIXES if name.startswith(p)), "")
     base = name[len(prefix) :]
     suffix = "IfExists" if base.endswith("IfExists") and base != "IfExists" else ""
-    base = base[: len(base) - len(suffix)]
+    return prefix, base[: len(base) - len(suffix)], suffix
+
+
+def _operator(ctx: LintContext, member: Member) -> Iterator[Finding]:
+    name = member.key
+    prefix, base, suffix = split_operator(name)
     operators = ctx.catalog.condition_operators
     if base in operators:
         return

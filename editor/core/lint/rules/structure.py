@@ -9,25 +9,29 @@ from collections.abc import Iterator
 from editor.core.catalog.suggest import closest
 from editor.core.json.nodes import Kind, Member, Node
 from editor.core.lint.context import LintContext
-from editor.core.lint.quota import non_whitespace_length
+from editor.core.lint.quota import Quota, non_whitespace_length
 from editor.core.policy.statements import STATEMENT_ELEMENTS, TOP_ELEMENTS, VERSIONS, StatementView
 from editor.core.text.findings import Finding, Fix, Severity, TextEdit
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 _SID = re.compile(r"[A-Za-z0-9]*")
 _LIST_ELEMENTS = ("Action", "NotAction", "Resource", "NotResource")
+_EXCLUSIVE = (("Action", "NotAction"), ("Resource", "NotResource"), ("Principal", "NotPrincipal"))
 
 
 def version(ctx: LintContext) -> Iterator[Finding]:
     root = ctx.root
     assert root is not None
     member = root.get("Version")
+    managed = ctx.options.quota is Quota.MANAGED
     if member is None:
         yield ctx.finding(
             "policy/missing-version",
-            WARNING,
-            'no "Version": IAM then reads the policy as 2008-10-17, where policy variables '
-            "such as ${aws:username} are plain text",
+            ERROR if managed else WARNING,
+            'no "Version": IAM\'s CreatePolicy refuses a managed policy without "2012-10-17"'
+            if managed
+            else 'no "Version": IAM then reads the policy as 2008-10-17, where policy '
+            "variables such as ${aws:username} are plain text",
             root.start,
             root.start + 1,
             Fix('Add "Version": "2012-10-17"', (_insert_first_member(ctx, root),)),
@@ -47,8 +51,11 @@ def version(ctx: LintContext) -> Iterator[Finding]:
     elif value.value == "2008-10-17":
         yield ctx.finding(
             "policy/old-version",
-            INFO,
-            "2008-10-17 is the old policy language: no policy variables; use 2012-10-17",
+            ERROR if managed else INFO,
+            "2008-10-17 is the old policy language: IAM's CreatePolicy refuses it in a managed "
+            "policy; use 2012-10-17"
+            if managed
+            else "2008-10-17 is the old policy language: no policy variables; use 2012-10-17",
             value.start,
             value.end,
             ctx.replace('Use "2012-10-17"', value.start, value.end, '"2012-10-17"', safe=False),
@@ -69,6 +76,10 @@ def top_level(ctx: LintContext) -> Iterator[Finding]:
     root = ctx.root
     assert root is not None
     yield from _unknown_elements(ctx, root, TOP_ELEMENTS, "policy")
+    policy_id = root.get("Id")
+    id_value = policy_id.value if policy_id is not None else None
+    if id_value is not None and id_value.kind is not Kind.STRING:
+        yield _wrong_type(ctx, id_value, "Id must be a string")
     member = root.get("Statement")
     if member is None:
         yield ctx.finding(
@@ -137,6 +148,17 @@ def statement_elements(ctx: LintContext) -> Iterator[Finding]:
                     f"statement {statement.index + 1} has neither {pair[0]} nor {pair[1]}",
                     node.start,
                     node.start + 1,
+                )
+        for pair in _EXCLUSIVE:
+            if pair[0] in elements and pair[1] in elements:
+                second = elements[pair[1]]
+                yield ctx.finding(
+                    "policy/conflicting-elements",
+                    ERROR,
+                    f"{pair[0]} and {pair[1]} cannot be in the same statement: IAM refuses "
+                    "the policy; keep one",
+                    second.key_start,
+                    second.key_end,
                 )
         for name in ("Principal", "NotPrincipal"):
             member = statement.member(name)
@@ -213,7 +235,15 @@ def sids(ctx: LintContext) -> Iterator[Finding]:
             yield _wrong_type(ctx, value, "Sid must be a string")
             continue
         sid = str(value.value)
-        if not _SID.fullmatch(sid):
+        if not sid:
+            yield ctx.finding(
+                "policy/empty-sid",
+                INFO,
+                'an empty Sid names nothing: give the statement a name or remove "Sid"',
+                value.start,
+                value.end,
+            )
+        elif not _SID.fullmatch(sid):
             cleaned = re.sub(r"[^A-Za-z0-9]", "", sid)
             yield ctx.finding(
                 "policy/invalid-sid",
