@@ -40,8 +40,10 @@ def test_fix_keeps_the_kind_and_leaves_a_trust_policy_without_resource(
     path = tmp_path / "trust.json"
     path.write_text(CHIME_TRUST_AS_PRINTED.text, encoding="utf-8")
     code, out, err = run(capsys, "fix", str(path))
-    assert '"Resource"' not in out  # nothing added that IAM would refuse in a trust policy
-    assert '}\n            ,"Action"' in out or "},\n" in out
+    document = json.loads(out)  # the missing comma is repaired
+    statement = document["Statement"][0]
+    assert "Resource" not in statement  # nothing added that IAM refuses in a trust policy
+    assert statement["Action"] == "sts:AssumeRole"
     assert "principal/placeholder" in err and code == 1
 
 
