@@ -232,6 +232,7 @@ class MainWindow(QMainWindow):
         self.problems.fix_requested.connect(lambda f: doc.apply_fix(f.fix))
         self.problems.fix_all_requested.connect(self.fix_all)
         self.status.quota_chosen.connect(doc.set_quota)
+        self.status.kind_chosen.connect(doc.set_kind)
         self.files.path_changed.connect(self.update_title)
         self.files.recent_changed.connect(self.update_recent)
         self.files.message.connect(lambda text: self.status.showMessage(text, 10000))
