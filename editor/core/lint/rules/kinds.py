@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from editor.core.catalog.wildcard import action_regex, has_wildcard
+from editor.core.catalog.wildcard import action_matches, has_wildcard
 from editor.core.json.nodes import Kind
 from editor.core.lint.context import LintContext
 from editor.core.policy.kinds import PolicyKind, load_kinds, with_article
@@ -111,7 +111,7 @@ def trust_actions(ctx: LintContext) -> Iterator[Finding]:
             lowered = name.lower()
             if lowered in allowed:
                 continue
-            if has_wildcard(name) and any(action_regex(lowered).fullmatch(a) for a in allowed):
+            if has_wildcard(name) and any(action_matches(lowered, a) for a in allowed):
                 continue
             yield ctx.finding(
                 "trust/invalid-action",
