@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QProgressBar, QStatusBar, QWidget
 
 from editor.core.lint.quota import Quota, non_whitespace_length
-from editor.core.policy.kinds import PolicyKind
 from editor.core.text.findings import Severity
 
 if TYPE_CHECKING:
@@ -24,12 +23,8 @@ QUOTA_LABELS = {
 }
 
 
-AUTO_KIND = "Kind: detect"
-
-
 class StatusBar(QStatusBar):
     quota_chosen = Signal(object)  # Quota
-    kind_chosen = Signal(object)  # PolicyKind, or None to detect it from the document
 
     def __init__(self, catalog_date: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,28 +42,13 @@ class StatusBar(QStatusBar):
         self.quota.currentIndexChanged.connect(
             lambda _: self.quota_chosen.emit(Quota(self.quota.currentData()))
         )
-        self.kind = QComboBox()
-        self.kind.setAccessibleName("Policy kind")
-        self.kind.setToolTip(
-            "The kind of policy the checks assume: detected from the document (a Principal, "
-            "sts:AssumeRole ...) or the one you choose"
-        )
-        self.kind.addItem(AUTO_KIND, None)
-        for kind in PolicyKind:
-            self.kind.addItem(kind.label[0].upper() + kind.label[1:], kind)
-        self.kind.currentIndexChanged.connect(self._kind_changed)
         self.catalog = QLabel(f"Catalog {catalog_date}")
         self.catalog.setToolTip("Help ▸ About shows where the catalog comes from")
         self.addPermanentWidget(self.counts)
         self.addPermanentWidget(QLabel("Size:"))
         self.addPermanentWidget(self.meter)
         self.addPermanentWidget(self.quota)
-        self.addPermanentWidget(self.kind)
         self.addPermanentWidget(self.catalog)
-
-    def _kind_changed(self) -> None:
-        data = self.kind.currentData()  # Qt hands the enum back as its plain string
-        self.kind_chosen.emit(PolicyKind(data) if data else None)
 
     def show_result(self, result: LintResult, quota: Quota) -> None:
         errors, warnings, infos = (result.count(s) for s in Severity)
@@ -76,13 +56,6 @@ class StatusBar(QStatusBar):
             f"● {errors} error{'s' * (errors != 1)}   ▲ {warnings} warning"
             f"{'s' * (warnings != 1)}   ℹ {infos} info"
         )
-        if result.kind is not None and result.kind.detected:
-            self.kind.setItemText(0, f"Kind: {result.kind.kind.label} (detected)")
-            self.kind.setItemData(
-                0, f"Detected from the document: {result.kind.reason}", Qt.ItemDataRole.ToolTipRole
-            )
-        elif result.kind is None:
-            self.kind.setItemText(0, AUTO_KIND)
         size = non_whitespace_length(result.parsed.text)
         self.meter.setRange(0, quota.limit)
         self.meter.setValue(min(size, quota.limit))
