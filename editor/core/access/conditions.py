@@ -70,9 +70,7 @@ def make_clauses(condition: object) -> tuple[Clause, ...] | None:
             if any(isinstance(v, dict | list) or v is None for v in items):
                 return None
             values = tuple(policy_value(v) for v in items)
-            clauses.append(
-                Clause(operator, key.lower(), values, base, if_exists, quantifier, null)
-            )
+            clauses.append(Clause(operator, key.lower(), values, base, if_exists, quantifier, null))
     return tuple(clauses)
 
 

@@ -112,19 +112,17 @@ def evaluate(policies: PolicySet, request: Request) -> Result:
     granted: list[StatementRef] = []
     boundary_needed = True
     if policies.resource is not None:
-        sure, maybe = _resource_allows(policies.resource, request)
+        sure_r, maybe_r = _resource_allows(policies.resource, request)
+        if maybe_r:
+            return Result(Decision.UNKNOWN, tuple(maybe_r), "the resource policy might allow")
+        granted += [ref for ref, _ in sure_r]
+        boundary_needed = not any(by_name for _, by_name in sure_r)
+    sure, maybe = _matching(policies.identity, request, allow=True)
+    if not sure and not granted:
         if maybe:
-            return Result(Decision.UNKNOWN, tuple(maybe), "the resource policy might allow")
-        if sure:
-            granted += [ref for ref, _ in sure]
-            boundary_needed = not any(by_name for _, by_name in sure)
-    if not granted:
-        sure, maybe = _matching(policies.identity, request, allow=True)
-        if not sure:
-            if maybe:
-                return Result(Decision.UNKNOWN, tuple(maybe), "an Allow might apply")
-            return Result(Decision.IMPLICIT_DENY, (), "no statement allows it")
-        granted += sure
+            return Result(Decision.UNKNOWN, tuple(maybe), "an Allow might apply")
+        return Result(Decision.IMPLICIT_DENY, (), "no statement allows it")
+    granted += sure
     if policies.boundary is not None and boundary_needed:
         sure, maybe = _matching([policies.boundary], request, allow=True)
         if not sure:
@@ -171,3 +169,34 @@ def decide(policies: PolicySet, requests: Sequence[Request]) -> Result:
 
 
 __all__ = ["Decision", "PolicyKind", "PolicySet", "Request", "Result", "decide", "evaluate"]
+
+
+def check(
+    identity: Sequence[str] | str,
+    action: str,
+    resource: str,
+    principal: str | None = None,
+    context: dict[str, str | list[str]] | None = None,
+    **others: str,
+) -> Result:
+    """One decision from policy texts: a short way for scripts and tests. `others` may give
+    boundary=, scp=, rcp=, resource_policy= texts."""
+    from editor.core.access.policy import compile_policy
+    from editor.core.access.request import make_context
+
+    texts = [identity] if isinstance(identity, str) else list(identity)
+    policies = PolicySet(
+        identity=tuple(compile_policy(t, f"policy{i + 1}") for i, t in enumerate(texts)),
+        boundary=_maybe(others.get("boundary"), "boundary", PolicyKind.BOUNDARY),
+        scps=tuple(compile_policy(t, "scp", PolicyKind.SCP) for t in [others.get("scp")] if t),
+        rcps=tuple(compile_policy(t, "rcp", PolicyKind.RCP) for t in [others.get("rcp")] if t),
+        resource=_maybe(others.get("resource_policy"), "resource policy", PolicyKind.RESOURCE),
+    )
+    request = Request(action, resource, principal, make_context(context or {}, principal))
+    return evaluate(policies, request)
+
+
+def _maybe(text: str | None, name: str, kind: PolicyKind) -> CompiledPolicy | None:
+    from editor.core.access.policy import compile_policy
+
+    return None if text is None else compile_policy(text, name, kind)

@@ -140,9 +140,7 @@ def _at(seg: Segment, text: str, pos: int) -> bool:
         return text.startswith(literal, pos)
     if pos + len(literal) > len(text):
         return False
-    return all(
-        i in wild or text[pos + i] == char for i, char in enumerate(literal)
-    )
+    return all(i in wild or text[pos + i] == char for i, char in enumerate(literal))
 
 
 def _find(seg: Segment, text: str, start: int, end: int) -> int:

@@ -17,6 +17,8 @@ class PrincipalMatch:
 
 
 NO_MATCH = PrincipalMatch(False, False)
+# Principals a resource policy can name "directly": AWS's evaluation logic page, step 3.
+_NAMED = (":user/", ":assumed-role/", ":federated-user/")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +39,7 @@ class PrincipalMatcher:
         if principal is None:
             return NO_MATCH
         if any(f"{kind}:{principal}" in self.entries for kind in ("AWS", "Service", "Federated")):
-            return PrincipalMatch(True, ":user/" in principal or ":assumed-role/" in principal)
+            return PrincipalMatch(True, any(k in principal for k in _NAMED))
         fields = principal.split(":", 5)
         if len(fields) == 6:
             account = fields[4]
