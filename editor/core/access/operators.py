@@ -127,11 +127,9 @@ def _ip(ctx: str, pol: str, lookup: Resolver, variables: bool) -> bool | None:
 
 
 def _arn_like(ctx: str, pol: str, lookup: Resolver, variables: bool) -> bool:
-    fields = split_fields(ctx)
+    # "Each of the six colon-delimited components of the ARN is checked separately".
     pattern = arn_pattern(pol, variables)
-    if len(pattern.fields) != len(fields) and not pattern.everything:
-        return False
-    return pattern.matches(fields, ctx, lookup)
+    return pattern.matches(split_fields(ctx), ctx, lookup)
 
 
 def _ops() -> dict[str, Operator]:

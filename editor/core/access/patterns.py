@@ -1,6 +1,10 @@
 """Patterns of a statement: action names (case-insensitive) and ARNs (case-sensitive, matched
 field by field as IAM documents: a wildcard in the region stays in the region).
 
+A pattern of fewer than six fields (`arn:aws:chime:us-east-1*`) is compared with the ARN cut
+into as many fields, its last one taking the rest: what the oracle of our differential test
+does too, AWS's pages being silent on it.
+
 Compiled once per policy; a pattern holding policy variables is finished at request time.
 """
 
@@ -49,7 +53,7 @@ class ArnPattern:
 
     text: str
     everything: bool
-    fields: tuple[tuple[Token, ...], ...]  # six fields, or one for a pattern that is no ARN
+    fields: tuple[tuple[Token, ...], ...]  # up to six fields
     compiled: tuple[Glob, ...] | None  # when it holds no policy variables
 
     def matches(self, resource_fields: tuple[str, ...], resource: str, lookup: Resolver) -> bool:
@@ -66,7 +70,9 @@ class ArnPattern:
             globs = tuple(resolved)
         if len(globs) == 1:
             return globs[0].matches(resource)
-        if len(resource_fields) != ARN_FIELDS:
+        if len(globs) != ARN_FIELDS:
+            resource_fields = tuple(resource.split(":", len(globs) - 1))
+        if len(resource_fields) != len(globs):
             return False
         return all(g.matches(f) for g, f in zip(globs, resource_fields, strict=True))
 
@@ -74,8 +80,6 @@ class ArnPattern:
 def arn_pattern(text: str, variables: bool) -> ArnPattern:
     tokens = tokenize(text, variables)
     fields = _split_tokens(tokens)
-    if len(fields) != ARN_FIELDS:
-        fields = [tokens]
     compiled = None if has_variables(tokens) else tuple(compile_tokens(f) for f in fields)
     return ArnPattern(text, text == "*", tuple(fields), compiled)
 

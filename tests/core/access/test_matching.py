@@ -26,10 +26,16 @@ ROWS = [
         True,
     ),
     (
-        allow(Action="chime:*", Resource="arn:aws:chime:us-east-*"),  # no 6 fields: whole text
+        allow(Action="chime:*", Resource="arn:aws:chime:us-east-*"),  # last field takes the rest
         "chime:DescribeAppInstance",
         A,
         True,
+    ),
+    (
+        allow(Action="chime:*", Resource="arn:aws:chime:*:app-instance/*"),  # no ':' in a `*`
+        "chime:DescribeAppInstance",
+        A,
+        False,
     ),
     (
         allow(Action="chime:*", Resource="arn:aws:chime:us-east-1:*:app-instance/app-?"),
