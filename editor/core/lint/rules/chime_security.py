@@ -23,6 +23,7 @@ from editor.core.catalog.wildcard import has_wildcard
 from editor.core.json.nodes import Kind, Node
 from editor.core.lint.context import LintContext
 from editor.core.lint.quota import Quota
+from editor.core.policy.kinds import PolicyKind
 from editor.core.policy.statements import StatementView
 from editor.core.text.findings import Finding, Severity
 
@@ -54,6 +55,8 @@ def _pin_hint(quota: Quota) -> str:
 
 
 def impersonation(ctx: LintContext) -> Iterator[Finding]:
+    if ctx.kind.kind is not PolicyKind.IDENTITY:
+        return
     for statement in ctx.statements:
         if statement.effect != "Allow" or statement.member("NotResource") is not None:
             continue
@@ -114,6 +117,8 @@ def _unpinned_caller(ctx: LintContext, value: str) -> bool:
 
 
 def admin_in_user_policy(ctx: LintContext) -> Iterator[Finding]:
+    if ctx.kind.kind is not PolicyKind.IDENTITY:
+        return
     personas = load_personas().personas
     admin_id = load_security().admin_persona
     admin = {a for p in personas if p.id == admin_id for a in p.actions}
@@ -160,6 +165,8 @@ def _changes(ctx: LintContext, name: str) -> bool:
 
 
 def username_in_role_policy(ctx: LintContext) -> Iterator[Finding]:
+    if ctx.kind.kind is not PolicyKind.IDENTITY:
+        return
     if ctx.options.quota is not Quota.ROLE:
         return
     for statement in ctx.statements:

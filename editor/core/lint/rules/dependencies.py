@@ -11,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from editor.core.catalog.lookup import find_action
-from editor.core.catalog.wildcard import action_regex
+from editor.core.catalog.wildcard import action_matches
 from editor.core.lint.context import LintContext
 from editor.core.text.findings import Finding, Severity
 
 
 def dependent_actions(ctx: LintContext) -> Iterator[Finding]:
+    if not ctx.kind.kind.rules.grants:
+        return
     granted: list[str] = []  # action patterns of Allow statements
     everything_but: list[list[str]] = []  # NotAction lists of Allow statements
     for statement in ctx.statements:
@@ -57,9 +59,7 @@ def _allowed(name: str, granted: list[str], everything_but: list[list[str]]) -> 
     lowered = name.lower()
     for pattern in granted:
         if pattern.lower() == lowered or (
-            ("*" in pattern or "?" in pattern) and action_regex(pattern).fullmatch(name)
+            ("*" in pattern or "?" in pattern) and action_matches(pattern, name)
         ):
             return True
-    return any(
-        not any(action_regex(p).fullmatch(name) for p in excluded) for excluded in everything_but
-    )
+    return any(not any(action_matches(p, name) for p in excluded) for excluded in everything_but)

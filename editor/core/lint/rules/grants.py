@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from editor.core.catalog.wildcard import action_regex, has_wildcard
+from editor.core.catalog.wildcard import action_matches, has_wildcard
 from editor.core.json.nodes import Node
 from editor.core.policy.statements import StatementView
 
@@ -31,7 +31,7 @@ def on_any_resource(statement: StatementView) -> bool:
 
 def _matches(pattern: str, name: str) -> bool:
     if has_wildcard(pattern):
-        return action_regex(pattern).fullmatch(name) is not None
+        return action_matches(pattern, name)
     return pattern.lower() == name.lower()
 
 

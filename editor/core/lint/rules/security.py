@@ -12,9 +12,11 @@ import json
 from collections.abc import Iterator
 
 from editor.core.catalog.risks import load_security
+from editor.core.catalog.wildcard import action_matches, has_wildcard
 from editor.core.json.nodes import to_python
 from editor.core.lint.context import LintContext
 from editor.core.lint.rules.grants import Grant, Grants
+from editor.core.policy.kinds import PolicyKind
 from editor.core.policy.statements import StatementView
 from editor.core.text.findings import Finding, Severity
 
@@ -36,6 +38,8 @@ def see(code: str) -> str:
 
 
 def not_elements(ctx: LintContext) -> Iterator[Finding]:
+    if ctx.kind.kind is not PolicyKind.IDENTITY:
+        return  # what the holder of an identity policy can do; other kinds say other things
     for statement in ctx.statements:
         if statement.effect != "Allow":
             continue
@@ -66,6 +70,8 @@ def not_elements(ctx: LintContext) -> Iterator[Finding]:
 
 
 def role_passing(ctx: LintContext) -> Iterator[Finding]:
+    if ctx.kind.kind is not PolicyKind.IDENTITY:
+        return  # what the holder of an identity policy can do; other kinds say other things
     data = load_security()
     grants = Grants(ctx.statements)
     for names, code, why in (
@@ -102,6 +108,8 @@ def _grant_finding(ctx: LintContext, code: str, grant: Grant, name: str, why: st
 def escalation(ctx: LintContext) -> Iterator[Finding]:
     """Privilege escalation methods and credentials exposure: one finding per place that
     allows them, naming every method or action it allows."""
+    if ctx.kind.kind is not PolicyKind.IDENTITY:
+        return  # what the holder of an identity policy can do; other kinds say other things
     data = load_security()
     grants = Grants(ctx.statements)
     places: dict[tuple[int, int], list[str]] = {}
@@ -152,6 +160,8 @@ def escalation(ctx: LintContext) -> Iterator[Finding]:
 def redundancy(ctx: LintContext) -> Iterator[Finding]:
     """A statement repeated (warning), an action another statement already allows on the same
     resources: exactly (warning) or through a wildcard (info), as Access Analyzer suggests."""
+    if ctx.kind.kind is not PolicyKind.IDENTITY:
+        return  # what the holder of an identity policy can do; other kinds say other things
     code = "security/redundant"
     seen: dict[str, StatementView] = {}
     plain: list[tuple[StatementView, str]] = []  # Allow statements without Condition
@@ -180,8 +190,6 @@ def redundancy(ctx: LintContext) -> Iterator[Finding]:
 def _redundant_actions(
     ctx: LintContext, plain: list[tuple[StatementView, str]]
 ) -> Iterator[Finding]:
-    from editor.core.catalog.wildcard import action_regex, has_wildcard
-
     code = "security/redundant"
     by_resources: dict[str, list[StatementView]] = {}
     for statement, resources in plain:
@@ -213,7 +221,7 @@ def _redundant_actions(
                             for p in patterns
                             if has_wildcard(p)
                             and p.lower() != name.lower()
-                            and action_regex(p).fullmatch(name)
+                            and action_matches(p, name)
                         ),
                         None,
                     )
