@@ -111,6 +111,20 @@ TABLE: dict[str, list[tuple[str, list[str]]]] = {
         (cond({"Null": {"aws:TokenIssueTime": "maybe"}}), ['"maybe"']),
         (cond({"Null": {"aws:TokenIssueTime": "true"}}), []),
     ],
+    "condition/private-ip": [
+        (
+            cond({"IpAddress": {"aws:SourceIp": ["10.0.0.0/8", "192.168.1.0/24"]}}),
+            [json.dumps(["10.0.0.0/8", "192.168.1.0/24"], indent=4).replace("\n", "\n" + " " * 20)],
+        ),
+        (cond({"IpAddress": {"aws:SourceIp": ["10.0.0.0/8", "52.94.0.0/16"]}}), []),
+        (cond({"IpAddress": {"aws:VpcSourceIp": "10.0.0.0/8"}}), []),
+    ],
+    "condition/unknown-key": [
+        (cond({"StringEquals": {"username": "alice"}}), ['"username"']),
+        (cond({"StringEquals": {"aws:ARN": "x"}}), ['"aws:ARN"']),
+        (cond({"StringEquals": {"aws:ResourceTag": "x"}}), ['"aws:ResourceTag"']),
+        (cond({"StringEquals": {"aws:username": "alice"}}), []),
+    ],
     "condition/type-mismatch": [
         (cond({"DateGreaterThan": {"aws:SourceIp": "2026-01-01"}}), ['"aws:SourceIp"']),
         (

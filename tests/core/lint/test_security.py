@@ -229,3 +229,25 @@ def test_username_in_a_role_policy(quota, expected) -> None:
     for f in found:
         if f.code == "security/username-in-role-policy":
             assert "${aws:PrincipalTag/" in f.message and "cognito-identity" in f.message
+
+
+@pytest.mark.parametrize("user_id", ["user-1", "${aws:username}"])
+@pytest.mark.parametrize("layout", ["least-privilege", "aws-example"])
+@pytest.mark.parametrize(
+    "persona", ["app-instance-admin", "full-user", "minimal-user", "websocket-connect"]
+)
+def test_what_the_generator_writes_for_a_persona_gets_no_finding_above_info(
+    persona, layout, user_id
+) -> None:
+    from editor.core.catalog.catalog import load_personas
+    from editor.core.policy.arnvalues import ArnValues
+    from editor.core.policy.generate import Layout, generate
+
+    chosen = load_personas().get(persona)
+    assert chosen is not None
+    values = ArnValues(
+        region="us-east-1", account_id="123456789012", app_instance_id="app-1", user_id=user_id
+    )
+    text = generate(chosen.actions, values, Layout(layout)).to_text()
+    problems = [(f.code, f.message) for f in lint(text).findings if f.severity is not Severity.INFO]
+    assert problems == []

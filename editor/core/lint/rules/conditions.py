@@ -90,6 +90,15 @@ def _key(ctx: LintContext, statement: StatementView, member: Member) -> Iterator
     key = member.key
     prefix = key.split(":", 1)[0].lower() if ":" in key else ""
     catalog = ctx.catalog
+    if not prefix:
+        yield ctx.finding(
+            "condition/unknown-key",
+            ERROR,
+            f"{key!r} is not a condition key: keys are service:name (aws:username, s3:prefix)",
+            member.key_start,
+            member.key_end,
+        )
+        return
     checked = prefix in ("aws", catalog.service.prefix) or (
         prefix in catalog.prefixes and service(prefix) is not None
     )
