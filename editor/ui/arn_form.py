@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -57,6 +59,19 @@ class ArnForm(QWidget):
         self.region.activated.connect(
             lambda _: self.edited.emit("region", self.region.currentText())
         )
+        self._chain_focus()
+
+    def _chain_focus(self) -> None:
+        """Tab follows the rows as shown (the region combo is built before the other rows, so
+        Qt's default order would start there); focusing the form focuses its first field."""
+        chain: list[QWidget] = []
+        for name, edit in self.inputs.items():
+            chain.append(self.region if name == "region" else edit)
+            if name in self.any_boxes:
+                chain.append(self.any_boxes[name])
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        self.setFocusProxy(chain[0])
 
     def _add_row(self, name: str, label: str, placeholder: str) -> None:
         edit = self.region.lineEdit() if name == "region" else QLineEdit(self)
