@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -81,6 +81,7 @@ class FindBar(QWidget):
         self.setTabOrder(self.find_field, self.replace_field)
         self.find_field.textEdited.connect(lambda _: self.find_next(incremental=True))
         self.find_field.returnPressed.connect(self.find_next)
+        self.find_field.installEventFilter(self)  # Shift+Enter
         self.replace_field.returnPressed.connect(self.replace)
         self.case_box.toggled.connect(lambda _: self.find_next(incremental=True))
         self.previous_button.clicked.connect(self.find_previous)
@@ -113,12 +114,19 @@ class FindBar(QWidget):
         if event.key() == Qt.Key.Key_Escape:
             self.close_bar()
             return
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
-            event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-        ):
-            self.find_previous()  # Shift+Enter: QLineEdit leaves it to its parent
-            return
         super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Shift+Enter in the find field finds the previous match (Enter, the next)."""
+        if (
+            watched is self.find_field
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
+            and event.modifiers() & Qt.KeyboardModifier.ShiftModifier  # type: ignore[attr-defined]
+        ):
+            self.find_previous()
+            return True
+        return super().eventFilter(watched, event)
 
     # -- finding --------------------------------------------------------------------------
 

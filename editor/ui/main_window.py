@@ -367,15 +367,23 @@ class MainWindow(QMainWindow):
 
     # -- window events --------------------------------------------------------------------
 
+    @staticmethod
+    def dropped_file(event: QDragEnterEvent | QDropEvent) -> str | None:
+        """The first local file dragged in; web links and folders are not taken."""
+        for url in event.mimeData().urls():
+            if url.isLocalFile() and Path(url.toLocalFile()).is_file():
+                return url.toLocalFile()
+        return None
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(url.isLocalFile() for url in event.mimeData().urls()):
+        if self.dropped_file(event) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
+        path = self.dropped_file(event)
+        if path is not None:
             event.acceptProposedAction()
-            self.files.open_path(paths[0])
+            self.files.open_path(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.maybe_save():
