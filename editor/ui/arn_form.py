@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -43,7 +41,9 @@ class ArnForm(QWidget):
         self.errors: dict[str, QLabel] = {}
         self.any_boxes: dict[str, QCheckBox] = {}
         self.rows: dict[str, QWidget] = {}
-        self.region = QComboBox(self)
+        # No parent yet: the combo joins the form when its row is laid out, so Tab reaches it
+        # after Partition, as shown (Tab follows the order widgets join their parent).
+        self.region = QComboBox()
         self.region.setEditable(True)
         self.region.setAccessibleName("Region")
         self.region.setToolTip("Regions where Chime SDK messaging exists are listed first")
@@ -59,19 +59,6 @@ class ArnForm(QWidget):
         self.region.activated.connect(
             lambda _: self.edited.emit("region", self.region.currentText())
         )
-        self._chain_focus()
-
-    def _chain_focus(self) -> None:
-        """Tab follows the rows as shown (the region combo is built before the other rows, so
-        Qt's default order would start there); focusing the form focuses its first field."""
-        chain: list[QWidget] = []
-        for name, edit in self.inputs.items():
-            chain.append(self.region if name == "region" else edit)
-            if name in self.any_boxes:
-                chain.append(self.any_boxes[name])
-        for first, second in pairwise(chain):
-            QWidget.setTabOrder(first, second)
-        self.setFocusProxy(chain[0])
 
     def _add_row(self, name: str, label: str, placeholder: str) -> None:
         edit = self.region.lineEdit() if name == "region" else QLineEdit(self)

@@ -188,18 +188,30 @@ class MainWindow(QMainWindow):
         )
         self.filter_action = self._action("Fil&ter Actions", self.focus_filter)
         self.about_action = self._action("&About", self.show_about)
+        panes = (
+            ("&Catalog", self.catalog_view.tree.setFocus),
+            ("ARN &Form", self.focus_form),
+            ("&JSON", self.editor.setFocus),
+            ("&Problems", self.problems.table.setFocus),
+        )
         self.pane_actions = [
-            self._action(label, lambda _=False, w=widget: w.setFocus(), f"Ctrl+{n}")
-            for n, (label, widget) in enumerate(
-                (
-                    ("&Catalog", self.catalog_view.tree),
-                    ("ARN &Form", self.form),  # its first field (the form's focus proxy)
-                    ("&JSON", self.editor),
-                    ("&Problems", self.problems.table),
-                ),
-                start=1,
-            )
+            self._action(label, lambda _=False, focus=focus: focus(), f"Ctrl+{n}")
+            for n, (label, focus) in enumerate(panes, start=1)
         ]
+
+    def focus_form(self) -> None:
+        """Ctrl+2: the form's first field, where typing goes (the form itself takes no keys).
+        Not a focus proxy: in Qt 6 that would move the field in the Tab order."""
+        widget = self.form.nextInFocusChain()
+        while self.form.isAncestorOf(widget):
+            if (
+                widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and widget.isVisibleTo(self.form)
+                and widget.isEnabled()
+            ):
+                widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def create_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
