@@ -11,7 +11,7 @@ from editor.core.json.nodes import Kind, Member, Node
 from editor.core.lint.context import LintContext
 from editor.core.lint.quota import non_whitespace_length
 from editor.core.policy.statements import STATEMENT_ELEMENTS, TOP_ELEMENTS, VERSIONS, StatementView
-from editor.core.text.findings import Finding, Fix, Severity, TextEdit
+from editor.core.text.findings import Finding, Fix, Severity, TextEdit, line_break
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 _SID = re.compile(r"[A-Za-z0-9]*")
@@ -61,7 +61,8 @@ def _insert_first_member(ctx: LintContext, root: Node) -> TextEdit:
     first = root.members[0].key_start
     line_start = ctx.text.rfind("\n", 0, first) + 1
     indent = ctx.text[line_start:first]
-    separator = "\n" + indent if not indent.strip() and line_start > root.start else " "
+    newline = line_break(ctx.text)  # the file's own: a CRLF file stays CRLF
+    separator = newline + indent if not indent.strip() and line_start > root.start else " "
     return TextEdit(first, first, '"Version": "2012-10-17",' + separator)
 
 
@@ -106,8 +107,15 @@ def _unknown_elements(
         guess = closest(member.key, valid, cutoff=0.7)
         fix = None
         if guess is not None and guess not in present:
+            # A typo ("Efect") is renamed; an element of the other level ("Sid" at the top,
+            # "Id" in a statement) is misplaced, not misspelt: offered only.
+            misplaced = member.key in TOP_ELEMENTS or member.key in STATEMENT_ELEMENTS
             fix = ctx.replace(
-                f"Rename to {guess!r}", member.key_start, member.key_end, json.dumps(guess)
+                f"Rename to {guess!r}",
+                member.key_start,
+                member.key_end,
+                json.dumps(guess),
+                safe=not misplaced,
             )
         hint = f"; did you mean {guess!r}?" if guess else ""
         yield ctx.finding(
