@@ -2,7 +2,7 @@
 
 import pytest
 
-from editor.core.text.findings import apply_edits
+from editor.core.text.findings import TextEdit, apply_edits
 from editor.core.text.search import Match, find, find_all, matches_at, replace_all_edits
 
 TEXT = '{"Action": ["chime:Connect", "chime:connect", "CHIME:List*"]}'
@@ -46,7 +46,7 @@ def test_replace_all_is_one_edit_per_match_and_keeps_the_rest() -> None:
     edits = replace_all_edits(TEXT, "chime:connect", "chime:Connect")
     assert len(edits) == 2
     assert apply_edits(TEXT, edits) == TEXT.replace("chime:connect", "chime:Connect")
-    assert replace_all_edits(TEXT, "chime:connect", "x", case_sensitive=True) == [(30, 43, "x")]
+    assert replace_all_edits(TEXT, "chime:connect", "x", case_sensitive=True) == [TextEdit(30, 43, "x")]
 
 
 def test_overlapping_occurrences_are_replaced_left_to_right_once() -> None:
