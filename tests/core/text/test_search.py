@@ -46,7 +46,9 @@ def test_replace_all_is_one_edit_per_match_and_keeps_the_rest() -> None:
     edits = replace_all_edits(TEXT, "chime:connect", "chime:Connect")
     assert len(edits) == 2
     assert apply_edits(TEXT, edits) == TEXT.replace("chime:connect", "chime:Connect")
-    assert replace_all_edits(TEXT, "chime:connect", "x", case_sensitive=True) == [TextEdit(30, 43, "x")]
+    assert replace_all_edits(TEXT, "chime:connect", "x", case_sensitive=True) == [
+        TextEdit(30, 43, "x")
+    ]
 
 
 def test_overlapping_occurrences_are_replaced_left_to_right_once() -> None:
