@@ -38,6 +38,7 @@ from editor.ui.export_menu import ExportMenu
 from editor.ui.file_controller import FileController
 from editor.ui.find_bar import FindBar
 from editor.ui.json_editor import JsonEditor
+from editor.ui.kind_combo import KindCombo
 from editor.ui.problems_view import ProblemsView
 from editor.ui.status_bar import StatusBar
 from editor.ui.theme import colours, tint
@@ -118,8 +119,13 @@ class MainWindow(QMainWindow):
         for indent, label in INDENTS:
             self.indent_combo.addItem(label, indent)
         self.indent_combo.setAccessibleName("Indentation")
+        self.kind_combo = KindCombo()
         bar = QHBoxLayout()
-        for label, combo in (("&Layout:", self.layout_combo), ("&Indent:", self.indent_combo)):
+        for label, combo in (
+            ("&Layout:", self.layout_combo),
+            ("&Indent:", self.indent_combo),
+            ("&Kind:", self.kind_combo),
+        ):
             buddy = QLabel(label)
             buddy.setBuddy(combo)  # Alt+L / Alt+I focus the combo
             bar.addWidget(buddy)
@@ -272,6 +278,7 @@ class MainWindow(QMainWindow):
         self.problems.fix_requested.connect(lambda f: doc.apply_fix(f.fix))
         self.problems.fix_all_requested.connect(self.fix_all)
         self.status.quota_chosen.connect(doc.set_quota)
+        self.kind_combo.chosen.connect(doc.set_kind)
         self.files.path_changed.connect(self.update_title)
         self.files.recent_changed.connect(self.update_recent)
         self.files.message.connect(lambda text: self.status.showMessage(text, 10000))
@@ -294,6 +301,7 @@ class MainWindow(QMainWindow):
         self.editor.show_findings(result.findings)
         self.problems.set_findings(result.findings)
         self.status.show_result(result, self.document.quota)
+        self.kind_combo.show_result(result)
 
     def refused(self, reason: str) -> None:
         self.catalog_model.set_selected(self.document.state.actions)
