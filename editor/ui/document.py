@@ -92,9 +92,12 @@ class Document(QObject):
     def set_actions(self, actions: frozenset[str], title: str = "Change actions") -> bool:
         return self._push(title, lambda s: editing.with_actions(s, actions))
 
-    def set_field(self, name: str, raw: str) -> bool:
-        title = f"Edit {name.replace('_', ' ')}"
-        return self._push(title, lambda s: editing.with_field(s, name, raw), (_MERGE_FIELD, name))
+    def set_field(self, name: str, raw: str, target: str | None = None) -> bool:
+        """A field typed: fills the document's ARNs in place (`target`: only that text)."""
+        title = f"Edit {name.replace('_', ' ').removeprefix('other:')}"
+        return self._push(
+            title, lambda s: editing.with_field(s, name, raw, target), (_MERGE_FIELD, name)
+        )
 
     def set_layout(self, layout: Layout, indent: int | None = None) -> bool:
         return self._push("Change layout", lambda s: editing.with_layout(s, layout, indent))
