@@ -81,8 +81,9 @@ class Document(QObject):
     ) -> bool:
         try:
             new = make(self.state)
-        except NotReadable:
-            self.refused.emit("Fix the JSON errors to sync: ticks and fields wait until then.")
+        except NotReadable as error:
+            default = "Fix the JSON errors to sync: ticks and fields wait until then."
+            self.refused.emit(str(error) or default)
             return False
         if new == self.state:
             return False

@@ -40,7 +40,8 @@ OPTIONAL_FIELDS = {
 
 
 class NotReadable(Exception):
-    """The text has JSON errors: ticks and fields cannot be written into it until fixed."""
+    """The text has JSON errors (or is no policy): ticks and fields cannot be written into it
+    until fixed. The message, when there is one, says why."""
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,23 @@ def _regenerate(state: EditorState) -> EditorState:
 
 
 def with_actions(state: EditorState, actions: frozenset[str]) -> EditorState:
-    return _regenerate(replace(state, actions=frozenset(actions)))
+    """Ticks and unticks as minimal edits of the text (see `actionedits`): the rest of the
+    text keeps every byte. The ticks then follow what the text grants (an action a wildcard
+    grants stays ticked: no edit of ours removes it)."""
+    from editor.core.policy.actionedits import NotEditable, add_actions, remove_actions
+
+    if not state.readable:
+        raise NotReadable
+    catalog = load_catalog()
+    text = state.text if read_json(state.text).root is not None else empty_policy(state.indent)
+    wanted = frozenset(actions)
+    try:
+        text = remove_actions(text, state.actions - wanted, catalog)
+        added = wanted - state.actions
+        text = add_actions(text, added, state.values(), state.layout, catalog, state.indent)
+    except NotEditable as error:
+        raise NotReadable(f"Cannot change the ticks: {error}.") from None
+    return with_text(replace(state, actions=wanted), text)
 
 
 def with_field(state: EditorState, name: str, raw: str, target: str | None = None) -> EditorState:
