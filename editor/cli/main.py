@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from editor.cli import export, fill, fix, lint, new
+from editor.cli import edit, export, fill, fix, lint, new
 from editor.cli.common import EXIT_OK, EXIT_USAGE, UsageError
 from editor.core.files import PolicyFileError
 
@@ -14,6 +14,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "lint": lint.run,
     "fix": fix.run,
     "fill": fill.run,
+    "edit": edit.run,
     "new": new.run,
     "export": export.run,
 }
@@ -25,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check, repair and generate IAM policies for Amazon Chime SDK messaging.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (lint, fix, fill, new, export):
+    for module in (lint, fix, fill, edit, new, export):
         module.add_parser(commands)
     return parser
 

@@ -91,7 +91,14 @@ class Document(QObject):
         return True
 
     def set_actions(self, actions: frozenset[str], title: str = "Change actions") -> bool:
-        return self._push(title, lambda s: editing.with_actions(s, actions))
+        done = self._push(title, lambda s: editing.with_actions(s, actions))
+        kept = sorted(self.state.actions - actions) if self.state.readable else []
+        if kept:  # unticked, but a wildcard in the text still grants it
+            self.refused.emit(
+                f"{', '.join(kept)}: still granted by a wildcard such as chime:List* in the "
+                "text; edit the wildcard in the JSON to take it away."
+            )
+        return done
 
     def set_field(self, name: str, raw: str, target: str | None = None) -> bool:
         """A field typed: fills the document's ARNs in place (`target`: only that text)."""

@@ -1,6 +1,7 @@
 """`chime-policy fill` (and `edit`) as a user and a CI job run them: in place with a backup,
 as a diff, exit codes as `fix`."""
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +10,7 @@ import pytest
 
 from editor.cli.main import main
 from tests.core.aws_examples import REGISTER_ENDPOINT, examples
+from tests.core.policies import CHANNEL, CLEAN_MULTI_SERVICE, USER, policy, statement
 
 FILL = [
     "--region",
@@ -103,3 +105,48 @@ def test_fill_runs_as_a_command(register) -> None:
         check=False,
     )
     assert done.returncode == 1 and ":us-east-1:aws_account_id:" in done.stdout
+
+
+def test_edit_adds_into_the_fitting_statement_and_removes_in_place(capsys, tmp_path) -> None:
+    text = policy(
+        {"Sid": "Chat", **statement(["chime:SendChannelMessage"], [USER, CHANNEL])},
+        {"Sid": "Me", **statement(["chime:Connect", "chime:DescribeChannel"], [USER, CHANNEL])},
+    )
+    path = tmp_path / "p.json"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run(
+        capsys,
+        "edit",
+        "--add-action",
+        "chime:ListChannelMessages",
+        "--remove-action",
+        "Connect",
+        "--in-place",
+        str(path),
+    )
+    assert (code, out) == (0, "") and "edited (original kept as" in err
+    document = json.loads(path.read_text())
+    assert document["Statement"][0]["Action"] == [
+        "chime:ListChannelMessages",
+        "chime:SendChannelMessage",
+    ]
+    assert document["Statement"][1]["Action"] == ["chime:DescribeChannel"]
+    assert Path(f"{path}.bak").read_text() == text
+
+
+def test_edit_then_the_reverse_edit_gives_the_file_back(capsys, register) -> None:
+    run(capsys, "edit", "--add-action", "Connect,ListChannels", "--in-place", str(register))
+    assert "chime:ListChannels" in register.read_text()
+    run(capsys, "edit", "--remove-action", "Connect,ListChannels", "--in-place", str(register))
+    assert register.read_text() == REGISTER_ENDPOINT
+
+
+def test_edit_exit_codes(capsys, tmp_path) -> None:
+    path = tmp_path / "wild.json"
+    path.write_text(CLEAN_MULTI_SERVICE, encoding="utf-8")
+    code, _, err = run(capsys, "edit", "--remove-action", "ListChannels", str(path))
+    assert code == 1 and "chime:ListChannels is still granted by a wildcard" in err
+    code, out, err = run(capsys, "edit", "--add-action", "chime:SendChanelMessage", str(path))
+    assert (code, out) == (2, "") and "not a Chime action" in err
+    code, _, err = run(capsys, "edit", str(path))
+    assert code == 2 and "name an action" in err
