@@ -69,6 +69,7 @@ def add_actions(
 ) -> str:
     """`text` granting the named actions too: each into the best-fitting statement's list,
     the rest in new statements generated together (in `layout`) at the end."""
+    indent = indent if indent > 0 else 4  # for a file with no level to copy
     actions = sorted(
         {a.name: a for n in names if (a := catalog.action(n)) is not None}.values(),
         key=lambda a: a.name,

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from editor.core.catalog.catalog import load_catalog
 from editor.core.json.read import read_json
 from editor.core.policy.arnfields import FIELDS
-from editor.core.policy.layout import Layout
+from editor.core.policy.layout import Layout, detect_indent
 from editor.core.policy.statements import policy_text
 from editor.core.text.findings import TextEdit, apply_edits
 
@@ -113,9 +113,11 @@ def empty_policy(indent: int = 4) -> str:
 
 
 def new_state(text: str | None = None) -> EditorState:
+    """A new policy (None), or an opened text: kept as written, its own indentation shown."""
     if text is None:
         return EditorState(empty_policy())
-    return with_text(EditorState(text), text)
+    indent = detect_indent(text) if text.strip() else 4
+    return with_text(EditorState(text, layout=Layout.AS_WRITTEN, indent=indent), text)
 
 
 def needed_fields(actions: frozenset[str]) -> set[str]:
@@ -191,16 +193,16 @@ def with_field(state: EditorState, name: str, raw: str, target: str | None = Non
 
 
 def with_layout(state: EditorState, layout: Layout, indent: int | None = None) -> EditorState:
-    """A new statement layout, or indentation; a new indentation reformats the whole text."""
-    if indent is not None and indent != state.indent:
+    """A new statement layout, or indentation; a new indentation reformats the whole text.
+    "As written" rewrites nothing."""
+    if indent is not None and indent != state.indent and indent >= 0:
         parsed = read_json(state.text)
         if parsed.has_errors:
             raise NotReadable
         if parsed.root is not None:
             state = replace(state, text=policy_text(parsed.value(), indent))
-    return _regenerate(
-        replace(state, layout=layout, indent=state.indent if indent is None else indent)
-    )
+    changed = replace(state, layout=layout, indent=state.indent if indent is None else indent)
+    return changed if layout is Layout.AS_WRITTEN else _regenerate(changed)
 
 
 def with_text(state: EditorState, text: str) -> EditorState:
