@@ -39,3 +39,15 @@ if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+
+# Test-only: the IAM evaluator we did not write, the oracle of tests/core/access (Node.js and
+# npm are on the project's machines; package-lock.json pins it).
+oracle=tests/core/access/oracle
+if [ ! -d "$oracle/node_modules/@cloud-copilot/iam-simulate" ]; then
+  if command -v npm >/dev/null; then
+    echo "setup: installing the access oracle (npm ci in $oracle)"
+    (cd "$oracle" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  else
+    echo "setup: npm not found; the access differential test needs Node.js and npm" >&2
+  fi
+fi

@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from editor.cli import edit, export, fill, fix, lint, new
+from editor.cli import check_access, edit, export, fill, fix, lint, new
 from editor.cli.common import EXIT_OK, EXIT_USAGE, UsageError
 from editor.core.files import PolicyFileError
 
@@ -17,6 +17,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "edit": edit.run,
     "new": new.run,
     "export": export.run,
+    "check-access": check_access.run,
 }
 
 
@@ -26,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check, repair and generate IAM policies for Amazon Chime SDK messaging.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (lint, fix, fill, edit, new, export):
+    for module in (lint, fix, fill, edit, new, export, check_access):
         module.add_parser(commands)
     return parser
 

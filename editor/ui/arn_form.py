@@ -54,7 +54,9 @@ class ArnForm(QWidget):
         self.choosers: dict[str, QComboBox] = {}  # which of several values typing replaces
         self.targets: dict[str, str] = {}  # field -> the text chosen in its chooser
         self.others: dict[str, QLineEdit] = {}  # rows of placeholders no field stands for
-        self.region = QComboBox(self)
+        # No parent yet: the combo joins the form when its row is laid out, so Tab reaches it
+        # after Partition, as shown (Tab follows the order widgets join their parent).
+        self.region = QComboBox()
         self.region.setEditable(True)
         self.region.setAccessibleName("Region")
         self.region.setToolTip("Regions where Chime SDK messaging exists are listed first")
