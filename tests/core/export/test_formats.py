@@ -86,7 +86,7 @@ def hcl_policy(text: str) -> dict:
 
 @pytest.mark.parametrize("name", list(DOCUMENTS))
 def test_terraform_jsonencode_parses_back_to_the_same_document(name: str) -> None:
-    text = export(DOCUMENTS[name], Format.TERRAFORM, "chat users")
+    text = export(DOCUMENTS[name], Format.TERRAFORM, "chat-users")
     assert hcl_policy(text) == json.loads(DOCUMENTS[name])
     assert 'resource "aws_iam_policy" "chat_users"' in text
 
@@ -104,8 +104,13 @@ def test_terraform_data_source_has_every_statement() -> None:
 
 
 def test_aws_cli_command_survives_a_real_shell(tmp_path: Path) -> None:
-    name = 'it\'s "ours" $(touch pwned) `id`'
-    command = export(POLICY, Format.AWS_CLI, name)
+    # IAM allows + = , . @ _ - in a name; the document carries quotes, $(...) and backticks.
+    name = "chat+users=a,b.c@d_e-f"
+    document = json.loads(CLEAN_MULTI_SERVICE)
+    document["Statement"][1]["Condition"]["StringEquals"]["aws:RequestedRegion"] = (
+        'it\'s "ours" $(touch pwned) `id`'
+    )
+    command = export(json.dumps(document), Format.AWS_CLI, name, template=True)
     fake = tmp_path / "aws"
     fake.write_text('#!/bin/sh\nfor a in "$@"; do printf "%s\\0" "$a"; done\n')
     fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
@@ -115,7 +120,7 @@ def test_aws_cli_command_survives_a_real_shell(tmp_path: Path) -> None:
     ).stdout.decode()
     args = out.split("\0")[:-1]
     assert args[:4] == ["iam", "create-policy", "--policy-name", name]
-    assert args[4] == "--policy-document" and json.loads(args[5]) == json.loads(POLICY)
+    assert args[4] == "--policy-document" and json.loads(args[5]) == document
     assert not (tmp_path / "pwned").exists()
 
 
@@ -132,4 +137,7 @@ def test_export_refuses_with_the_list_of_problems_unless_a_template() -> None:
 def test_json_pretty_and_minified() -> None:
     assert json.loads(export(POLICY, Format.JSON)) == json.loads(POLICY)
     minified = export(POLICY, Format.JSON_MINIFIED)
-    assert "\n" not in minified and " " not in minified.replace("Amazon Chime", "")
+    assert json.loads(minified) == json.loads(POLICY)
+    # One line, ended like every text file, so that `cat` and `wc -l` treat it as a line.
+    assert minified.endswith("}\n") and minified.count("\n") == 1
+    assert " " not in minified.replace("Amazon Chime", "")
