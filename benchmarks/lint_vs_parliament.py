@@ -62,7 +62,6 @@ def clear_caches() -> None:
         wildcard.pattern_meets_template,
         wildcard._glob_moves,
         wildcard._template_moves,
-        wildcard.action_regex,
         arntypes._arn_types,
         arntypes.resource_ids,
     ):

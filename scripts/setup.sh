@@ -1,21 +1,28 @@
 #!/usr/bin/env bash
 # Set up once on a fresh Debian/Ubuntu machine, then again only when pyproject.toml (or this
-# script) changes:
+# script, or the access oracle's package-lock.json) changes:
 #  1. Python >= 3.11 with its venv module (installed with apt when missing);
 #  2. the system libraries Qt needs (installed with apt when root, or through sudo);
-#  3. a virtual environment in .venv with the project and its test extra.
-# When .venv/.setup-stamp holds the hash of pyproject.toml and this script, nothing is checked
-# or downloaded: the editor starts offline. Usage: bash scripts/setup.sh
+#  3. a virtual environment in .venv;
+#  4. the project and its test extra in it;
+#  5. the access tests' oracle (npm), where npm is.
+# While .venv/.setup-stamp holds the hash of those files, nothing is checked or downloaded:
+# the editor starts offline. Usage: bash scripts/setup.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 stamp=.venv/.setup-stamp
-wanted="$(cat pyproject.toml scripts/setup.sh | sha256sum | cut -d' ' -f1)"
-if [ -x .venv/bin/python ] && [ "$(cat "$stamp" 2>/dev/null)" = "$wanted" ]; then
+oracle=tests/core/access/oracle
+oracle_ready() { [ -d "$oracle/node_modules/@cloud-copilot/iam-simulate" ]; }
+hashed=(pyproject.toml scripts/setup.sh)
+[ ! -f "$oracle/package-lock.json" ] || hashed+=("$oracle/package-lock.json")
+wanted="$(cat "${hashed[@]}" | sha256sum | cut -d' ' -f1)"
+if [ -x .venv/bin/python ] && [ "$(cat "$stamp" 2>/dev/null)" = "$wanted" ] &&
+  { oracle_ready || [ ! -f "$oracle/package.json" ] || ! command -v npm >/dev/null; }; then
   exit 0
 fi
 
-step() { echo "setup [$1/4] $2"; }
+step() { echo "setup [$1/5] $2"; }
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 apt_install() {
@@ -97,6 +104,20 @@ if ! .venv/bin/python -m pip install --disable-pip-version-check -e '.[test]'; t
   echo "setup: installing the project failed (see pip's messages above); nothing stamped," \
     "the next run tries again" >&2
   exit 1
+fi
+
+# Test-only: the IAM evaluator we did not write, the oracle of tests/core/access (Node.js and
+# npm are on the project's machines; package-lock.json pins it). Not needed to run the editor:
+# a failure here is reported and set-up goes on.
+step 5 "the access tests' oracle (npm)"
+if [ -f "$oracle/package.json" ] && ! oracle_ready; then
+  if command -v npm >/dev/null; then
+    echo "setup: installing the access oracle (npm ci in $oracle)"
+    (cd "$oracle" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) ||
+      echo "setup: npm ci failed in $oracle; the access differential test needs it" >&2
+  else
+    echo "setup: npm not found; the access differential test needs Node.js and npm" >&2
+  fi
 fi
 echo "$wanted" >"$stamp"
 echo "setup: done; next time this is skipped until pyproject.toml changes"

@@ -12,8 +12,10 @@ from editor.cli.common import (
     EXIT_USAGE,
     UsageError,
     add_files,
+    add_policy_type,
     add_quota,
     expand,
+    policy_type,
     read_each,
 )
 from editor.core.lint.engine import LintOptions, Quota, fix_all, lint
@@ -33,12 +35,13 @@ def add_parser(commands: Any) -> None:
         ".2 ... when that name is taken: an existing backup is never overwritten)",
     )
     add_quota(fix_cmd)
+    add_policy_type(fix_cmd)
 
 
 def run(args: argparse.Namespace) -> int:
     from editor.core.files import WriteError, write_atomically
 
-    options = LintOptions(Quota(args.quota))
+    options = LintOptions(Quota(args.quota), policy_type(args))
     names = expand(args.files, args.exclude)
     if args.in_place and "-" in names:
         raise UsageError("--in-place cannot rewrite standard input")

@@ -11,8 +11,10 @@ from editor.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     add_files,
+    add_policy_type,
     add_quota,
     expand,
+    policy_type,
     read_each,
 )
 from editor.core.lint import report
@@ -31,10 +33,11 @@ def add_parser(commands: Any) -> None:
         help="drop findings below this level (default: show all)",
     )
     add_quota(lint_cmd)
+    add_policy_type(lint_cmd)
 
 
 def run(args: argparse.Namespace) -> int:
-    options = LintOptions(Quota(args.quota))
+    options = LintOptions(Quota(args.quota), policy_type(args))
     floor = Severity(args.min_severity).rank
     reports = []
     errors = unreadable = False

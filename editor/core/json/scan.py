@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 
 from editor.core.json.fast import IAM_INVALID, LITERALS
 from editor.core.json.nodes import Kind, Member, Node
@@ -19,16 +20,17 @@ _TOKEN = re.compile(
     |(?P<punct>[{}\[\]:,])
     |(?P<num>[-+]?(?:\.?[0-9][0-9A-Za-z_.+\-]*|(?:Infinity|NaN)\b))
     |(?P<word>[A-Za-z_$][A-Za-z0-9_$\-]*)
-    |(?P<line_comment>//[^\n]*)
+    |(?P<line_comment>//[^\r\n]*)
     |(?P<block_comment>/\*(?:.*?\*/|.*))
     |(?P<sq>'[^'\\\n]*(?:\\.[^'\\\n]*)*')
     |(?P<smart>[“”„][^“”"\n]*[“”"]|[‘’][^‘’'\n]*[‘’'])
-    |(?P<open_str>["'][^\n]*)
+    |(?P<open_str>["'“”„][^\r\n]*)
     |(?P<other>.)
     """,
     re.VERBOSE | re.DOTALL,
 )
 _STRICT_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+_BLANKS = re.compile(r"[ \t\r]*")
 _NEEDS_DECODE = re.compile(r"[\\\x00-\x1f]")
 CLOSER = {"[": "]", "{": "}"}
 BRACKET_NAME = {"[": "array", "{": "object", "]": "array", "}": "object"}
@@ -64,6 +66,11 @@ _ASCII_EQUIVALENT = {
 STR, SQ, SMART, NUM, WORD, PUNCT, BAD = "str", "sq", "smart", "num", "word", "punct", "bad"
 VALUE_START = frozenset((STR, SQ, SMART, NUM, WORD))
 
+# Ranks of inserts at one offset (TextEdit.rank): the quote that closes a string first, then
+# closing brackets (ranked by their distance to their opener: innermost first), then a comma.
+CLOSE_STRING_RANK = 0
+COMMA_RANK = 1 << 62
+
 
 class Scanner:
     def __init__(self, text: str) -> None:
@@ -74,6 +81,7 @@ class Scanner:
         self.tokens: list[tuple[str, int, int]] = []
         self.quote_offsets: set[int] = set()  # typographic quotes serving as string quotes
         self.comment_spans: list[tuple[int, int]] = []
+        self._token_starts: list[int] | None = None  # built when first needed
 
     # -- reporting ------------------------------------------------------------------------
 
@@ -120,23 +128,49 @@ class Scanner:
                 self.quote_offsets.update((start, end - 1))
                 append((SMART, start, end))
             elif kind == "open_str":
-                self.report("json/unexpected", "string is not closed on its line", start, end)
-                append((BAD, start, end))
+                self.open_string(start, end)
             else:
                 self.stray_char(start)
+
+    def open_string(self, start: int, end: int) -> None:
+        """A string not closed on its line. A comma ending the line is read as a comma, and a
+        double-quoted one gets its closing quote there, before the comma: `"chime:Connect,`
+        becomes `"chime:Connect",` and nothing is inserted inside the string afterwards."""
+        text = self.text
+        while end > start + 1 and text[end - 1] in " \t":
+            end -= 1
+        comma = end > start + 1 and text[end - 1] == ","
+        if comma:
+            end -= 1
+            while end > start + 1 and text[end - 1] in " \t":
+                end -= 1
+        fix = None
+        if text[start] == '"':
+            fix = Fix("Close the string", (TextEdit(end, end, '"', CLOSE_STRING_RANK),))
+        self.report("json/unexpected", "string is not closed on its line", start, end, fix)
+        self.tokens.append((BAD, start, end))
+        if comma:
+            comma_at = text.index(",", end)
+            self.tokens.append((PUNCT, comma_at, comma_at + 1))
 
     def comment(self, start: int, end: int, block: bool) -> None:
         self.comment_spans.append((start, end))
         if block and not self.text.endswith("*/", start + 2, end):
             self.report("json/unexpected", "comment is never closed with */", start, end)
             return
-        # Delete the comment, and its whole line when nothing else stands on it.
-        line_start = self.text.rfind("\n", 0, start) + 1
-        line_end = self.text.find("\n", end)
-        line_end = len(self.text) if line_end == -1 else line_end
-        alone = not self.text[line_start:start].strip() and not self.text[end:line_end].strip()
+        # Delete the comment, and its whole line when nothing else stands on it. Only the
+        # blanks next to it are looked at: many comments on one line stay linear.
+        text = self.text
+        line_start = start
+        while line_start > 0 and text[line_start - 1] in " \t":
+            line_start -= 1
+        blanks = _BLANKS.match(text, end)
+        line_end = end if blanks is None else blanks.end()
+        alone = (line_start == 0 or text[line_start - 1] == "\n") and (
+            line_end == len(text) or text[line_end] == "\n"
+        )
         edit = (
-            TextEdit(line_start, min(line_end + 1, len(self.text)), "")
+            TextEdit(line_start, min(line_end + 1, len(text)), "")
             if alone
             else TextEdit(start, end, "")
         )
@@ -166,7 +200,7 @@ class Scanner:
             offset = match.start()
             if offset in self.quote_offsets or (offset == 0 and text[0] == "\ufeff"):
                 continue
-            if any(s <= offset < e for s, e in self.comment_spans):
+            if self.inside_comment(offset):
                 continue
             char = text[offset]
             ascii_text = _ASCII_EQUIVALENT.get(char)
@@ -191,8 +225,21 @@ class Scanner:
                 fix,
             )
 
+    def inside_comment(self, offset: int) -> bool:
+        spans = self.comment_spans  # in text order, like the tokens
+        i = bisect_right(spans, (offset, len(self.text) + 1)) - 1
+        return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
     def inside_string(self, offset: int) -> bool:
-        return any(kind in (STR, SQ, SMART) and s < offset < e for kind, s, e in self.tokens)
+        """Whether `offset` lies inside a string token (tokens are in text order: a binary
+        search, so checking every rejected character stays linear)."""
+        if self._token_starts is None:
+            self._token_starts = [start for _, start, _ in self.tokens]
+        i = bisect_right(self._token_starts, offset) - 1
+        if i < 0:
+            return False
+        kind, start, end = self.tokens[i]
+        return kind in (STR, SQ, SMART) and start < offset < end
 
     # -- values ---------------------------------------------------------------------------
 
@@ -204,7 +251,11 @@ class Scanner:
             raw = text[start:end]
             if _STRICT_NUMBER.fullmatch(raw):
                 is_float = "." in raw or "e" in raw or "E" in raw
-                return Node(Kind.NUMBER, start, end, float(raw) if is_float else int(raw))
+                try:
+                    return Node(Kind.NUMBER, start, end, float(raw) if is_float else int(raw))
+                except ValueError:  # Python reads at most 4,300 digits into an int
+                    self.report("json/unexpected", f"number of {len(raw):,} digits", start, end)
+                    return Node(Kind.INVALID, start, end)
             self.report("json/unexpected", f"invalid number {raw!r}", start, end)
             return Node(Kind.INVALID, start, end)
         if kind == WORD:

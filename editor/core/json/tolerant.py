@@ -16,6 +16,7 @@ from editor.core.json.scan import (
     BAD,
     BRACKET_NAME,
     CLOSER,
+    COMMA_RANK,
     NUM,
     PUNCT,
     SMART,
@@ -153,7 +154,7 @@ class Reader(Scanner):
             "missing comma between values",
             at,
             at,
-            Fix("Insert ','", (TextEdit(at, at, ","),)),
+            Fix("Insert ','", (TextEdit(at, at, ",", COMMA_RANK),)),
         )
 
     def next_is_colon(self, i: int) -> bool:
@@ -188,11 +189,16 @@ class Reader(Scanner):
             self.report("json/unexpected", "':' inside an array", start, end)
             return i + 1, last_end
         if kind in VALUE_START or char in CLOSER or kind == BAD:
+            key_next = kind in (STR, SQ, SMART) and self.next_is_colon(i) and len(stack) > 1
+            if key_next and state in ("after_value", "after_comma"):
+                # `"key":` after an element: the array was left open. A comma after the last
+                # element then separates the members of the object around it.
+                comma = frame[4]
+                self.unclosed_before(stack, last_end)
+                if state == "after_comma":
+                    stack[-1][2], stack[-1][4] = "after_comma", comma
+                return i, last_end
             if state == "after_value":
-                if kind in (STR, SQ, SMART) and self.next_is_colon(i) and len(stack) > 1:
-                    # `"key":` after an element: the array was left open, not a comma.
-                    self.unclosed_before(stack, last_end)
-                    return i, last_end
                 self.missing_comma(last_end)
             return i + 1, self.value_token(stack, kind, char, start, end)
         self.report("json/unexpected", "unexpected token", start, end)
@@ -209,7 +215,9 @@ class Reader(Scanner):
             f"{BRACKET_NAME[self.text[opener]]} opened here is never closed",
             opener,
             opener + 1,
-            Fix(f"Insert {closer!r}", (TextEdit(at, at, closer),)),
+            # Ranked by the distance to the opener: brackets closed at one offset close the
+            # innermost first.
+            Fix(f"Insert {closer!r}", (TextEdit(at, at, closer, 1 + at - opener),)),
         )
         node.end = at
 

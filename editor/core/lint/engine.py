@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from editor.core.catalog.catalog import Catalog, load_catalog
@@ -12,7 +14,8 @@ from editor.core.lint.context import DEFAULT_OPTIONS, LintContext
 from editor.core.lint.context import LintOptions as LintOptions  # re-exported
 from editor.core.lint.quota import Quota as Quota  # re-exported: callers name it from here
 from editor.core.lint.quota import non_whitespace_length as non_whitespace_length
-from editor.core.policy.statements import statements
+from editor.core.policy.kinds import KindChoice, choose_kind
+from editor.core.policy.statements import StatementView, statements
 from editor.core.text import findings as fnd
 from editor.core.text.findings import Finding, Severity
 
@@ -21,6 +24,7 @@ from editor.core.text.findings import Finding, Severity
 class LintResult:
     parsed: ParsedText
     findings: tuple[Finding, ...]
+    kind: KindChoice | None = None  # the kind the checks assumed (None: not a policy object)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -40,12 +44,16 @@ def lint(
 
     parsed = read_json(text)
     found = list(parsed.findings)
+    options = options or DEFAULT_OPTIONS
+    kind = None
     if parsed.root is not None and parsed.root.kind is Kind.OBJECT:
-        ctx = LintContext(
-            parsed, catalog or load_catalog(), options or DEFAULT_OPTIONS, statements(parsed.root)
-        )
+        catalog = catalog or load_catalog()
+        kind = choose_kind(parsed.root, options.kind, options.kind_reason, catalog.service.prefix)
+        ctx = LintContext(parsed, catalog, options, statements(parsed.root), kind)
+        policy_found: list[Finding] = []
         for rule in RULES:
-            found.extend(rule(ctx))
+            policy_found.extend(rule(ctx))
+        found.extend(_trusted_only_where_read_cleanly(parsed, ctx.statements, policy_found))
     elif parsed.root is not None:
         found.append(
             fnd.make_finding(
@@ -58,7 +66,51 @@ def lint(
             )
         )
     found.sort(key=lambda f: (f.start, f.end, f.code))
-    return LintResult(parsed, tuple(found))
+    return LintResult(parsed, tuple(found), kind)
+
+
+def _trusted_only_where_read_cleanly(
+    parsed: ParsedText, views: list[StatementView], found: list[Finding]
+) -> Iterator[Finding]:
+    """Policy rules work on the tree the reader recovered. Where the text around a fix holds a
+    syntax error, that tree is a guess (a `"*"` pulled into an unclosed Action list, a key read
+    into the wrong statement), so its fixes are offered but not applied by fix_all. "Around" is
+    the statement the fix edits, or the whole document for a fix outside every statement.
+    fix_all repairs the JSON first, so these fixes apply in a later round where the repair
+    leaves the statement readable.
+    """
+    errors: list[int] = []
+    for f in parsed.findings:
+        if f.severity is Severity.ERROR:
+            errors += (f.start, f.end)
+            if f.fix is not None:  # an unclosed bracket is reported at its opener
+                errors += (edit.start for edit in f.fix.edits)
+    errors.sort()
+    if not errors:
+        yield from found
+        return
+    spans = sorted((v.node.start, v.node.end) for v in views)
+    starts = [start for start, _ in spans]
+    for finding in found:
+        fix = finding.fix
+        if fix is None or not fix.safe or _clean(fix, spans, starts, errors):
+            yield finding
+        else:
+            yield finding._replace(fix=fix._replace(safe=False))
+
+
+def _clean(
+    fix: fnd.Fix, spans: list[tuple[int, int]], starts: list[int], errors: list[int]
+) -> bool:
+    for edit in fix.edits:
+        i = bisect_right(starts, edit.start) - 1
+        if i < 0 or not (spans[i][0] <= edit.start and edit.end <= spans[i][1]):
+            return False  # outside every statement: any error in the document counts
+        start, end = spans[i]
+        j = bisect_left(errors, start)
+        if j < len(errors) and errors[j] <= end:
+            return False
+    return True
 
 
 def fix_all(text: str, options: LintOptions | None = None) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from editor.core.catalog.arn import placeholders, split_arn
 from editor.core.catalog.arntypes import resource_ids
 from editor.core.catalog.catalog import Catalog, Persona, load_catalog, load_personas
-from editor.core.catalog.wildcard import action_regex, has_wildcard
+from editor.core.catalog.wildcard import action_matches, has_wildcard
 from editor.core.json.nodes import Kind, Node
 from editor.core.json.read import read_json
 from editor.core.policy.arnfields import VARIABLE_FIELD
@@ -67,8 +67,7 @@ def _granted_by(views: list[StatementView], catalog: Catalog) -> frozenset[str]:
             continue
         for name in statement.values("Action"):
             if has_wildcard(name):
-                pattern = action_regex(name)
-                granted.update(a.name for a in catalog.actions if pattern.fullmatch(a.full_name))
+                granted.update(a.name for a in catalog.actions if action_matches(name, a.full_name))
             elif (action := catalog.action(name)) is not None:
                 granted.add(action.name)
     return frozenset(granted)

@@ -28,11 +28,17 @@ _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
 class TextEdit(NamedTuple):
-    """Replace text[start:end] with `text` (start == end inserts)."""
+    """Replace text[start:end] with `text` (start == end inserts).
+
+    `rank` orders edits that insert at one offset: lower ranks go first, equal ranks keep the
+    order they are given in. The JSON reader ranks the closing of a string before the closing
+    brackets (innermost first) and a missing comma after them, so `[{"a` becomes `[{"a"}]`.
+    """
 
     start: int
     end: int
     text: str
+    rank: int = 0
 
 
 class Fix(NamedTuple):
@@ -70,8 +76,9 @@ def make_finding(
 
 
 def apply_edits(text: str, edits: Iterable[TextEdit]) -> str:
-    """Apply non-overlapping edits. Inserts at one offset keep the order they are given in."""
-    ordered = sorted(edits, key=lambda e: (e.start, e.end))
+    """Apply non-overlapping edits. At one offset, inserts go first, in the order of their rank
+    and then of the order they are given in."""
+    ordered = sorted(edits, key=lambda e: (e.start, e.end, e.rank))
     parts: list[str] = []
     pos = 0
     for edit in ordered:
@@ -85,36 +92,64 @@ def apply_edits(text: str, edits: Iterable[TextEdit]) -> str:
 
 
 def compatible_edits(findings: Sequence[Finding]) -> list[TextEdit]:
-    """The edits of every safe fix, skipping a fix that overlaps one already taken."""
-    taken: list[TextEdit] = []
-    spans: list[tuple[int, int]] = []
-    for finding in findings:
+    """The edits of every safe fix, skipping a fix that overlaps one already taken.
+
+    Two replacements may touch but not overlap; an insert may stand at either end of a
+    replaced span but not inside it; inserts at one offset all apply (see TextEdit.rank).
+    Fixes are taken in text order in one sweep, so the work is linear in their number.
+    """
+    single: list[tuple[int, int, TextEdit]] = []
+    several: list[Fix] = []
+    for order, finding in enumerate(findings):
         fix = finding.fix
-        if fix is None or not fix.safe:
+        if fix is None or not fix.safe or not fix.edits:
             continue
-        if any(_overlaps(edit, spans) for edit in fix.edits):
+        if len(fix.edits) == 1:
+            single.append((fix.edits[0].start, order, fix.edits[0]))
+        else:
+            several.append(fix)
+    single.sort(key=lambda item: (item[0], item[1]))
+    taken: list[TextEdit] = []
+    reach = -1  # the furthest end of a replacement taken so far
+    reach_before = -1  # the same, over replacements that start before the current offset
+    at = -1  # the offset of the current candidate
+    at_reach = -1  # the furthest end of replacements taken at that offset
+    for start, _, edit in single:
+        if start != at:
+            reach_before = max(reach_before, at_reach)
+            at, at_reach = start, -1
+        if edit.start == edit.end:
+            if start < reach_before:
+                continue  # inside a span another fix replaces
+        elif start < reach:
             continue
-        taken.extend(fix.edits)
-        spans.extend((edit.start, edit.end) for edit in fix.edits)
+        taken.append(edit)
+        if edit.end > edit.start:
+            reach = max(reach, edit.end)
+            at_reach = max(at_reach, edit.end)
+    for fix in several:  # none of the rules builds these today; checked one by one
+        if not any(_overlaps(edit, taken) for edit in fix.edits):
+            taken.extend(fix.edits)
     return taken
 
 
-def _overlaps(edit: TextEdit, spans: list[tuple[int, int]]) -> bool:
-    for start, end in spans:
-        if edit.start < end and start < edit.end:
+def _overlaps(edit: TextEdit, taken: list[TextEdit]) -> bool:
+    for other in taken:
+        if edit.start < other.end and other.start < edit.end:
             return True
-        # Two deletions or replacements may touch; an insert inside a replaced span may not.
-        if edit.start == edit.end and start < edit.start < end:
+        if edit.start == edit.end and other.start < edit.start < other.end:
             return True
-        if start == end and edit.start < start < edit.end:
+        if other.start == other.end and edit.start < other.start < edit.end:
             return True
     return False
 
 
-def fix_all(text: str, check: Callable[[str], Sequence[Finding]], rounds: int = 8) -> str:
-    """Apply every safe fix `check` offers, re-checking until nothing more can be fixed.
+def fix_all(text: str, check: Callable[[str], Sequence[Finding]], rounds: int = 64) -> str:
+    """Apply every safe fix `check` offers, re-checking until none is left: the result is a
+    fixed point (fixing it again changes nothing).
 
-    Fixes that overlap are applied over several rounds; `rounds` bounds the work.
+    Fixes that overlap, and fixes that wait for the JSON around them to be repaired, are
+    applied in later rounds; `rounds` only guards against a rule that keeps offering fixes.
     """
     for _ in range(rounds):
         edits = compatible_edits(check(text))
@@ -122,3 +157,9 @@ def fix_all(text: str, check: Callable[[str], Sequence[Finding]], rounds: int = 
             break
         text = apply_edits(text, edits)
     return text
+
+
+def line_break(text: str) -> str:
+    """The text's own line ending: CRLF when its first line ends so, else LF."""
+    first = text.find("\n")
+    return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from editor.core.catalog.suggest import closest
-from editor.core.catalog.wildcard import action_regex, has_wildcard
+from editor.core.catalog.wildcard import action_matches, has_wildcard
 from editor.core.json.nodes import Kind, Node
 from editor.core.lint.context import LintContext
 from editor.core.policy.statements import (
@@ -21,6 +21,7 @@ from editor.core.text.findings import Finding, Severity
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 _FORMAT = re.compile(r"[A-Za-z0-9-]+:[A-Za-z0-9*?]+")
 _SHOWN = 6  # expansions listed in a wildcard's message
+_COVER_LIMIT = 32  # distinct wildcards of one list that other entries are checked against
 
 
 def actions(ctx: LintContext) -> Iterator[Finding]:
@@ -43,7 +44,7 @@ def _check_name(
     if name in catalog.by_full_name:
         return  # the common case: a Chime action, spelt as the catalog spells it
     if name == "*":
-        if element == "Action" and statement.effect == "Allow":
+        if element == "Action" and statement.effect == "Allow" and ctx.kind.kind.rules.grants:
             yield ctx.finding(
                 "action/wildcard",
                 WARNING,
@@ -124,8 +125,7 @@ def _check_name(
 def _wildcard(
     ctx: LintContext, statement: StatementView, element: str, node: Node, name: str
 ) -> Iterator[Finding]:
-    pattern = action_regex(name)
-    matched = [a.full_name for a in ctx.catalog.actions if pattern.fullmatch(a.full_name)]
+    matched = [a.full_name for a in ctx.catalog.actions if action_matches(name, a.full_name)]
     if not matched:
         yield ctx.finding(
             "action/wildcard-matches-nothing",
@@ -152,23 +152,61 @@ def _wildcard(
 
 
 def _duplicates(ctx: LintContext, value: Node, items: list[Node]) -> Iterator[Finding]:
+    """Actions listed twice, or already allowed by a wildcard of the same list.
+
+    Only a copy spelt exactly like an earlier one is removed by fix_all: the first copy stays,
+    so nothing granted is lost. A copy in other letter case, and an action a wildcard covers,
+    are the author's call (they may mean to narrow the wildcard later): offered, not applied.
+    """
+    exact: set[str] = set()
     seen: set[str] = set()
-    patterns = [(n, action_regex(str(n.value))) for n in items if has_wildcard(str(n.value))]
+    wildcards = _distinct_wildcards(items)
+    position = {id(item): i for i, item in enumerate(value.items)}
     for node in items:
         name = str(node.value)
         key = name.lower()
-        covering = next((w for w, rx in patterns if w is not node and rx.fullmatch(name)), None)
-        if key in seen:
-            reason = "listed twice in this statement"
-        elif covering is not None:
-            reason = f"already allowed by {covering.value!r} in this statement"
+        if name in exact:
+            reason, safe = "listed twice in this statement", True
+        elif key in seen:
+            reason, safe = "listed twice in this statement (in other letter case)", False
         else:
+            exact.add(name)
             seen.add(key)
-            continue
+            covering = _covering(node, key, wildcards)
+            if covering is None:
+                continue
+            reason, safe = f"already allowed by {covering.value!r} in this statement", False
         fix = None
         if value.kind is Kind.ARRAY:
-            start, end = remove_item_range(value, value.items.index(node))
-            fix = ctx.replace("Remove the duplicate", start, end, "")
+            start, end = remove_item_range(value, position[id(node)])
+            title = "Remove the duplicate" if safe else f"Remove {name!r}"
+            fix = ctx.replace(title, start, end, "", safe)
         yield ctx.finding(
             "action/duplicate", WARNING, f"{name!r} is {reason}", node.start, node.end, fix
         )
+
+
+def _distinct_wildcards(items: list[Node]) -> list[Node]:
+    """The first entry of each distinct wildcard, at most _COVER_LIMIT of them: every entry
+    is checked against each, and a list of thousands of wildcards must stay linear."""
+    found: dict[str, Node] = {}
+    for node in items:
+        name = str(node.value)
+        if has_wildcard(name) and name.lower() not in found:
+            found[name.lower()] = node
+            if len(found) == _COVER_LIMIT:
+                break
+    return list(found.values())
+
+
+def _covering(node: Node, key: str, wildcards: list[Node]) -> Node | None:
+    """A wildcard of the list, other than this entry, that matches it. Of two wildcards that
+    match each other (`chime:List*`, `chime:List**`), only the later one is reported."""
+    for other in wildcards:
+        pattern = str(other.value)
+        if other is node or pattern.lower() == key or not action_matches(pattern, key):
+            continue
+        if has_wildcard(key) and action_matches(key, pattern) and other.start > node.start:
+            continue
+        return other
+    return None

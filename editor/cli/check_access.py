@@ -1,0 +1,125 @@
+"""`chime-policy check-access`: would IAM allow this request under these policies? Offline.
+
+Exit status: 0 allowed, 1 denied (explicitly or implicitly), 2 usage error, 3 unknown (a
+condition operator or statement we cannot evaluate could change the answer).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from editor.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, read_input
+from editor.core.access.evaluate import Decision, PolicySet, Result, decide
+from editor.core.access.policy import CompiledPolicy, PolicyKind, compile_policy
+from editor.core.access.request import Request, make_context
+from editor.core.catalog.catalog import load_catalog
+
+EXIT_UNKNOWN = 3
+
+
+def add_parser(commands: Any) -> None:
+    cmd = commands.add_parser(
+        "check-access",
+        help="decide one request against policies, as IAM would (offline)",
+        description="Decide a request against identity policies (and optionally a boundary, "
+        "SCPs, RCPs and a resource policy). Exit 0 allowed, 1 denied, 2 usage, 3 unknown.",
+    )
+    cmd.add_argument("policies", nargs="+", metavar="POLICY", help="identity policy file or -")
+    cmd.add_argument("--action", required=True, help="e.g. chime:SendChannelMessage")
+    cmd.add_argument(
+        "--resource", required=True, action="append", metavar="ARN", help="target ARN (repeat)"
+    )
+    cmd.add_argument(
+        "--caller",
+        metavar="ARN",
+        help="the AppInstanceUser or AppInstanceBot making a Chime messaging call: also "
+        "checked when the catalog says the action is authorized against the caller",
+    )
+    cmd.add_argument("--principal", metavar="ARN", help="the IAM principal (user, role ...)")
+    cmd.add_argument(
+        "--context",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a request context key (repeat a key for several values)",
+    )
+    cmd.add_argument("--boundary", metavar="FILE", help="permissions boundary policy")
+    cmd.add_argument("--scp", action="append", default=[], metavar="FILE", help="SCP (repeat)")
+    cmd.add_argument("--rcp", action="append", default=[], metavar="FILE", help="RCP (repeat)")
+    cmd.add_argument("--resource-policy", metavar="FILE", help="the target's resource policy")
+    cmd.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def _load(name: str, kind: PolicyKind) -> CompiledPolicy:
+    policy = compile_policy(read_input(name), name, kind)
+    if policy.problem is not None:
+        raise UsageError(f"{name}: {policy.problem} (chime-policy lint {name} says where)")
+    return policy
+
+
+def _context(pairs: list[str]) -> dict[str, list[str]]:
+    context: dict[str, list[str]] = {}
+    for pair in pairs:
+        key, equals, value = pair.partition("=")
+        if not equals or not key:
+            raise UsageError(f"--context takes KEY=VALUE, not {pair!r}")
+        context.setdefault(key, []).append(value)
+    return context
+
+
+def requests_for(args: argparse.Namespace) -> list[Request]:
+    context = make_context(_context(args.context), args.principal)
+    resources = list(args.resource)
+    action = load_catalog().action(args.action)
+    if args.caller and action is not None and action.caller_authorized:
+        resources.append(args.caller)
+    return [Request(args.action, r, args.principal, context) for r in resources]
+
+
+def run(args: argparse.Namespace) -> int:
+    policies = PolicySet(
+        identity=tuple(_load(p, PolicyKind.IDENTITY) for p in args.policies),
+        boundary=_load(args.boundary, PolicyKind.BOUNDARY) if args.boundary else None,
+        scps=tuple(_load(p, PolicyKind.SCP) for p in args.scp),
+        rcps=tuple(_load(p, PolicyKind.RCP) for p in args.rcp),
+        resource=(
+            _load(args.resource_policy, PolicyKind.RESOURCE) if args.resource_policy else None
+        ),
+    )
+    requests = requests_for(args)
+    result = decide(policies, requests)
+    sys.stdout.write(as_json(result) if args.format == "json" else as_text(result, requests))
+    if result.decision is Decision.ALLOWED:
+        return EXIT_OK
+    return EXIT_UNKNOWN if result.decision is Decision.UNKNOWN else EXIT_FINDINGS
+
+
+def as_json(result: Result) -> str:
+    statements = [
+        {
+            "file": s.policy,
+            "line": s.line,
+            "index": s.index,
+            "sid": s.sid,
+            "effect": s.effect,
+        }
+        for s in result.statements
+    ]
+    document: dict[str, Any] = {
+        "decision": result.decision.value,
+        "statements": statements,
+        "reason": result.reason,
+    }
+    return json.dumps(document, indent=2) + "\n"
+
+
+def as_text(result: Result, requests: list[Request]) -> str:
+    targets = ", ".join(r.resource for r in requests)
+    lines = [f"{result.decision.value}: {requests[0].action} on {targets}"]
+    if result.decision is not Decision.ALLOWED:
+        lines.append(f"  {result.reason}")
+    lines += [f"  decided by {s.label()}" for s in result.statements]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,202 @@
+"""The decision, following AWS's "Policy evaluation logic" (same account):
+
+1. an explicit Deny in any policy wins;
+2. every service control policy (one per organization level) must allow, then every
+   resource control policy;
+3. a resource policy that allows the principal allows (a boundary still limits it unless the
+   principal is named exactly as a user or a role session);
+4. otherwise an identity policy must allow, and the permissions boundary, when there is one.
+
+A statement we cannot read, or a condition we cannot evaluate, makes the result "unknown" where
+it could change it: never a guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from editor.core.access.conditions import conditions_hold, lookup_in
+from editor.core.access.policy import CompiledPolicy, CompiledStatement, PolicyKind, StatementRef
+from editor.core.access.request import Request
+
+
+class Decision(StrEnum):
+    ALLOWED = "allowed"
+    EXPLICIT_DENY = "explicitDeny"
+    IMPLICIT_DENY = "implicitDeny"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Result:
+    decision: Decision
+    statements: tuple[StatementRef, ...]  # the statements that decided it
+    reason: str
+
+    @property
+    def allowed(self) -> bool:
+        return self.decision is Decision.ALLOWED
+
+
+@dataclass(frozen=True)
+class PolicySet:
+    identity: tuple[CompiledPolicy, ...] = ()
+    boundary: CompiledPolicy | None = None
+    scps: tuple[CompiledPolicy, ...] = ()
+    rcps: tuple[CompiledPolicy, ...] = ()
+    resource: CompiledPolicy | None = None
+    everything: tuple[CompiledPolicy, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        extra = tuple(p for p in (self.boundary, self.resource) if p is not None)
+        object.__setattr__(self, "everything", self.identity + extra + self.scps + self.rcps)
+
+
+def applies(statement: CompiledStatement, request: Request) -> bool | None:
+    """Whether the statement speaks of this request: True, False, or None (cannot tell)."""
+    action = statement.actions.matches(request.action_lower)
+    if action == statement.not_action:
+        return False
+    fields, resource = request.resource_fields, request.resource
+    context = request.context
+    lookup = lookup_in(context)
+    hit = any(p.matches(fields, resource, lookup) for p in statement.resources)
+    if hit == statement.not_resource:
+        return False
+    if statement.principal is not None and not statement.principal.match(request.principal).matched:
+        return False
+    if statement.problem is not None:
+        return None
+    return conditions_hold(statement.clauses, context) if statement.clauses else True
+
+
+def _matching(
+    policies: Iterable[CompiledPolicy], request: Request, allow: bool
+) -> tuple[list[StatementRef], list[StatementRef]]:
+    """(statements that surely apply, statements that might) with the given effect."""
+    sure: list[StatementRef] = []
+    maybe: list[StatementRef] = []
+    for policy in policies:
+        for statement in policy.statements:
+            if statement.allow != allow and statement.problem is None:
+                continue
+            result = applies(statement, request)
+            if result:
+                sure.append(statement.ref)
+            elif result is None:
+                maybe.append(statement.ref)
+    return sure, maybe
+
+
+def _unreadable(policies: Sequence[CompiledPolicy]) -> CompiledPolicy | None:
+    return next((p for p in policies if p.problem is not None), None)
+
+
+def evaluate(policies: PolicySet, request: Request) -> Result:
+    broken = _unreadable(policies.everything)
+    if broken is not None:
+        return Result(Decision.UNKNOWN, (), f"{broken.name}: {broken.problem}")
+    denies, maybe_denies = _matching(policies.everything, request, allow=False)
+    if denies:
+        return Result(Decision.EXPLICIT_DENY, tuple(denies), "an explicit Deny applies")
+    if maybe_denies:
+        return Result(Decision.UNKNOWN, tuple(maybe_denies), "a Deny might apply")
+    for layer in policies.scps + policies.rcps:
+        sure, maybe = _matching([layer], request, allow=True)
+        if not sure:
+            if maybe:
+                return Result(Decision.UNKNOWN, tuple(maybe), f"{layer.name} might allow")
+            return Result(Decision.IMPLICIT_DENY, (), f"no statement of {layer.name} allows")
+    granted: list[StatementRef] = []
+    boundary_needed = True
+    if policies.resource is not None:
+        sure_r, maybe_r = _resource_allows(policies.resource, request)
+        if maybe_r:
+            return Result(Decision.UNKNOWN, tuple(maybe_r), "the resource policy might allow")
+        granted += [ref for ref, _ in sure_r]
+        boundary_needed = not any(by_name for _, by_name in sure_r)
+    sure, maybe = _matching(policies.identity, request, allow=True)
+    if not sure and not granted:
+        if maybe:
+            return Result(Decision.UNKNOWN, tuple(maybe), "an Allow might apply")
+        return Result(Decision.IMPLICIT_DENY, (), "no statement allows it")
+    granted += sure
+    if policies.boundary is not None and boundary_needed:
+        sure, maybe = _matching([policies.boundary], request, allow=True)
+        if not sure:
+            if maybe:
+                return Result(Decision.UNKNOWN, tuple(maybe), "the boundary might allow")
+            return Result(Decision.IMPLICIT_DENY, (), "the permissions boundary does not allow")
+        granted += sure
+    return Result(Decision.ALLOWED, tuple(granted), "allowed")
+
+
+def _resource_allows(
+    policy: CompiledPolicy, request: Request
+) -> tuple[list[tuple[StatementRef, bool]], list[StatementRef]]:
+    sure: list[tuple[StatementRef, bool]] = []
+    maybe: list[StatementRef] = []
+    for statement in policy.statements:
+        if not statement.allow and statement.problem is None:
+            continue
+        result = applies(statement, request)
+        if result:
+            assert statement.principal is not None
+            by_name = statement.principal.match(request.principal).by_name
+            sure.append((statement.ref, by_name))
+        elif result is None:
+            maybe.append(statement.ref)
+    return sure, maybe
+
+
+def combine(results: Sequence[Result]) -> Result:
+    """One request checked against several resources (a Chime caller's ARN and the target):
+    allowed only when every one is."""
+    order = (Decision.EXPLICIT_DENY, Decision.UNKNOWN, Decision.IMPLICIT_DENY)
+    for decision in order:
+        hit = [r for r in results if r.decision is decision]
+        if hit:
+            refs = tuple(dict.fromkeys(s for r in hit for s in r.statements))
+            return Result(decision, refs, hit[0].reason)
+    refs = tuple(dict.fromkeys(s for r in results for s in r.statements))
+    return Result(Decision.ALLOWED, refs, "allowed")
+
+
+def decide(policies: PolicySet, requests: Sequence[Request]) -> Result:
+    return combine([evaluate(policies, r) for r in requests])
+
+
+__all__ = ["Decision", "PolicyKind", "PolicySet", "Request", "Result", "decide", "evaluate"]
+
+
+def check(
+    identity: Sequence[str] | str,
+    action: str,
+    resource: str,
+    principal: str | None = None,
+    context: dict[str, str | list[str]] | None = None,
+    **others: str,
+) -> Result:
+    """One decision from policy texts: a short way for scripts and tests. `others` may give
+    boundary=, scp=, rcp=, resource_policy= texts."""
+    from editor.core.access.policy import compile_policy
+    from editor.core.access.request import make_context
+
+    texts = [identity] if isinstance(identity, str) else list(identity)
+    policies = PolicySet(
+        identity=tuple(compile_policy(t, f"policy{i + 1}") for i, t in enumerate(texts)),
+        boundary=_maybe(others.get("boundary"), "boundary", PolicyKind.BOUNDARY),
+        scps=tuple(compile_policy(t, "scp", PolicyKind.SCP) for t in [others.get("scp")] if t),
+        rcps=tuple(compile_policy(t, "rcp", PolicyKind.RCP) for t in [others.get("rcp")] if t),
+        resource=_maybe(others.get("resource_policy"), "resource policy", PolicyKind.RESOURCE),
+    )
+    request = Request(action, resource, principal, make_context(context or {}, principal))
+    return evaluate(policies, request)
+
+
+def _maybe(text: str | None, name: str, kind: PolicyKind) -> CompiledPolicy | None:
+    from editor.core.access.policy import compile_policy
+
+    return None if text is None else compile_policy(text, name, kind)

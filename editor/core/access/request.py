@@ -1,0 +1,41 @@
+"""A request to decide: who calls, which action, on which resource, with which context keys."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from editor.core.access.conditions import Context
+from editor.core.access.patterns import split_fields
+
+
+@dataclass(frozen=True)
+class Request:
+    action: str
+    resource: str
+    principal: str | None = None
+    context: Context = field(default_factory=dict)  # lower-cased key -> values
+    action_lower: str = field(init=False)
+    resource_fields: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "action_lower", self.action.lower())
+        object.__setattr__(self, "resource_fields", split_fields(self.resource))
+
+
+def make_context(
+    pairs: Mapping[str, str | Iterable[str]], principal: str | None = None
+) -> dict[str, tuple[str, ...]]:
+    """The request context: keys case-insensitive; the principal's own keys filled in from its
+    ARN (aws:PrincipalArn, aws:PrincipalAccount, aws:username for an IAM user) unless given."""
+    context: dict[str, tuple[str, ...]] = {}
+    if principal:
+        fields = principal.split(":", 5)
+        context["aws:principalarn"] = (principal,)
+        if len(fields) == 6:
+            context["aws:principalaccount"] = (fields[4],)
+            if fields[2] == "iam" and fields[5].startswith("user/"):
+                context["aws:username"] = (fields[5].rsplit("/", 1)[-1],)
+    for key, value in pairs.items():
+        context[key.lower()] = (value,) if isinstance(value, str) else tuple(value)
+    return context

@@ -1,0 +1,166 @@
+"""`chime-policy check-access` as a user and a CI job run it: decision, deciding statements
+with file:line, exit codes."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from editor.cli.main import main
+from tests.core.policies import BASE, policy, statement
+
+USER_BOB = f"{BASE}/user/bob"
+CHANNEL = f"{BASE}/channel/c1"
+PRINCIPAL = "arn:aws:iam::123456789012:user/bob"
+POLICY = policy(
+    {
+        "Sid": "Messaging",
+        **statement(
+            "chime:SendChannelMessage", [f"{BASE}/user/${{aws:username}}", f"{BASE}/channel/*"]
+        ),
+    },
+    {"Sid": "NoDeletes", **statement("chime:Delete*", "*", effect="Deny")},
+)
+# The 1-based line of the `{` that opens NoDeletes: the 0-based index of its Sid line.
+NO_DELETES_LINE = POLICY.splitlines().index('            "Sid": "NoDeletes",')
+
+
+@pytest.fixture
+def policy_file(tmp_path: Path) -> Path:
+    path = tmp_path / "user.json"
+    path.write_text(POLICY, encoding="utf-8")
+    return path
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(["check-access", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_allowed_prints_the_deciding_statement_with_file_and_line(capsys, policy_file) -> None:
+    code, out, _ = run(
+        capsys,
+        "--action", "chime:SendChannelMessage",
+        "--resource", CHANNEL,
+        "--caller", USER_BOB,
+        "--principal", PRINCIPAL,
+        str(policy_file),
+    )  # fmt: skip
+    assert code == 0
+    assert out.startswith("allowed: chime:SendChannelMessage on ")
+    assert f"decided by {policy_file}:4: Allow statement 'Messaging'" in out
+
+
+def test_caller_arn_is_checked_too_for_caller_authorized_actions(capsys, policy_file) -> None:
+    # SendChannelMessage is authorized against the calling user's ARN as well: another user's
+    # ARN is not in the policy (only ${aws:username}'s).
+    code, out, _ = run(
+        capsys,
+        "--action", "chime:SendChannelMessage",
+        "--resource", CHANNEL,
+        "--caller", f"{BASE}/user/eve",
+        "--principal", PRINCIPAL,
+        "--format", "json",
+        str(policy_file),
+    )  # fmt: skip
+    assert code == 1
+    assert json.loads(out)["decision"] == "implicitDeny"
+
+
+def test_explicit_deny_in_json(capsys, policy_file) -> None:
+    code, out, _ = run(
+        capsys,
+        "--action", "chime:DeleteChannel",
+        "--resource", CHANNEL,
+        "--format", "json",
+        str(policy_file),
+    )  # fmt: skip
+    assert code == 1
+    document = json.loads(out)
+    assert document["decision"] == "explicitDeny"
+    assert document["statements"] == [
+        {
+            "file": str(policy_file),
+            "line": NO_DELETES_LINE,
+            "index": 1,
+            "sid": "NoDeletes",
+            "effect": "Deny",
+        }
+    ]
+
+
+def test_context_keys_and_boundary(capsys, tmp_path: Path) -> None:
+    identity = tmp_path / "id.json"
+    identity.write_text(
+        policy(
+            statement(
+                "chime:ListChannels",
+                "*",
+                Condition={"StringEquals": {"aws:RequestedRegion": "us-east-1"}},
+            )
+        ),
+        encoding="utf-8",
+    )
+    boundary = tmp_path / "boundary.json"
+    boundary.write_text(policy(statement("chime:List*", "*")), encoding="utf-8")
+    args = ["--action", "chime:ListChannels", "--resource", f"{BASE}", "--boundary", str(boundary)]
+    assert run(capsys, *args, "--context", "aws:RequestedRegion=us-east-1", str(identity))[0] == 0
+    assert run(capsys, *args, "--context", "aws:RequestedRegion=eu-west-1", str(identity))[0] == 1
+    assert run(capsys, *args, str(identity))[0] == 1
+
+
+def test_unknown_operator_exits_3(capsys, tmp_path: Path) -> None:
+    path = tmp_path / "p.json"
+    path.write_text(
+        policy(statement("chime:*", "*", Condition={"StringEqual": {"aws:username": "b"}})),
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "--action", "chime:Connect", "--resource", "*", str(path))
+    assert code == 3
+    assert out.startswith("unknown:")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--resource", "*", "p.json"],  # no --action
+        ["--action", "chime:Connect", "--resource", "*", "--context", "novalue", "POLICY"],
+        ["--action", "chime:Connect", "--resource", "*", "missing.json"],
+    ],
+)
+def test_usage_errors_exit_2(capsys, policy_file, args: list[str]) -> None:
+    args = [str(policy_file) if a == "POLICY" else a for a in args]
+    with pytest.raises(SystemExit) if "--action" not in args else _nothing():
+        code, _, err = run(capsys, *args)
+        assert code == 2
+        assert "chime-policy:" in err
+
+
+def test_broken_json_is_a_usage_error_naming_the_file(capsys, tmp_path: Path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text('{"Version": "2012-10-17" "Statement": []}', encoding="utf-8")
+    code, _, err = run(capsys, "--action", "chime:Connect", "--resource", "*", str(path))
+    assert code == 2
+    assert f"{path}: the policy is not valid JSON" in err
+
+
+class _nothing:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> bool:
+        return False
+
+
+@pytest.mark.slow
+def test_installed_command(policy_file: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "editor.cli", "check-access", "--action", "chime:DeleteChannel",
+         "--resource", CHANNEL, str(policy_file)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert done.stdout.startswith("explicitDeny: chime:DeleteChannel")
