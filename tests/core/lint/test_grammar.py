@@ -193,7 +193,8 @@ TABLE: dict[str, list[tuple[str, list[str]]]] = {
     ],
     "policy/unknown-variable": [
         (policy(S(C, [f"{USER[:-7]}/${{aws:usrname}}", CHANNELS])), ["${aws:usrname}"]),
-        (cond({"StringEquals": {"aws:PrincipalTag/uid": "${Username}"}}), ["${Username}"]),
+        # ${Username} is a template placeholder: condition/placeholder reports it, not this rule.
+        (cond({"StringEquals": {"aws:PrincipalTag/uid": "${Username}"}}), []),
         (policy(S(C, [f"{USER[:-7]}/${{aws:username}}", CHANNELS])), []),
         (
             policy(S("s3:GetObject", f"{BUCKET}/${{cognito-identity.amazonaws.com:sub}}/*")),

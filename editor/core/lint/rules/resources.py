@@ -218,6 +218,9 @@ def authorization(ctx: LintContext) -> Iterator[Finding]:
             continue
         values = statement.values("Resource")
         star = "*" in values
+        unreadable = any(not arn_types_of(ctx.catalog, v) and _unreadable(v) for v in values)
+        if unreadable:
+            continue  # its placeholder or bad ARN is the finding; not one more per action
         covered: dict[str, frozenset[str]] = {}  # service prefix -> types the ARNs may be
         for node in statement.strings("Action"):
             action = find_action(ctx.catalog, str(node.value))
@@ -236,6 +239,11 @@ def _covered(catalog: Catalog, action: AnyAction, values: list[str]) -> frozense
     for value in values:
         types |= arn_types(catalog, action, value)
     return types
+
+
+def _unreadable(value: str) -> bool:
+    """A resource whose type cannot be told: a placeholder for a whole ARN, or no ARN."""
+    return value != "*" and (split_arn(value) is None or bool(placeholders(value)))
 
 
 def _action_against(

@@ -44,15 +44,14 @@ def variables(ctx: LintContext) -> Iterator[Finding]:
     )
     for statement in ctx.statements:
         nodes = statement.strings("Resource") + statement.strings("NotResource")
-        in_resource = len(nodes)
         condition = statement.member("Condition")
         if condition is not None and condition.value is not None:
             nodes += _condition_strings(condition.value)
-        for n, node in enumerate(nodes):
+        for node in nodes:
             text = str(node.value)
             if "${" not in text:
                 continue
-            found = variable_problems(ctx.catalog, text, in_resource=n < in_resource)
+            found = variable_problems(ctx.catalog, text)
             for problem in found:
                 start, end = value_offsets(ctx.text, node, problem.start, problem.end)
                 yield ctx.finding(problem.code, problem.severity, problem.message, start, end)
@@ -83,7 +82,7 @@ def _condition_strings(condition: Node) -> list[Node]:
     return found
 
 
-def variable_problems(catalog: Catalog, text: str, in_resource: bool) -> list[VariableProblem]:
+def variable_problems(catalog: Catalog, text: str) -> list[VariableProblem]:
     """Every malformed or unknown variable in one string, placed within it."""
     problems: list[VariableProblem] = []
     pos = 0
@@ -102,7 +101,7 @@ def variable_problems(catalog: Catalog, text: str, in_resource: bool) -> list[Va
             )
             pos = start + 2
             continue
-        problem = _body_problem(catalog, text[start + 2 : close], in_resource)
+        problem = _body_problem(catalog, text[start + 2 : close])
         if problem is not None:
             code, severity, message = problem
             problems.append(VariableProblem(code, severity, message, start, close + 1))
@@ -110,9 +109,7 @@ def variable_problems(catalog: Catalog, text: str, in_resource: bool) -> list[Va
     return problems
 
 
-def _body_problem(
-    catalog: Catalog, body: str, in_resource: bool
-) -> tuple[str, Severity, str] | None:
+def _body_problem(catalog: Catalog, body: str) -> tuple[str, Severity, str] | None:
     if not body.strip():
         return "policy/invalid-variable", ERROR, "'${}' names no variable"
     if body in _ESCAPES:
@@ -130,9 +127,7 @@ def _body_problem(
     if name != name.strip() or " " in name:
         return "policy/invalid-variable", ERROR, f"no spaces inside a variable's name: {name!r}"
     if ":" not in name:
-        if in_resource:
-            return None  # ${Region}: an unfilled template field, reported as a placeholder
-        return "policy/unknown-variable", WARNING, f"{name!r} is not a request key IAM knows"
+        return None  # ${Region}: an unfilled template field, reported as a placeholder
     if name.split(":", 1)[0].lower() == "aws" and key_type(catalog, name) is None:
         choices = [k.rstrip("/") for k in catalog.global_condition_keys]
         guess = closest(name, choices)
