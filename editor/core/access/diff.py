@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from editor.core.access.cells import CellResult, cells
-from editor.core.access.patterns import action_patterns
 from editor.core.access.policy import CompiledPolicy, CompiledStatement, StatementRef
 from editor.core.access.universe import actions_to_check
 
@@ -166,9 +165,6 @@ def _record(
 
 
 def _via(statement: CompiledStatement, action_lower: str) -> str:
-    if statement.not_action:
-        return "NotAction " + ", ".join(statement.action_texts)
-    for text in statement.action_texts:
-        if action_patterns([text]).matches(action_lower):
-            return text
-    return action_lower
+    from editor.core.access.grants import _via as via
+
+    return via(statement, action_lower)

@@ -55,6 +55,7 @@ class CompiledStatement:
     action_texts: tuple[str, ...]  # as written, for summaries and comparisons
     resource_texts: tuple[str, ...]
     condition_text: str | None  # the Condition as canonical JSON, None without one
+    service_wide: str | None  # "*" or "service:*" when the statement names one
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,4 +145,5 @@ def _statement(
         tuple(names),
         tuple(arns),
         json.dumps(data["Condition"], sort_keys=True) if clauses else None,
+        next((n for n in names if n == "*" or n.endswith(":*")), None),
     )

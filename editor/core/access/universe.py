@@ -29,15 +29,35 @@ def action_texts(policies: Iterable[CompiledPolicy]) -> list[str]:
 
 
 def actions_to_check(policies: Iterable[CompiledPolicy]) -> tuple[str, ...]:
-    """The catalog's actions, and one example per cell of actions outside the catalog."""
-    patterns = sorted(set(action_texts(policies)))
+    """The catalog's actions, and one example per cell of actions outside the catalog.
+
+    Patterns are grouped by service: a name under a catalog service is already among the
+    catalog's actions, and the cells of one other service need only its own patterns (and
+    those whose service part is itself a wildcard, such as `*`).
+    """
     known = catalog_services()
-    others: list[str] = []
-    if patterns:
-        for cell in cells([p.lower() for p in patterns], variables=False).cells:
-            service, colon, _ = cell.example.partition(":")
-            if cell.matches and colon and service not in known:
-                others.append(cell.example)
-            elif cell.matches and not colon:
-                others.append(cell.example or "*")  # "*" alone: any action of any service
-    return catalog_actions() + tuple(sorted(set(others)))
+    groups: dict[str, set[str]] = {}
+    open_ended: set[str] = set()
+    for text in set(action_texts(policies)):
+        lower = text.lower()
+        service = lower.split(":", 1)[0]
+        if "*" in service or "?" in service or ":" not in lower:
+            open_ended.add(lower)
+        elif service not in known:
+            groups.setdefault(service, set()).add(lower)
+    others: set[str] = set()
+    for service, names in groups.items():
+        if not open_ended and not any("*" in n or "?" in n for n in names):
+            others |= names  # plain names: each is its own example
+            continue
+        for cell in cells(sorted(names | open_ended), variables=False).cells:
+            if cell.matches and cell.example.startswith(service + ":"):
+                others.add(cell.example)
+    if open_ended:
+        # Services named nowhere in the policies: one example for what `*` and the like
+        # grant there (a service name no pattern uses).
+        for cell in cells(sorted(open_ended), variables=False).cells:
+            service = cell.example.partition(":")[0]
+            if cell.matches and service not in known and service not in groups:
+                others.add(cell.example or "*")
+    return catalog_actions() + tuple(sorted(others))
