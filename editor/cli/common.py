@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from editor.core.files import decode_policy_bytes, read_policy_file
 from editor.core.lint.quota import Quota
+from editor.core.policy.kinds import PolicyKind
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -24,6 +25,20 @@ def add_quota(parser: argparse.ArgumentParser) -> None:
         default=Quota.MANAGED.value,
         help="size quota to check against (default: managed, 6,144 characters)",
     )
+
+
+def add_policy_type(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--policy-type",
+        choices=["auto", *(k.value for k in PolicyKind)],
+        default="auto",
+        help="the kind of policy to check it as: identity, resource(-based), (role) trust, "
+        "scp, rcp, (permissions) boundary (default: auto, detected from the document)",
+    )
+
+
+def policy_type(args: argparse.Namespace) -> PolicyKind | None:
+    return None if args.policy_type == "auto" else PolicyKind(args.policy_type)
 
 
 def expand(names: Sequence[str]) -> list[str]:

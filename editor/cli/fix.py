@@ -10,8 +10,10 @@ from editor.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     UsageError,
+    add_policy_type,
     add_quota,
     expand,
+    policy_type,
     read_input,
 )
 from editor.core.lint.engine import LintOptions, Quota, fix_all, lint
@@ -28,12 +30,13 @@ def add_parser(commands: Any) -> None:
         "--in-place", action="store_true", help="rewrite each file atomically, keeping FILE.bak"
     )
     add_quota(fix_cmd)
+    add_policy_type(fix_cmd)
 
 
 def run(args: argparse.Namespace) -> int:
     from editor.core.files import write_atomically
 
-    options = LintOptions(Quota(args.quota))
+    options = LintOptions(Quota(args.quota), policy_type(args))
     names = expand(args.files)
     if args.in_place and "-" in names:
         raise UsageError("--in-place cannot rewrite standard input")

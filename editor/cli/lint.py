@@ -6,7 +6,15 @@ import argparse
 import sys
 from typing import Any
 
-from editor.cli.common import EXIT_FINDINGS, EXIT_OK, add_quota, expand, read_input
+from editor.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    add_policy_type,
+    add_quota,
+    expand,
+    policy_type,
+    read_input,
+)
 from editor.core.lint import report
 from editor.core.lint.engine import LintOptions, Quota, lint
 from editor.core.text.findings import Severity
@@ -23,10 +31,11 @@ def add_parser(commands: Any) -> None:
         help="drop findings below this level (default: show all)",
     )
     add_quota(lint_cmd)
+    add_policy_type(lint_cmd)
 
 
 def run(args: argparse.Namespace) -> int:
-    options = LintOptions(Quota(args.quota))
+    options = LintOptions(Quota(args.quota), policy_type(args))
     floor = Severity(args.min_severity).rank
     reports = []
     errors = False

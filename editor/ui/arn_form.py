@@ -41,7 +41,9 @@ class ArnForm(QWidget):
         self.errors: dict[str, QLabel] = {}
         self.any_boxes: dict[str, QCheckBox] = {}
         self.rows: dict[str, QWidget] = {}
-        self.region = QComboBox(self)
+        # No parent yet: the combo joins the form when its row is laid out, so Tab reaches it
+        # after Partition, as shown (Tab follows the order widgets join their parent).
+        self.region = QComboBox()
         self.region.setEditable(True)
         self.region.setAccessibleName("Region")
         self.region.setToolTip("Regions where Chime SDK messaging exists are listed first")

@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from editor.core.lint.quota import Quota
 from editor.core.policy import editing
 from editor.core.policy.editing import EditorState, NotReadable
+from editor.core.policy.kinds import PolicyKind
 from editor.core.policy.layout import Layout
 from editor.core.text.findings import Fix, TextEdit
 
@@ -68,6 +69,8 @@ class Document(QObject):
         self.undo_stack = QUndoStack(self)
         self.state = editing.new_state()
         self.quota = Quota.MANAGED
+        self.kind: PolicyKind | None = None  # None: detected from the text at each analysis
+        self.kind_reason = "as chosen"
         self.result: LintResult | None = None
         self.throttle = Throttle(self._analyze, 0, self)
 
@@ -122,6 +125,10 @@ class Document(QObject):
         self.quota = quota
         self.throttle.trigger()
 
+    def set_kind(self, kind: PolicyKind | None, reason: str = "as chosen") -> None:
+        self.kind, self.kind_reason = kind, reason
+        self.throttle.trigger()
+
     # -- state ----------------------------------------------------------------------------
 
     def _set_state(self, state: EditorState) -> None:
@@ -135,5 +142,6 @@ class Document(QObject):
             lint,
         )
 
-        self.result = lint(self.state.text, LintOptions(self.quota))
+        options = LintOptions(self.quota, self.kind, self.kind_reason)
+        self.result = lint(self.state.text, options)
         self.analyzed.emit(self.result)

@@ -28,10 +28,17 @@ ENTRIES = (
 
 class ExportMenu(QObject):
     def __init__(
-        self, menu: QMenu, document: Document, dialogs: Dialogs, policy_name: Callable[[], str]
+        self,
+        menu: QMenu,
+        document: Document,
+        dialogs: Dialogs,
+        policy_name: Callable[[], str],
+        folder: Callable[[], Path] = Path.cwd,
     ) -> None:
+        """`folder` is where the save dialog starts: the policy's own folder."""
         super().__init__(menu)
         self.document, self.dialogs, self.policy_name = document, dialogs, policy_name
+        self.folder = folder
         self.copy_action = QAction("&Copy JSON", menu)
         self.copy_action.setShortcut("Ctrl+Shift+C")
         self.copy_action.triggered.connect(self.copy_json)
@@ -90,7 +97,7 @@ class ExportMenu(QObject):
         out = self.render(fmt)
         if out is None:
             return False
-        path = self.dialogs.save_path(str(Path.cwd() / f"{self.policy_name()}{suffix}"), filter_)
+        path = self.dialogs.save_path(str(self.folder() / f"{self.policy_name()}{suffix}"), filter_)
         if not path:
             return False
         try:

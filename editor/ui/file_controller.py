@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer, Signal
 
 from editor.core.catalog.catalog import load_personas
 from editor.core.export.cfn import policy_documents
@@ -19,6 +19,9 @@ from editor.ui.dialogs import Answer, Dialogs
 from editor.ui.document import Document
 
 MAX_RECENT = 8
+# A program rewriting a file signals several times (truncate, write, close, rename): changes
+# that come this close together are one change, checked once they settle.
+SETTLE_MS = 250
 
 
 class FileController(QObject):
@@ -43,6 +46,12 @@ class FileController(QObject):
         self.backed_up = False  # the original of an opened file is kept once, at first save
         self.last_written: str | None = None
         self._watcher: QFileSystemWatcher | None = None  # made when a file is first watched
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._check_disk)
+        self._asking = False  # the reload prompt is open: no second prompt over it
+        self._seen_on_disk: str | None = None  # the disk text the user was last asked about
 
     # -- what the window shows ------------------------------------------------------------
 
@@ -196,6 +205,8 @@ class FileController(QObject):
         if self.path:
             self.watcher.removePath(self.path)
         self.path, self.label = path, label
+        self._settle.stop()
+        self._seen_on_disk = None
         if path:
             self._watch(path)
         self.path_changed.emit()
@@ -205,18 +216,38 @@ class FileController(QObject):
             self.watcher.addPath(path)
 
     def _changed_on_disk(self, path: str) -> None:
-        if path != self.path:
-            return
+        if path == self.path:
+            self._settle.start()  # (re)started: a burst of signals is one check
+
+    def _read_disk(self, path: str) -> str | None:
         try:
-            text = Path(path).read_text(encoding="utf-8")
+            return Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
+            return None
+        finally:
+            if Path(path).exists():
+                self._watch(path)  # programs that replace files drop the watch
+
+    def _check_disk(self) -> None:
+        """One prompt per change on disk: never while one is open, never twice for one text."""
+        if self.path is None or self._asking:
+            return  # a change during the prompt is read when the prompt closes
+        path = self.path
+        text = self._read_disk(path)
+        if text is None:
             self.message.emit(f"{self.name} was moved, deleted or made unreadable on disk.")
             return
+        if text in (self.last_written, self._seen_on_disk):
+            return  # our own save, or a text the user already answered for
+        self._asking = True
+        try:
+            reload = self.dialogs.ask_reload(self.name, self.modified)
         finally:
-            self._watch(path)  # editors that replace files drop the watch
-        if text == self.last_written:
-            return  # our own save
-        if self.dialogs.ask_reload(self.name, self.modified):
+            self._asking = False
+        latest = self._read_disk(path)  # the file may have changed again while asking
+        text = text if latest is None else latest
+        self._seen_on_disk = text
+        if reload:
             self.document.replace_all(text.replace("\r\n", "\n"), "Reload from disk")
             self.document.undo_stack.setClean()
             self.last_written = text

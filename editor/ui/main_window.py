@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QKeySequence,
@@ -36,7 +36,9 @@ from editor.ui.dialogs import Dialogs
 from editor.ui.document import Document
 from editor.ui.export_menu import ExportMenu
 from editor.ui.file_controller import FileController
+from editor.ui.find_bar import FindBar
 from editor.ui.json_editor import JsonEditor
+from editor.ui.kind_combo import KindCombo
 from editor.ui.problems_view import ProblemsView
 from editor.ui.status_bar import StatusBar
 from editor.ui.theme import colours, tint
@@ -44,6 +46,8 @@ from editor.ui.theme import colours, tint
 APP_TITLE = "Chime policy editor"
 LAYOUTS = ((Layout.LEAST_PRIVILEGE, "Least privilege"), (Layout.AWS_EXAMPLE, "AWS example"))
 INDENTS = ((4, "4 spaces"), (2, "2 spaces"), (0, "Minified"))
+# Room for the window manager's frame and title bar, which Qt knows only once it is shown.
+FRAME_ALLOWANCE = QSize(16, 48)
 SYNC_BANNER = "Fix the JSON errors to sync: the catalog and the ARN form wait until the text reads."
 
 
@@ -70,7 +74,8 @@ class MainWindow(QMainWindow):
         self.connect_signals()
         self.setAcceptDrops(True)
         self.resize(1320, 860)
-        self.restore_settings()
+        restored = self.restore_settings()
+        self.fit_to_screen(move=restored)
         self.document.throttle.hold()  # released at the first paint (see paintEvent)
         QTimer.singleShot(200, self.document.throttle.release)  # or soon, if never painted
         self.document.reset(self.document.state)
@@ -114,8 +119,13 @@ class MainWindow(QMainWindow):
         for indent, label in INDENTS:
             self.indent_combo.addItem(label, indent)
         self.indent_combo.setAccessibleName("Indentation")
+        self.kind_combo = KindCombo()
         bar = QHBoxLayout()
-        for label, combo in (("&Layout:", self.layout_combo), ("&Indent:", self.indent_combo)):
+        for label, combo in (
+            ("&Layout:", self.layout_combo),
+            ("&Indent:", self.indent_combo),
+            ("&Kind:", self.kind_combo),
+        ):
             buddy = QLabel(label)
             buddy.setBuddy(combo)  # Alt+L / Alt+I focus the combo
             bar.addWidget(buddy)
@@ -127,6 +137,8 @@ class MainWindow(QMainWindow):
         json_layout.addLayout(bar)
         json_layout.addWidget(self.banner)
         json_layout.addWidget(self.editor, 1)
+        self.find_bar = FindBar(self.editor, self.document)
+        json_layout.addWidget(self.find_bar)
         self.problems = ProblemsView()
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.addWidget(json_box)
@@ -163,27 +175,49 @@ class MainWindow(QMainWindow):
         self.open_action = self._action("&Open…", self.files.open_dialog, keys.Open)
         self.save_action = self._action("&Save", self.files.save, keys.Save)
         self.save_as_action = self._action("Save &As…", self.files.save_as, keys.SaveAs)
-        self.revert_action = self._action("&Revert to Saved", self.files.revert)
+        self.revert_action = self._action("Re&vert to Saved", self.files.revert)
         self.quit_action = self._action("&Quit", self.close, keys.Quit)
         self.undo_action = self.document.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(keys.Undo)
         self.redo_action = self.document.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Y")])
         self.fix_all_action = self._action("Fix &All", self.fix_all, "Ctrl+Shift+F")
-        self.filter_action = self._action("&Filter Actions", self.focus_filter, keys.Find)
+        # Ctrl+F searches where the focus is: the catalog's filter in the catalog pane, the
+        # JSON text everywhere else (see find_or_filter).
+        self.find_action = self._action("&Find…", self.find_or_filter, "Ctrl+F")
+        self.find_next_action = self._action("Find &Next", self.find_next, "F3")
+        self.find_previous_action = self._action(
+            "Find &Previous", self.find_bar.find_previous, "Shift+F3"
+        )
+        self.replace_action = self._action(
+            "R&eplace…", lambda: self.find_bar.open(replace=True), "Ctrl+H"
+        )
+        self.filter_action = self._action("Fil&ter Actions", self.focus_filter)
         self.about_action = self._action("&About", self.show_about)
+        panes = (
+            ("&Catalog", self.catalog_view.tree.setFocus),
+            ("ARN &Form", self.focus_form),
+            ("&JSON", self.editor.setFocus),
+            ("&Problems", self.problems.table.setFocus),
+        )
         self.pane_actions = [
-            self._action(label, lambda _=False, w=widget: w.setFocus(), f"Ctrl+{n}")
-            for n, (label, widget) in enumerate(
-                (
-                    ("&Catalog", self.catalog_view.tree),
-                    ("ARN &Form", self.form),
-                    ("&JSON", self.editor),
-                    ("&Problems", self.problems.table),
-                ),
-                start=1,
-            )
+            self._action(label, lambda _=False, focus=focus: focus(), f"Ctrl+{n}")
+            for n, (label, focus) in enumerate(panes, start=1)
         ]
+
+    def focus_form(self) -> None:
+        """Ctrl+2: the form's first field, where typing goes (the form itself takes no keys).
+        Not a focus proxy: in Qt 6 that would move the field in the Tab order."""
+        widget = self.form.nextInFocusChain()
+        while self.form.isAncestorOf(widget):
+            if (
+                widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and widget.isVisibleTo(self.form)
+                and widget.isEnabled()
+            ):
+                widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def create_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -206,13 +240,25 @@ class MainWindow(QMainWindow):
         for action in (self.undo_action, self.redo_action):
             edit_menu.addAction(action)
         edit_menu.addSeparator()
+        for action in (
+            self.find_action,
+            self.find_next_action,
+            self.find_previous_action,
+            self.replace_action,
+        ):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.fix_all_action)
         edit_menu.addAction(self.filter_action)
         view_menu = self.menuBar().addMenu("&View")
         for action in self.pane_actions:
             view_menu.addAction(action)
         self.export_menu = ExportMenu(
-            self.menuBar().addMenu("E&xport"), self.document, self.dialogs, self.policy_name
+            self.menuBar().addMenu("E&xport"),
+            self.document,
+            self.dialogs,
+            self.policy_name,
+            self.policy_folder,
         )
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
@@ -227,11 +273,12 @@ class MainWindow(QMainWindow):
         doc.changed.connect(self.show_state)
         doc.analyzed.connect(self.show_result)
         doc.refused.connect(self.refused)
-        doc.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        doc.undo_stack.cleanChanged.connect(self.clean_changed)
         self.problems.jump.connect(lambda f: self.editor.jump_to(f.line, f.column))
         self.problems.fix_requested.connect(lambda f: doc.apply_fix(f.fix))
         self.problems.fix_all_requested.connect(self.fix_all)
         self.status.quota_chosen.connect(doc.set_quota)
+        self.kind_combo.chosen.connect(doc.set_kind)
         self.files.path_changed.connect(self.update_title)
         self.files.recent_changed.connect(self.update_recent)
         self.files.message.connect(lambda text: self.status.showMessage(text, 10000))
@@ -254,6 +301,7 @@ class MainWindow(QMainWindow):
         self.editor.show_findings(result.findings)
         self.problems.set_findings(result.findings)
         self.status.show_result(result, self.document.quota)
+        self.kind_combo.show_result(result)
 
     def refused(self, reason: str) -> None:
         self.catalog_model.set_selected(self.document.state.actions)
@@ -270,6 +318,21 @@ class MainWindow(QMainWindow):
         fixed = fix_all(self.document.state.text)
         return self.document.replace_all(fixed, "Fix all")
 
+    def find_or_filter(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        focus = QApplication.focusWidget()
+        if focus is not None and self.catalog_view.isAncestorOf(focus):
+            self.focus_filter()
+        else:
+            self.find_bar.open(replace=False)
+
+    def find_next(self) -> None:
+        if self.find_bar.isVisible() or self.find_bar.needle:
+            self.find_bar.find_next()
+        else:
+            self.find_bar.open(replace=False)
+
     def focus_filter(self) -> None:
         self.catalog_view.filter.setFocus()
         self.catalog_view.filter.selectAll()
@@ -277,6 +340,15 @@ class MainWindow(QMainWindow):
     def policy_name(self) -> str:
         stem = Path(self.files.path).stem if self.files.path else "ChimeMessagingPolicy"
         return "".join(c for c in stem.title() if c.isalnum()) or "ChimeMessagingPolicy"
+
+    def clean_changed(self, clean: bool) -> None:
+        # A method, not a lambda: Qt drops the connection with the window, while the undo
+        # stack, cleared as the window is destroyed, still emits (quitting after Discard).
+        self.setWindowModified(not clean)
+
+    def policy_folder(self) -> Path:
+        """Exports are written next to the policy; an unsaved one, in the working folder."""
+        return Path(self.files.path).parent if self.files.path else Path.cwd()
 
     def update_title(self) -> None:
         self.setWindowTitle(f"{self.files.name}[*] — {APP_TITLE}")
@@ -315,15 +387,23 @@ class MainWindow(QMainWindow):
 
     # -- window events --------------------------------------------------------------------
 
+    @staticmethod
+    def dropped_file(event: QDragEnterEvent | QDropEvent) -> str | None:
+        """The first local file dragged in; web links and folders are not taken."""
+        for url in event.mimeData().urls():
+            if url.isLocalFile() and Path(url.toLocalFile()).is_file():
+                return url.toLocalFile()
+        return None
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(url.isLocalFile() for url in event.mimeData().urls()):
+        if self.dropped_file(event) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
+        path = self.dropped_file(event)
+        if path is not None:
             event.acceptProposedAction()
-            self.files.open_path(paths[0])
+            self.files.open_path(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.maybe_save():
@@ -346,13 +426,33 @@ class MainWindow(QMainWindow):
             self.style_banner()
         super().changeEvent(event)
 
+    def fit_to_screen(self, move: bool) -> None:
+        """Keep the whole window, status bar and Fix all included, on the screen's available
+        area (a 1280x800 laptop has less than the default size, a saved size may come from a
+        bigger screen). Room is left for the title bar the window manager adds. A new window
+        is placed by the window manager; a restored one is moved back onto the screen."""
+        screen = self.screen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        frame = FRAME_ALLOWANCE
+        width = max(min(self.width(), area.width() - frame.width()), 1)
+        height = max(min(self.height(), area.height() - frame.height()), 1)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        x = min(max(self.x(), area.left()), area.right() + 1 - width - frame.width())
+        y = min(max(self.y(), area.top()), area.bottom() + 1 - height - frame.height())
+        if move and (x, y) != (self.x(), self.y()):
+            self.move(x, y)
+
     def save_settings(self) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue(
             "splitters", [s.saveState() for s in (self.main, self.left, self.right)]
         )
 
-    def restore_settings(self) -> None:
+    def restore_settings(self) -> bool:
+        """True when a saved geometry was restored."""
         geometry = self.settings.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -360,3 +460,4 @@ class MainWindow(QMainWindow):
         if isinstance(states, list) and len(states) == 3:
             for splitter, state in zip((self.main, self.left, self.right), states, strict=True):
                 splitter.restoreState(state)
+        return geometry is not None

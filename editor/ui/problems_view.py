@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -93,6 +101,7 @@ class ProblemsView(QWidget):
         header.setStretchLastSection(True)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._menu)
+        self.table.installEventFilter(self)  # Shift+F10 and the Menu key: see eventFilter
         self.table.activated.connect(lambda index: self.jump.emit(self.finding_at(index.row())))
         self.table.clicked.connect(lambda index: self.jump.emit(self.finding_at(index.row())))
         self.title = QLabel("Problems")
@@ -140,6 +149,35 @@ class ProblemsView(QWidget):
         finding = self.selected()
         if finding is not None and finding.fix is not None:
             self.fix_requested.emit(finding)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The keyboard's context-menu keys open the menu of the current row, under it (the
+        platform would place a Menu-key menu at the mouse pointer, on whatever row is there)."""
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            key, modifiers = event.key(), event.modifiers()  # type: ignore[attr-defined]
+            shift_f10 = key == Qt.Key.Key_F10 and modifiers == Qt.KeyboardModifier.ShiftModifier
+            if shift_f10 or key == Qt.Key.Key_Menu:
+                self.menu_for_current_row()
+                return True
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.ContextMenu
+            and event.reason() == event.Reason.Keyboard  # type: ignore[attr-defined]
+        ):
+            self.menu_for_current_row()
+            return True
+        return super().eventFilter(watched, event)
+
+    def menu_for_current_row(self) -> None:
+        if not self.model.findings:
+            return
+        index = self.table.currentIndex()
+        if not index.isValid():
+            index = self.model.index(0, 0)
+            self.table.selectRow(0)
+        self.table.scrollTo(index)
+        rect = self.table.visualRect(self.model.index(index.row(), 3))
+        self._menu(rect.bottomLeft())
 
     def _menu(self, pos: Any) -> None:
         index = self.table.indexAt(pos)

@@ -194,6 +194,11 @@ class Catalog(_Frozen):
     def prefixes(self) -> frozenset[str]:
         return frozenset(self.service_prefixes)
 
+    @cached_property
+    def known_regions(self) -> frozenset[str]:
+        """Every region of every partition (botocore's endpoint data)."""
+        return frozenset(r for p in self.regions.partitions for r in p.regions)
+
     def partition_of(self, region: str) -> str | None:
         """The partition a region code belongs to (by its list or its format), or None."""
         for partition in self.regions.partitions:

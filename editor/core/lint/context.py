@@ -12,6 +12,7 @@ from editor.core.catalog.catalog import Catalog
 from editor.core.json.nodes import Node
 from editor.core.json.parsed import ParsedText
 from editor.core.lint.quota import Quota
+from editor.core.policy.kinds import KindChoice, PolicyKind
 from editor.core.policy.statements import StatementView
 from editor.core.text import findings as fnd
 from editor.core.text.findings import Finding, Fix, Severity, TextEdit
@@ -20,6 +21,8 @@ from editor.core.text.findings import Finding, Fix, Severity, TextEdit
 @dataclass(frozen=True, slots=True)
 class LintOptions:
     quota: Quota = Quota.MANAGED
+    kind: PolicyKind | None = None  # None: detect it from the document
+    kind_reason: str = "as chosen"  # why this kind, when given: "from AssumeRolePolicyDocument"
 
 
 DEFAULT_OPTIONS = LintOptions()
@@ -31,6 +34,7 @@ class LintContext:
     catalog: Catalog
     options: LintOptions
     statements: list[StatementView] = field(default_factory=list)
+    kind: KindChoice = field(default_factory=lambda: KindChoice(PolicyKind.IDENTITY, "", True))
 
     @property
     def text(self) -> str:
@@ -50,6 +54,10 @@ class LintContext:
         fix: Fix | None = None,
     ) -> Finding:
         return fnd.make_finding(self.parsed.lines, code, severity, message, start, end, fix)
+
+    def as_kind(self) -> str:
+        """Said by findings that hold only for the kind assumed: which one, and why."""
+        return f" (checked as {self.kind.describe()})"
 
     def replace(self, title: str, start: int, end: int, text: str, safe: bool = True) -> Fix:
         return Fix(title, (TextEdit(start, end, text),), safe)

@@ -14,6 +14,7 @@ from editor.core.lint.context import DEFAULT_OPTIONS, LintContext
 from editor.core.lint.context import LintOptions as LintOptions  # re-exported
 from editor.core.lint.quota import Quota as Quota  # re-exported: callers name it from here
 from editor.core.lint.quota import non_whitespace_length as non_whitespace_length
+from editor.core.policy.kinds import KindChoice, choose_kind
 from editor.core.policy.statements import StatementView, statements
 from editor.core.text import findings as fnd
 from editor.core.text.findings import Finding, Severity
@@ -23,6 +24,7 @@ from editor.core.text.findings import Finding, Severity
 class LintResult:
     parsed: ParsedText
     findings: tuple[Finding, ...]
+    kind: KindChoice | None = None  # the kind the checks assumed (None: not a policy object)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -42,10 +44,12 @@ def lint(
 
     parsed = read_json(text)
     found = list(parsed.findings)
+    options = options or DEFAULT_OPTIONS
+    kind = None
     if parsed.root is not None and parsed.root.kind is Kind.OBJECT:
-        ctx = LintContext(
-            parsed, catalog or load_catalog(), options or DEFAULT_OPTIONS, statements(parsed.root)
-        )
+        catalog = catalog or load_catalog()
+        kind = choose_kind(parsed.root, options.kind, options.kind_reason, catalog.service.prefix)
+        ctx = LintContext(parsed, catalog, options, statements(parsed.root), kind)
         policy_found: list[Finding] = []
         for rule in RULES:
             policy_found.extend(rule(ctx))
@@ -62,7 +66,7 @@ def lint(
             )
         )
     found.sort(key=lambda f: (f.start, f.end, f.code))
-    return LintResult(parsed, tuple(found))
+    return LintResult(parsed, tuple(found), kind)
 
 
 def _trusted_only_where_read_cleanly(

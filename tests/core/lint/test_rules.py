@@ -195,6 +195,11 @@ TABLE: dict[str, list[tuple[str, list[str]]]] = {
         (policy(S("chime:Connect", USER.replace("us-east-1", "us-east"))), ["us-east"]),
         (policy(S("chime:Connect", USER.replace("us-east-1", "useast1"))), ["useast1"]),
         (policy(S("chime:Connect", USER.replace("us-east-1", "*"))), []),
+        # in the format of a region, but no partition has it (botocore's endpoint data)
+        (policy(S("chime:Connect", USER.replace("us-east-1", "us-east-9"))), ["us-east-9"]),
+        (policy(S("chime:Connect", USER.replace("us-east-1", "us-esat-1"))), ["us-esat-1"]),
+        (policy(S("s3:GetObject", "arn:aws:sqs:us-west-7:123456789012:q")), ["us-west-7"]),
+        (policy(S("sqs:SendMessage", "arn:aws:sqs:ap-south-1:123456789012:q")), []),
     ],
     "resource/region-unsupported": [
         (policy(S("chime:Connect", USER.replace("us-east-1", "ap-south-1"))), ["ap-south-1"]),

@@ -2,12 +2,15 @@
 the one place a rule is registered."""
 
 from editor.core.lint.context import Rule
-from editor.core.lint.rules import actions, conditions, resources, structure
+from editor.core.lint.rules import actions, conditions, kinds, principals, resources, structure
 
 RULES: tuple[Rule, ...] = (
     structure.version,
     structure.top_level,
     structure.statement_elements,
+    kinds.elements,
+    kinds.trust_actions,
+    principals.principals,
     structure.sids,
     structure.size,
     actions.actions,

@@ -44,7 +44,7 @@ def _check_name(
     if name in catalog.by_full_name:
         return  # the common case: a Chime action, spelt as the catalog spells it
     if name == "*":
-        if element == "Action" and statement.effect == "Allow":
+        if element == "Action" and statement.effect == "Allow" and ctx.kind.kind.rules.grants:
             yield ctx.finding(
                 "action/wildcard",
                 WARNING,

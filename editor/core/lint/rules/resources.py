@@ -82,6 +82,7 @@ def _problems(catalog: Catalog, value: str, only_chime: bool) -> Iterator[Proble
         )
         return
     yield from _partition(catalog, fields, found)
+    yield from _region(catalog, fields, found)
     service = fields.service
     if service.text == catalog.service.prefix:
         yield from _chime_fields(catalog, value, fields, found)
@@ -123,21 +124,49 @@ def _partition(catalog: Catalog, fields: ArnFields, taken: tuple[Span, ...]) -> 
         )
 
 
+def _region(catalog: Catalog, fields: ArnFields, taken: tuple[Span, ...]) -> Iterator[Problem]:
+    """A region that no partition has (botocore's lists): `us-east-9`, `us-esat-1`, `us-east`."""
+    region = fields.region
+    if not region.text or not _free(region, taken) or region.text in catalog.known_regions:
+        return
+    near = _near_regions(region.text, sorted(catalog.known_regions))
+    hint = f"; did you mean {' or '.join(near)}?" if near else ""
+    yield Problem(
+        "resource/invalid-region",
+        ERROR,
+        f"{region.text!r} is not an AWS region{hint}",
+        _at_least_one(region),
+    )
+
+
+def _near_regions(text: str, known: list[str]) -> list[str]:
+    """The regions meant: swapped letters (us-esat-1), else the same name with another
+    number (us-east-9: us-east-1 or us-east-2), else the nearest two by spelling."""
+    swapped = [r for r in known if sorted(r) == sorted(text)]
+    if swapped:
+        return swapped
+    stem = text.rsplit("-", 1)[0] + "-"
+    numbered = [r for r in known if r.startswith(stem) and r[len(stem) :].isdigit()]
+    if numbered:
+        return numbered
+    import difflib  # only a misspelt region gets here
+
+    return difflib.get_close_matches(text, known, 2, 0.7)
+
+
 def _chime_fields(
     catalog: Catalog, value: str, fields: ArnFields, taken: tuple[Span, ...]
 ) -> Iterator[Problem]:
     region = fields.region
     if _free(region, taken):
-        if catalog.partition_of(region.text) is None:
+        if not region.text:
             yield Problem(
                 "resource/invalid-region",
                 ERROR,
-                f"{region.text!r} is not an AWS region"
-                if region.text
-                else "Chime ARNs need a region",
-                _at_least_one(region) if region.text else (region.start, region.end),
+                "Chime ARNs need a region",
+                _at_least_one(region),
             )
-        elif region.text not in catalog.regions.messaging:
+        elif region.text in catalog.known_regions and region.text not in catalog.regions.messaging:
             yield Problem(
                 "resource/region-unsupported",
                 WARNING,

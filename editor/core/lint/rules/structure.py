@@ -10,6 +10,7 @@ from editor.core.catalog.suggest import closest
 from editor.core.json.nodes import Kind, Member, Node
 from editor.core.lint.context import LintContext
 from editor.core.lint.quota import non_whitespace_length
+from editor.core.policy.kinds import with_article
 from editor.core.policy.statements import STATEMENT_ELEMENTS, TOP_ELEMENTS, VERSIONS, StatementView
 from editor.core.text.findings import Finding, Fix, Severity, TextEdit, line_break
 
@@ -134,10 +135,13 @@ def statement_elements(ctx: LintContext) -> Iterator[Finding]:
         yield from _unknown_elements(ctx, node, STATEMENT_ELEMENTS, "statement")
         yield from _effect(ctx, statement)
         elements = statement.elements
+        required = ctx.kind.kind.rules.required
         for pair, code in (
             (("Action", "NotAction"), "policy/missing-action"),
             (("Resource", "NotResource"), "policy/missing-resource"),
         ):
+            if pair[0] == "Resource" and "Resource" not in required:
+                continue  # a role trust policy: the role is the resource
             if pair[0] not in elements and pair[1] not in elements:
                 yield ctx.finding(
                     code,
@@ -145,17 +149,6 @@ def statement_elements(ctx: LintContext) -> Iterator[Finding]:
                     f"statement {statement.index + 1} has neither {pair[0]} nor {pair[1]}",
                     node.start,
                     node.start + 1,
-                )
-        for name in ("Principal", "NotPrincipal"):
-            member = statement.member(name)
-            if member is not None:
-                yield ctx.finding(
-                    "policy/principal-in-identity-policy",
-                    ERROR,
-                    f"{name} belongs in resource and trust policies; an identity policy applies "
-                    "to whoever it is attached to",
-                    member.key_start,
-                    member.key_end,
                 )
         for name in _LIST_ELEMENTS:
             yield from _list_element(ctx, statement.member(name), name)
@@ -212,6 +205,7 @@ def _list_element(ctx: LintContext, member: Member | None, name: str) -> Iterato
 
 def sids(ctx: LintContext) -> Iterator[Finding]:
     seen: set[str] = set()
+    strict = ctx.kind.kind.rules.strict_sid  # S3, SQS, SNS policies take any Sid string
     for statement in ctx.statements:
         member = statement.member("Sid")
         if member is None or member.value is None:
@@ -221,12 +215,12 @@ def sids(ctx: LintContext) -> Iterator[Finding]:
             yield _wrong_type(ctx, value, "Sid must be a string")
             continue
         sid = str(value.value)
-        if not _SID.fullmatch(sid):
+        if strict and not _SID.fullmatch(sid):
             cleaned = re.sub(r"[^A-Za-z0-9]", "", sid)
             yield ctx.finding(
                 "policy/invalid-sid",
                 ERROR,
-                "a Sid in an identity policy may hold only letters and digits",
+                f"a Sid in {with_article(ctx.kind.kind.label)} may hold only letters and digits",
                 value.start,
                 value.end,
                 ctx.replace(f"Use {cleaned!r}", value.start, value.end, json.dumps(cleaned)),
@@ -244,17 +238,20 @@ def sids(ctx: LintContext) -> Iterator[Finding]:
 
 def size(ctx: LintContext) -> Iterator[Finding]:
     quota = ctx.options.quota
-    if len(ctx.text) <= quota.limit:
+    limit, label = quota.limit, quota.label
+    kind_limit = ctx.kind.kind.rules.size_limit
+    if kind_limit is not None:  # trust policies, SCPs and RCPs have their own
+        limit, label = kind_limit, with_article(ctx.kind.kind.label)
+    if len(ctx.text) <= limit:
         return  # short enough even counting white space: no need to count
     count = non_whitespace_length(ctx.text)
-    if count > quota.limit:
+    if count > limit:
         root = ctx.root
         assert root is not None
         yield ctx.finding(
             "policy/size-limit",
             ERROR,
-            f"{count:,} characters without white space: over the {quota.limit:,} allowed for "
-            f"{quota.label}",
+            f"{count:,} characters without white space: over the {limit:,} allowed for {label}",
             root.start,
             root.start + 1,
         )

@@ -1,0 +1,56 @@
+"""The policy kind: "Auto" shows the kind the checks detected; the others override it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from editor.core.policy.kinds import PolicyKind
+
+if TYPE_CHECKING:
+    from editor.core.lint.engine import LintResult
+
+AUTO = "Auto"
+# Short names keep the bar narrow; the tooltips and the findings say the full kind.
+NAMES = {
+    PolicyKind.IDENTITY: "Identity",
+    PolicyKind.RESOURCE: "Resource-based",
+    PolicyKind.TRUST: "Role trust",
+    PolicyKind.SCP: "SCP",
+    PolicyKind.RCP: "RCP",
+    PolicyKind.BOUNDARY: "Boundary",
+}
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
+
+
+class KindCombo(QComboBox):
+    chosen = Signal(object)  # PolicyKind, or None: detect it from the document
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Policy kind")
+        self.setToolTip(
+            "The kind of policy the checks assume: detected from the document (a Principal, "
+            "sts:AssumeRole ...) or the one you choose"
+        )
+        self.addItem(AUTO, None)
+        for kind, name in NAMES.items():
+            self.addItem(name, kind)
+            self.setItemData(self.count() - 1, kind.label, TOOLTIP)
+        self.currentIndexChanged.connect(self._changed)
+
+    def _changed(self) -> None:
+        data = self.currentData()  # Qt hands the enum back as its plain string
+        self.chosen.emit(PolicyKind(data) if data else None)
+
+    def show_result(self, result: LintResult) -> None:
+        """Name the detected kind in the "Auto" item, and say why in its tooltip."""
+        kind = result.kind
+        if kind is None or not kind.detected:
+            if kind is None:
+                self.setItemText(0, AUTO)
+            return
+        self.setItemText(0, f"{AUTO}: {NAMES[kind.kind]}")
+        self.setItemData(0, f"{kind.kind.label}, detected: {kind.reason}", TOOLTIP)
