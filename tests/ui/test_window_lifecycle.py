@@ -1,6 +1,7 @@
 """The window's everyday life: quitting, files changed by other programs, the screen it is on,
 where exports go, and files dragged onto it."""
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -132,6 +133,49 @@ def test_first_window_fits_the_available_screen(qtbot, settings) -> None:
         assert widget.isVisible()
         shown = QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size())
         assert area.contains(shown), widget
+
+
+LAPTOP_SCRIPT = """
+import json, sys
+from PySide6.QtCore import QPoint, QRect, QSettings
+from PySide6.QtWidgets import QApplication
+from editor.ui.main_window import MainWindow
+
+app = QApplication(sys.argv)
+window = MainWindow(QSettings(sys.argv[1], QSettings.Format.IniFormat))
+window.show()
+app.processEvents()
+area = window.screen().availableGeometry()
+def inside(widget):
+    shown = QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size())
+    return widget.isVisible() and area.contains(shown)
+print(json.dumps({
+    "screen": [area.width(), area.height()],
+    "frame": area.contains(window.frameGeometry()),
+    "status bar": inside(window.statusBar()),
+    "fix all": inside(window.problems.fix_all_button),
+}))
+"""
+
+
+def test_first_window_fits_a_1280x800_laptop_screen(tmp_path: Path) -> None:
+    # The issue's screen, through the offscreen platform's screen configuration.
+    screen = tmp_path / "screen.json"
+    screen.write_text(
+        '{"windowFrameMargins": true, "screens": [{"name": "laptop", "x": 0, "y": 0,'
+        ' "width": 1280, "height": 800, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}'
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", LAPTOP_SCRIPT, str(tmp_path / "settings.ini")],
+        cwd=ROOT,
+        env={"QT_QPA_PLATFORM": f"offscreen:configfile={screen}", "HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    shown = json.loads(result.stdout)
+    assert shown == {"screen": [1280, 800], "frame": True, "status bar": True, "fix all": True}
 
 
 def test_export_dialog_starts_in_the_policys_folder(
