@@ -3,15 +3,18 @@ which Allow statement grants it, and on what. Shared by the security rules."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from typing import NamedTuple
 
 from editor.core.catalog.wildcard import action_matches, has_wildcard
 from editor.core.json.nodes import Node
+from editor.core.lint.context import LintContext
 from editor.core.policy.statements import StatementView
 
+_last: tuple[LintContext, Grants] | None = None
 
-@dataclass(frozen=True, slots=True)
-class Grant:
+
+class Grant(NamedTuple):
     """Where an action is allowed: an Action entry's string, or a NotAction key."""
 
     statement: StatementView
@@ -35,33 +38,57 @@ def _matches(pattern: str, name: str) -> bool:
     return pattern.lower() == name.lower()
 
 
+def grants_of(ctx: LintContext) -> Grants:
+    """The Grants of this lint, made once for all the rules that ask (they run one after
+    another on the same context)."""
+    global _last
+    if _last is None or _last[0] is not ctx:
+        _last = (ctx, Grants(ctx.statements))
+    return _last[1]
+
+
 class Grants:
     """Every Allow statement's actions, ready for `where(name)` questions."""
 
     def __init__(self, statements: list[StatementView]) -> None:
-        self.allows: list[tuple[StatementView, list[Node], bool]] = []
-        self.denies: list[StatementView] = []
-        for statement in statements:
-            if statement.effect == "Allow":
-                self.allows.append(
-                    (statement, statement.strings("Action"), on_any_resource(statement))
-                )
-            elif statement.effect == "Deny" and statement.member("Condition") is None:
-                self.denies.append(statement)
+        self.statements = statements
         self.prefixes = self._prefixes()
+        self._allows: list[tuple[StatementView, list[Node], bool]] | None = None
+        self._denies: list[StatementView] = []
 
     def _prefixes(self) -> set[str] | None:
         """Service prefixes the Allow statements can reach; None when any (`*`, NotAction)."""
         found: set[str] = set()
-        for statement, nodes, _ in self.allows:
+        for statement in self.statements:
+            if statement.effect != "Allow":
+                continue
             if statement.member("NotAction") is not None:
                 return None
-            for node in nodes:
-                prefix = str(node.value).split(":", 1)[0].lower()
+            for name in statement.values("Action"):
+                prefix = name.split(":", 1)[0].lower()
                 if has_wildcard(prefix):
                     return None
                 found.add(prefix)
         return found
+
+    @property
+    def allows(self) -> list[tuple[StatementView, list[Node], bool]]:
+        """(statement, its Action strings, whether on any resource) of each Allow; made when
+        a question gets past `may_allow`, which most Chime policies' questions do not."""
+        if self._allows is None:
+            self._allows = []
+            for statement in self.statements:
+                if statement.effect == "Allow":
+                    self._allows.append(
+                        (statement, statement.strings("Action"), on_any_resource(statement))
+                    )
+                elif statement.effect == "Deny" and statement.member("Condition") is None:
+                    self._denies.append(statement)
+        return self._allows
+
+    def may_allow_any(self, names: Iterable[str]) -> bool:
+        """A quick no for a whole set of actions."""
+        return self.prefixes is None or any(self.may_allow(n) for n in names)
 
     def may_allow(self, name: str) -> bool:
         """A quick no: the policy names no pattern of this action's service."""
@@ -94,7 +121,8 @@ class Grants:
         return found
 
     def _denied_everywhere(self, name: str) -> bool:
-        for statement in self.denies:
+        self.allows  # noqa: B018 - makes the Deny list too
+        for statement in self._denies:
             if "*" not in statement.values("Resource"):
                 continue
             if statement.member("NotAction") is not None:
