@@ -71,20 +71,35 @@ class Grants:
                 found.add(prefix)
         return found
 
-    @property
-    def allows(self) -> list[tuple[StatementView, list[Node], bool]]:
-        """(statement, its Action strings, whether on any resource) of each Allow; made when
-        a question gets past `may_allow`, which most Chime policies' questions do not."""
-        if self._allows is None:
-            self._allows = []
-            for statement in self.statements:
-                if statement.effect == "Allow":
-                    self._allows.append(
-                        (statement, statement.strings("Action"), on_any_resource(statement))
-                    )
-                elif statement.effect == "Deny" and statement.member("Condition") is None:
-                    self._denies.append(statement)
-        return self._allows
+    def _index(self) -> None:
+        """Made when a question gets past `may_allow`, which most Chime policies' questions do
+        not: each Allow's exact names in a table, its wildcards and NotActions apart, so that
+        a question costs a look-up plus the wildcards, not a walk over every name."""
+        self._allows = []
+        self._exact: dict[str, list[Grant]] = {}
+        self._patterns: list[tuple[str, Grant]] = []  # wildcards, and NotAction lists ("")
+        for statement in self.statements:
+            if statement.effect == "Deny" and statement.member("Condition") is None:
+                self._denies.append(statement)
+            if statement.effect != "Allow":
+                continue
+            anywhere = on_any_resource(statement)
+            nodes = statement.strings("Action")
+            self._allows.append((statement, nodes, anywhere))
+            not_action = statement.member("NotAction")
+            if not_action is not None:
+                grant = Grant(
+                    statement, not_action.key_start, not_action.key_end, "NotAction", anywhere
+                )
+                self._patterns.append(("", grant))
+                continue
+            for node in nodes:
+                text = str(node.value)
+                grant = Grant(statement, node.start, node.end, text, anywhere)
+                if has_wildcard(text):
+                    self._patterns.append((text, grant))
+                else:
+                    self._exact.setdefault(text.lower(), []).append(grant)
 
     def may_allow_any(self, names: Iterable[str]) -> bool:
         """A quick no for a whole set of actions."""
@@ -95,33 +110,29 @@ class Grants:
         return self.prefixes is None or name.split(":", 1)[0].lower() in self.prefixes
 
     def where(self, name: str) -> list[Grant]:
-        """Every place that allows `name`, unless a Deny without condition takes it away
-        on every resource."""
-        if not self.may_allow(name) or self._denied_everywhere(name):
+        """Every place that allows `name` (the first in each statement), unless a Deny
+        without condition takes it away on every resource."""
+        if not self.may_allow(name):
             return []
-        found: list[Grant] = []
-        for statement, nodes, anywhere in self.allows:
-            not_action = statement.member("NotAction")
-            if not_action is not None:
-                if not any(_matches(p, name) for p in statement.values("NotAction")):
-                    found.append(
-                        Grant(
-                            statement,
-                            not_action.key_start,
-                            not_action.key_end,
-                            "NotAction",
-                            anywhere,
-                        )
-                    )
-                continue
-            for node in nodes:
-                if _matches(str(node.value), name):
-                    found.append(Grant(statement, node.start, node.end, str(node.value), anywhere))
-                    break
-        return found
+        if self._allows is None:
+            self._index()
+        if self._denied_everywhere(name):
+            return []
+        found = list(self._exact.get(name.lower(), ()))
+        for pattern, grant in self._patterns:
+            if pattern:
+                hit = action_matches(pattern, name)
+            else:  # NotAction: allowed unless listed
+                hit = not any(_matches(p, name) for p in grant.statement.values("NotAction"))
+            if hit:
+                found.append(grant)
+        found.sort(key=lambda g: g.start)
+        first: dict[int, Grant] = {}  # one place per statement, the first
+        for grant in found:
+            first.setdefault(grant.statement.index, grant)
+        return list(first.values())
 
     def _denied_everywhere(self, name: str) -> bool:
-        self.allows  # noqa: B018 - makes the Deny list too
         for statement in self._denies:
             if "*" not in statement.values("Resource"):
                 continue
