@@ -69,3 +69,23 @@ def test_a_save_that_cannot_be_written_says_why_in_one_line(window, tmp_path: Pa
         f"cannot write {tmp_path}/missing/new.json: the folder {tmp_path}/missing does not exist"
     )
     assert window.files.path is None  # still untitled: nothing was saved
+
+
+def test_an_export_the_format_cannot_carry_is_explained_not_a_crash(window, tmp_path) -> None:
+    path = tmp_path / "p.json"
+    path.write_text(
+        '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "chime:Connect",'
+        ' "Resource": "*", "Condition": {"StringEquals": "x"}}]}',
+        encoding="utf-8",
+    )
+    window.open_path(str(path))
+    window.export_menu.template.setChecked(True)
+    window.dialogs.save_answer = str(tmp_path / "p.tf")
+    assert (
+        not window.export_menu.actions["terraform-data"].trigger()
+        and not (tmp_path / "p.tf").exists()
+    )
+    ((title, text),) = window.dialogs.asked("error")
+    assert title == "Not exported"
+    assert text.startswith("This export cannot carry the policy as it is:\n\nline 1:135  ")
+    assert "condition operator StringEquals must map condition keys to values" in text
