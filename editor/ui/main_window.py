@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # annotations only: each Qt class costs start-up time when fi
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
 
     from editor.core.lint.engine import LintResult
+    from editor.ui.find_bar import FindBar
 
 from editor.core.catalog.catalog import load_catalog, load_personas
 from editor.core.policy.editing import EditorState
@@ -36,7 +37,6 @@ from editor.ui.dialogs import Dialogs
 from editor.ui.document import Document
 from editor.ui.export_menu import ExportMenu
 from editor.ui.file_controller import FileController
-from editor.ui.find_bar import FindBar
 from editor.ui.json_editor import JsonEditor
 from editor.ui.kind_combo import KindCombo
 from editor.ui.problems_view import ProblemsView
@@ -133,12 +133,11 @@ class MainWindow(QMainWindow):
             bar.addSpacing(12)
         bar.addStretch(1)
         json_box = QGroupBox("Policy JSON")
-        json_layout = QVBoxLayout(json_box)
+        self.json_layout = json_layout = QVBoxLayout(json_box)
         json_layout.addLayout(bar)
         json_layout.addWidget(self.banner)
         json_layout.addWidget(self.editor, 1)
-        self.find_bar = FindBar(self.editor, self.document)
-        json_layout.addWidget(self.find_bar)
+        self._find_bar: FindBar | None = None  # made when first asked for (start-up time)
         self.problems = ProblemsView()
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.addWidget(json_box)
@@ -187,7 +186,7 @@ class MainWindow(QMainWindow):
         self.find_action = self._action("&Find…", self.find_or_filter, "Ctrl+F")
         self.find_next_action = self._action("Find &Next", self.find_next, "F3")
         self.find_previous_action = self._action(
-            "Find &Previous", self.find_bar.find_previous, "Shift+F3"
+            "Find &Previous", lambda: self.find_bar.find_previous(), "Shift+F3"
         )
         self.replace_action = self._action(
             "R&eplace…", lambda: self.find_bar.open(replace=True), "Ctrl+H"
@@ -317,6 +316,16 @@ class MainWindow(QMainWindow):
 
         fixed = fix_all(self.document.state.text)
         return self.document.replace_all(fixed, "Fix all")
+
+    @property
+    def find_bar(self) -> FindBar:
+        """Find and replace, under the JSON editor."""
+        if self._find_bar is None:
+            from editor.ui.find_bar import FindBar
+
+            self._find_bar = FindBar(self.editor, self.document)
+            self.json_layout.addWidget(self._find_bar)
+        return self._find_bar
 
     def find_or_filter(self) -> None:
         from PySide6.QtWidgets import QApplication
