@@ -13,6 +13,8 @@ from editor.core.text import findings as fnd
 from editor.core.text.findings import Finding, Fix, Severity, TextEdit
 from editor.core.text.positions import LineIndex
 
+# A typographic string stops at the next quote of any kind, so an unclosed one costs what it
+# spans up to the next quote, never the rest of its line again for each `„` on it.
 _TOKEN = re.compile(
     r"""
     (?P<ws>[ \t\r\n]+)
@@ -23,8 +25,8 @@ _TOKEN = re.compile(
     |(?P<line_comment>//[^\r\n]*)
     |(?P<block_comment>/\*(?:.*?\*/|.*))
     |(?P<sq>'[^'\\\n]*(?:\\.[^'\\\n]*)*')
-    |(?P<smart>[“”„][^“”"\n]*[“”"]|[‘’][^‘’'\n]*[‘’'])
-    |(?P<open_str>["'“”„][^\r\n]*)
+    |(?P<smart>[“”„][^“”„"\n]*[“”"]|[‘’][^‘’'\n]*[‘’'])
+    |(?P<open_str>["'][^\r\n]*)
     |(?P<other>.)
     """,
     re.VERBOSE | re.DOTALL,
@@ -82,6 +84,9 @@ class Scanner:
         self.quote_offsets: set[int] = set()  # typographic quotes serving as string quotes
         self.comment_spans: list[tuple[int, int]] = []
         self._token_starts: list[int] | None = None  # built when first needed
+        # Where strings not closed on their line end: text inserted there without closing
+        # the string first would be read as part of it.
+        self.open_string_ends: set[int] = set()
 
     # -- reporting ------------------------------------------------------------------------
 
@@ -149,6 +154,7 @@ class Scanner:
             fix = Fix("Close the string", (TextEdit(end, end, '"', CLOSE_STRING_RANK),))
         self.report("json/unexpected", "string is not closed on its line", start, end, fix)
         self.tokens.append((BAD, start, end))
+        self.open_string_ends.add(end)
         if comma:
             comma_at = text.index(",", end)
             self.tokens.append((PUNCT, comma_at, comma_at + 1))

@@ -154,8 +154,13 @@ class Reader(Scanner):
             "missing comma between values",
             at,
             at,
-            Fix("Insert ','", (TextEdit(at, at, ",", COMMA_RANK),)),
+            Fix("Insert ','", (TextEdit(at, at, ",", COMMA_RANK),), self.after_closed(at)),
         )
+
+    def after_closed(self, at: int) -> bool:
+        """Whether text inserted at `at` stands outside any string: not at the end of a string
+        left open on its line (fix_all closes that string first, then inserts)."""
+        return at not in self.open_string_ends
 
     def next_is_colon(self, i: int) -> bool:
         tokens = self.tokens
@@ -217,7 +222,11 @@ class Reader(Scanner):
             opener + 1,
             # Ranked by the distance to the opener: brackets closed at one offset close the
             # innermost first.
-            Fix(f"Insert {closer!r}", (TextEdit(at, at, closer, 1 + at - opener),)),
+            Fix(
+                f"Insert {closer!r}",
+                (TextEdit(at, at, closer, 1 + at - opener),),
+                self.after_closed(at),
+            ),
         )
         node.end = at
 
