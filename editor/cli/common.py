@@ -58,3 +58,43 @@ def read_input(name: str) -> str:
     if name == "-":
         return decode_policy_bytes(sys.stdin.buffer.read(), "standard input")
     return read_policy_file(name)
+
+
+def add_output_mode(parser: argparse.ArgumentParser) -> None:
+    """--diff / --in-place, as `fix` has them; without either, the new text is printed."""
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--diff", action="store_true", help="print a unified diff")
+    mode.add_argument(
+        "--in-place", action="store_true", help="rewrite each file atomically, keeping FILE.bak"
+    )
+
+
+def write_result(
+    args: argparse.Namespace, name: str, text: str, new: str, many: bool, verb: str
+) -> None:
+    """Print `new`, a diff of `text` to `new`, or rewrite the file in place (atomically, the
+    original kept as a backup), as `args` asks."""
+    if args.diff:
+        import difflib
+
+        label = "stdin" if name == "-" else name
+        sys.stdout.writelines(
+            difflib.unified_diff(
+                text.splitlines(keepends=True),
+                new.splitlines(keepends=True),
+                f"{label} (before)",
+                f"{label} ({verb})",
+            )
+        )
+    elif args.in_place:
+        if name == "-":
+            raise UsageError("--in-place cannot rewrite standard input")
+        if new != text:
+            from editor.core.files import backup_path, write_atomically
+
+            write_atomically(name, new, backup=True)
+            print(f"{name}: {verb} (original kept as {backup_path(name)})", file=sys.stderr)
+    else:
+        if many:
+            print(f"==> {name} <==")
+        sys.stdout.write(new)

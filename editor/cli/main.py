@@ -6,13 +6,15 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from editor.cli import check_access, export, fix, lint, new
+from editor.cli import check_access, edit, export, fill, fix, lint, new
 from editor.cli.common import EXIT_OK, EXIT_USAGE, UsageError
 from editor.core.files import PolicyFileError
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "lint": lint.run,
     "fix": fix.run,
+    "fill": fill.run,
+    "edit": edit.run,
     "new": new.run,
     "export": export.run,
     "check-access": check_access.run,
@@ -25,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check, repair and generate IAM policies for Amazon Chime SDK messaging.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (lint, fix, new, export, check_access):
+    for module in (lint, fix, fill, edit, new, export, check_access):
         module.add_parser(commands)
     return parser
 

@@ -46,7 +46,12 @@ from editor.ui.status_bar import StatusBar
 from editor.ui.theme import colours, tint
 
 APP_TITLE = "Chime policy editor"
-LAYOUTS = ((Layout.LEAST_PRIVILEGE, "Least privilege"), (Layout.AWS_EXAMPLE, "AWS example"))
+LAYOUTS = (
+    (Layout.AS_WRITTEN, "As written"),
+    (Layout.LEAST_PRIVILEGE, "Least privilege"),
+    (Layout.AWS_EXAMPLE, "AWS example"),
+)
+REWRITE = {Layout.LEAST_PRIVILEGE: "least privilege", Layout.AWS_EXAMPLE: "AWS example"}
 INDENTS = ((4, "4 spaces"), (2, "2 spaces"), (0, "Minified"))
 SYNC_BANNER = "Fix the JSON errors to sync: the catalog and the ARN form wait until the text reads."
 
@@ -112,8 +117,9 @@ class MainWindow(QMainWindow):
             self.layout_combo.addItem(label, layout)
         self.layout_combo.setAccessibleName("Statement layout")
         self.layout_combo.setToolTip(
-            "Least privilege: one statement per set of ARN types the "
-            "actions need. AWS example: the layout of AWS's examples."
+            "As written: an opened file's statements as its author wrote them. Least "
+            "privilege: one statement per set of ARN types the actions need. AWS example: the "
+            "layout of AWS's examples. Rewriting an opened file shows the change first."
         )
         self.indent_combo = QComboBox()
         for indent, label in INDENTS:
@@ -282,6 +288,8 @@ class MainWindow(QMainWindow):
         self.editor.set_text(state.text)
         for combo, value in ((self.layout_combo, state.layout), (self.indent_combo, state.indent)):
             with QSignalBlocker(combo):
+                if combo.findData(value) < 0:  # tabs, 3 spaces...: the file's own
+                    combo.addItem("As written", value)
                 combo.setCurrentIndex(combo.findData(value))
 
     def show_result(self, result: LintResult) -> None:
@@ -296,13 +304,45 @@ class MainWindow(QMainWindow):
         self.banner.show()
 
     def layout_chosen(self) -> None:
+        """A layout or indentation picked. A new policy is written in it at once; an opened
+        file is rewritten only after its preview is applied (one undo step)."""
+        from editor.core.policy import editing
+        from editor.core.policy.editing import NotReadable
+
+        state = self.document.state
         layout = Layout(self.layout_combo.currentData())
-        self.document.set_layout(layout, int(self.indent_combo.currentData()))
+        indent = int(self.indent_combo.currentData())
+        opened = state.layout is Layout.AS_WRITTEN or self.files.path is not None
+        if opened:
+            try:
+                after = editing.with_layout(state, layout, indent).text
+            except NotReadable:
+                after = state.text  # set_layout below says why
+            what = REWRITE.get(layout, f"indented {indent or 'minified'}")
+            if after == state.text and layout is not Layout.AS_WRITTEN:
+                self.status.showMessage(
+                    f"Nothing to rewrite as {what}: statements with their author's own Sid, "
+                    "conditions or other services are kept as written.",
+                    10000,
+                )
+            if after != state.text and not self.dialogs.preview(
+                f"Rewrite as {what}", state.text, after
+            ):
+                self.show_state(state)  # the controls show the file as it is
+                return
+        self.document.set_layout(layout, indent)
 
     def fix_all(self) -> bool:
+        """Every safe fix, shown first; one undo step when applied."""
         from editor.core.lint.engine import fix_all
 
-        fixed = fix_all(self.document.state.text)
+        text = self.document.state.text
+        fixed = fix_all(text)
+        if fixed == text:
+            self.status.showMessage("Nothing to fix safely.", 5000)
+            return False
+        if not self.dialogs.preview("Fix all", text, fixed):
+            return False
         return self.document.replace_all(fixed, "Fix all")
 
     @property
