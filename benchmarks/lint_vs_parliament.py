@@ -27,6 +27,8 @@ import timeit
 import warnings
 from pathlib import Path
 
+from _caches import CATALOG_DERIVED, clear_caches, engine_caches
+
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = ("app-instance-admin", "full-user", "minimal-user", "websocket-connect")
 
@@ -47,40 +49,6 @@ def fresh_text() -> None:
     from editor.core.json.read import read_json
 
     read_json.cache_clear()
-
-
-# Caches of the catalog itself, not of anything a policy holds: the loaders of resources/
-# (`load_*`) and the regexes compiled from the catalog's ARN templates. Any process builds
-# them once, whatever it lints; "cold" keeps them and forgets everything else.
-CATALOG_DERIVED = ("_template_fields", "_template_regex", "_resource_regex")
-
-
-def engine_caches() -> list:
-    """Every cached function of the engine keyed by policy text: found by walking
-    editor.core, so that a cache added later is cleared too."""
-    import importlib
-    import pkgutil
-
-    import editor.core
-
-    found = []
-    for info in pkgutil.walk_packages(editor.core.__path__, "editor.core."):
-        module = importlib.import_module(info.name)
-        for name, value in vars(module).items():
-            if not hasattr(value, "cache_clear") or name.startswith("load_"):
-                continue
-            if name not in CATALOG_DERIVED:
-                found.append(value)
-    return found
-
-
-def clear_caches(caches: list) -> None:
-    """Forget everything learnt in this process: the cached functions and the catalog's memo."""
-    from editor.core.catalog.catalog import load_catalog
-
-    for cached in caches:
-        cached.cache_clear()
-    load_catalog().memo.clear()
 
 
 def in_process(texts: list[str]) -> None:
