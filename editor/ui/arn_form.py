@@ -1,4 +1,10 @@
-"""The ARN form: one field per ARN placeholder, checked as you type."""
+"""The ARN form: one field per ARN value, checked as you type.
+
+It shows what the document's ARNs hold: a value, "unfilled" for a placeholder, or — when the
+policy holds several values for one field — a choice of which one typing replaces (or all).
+A placeholder no field stands for (`project_id` in a Pinpoint ARN) gets a row of its own,
+filled when you press Enter or leave it.
+"""
 
 from __future__ import annotations
 
@@ -14,8 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.catalog.catalog import Catalog
+from editor.core.policy.arnslots import OTHER
 from editor.core.policy.editing import OPTIONAL_FIELDS, EditorState, needed_fields
 from editor.ui.theme import Colours, colours, tint
+
+ALL = "\x00all"  # the chooser's "all of them"
 
 LABELS = {
     "partition": ("Partition", "aws, aws-cn or aws-us-gov"),
@@ -30,7 +39,7 @@ LABELS = {
 
 
 class ArnForm(QWidget):
-    edited = Signal(str, str)  # field name, raw text
+    edited = Signal(str, str, object)  # field name, raw text, the text it replaces (or None)
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,6 +50,10 @@ class ArnForm(QWidget):
         self.errors: dict[str, QLabel] = {}
         self.any_boxes: dict[str, QCheckBox] = {}
         self.rows: dict[str, QWidget] = {}
+        self.notes: dict[str, QLabel] = {}  # what the document holds, under each field
+        self.choosers: dict[str, QComboBox] = {}  # which of several values typing replaces
+        self.targets: dict[str, str] = {}  # field -> the text chosen in its chooser
+        self.others: dict[str, QLineEdit] = {}  # rows of placeholders no field stands for
         # No parent yet: the combo joins the form when its row is laid out, so Tab reaches it
         # after Partition, as shown (Tab follows the order widgets join their parent).
         self.region = QComboBox()
@@ -55,10 +68,14 @@ class ArnForm(QWidget):
         self.region.setCurrentIndex(-1)
         for name, (label, placeholder) in LABELS.items():
             self._add_row(name, label, placeholder)
-        self.region.lineEdit().textEdited.connect(lambda t: self.edited.emit("region", t))
-        self.region.activated.connect(
-            lambda _: self.edited.emit("region", self.region.currentText())
-        )
+        self.others_title = QLabel("Other placeholders (Enter fills them):", self)
+        self.others_title.hide()
+        self.layout_.addRow(self.others_title)
+        self.region.lineEdit().textEdited.connect(lambda t: self._emit("region", t))
+        self.region.activated.connect(lambda _: self._emit("region", self.region.currentText()))
+
+    def _emit(self, name: str, raw: str) -> None:
+        self.edited.emit(name, raw, self.targets.get(name))
 
     def _add_row(self, name: str, label: str, placeholder: str) -> None:
         edit = self.region.lineEdit() if name == "region" else QLineEdit(self)
@@ -71,6 +88,17 @@ class ArnForm(QWidget):
         error.setWordWrap(True)
         error.hide()
         self.errors[name] = error
+        note = QLabel(self)
+        note.setObjectName("fieldNote")
+        note.setWordWrap(True)
+        note.hide()
+        self.notes[name] = note
+        chooser = QComboBox(self)
+        chooser.setAccessibleName(f"{label}: value to replace")
+        chooser.setToolTip("The policy holds several values: typing replaces the chosen one")
+        chooser.hide()
+        chooser.activated.connect(lambda _, n=name: self._chosen(n))
+        self.choosers[name] = chooser
         row = QWidget(self)
         box = QHBoxLayout(row)
         box.setContentsMargins(0, 0, 0, 0)
@@ -85,11 +113,13 @@ class ArnForm(QWidget):
         stack = QFormLayout(column)
         stack.setContentsMargins(0, 0, 0, 0)
         stack.addRow(row)
+        stack.addRow(chooser)
+        stack.addRow(note)
         stack.addRow(error)
         self.rows[name] = column
         self.layout_.addRow(f"{label}:", column)
         if name != "region":
-            edit.textEdited.connect(lambda text, n=name: self.edited.emit(n, text))
+            edit.textEdited.connect(lambda text, n=name: self._emit(n, text))
 
     def set_colours(self, scheme: Colours) -> None:
         """Follow a light/dark switch."""
@@ -100,7 +130,19 @@ class ArnForm(QWidget):
     def _any_toggled(self, name: str, on: bool) -> None:
         edit = self.inputs[name]
         edit.setEnabled(not on)
-        self.edited.emit(name, "*" if on else edit.text() if edit.text() != "*" else "")
+        self._emit(name, "*" if on else edit.text() if edit.text() != "*" else "")
+
+    def _chosen(self, name: str) -> None:
+        """A value picked in a field's chooser: typing now replaces that one (or all)."""
+        target = self.choosers[name].currentData()
+        if target == ALL or target is None:
+            self.targets.pop(name, None)
+            return
+        self.targets[name] = target
+        edit = self.inputs[name]
+        if not self.choosers[name].currentText().endswith("(unfilled)"):
+            edit.setText(target)  # edit from the value itself
+        edit.setFocus()
 
     def show_state(self, state: EditorState) -> None:
         """Follow the document: values, errors, and which optional fields apply."""
@@ -125,8 +167,72 @@ class ArnForm(QWidget):
                 edit.setToolTip(message or "")
                 border = f"border: 1px solid {self.scheme.error.name()};" if message else ""
                 edit.setStyleSheet(border)
+            self._show_held(state, name)
             if name in OPTIONAL_FIELDS:
-                self.layout_.setRowVisible(self.rows[name], name in wanted)
+                self.layout_.setRowVisible(self.rows[name], name in wanted or name in state.held)
         if self.region.lineEdit().text() != state.field("region"):
             with QSignalBlocker(self.region):
                 self.region.setEditText(state.field("region"))
+        self._show_others(state)
+
+    def _show_held(self, state: EditorState, name: str) -> None:
+        """Under the field: unfilled placeholders, and the choice among several values."""
+        held = state.held.get(name)
+        edit, note, chooser = self.inputs[name], self.notes[name], self.choosers[name]
+        texts = held.texts if held else ()
+        target = self.targets.get(name)
+        if target is not None and target not in texts:
+            # The chosen text was just replaced by what is typed: follow it.
+            typed = state.field(name).strip()
+            if typed in texts:
+                self.targets[name] = typed
+            else:
+                self.targets.pop(name)
+        message = ""
+        unfilled = ", ".join(held.placeholders) if held else ""
+        if unfilled and held is not None and not held.values:
+            edit.setPlaceholderText(f"unfilled: {unfilled}")  # says it all
+        else:
+            edit.setPlaceholderText(LABELS[name][1])
+            if unfilled:
+                message = f"also unfilled in the policy: {unfilled}"
+        several = len(texts) > 1
+        if several:
+            also = f" (unfilled: {unfilled})" if unfilled else ""
+            message = f"{len(texts)} different values in the policy{also}: typing replaces all, "
+            message += "or choose one"
+            with QSignalBlocker(chooser):
+                chooser.clear()
+                chooser.addItem(f"all {len(texts)} of them", ALL)
+                for text in texts:
+                    unfilled = held is not None and text in held.placeholders
+                    chooser.addItem(f"{text} (unfilled)" if unfilled else text, text)
+                chosen = self.targets.get(name)
+                chooser.setCurrentIndex(max(0, chooser.findData(chosen)) if chosen else 0)
+        chooser.setVisible(several)
+        note.setText(message)
+        note.setVisible(bool(message))
+
+    def _show_others(self, state: EditorState) -> None:
+        """One row per placeholder no field stands for; a filled one goes away."""
+        wanted = [name for name in state.held if name.startswith(OTHER)]
+        for name in list(self.others):
+            if name not in wanted:  # filled: its row goes (later: we may be in its signal)
+                row = self.layout_.takeRow(self.others.pop(name))
+                for item in (row.labelItem, row.fieldItem):
+                    if item is not None and item.widget() is not None:
+                        item.widget().deleteLater()
+        for name in wanted:
+            if name not in self.others:
+                edit = QLineEdit(self)
+                placeholder = name.removeprefix(OTHER)
+                edit.setPlaceholderText(f"unfilled: {placeholder}")
+                edit.setAccessibleName(placeholder)
+                edit.editingFinished.connect(lambda n=name, e=edit: self._other_done(n, e))
+                self.others[name] = edit
+                self.layout_.addRow(f"{placeholder}:", edit)
+        self.others_title.setVisible(bool(wanted))
+
+    def _other_done(self, name: str, edit: QLineEdit) -> None:
+        if edit.text().strip():
+            self.edited.emit(name, edit.text(), None)

@@ -59,6 +59,16 @@ def action_tooltip(action: Action) -> str:
     )
 
 
+def action_matches(action: Action, needle: str) -> bool:
+    """Whether the filter text (lower case) is in the action's name, its `chime:` name or
+    its description."""
+    return (
+        needle in action.full_name.lower()
+        or needle in action.description.lower()
+        or needle.removeprefix(f"{action.full_name.split(':')[0]}:") in action.name.lower()
+    )
+
+
 class CatalogModel(QAbstractItemModel):
     toggled = Signal(object)  # frozenset[str]: the ticked action names the user asks for
 
@@ -67,6 +77,7 @@ class CatalogModel(QAbstractItemModel):
         self.groups = build_groups(catalog, personas)
         self.selected: frozenset[str] = frozenset()
         self.editable = True
+        self.visible: frozenset[str] | None = None  # the filter's actions; None: no filter
 
     # -- the set of ticked actions ---------------------------------------------------------
 
@@ -88,6 +99,10 @@ class CatalogModel(QAbstractItemModel):
             self.dataChanged.emit(top, top, roles)
             first = self.index(min(rows), 0, top)
             self.dataChanged.emit(first, self.index(max(rows), 0, top), roles)
+
+    def set_visible(self, names: frozenset[str] | None) -> None:
+        """The actions the filter shows: a persona row ticks only these."""
+        self.visible = names
 
     def set_editable(self, editable: bool) -> None:
         if editable != self.editable:
@@ -191,7 +206,11 @@ class CatalogModel(QAbstractItemModel):
             return False
         checked = Qt.CheckState(value) == Qt.CheckState.Checked
         action = self.action_at(index)
-        names = {action.name} if action else {a.name for a in self.groups[index.row()].actions}
+        if action is not None:
+            names = {action.name}
+        else:  # a persona row: its actions the filter shows
+            group = self.groups[index.row()].actions
+            names = {a.name for a in group if self.visible is None or a.name in self.visible}
         wanted = self.selected | names if checked else self.selected - names
         self.set_selected(frozenset(wanted))
         self.toggled.emit(self.selected)

@@ -1,11 +1,43 @@
-"""The catalog pane: a filter box over the persona tree."""
+"""The catalog pane: a filter box over the persona tree.
+
+The filter matches an action's name with or without `chime:`, and its description; it says
+when nothing matches. While it is active, a persona row ticks only the actions it shows.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
-from editor.ui.catalog_model import CatalogModel
+from editor.ui.catalog_model import CatalogModel, action_matches
+
+HINT = "Tick a persona or single actions; the policy is written as you go."
+
+
+class ActionFilter(QSortFilterProxyModel):
+    """Keeps the actions whose name or description holds the filter text."""
+
+    def __init__(self, model: CatalogModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.needle = ""
+        self.setSourceModel(model)
+        self.setRecursiveFilteringEnabled(True)
+
+    def set_text(self, text: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9, where invalidateFilter is deprecated
+            self.beginFilterChange()
+            self.needle = text.strip().lower()
+            self.endFilterChange()
+        else:
+            self.needle = text.strip().lower()
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if not self.needle:
+            return True
+        action = self.model.action_at(self.model.index(row, 0, parent))
+        return action is not None and action_matches(action, self.needle)
 
 
 class CatalogView(QWidget):
@@ -16,11 +48,7 @@ class CatalogView(QWidget):
         self.filter.setPlaceholderText("Filter actions (e.g. channel, message, Describe)")
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName("Filter actions")
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(model)
-        self.proxy.setRecursiveFilteringEnabled(True)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(0)
+        self.proxy = ActionFilter(model, self)
         self.tree = QTreeView(self)
         self.tree.setModel(self.proxy)
         self.tree.setAccessibleName("Action catalog by persona")
@@ -30,7 +58,7 @@ class CatalogView(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.hint = QLabel("Tick a persona or single actions; the policy is written as you go.")
+        self.hint = QLabel(HINT)
         self.hint.setWordWrap(True)
         self.hint.setObjectName("hint")
         layout = QVBoxLayout(self)
@@ -42,6 +70,29 @@ class CatalogView(QWidget):
         self.setFocusProxy(self.filter)
 
     def apply_filter(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text.strip())
-        if text.strip():
-            self.tree.expandAll()
+        self.proxy.set_text(text)
+        if not text.strip():
+            self.model.set_visible(None)
+            self.hint.setText(HINT)
+            return
+        self.tree.expandAll()
+        shown = {a.name for g in self.model.groups for a in g.actions}
+        shown = {name for name in shown if name in self._shown_names()}
+        self.model.set_visible(frozenset(shown))
+        if not shown:
+            self.hint.setText(f"No action matches \u201c{text.strip()}\u201d.")
+        else:
+            self.hint.setText(
+                f"Filtered: {len(shown)} actions shown. A persona row ticks only the actions "
+                "shown under it."
+            )
+
+    def _shown_names(self) -> set[str]:
+        names: set[str] = set()
+        for g in range(self.proxy.rowCount()):
+            group = self.proxy.index(g, 0)
+            for r in range(self.proxy.rowCount(group)):
+                action = self.model.action_at(self.proxy.mapToSource(self.proxy.index(r, 0, group)))
+                if action is not None:
+                    names.add(action.name)
+        return names

@@ -80,3 +80,12 @@ class Dialogs:
 
         item, ok = QInputDialog.getItem(self.parent, title, label, items, 0, False)
         return items.index(item) if ok and item in items else None
+
+    def preview(self, title: str, before: str, after: str) -> bool:
+        """Show a change before it is made; True when the user applies it."""
+        from PySide6.QtWidgets import QDialog
+
+        from editor.ui.diff_dialog import DiffDialog
+
+        dialog = DiffDialog(title, before, after, self.parent)
+        return dialog.exec() == QDialog.DialogCode.Accepted

@@ -84,8 +84,9 @@ class Document(QObject):
     ) -> bool:
         try:
             new = make(self.state)
-        except NotReadable:
-            self.refused.emit("Fix the JSON errors to sync: ticks and fields wait until then.")
+        except NotReadable as error:
+            default = "Fix the JSON errors to sync: ticks and fields wait until then."
+            self.refused.emit(str(error) or default)
             return False
         if new == self.state:
             return False
@@ -93,11 +94,21 @@ class Document(QObject):
         return True
 
     def set_actions(self, actions: frozenset[str], title: str = "Change actions") -> bool:
-        return self._push(title, lambda s: editing.with_actions(s, actions))
+        done = self._push(title, lambda s: editing.with_actions(s, actions))
+        kept = sorted(self.state.actions - actions) if self.state.readable else []
+        if kept:  # unticked, but a wildcard in the text still grants it
+            self.refused.emit(
+                f"{', '.join(kept)}: still granted by a wildcard such as chime:List* in the "
+                "text; edit the wildcard in the JSON to take it away."
+            )
+        return done
 
-    def set_field(self, name: str, raw: str) -> bool:
-        title = f"Edit {name.replace('_', ' ')}"
-        return self._push(title, lambda s: editing.with_field(s, name, raw), (_MERGE_FIELD, name))
+    def set_field(self, name: str, raw: str, target: str | None = None) -> bool:
+        """A field typed: fills the document's ARNs in place (`target`: only that text)."""
+        title = f"Edit {name.replace('_', ' ').removeprefix('other:')}"
+        return self._push(
+            title, lambda s: editing.with_field(s, name, raw, target), (_MERGE_FIELD, name)
+        )
 
     def set_layout(self, layout: Layout, indent: int | None = None) -> bool:
         return self._push("Change layout", lambda s: editing.with_layout(s, layout, indent))

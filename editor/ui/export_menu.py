@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from editor.core.files import write_atomically
+from editor.core.files import PolicyFileError, write_atomically
 from editor.ui.dialogs import Dialogs
 from editor.ui.document import Document
 
@@ -61,27 +61,43 @@ class ExportMenu(QObject):
         menu.addAction(self.template)
 
     def render(self, fmt: str) -> str | None:
-        from editor.core.export.formats import ExportRefused, Format, export
+        from editor.core.export.formats import CannotCarry, ExportRefused, Format, export
 
+        state = self.document.state
+        # !Sub replaces the form's account and region (only values it accepts; else the only
+        # ones the policy names): other accounts' and regions' ARNs stay as written.
+        stack = {
+            name: value
+            for name in ("account_id", "region")
+            if (value := state.field(name)) not in ("", "*") and name not in state.errors()
+        }
         try:
             return export(
-                self.document.state.text,
+                state.text,
                 Format(fmt),
                 self.policy_name(),
                 self.template.isChecked(),
                 self.substitute.isChecked(),
+                stack.get("account_id"),
+                stack.get("region"),
             )
         except ExportRefused as refusal:
             lines = [f"line {f.line}:{f.column}  {f.message}" for f in refusal.problems]
             shown = "\n".join(lines[:12]) + (
                 f"\n… and {len(lines) - 12} more" if len(lines) > 12 else ""
             )
-            self.dialogs.error(
-                "Not exported",
-                f"The policy still has {len(lines)} problem(s) to fix first:\n\n{shown}\n\n"
-                "Fill in the ARN form or use Fix all; or tick Export ▸ Export as template.",
-                "\n".join(lines),
-            )
+            if isinstance(refusal, CannotCarry):  # a template would not help
+                text = (
+                    f"This export cannot carry the policy as it is:\n\n{shown}\n\n"
+                    "Change these, or choose another format (JSON and Terraform's "
+                    "aws_iam_policy carry any policy)."
+                )
+            else:
+                text = (
+                    f"The policy still has {len(lines)} problem(s) to fix first:\n\n{shown}\n\n"
+                    "Fill in the ARN form or use Fix all; or tick Export ▸ Export as template."
+                )
+            self.dialogs.error("Not exported", text, "\n".join(lines))
             return None
 
     def copy_json(self) -> bool:
@@ -102,7 +118,7 @@ class ExportMenu(QObject):
             return False
         try:
             write_atomically(path, out)
-        except OSError as error:
-            self.dialogs.error("Cannot export", f"{path}: {error.strerror or error}")
+        except PolicyFileError as error:
+            self.dialogs.error("Cannot export", str(error))
             return False
         return True

@@ -21,6 +21,7 @@ class FakeDialogs:
         self.ask_save_answer = Answer.CANCEL
         self.reload_answer = True
         self.choice: int | None = 0
+        self.preview_answer = True
 
     def open_path(self, directory: str = "") -> str | None:
         self.calls.append(("open_path", (directory,)))
@@ -44,6 +45,10 @@ class FakeDialogs:
     def choose(self, title: str, label: str, items: list[str]) -> int | None:
         self.calls.append(("choose", (title, label, tuple(items))))
         return self.choice
+
+    def preview(self, title: str, before: str, after: str) -> bool:
+        self.calls.append(("preview", (title, before, after)))
+        return self.preview_answer
 
     def asked(self, name: str) -> list[tuple]:
         return [args for call, args in self.calls if call == name]

@@ -99,7 +99,7 @@ def test_save_as_for_a_new_document(window, tmp_path: Path) -> None:
     target = tmp_path / "connect.json"
     window.dialogs.save_answer = str(target)
     assert window.files.save()
-    assert json.loads(target.read_text())["Statement"][0]["Action"] == "chime:Connect"
+    assert json.loads(target.read_text())["Statement"][0]["Action"] == ["chime:Connect"]
     assert not (tmp_path / "connect.json.bak").exists()  # nothing of the user's to back up
     assert window.windowTitle().startswith("connect.json")
     assert window.files.recent()[0] == str(target.resolve())

@@ -15,32 +15,74 @@ from typing import NamedTuple
 # ${www.amazon.com:user_id}, and the escapes ${*} ${?} ${$}.
 
 ACCOUNT_ID = re.compile(r"\d{12}")
-# An IAM policy variable standing for a whole value: ${aws:username}, ${saml:sub} ...
-POLICY_VARIABLE = re.compile(r"\$\{[\w.\-]+:[\w.\-/]+\}")
+# An IAM policy variable standing for a whole value: ${aws:username}, ${saml:sub} ..., with
+# an optional default: ${aws:PrincipalTag/team, 'none'}.
+POLICY_VARIABLE = re.compile(r"\$\{[\w.\-]+:[\w.\-/]+(?:, '[^'}]*')?\}")
 
 # One pass finds them all; a policy variable matches first and is skipped.
 _PLACEHOLDER = re.compile(
-    r"(?P<variable>\$\{(?:[\w.\-]+:[\w.\-/]+|[*?$])\})"
+    # Anything with a colon in ${...} is meant as an IAM variable: its syntax is the
+    # variables rule's to check, not a placeholder.
+    r"(?P<variable>\$\{(?:[^{}:]*:[^{}]*|[*?$]|\s*)\})"
     r"|\$\{[A-Za-z_]\w*\}"  # ${Region}: a template variable (no colon), not an IAM one
     r"|\{[^{}]*\}"  # {aws_account_id}
     r"|<[^<>]+>"  # <account-id>
+    r"|\[[^\[\]]+\]"  # [Bucket-Name], [Account-Id]: as AWS's Chime pages write them
     # ACCOUNT_ID, APP_INSTANCE_ID, BUCKET_NAME; not any upper-case name (MY_ROLE is a name).
     r"|\b[A-Z][A-Z0-9_]*_(?:ID|NAME|ARN)\b|\b[A-Z_]*(?:ACCOUNT|REGION|PARTITION)[A-Z_]*\b"
 )
-# Words that, alone in an ARN field, say "fill me in".
-_FIELD_WORDS = {
-    "partition": {"partition", "aws-partition"},
-    "region": {"region", "your-region", "aws-region", "region-code", "regioncode"},
-    "account": {
-        "account",
-        "account-id",
-        "accountid",
-        "aws-account-id",
-        "your-account-id",
-        "account_id",
-        "aws_account_id",
-    },
+# Brackets some guides write placeholders in: [Account-Id].
+_BRACKETED = re.compile(r"\[[^\[\]]+\]")
+# A lower-case name ending in _id, _name or _arn, alone in a resource segment: app_instance_id,
+# project_id. A real ID rarely has that shape; a bare word such as `backend_worker` is an ID.
+_SNAKE_NAME = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:id|name|arn)")
+# Words that, alone in an ARN field (letters and digits only, lower case, without a leading
+# "your"), say "fill me in": `region`, `Account-Id`, `AWS account ID`, `aws_account_id`.
+FIELD_WORDS: dict[str, frozenset[str]] = {
+    "partition": frozenset({"partition", "awspartition"}),
+    "region": frozenset({"region", "awsregion", "regioncode", "regionname"}),
+    "account": frozenset(
+        {"account", "accountid", "awsaccountid", "awsaccount", "accountnumber", "awsaccountnumber"}
+    ),
+    # IDs in the resource part (template variables and how guides spell them).
+    "resource": frozenset(
+        {
+            "id",
+            "name",
+            "userid",
+            "botid",
+            "channelid",
+            "flowid",
+            "channelflowid",
+            "appinstanceid",
+            "appinstanceuserid",
+            "appinstancebotid",
+            "resourceid",
+            "resourcename",
+        }
+    ),
 }
+
+
+def field_word(text: str) -> str:
+    """`text` as the placeholder words are kept: letters and digits, lower case, without the
+    brackets around it or a leading "your"."""
+    word = "".join(c for c in text.lower() if c.isalnum())
+    # Not "my": `my-account` reads as an account's name given in the wrong field.
+    return word[4:] if word.startswith("your") and len(word) > 4 else word
+
+
+def is_placeholder(text: str, field: str = "resource") -> bool:
+    """Whether `text`, the whole of one ARN field (`partition`, `region`, `account`) or of a
+    resource segment (`resource`), is a placeholder in any of its written forms. IAM policy
+    variables (`${aws:username}`) and wildcards are not."""
+    if not text or POLICY_VARIABLE.fullmatch(text) or text in ("${*}", "${?}", "${$}"):
+        return False
+    if any(m.lastgroup != "variable" and m.group() == text for m in _PLACEHOLDER.finditer(text)):
+        return True
+    if _BRACKETED.fullmatch(text) or (field == "resource" and _SNAKE_NAME.fullmatch(text)):
+        return True
+    return field_word(text) in FIELD_WORDS[field]
 
 
 class Span(NamedTuple):
@@ -84,6 +126,11 @@ def placeholders(value: str) -> tuple[Span, ...]:
         for m in _PLACEHOLDER.finditer(value)
         if m.lastgroup != "variable"
     ]
+    found.extend(
+        Span(m.start(), m.end(), m.group())
+        for m in _BRACKETED.finditer(value)
+        if not _overlaps(m.start(), m.end(), found)
+    )
     fields = split_arn(value)
     if fields is not None:
         for name, span in (
@@ -91,8 +138,24 @@ def placeholders(value: str) -> tuple[Span, ...]:
             ("region", fields.region),
             ("account", fields.account),
         ):
-            if span.text.lower() in _FIELD_WORDS[name] and not any(
-                f.start < span.end and span.start < f.end for f in found
-            ):
+            if is_placeholder(span.text, name) and not _overlaps(span.start, span.end, found):
+                found.append(span)
+        for span in _segments(fields.resource):
+            if is_placeholder(span.text) and not _overlaps(span.start, span.end, found):
                 found.append(span)
     return tuple(sorted(found, key=lambda s: s.start))
+
+
+def _overlaps(start: int, end: int, spans: list[Span]) -> bool:
+    return any(s.start < end and start < s.end for s in spans)
+
+
+def _segments(resource: Span) -> list[Span]:
+    """The parts of an ARN's resource between `/` and `:`, with their positions."""
+    spans: list[Span] = []
+    start = resource.start
+    for part in re.split(r"([/:])", resource.text):
+        if part not in ("/", ":") and part:
+            spans.append(Span(start, start + len(part), part))
+        start += len(part)
+    return spans

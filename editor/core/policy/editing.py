@@ -20,11 +20,12 @@ from typing import TYPE_CHECKING
 from editor.core.catalog.catalog import load_catalog
 from editor.core.json.read import read_json
 from editor.core.policy.arnfields import FIELDS
-from editor.core.policy.layout import Layout
+from editor.core.policy.layout import Layout, detect_indent
 from editor.core.policy.statements import policy_text
 from editor.core.text.findings import TextEdit, apply_edits
 
 if TYPE_CHECKING:
+    from editor.core.policy.arnslots import FieldValues
     from editor.core.policy.arnvalues import ArnValues
 
 # Field values that need no validation: the defaults below.
@@ -39,7 +40,8 @@ OPTIONAL_FIELDS = {
 
 
 class NotReadable(Exception):
-    """The text has JSON errors: ticks and fields cannot be written into it until fixed."""
+    """The text has JSON errors (or is no policy): ticks and fields cannot be written into it
+    until fixed. The message, when there is one, says why."""
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,11 @@ class EditorState:
     def _errors(self) -> dict[str, str]:
         # Worked out once per state: the form and the generator both ask, on every edit.
         found: dict[str, str] = {}
-        custom = [(n, raw) for n, raw in self.fields if raw.strip() and _DEFAULTS.get(n) != raw]
+        custom = [
+            (n, raw)
+            for n, raw in self.fields
+            if n in FIELDS and raw.strip() and _DEFAULTS.get(n) != raw
+        ]
         if not custom:
             return found
         from editor.core.policy.arnvalues import field_error
@@ -83,8 +89,19 @@ class EditorState:
         from editor.core.policy.arnvalues import ArnValues
 
         bad = self.errors()
-        good = {n: v for n, v in self.fields if n not in bad and v.strip()}
+        good = {n: v for n, v in self.fields if n in FIELDS and n not in bad and v.strip()}
         return ArnValues(**good)
+
+    @cached_property
+    def held(self) -> dict[str, FieldValues]:
+        """Field -> the values and placeholders the text's ARNs hold (empty while the text
+        does not read)."""
+        from editor.core.policy.arnslots import field_values, find_slots
+
+        parsed = read_json(self.text)
+        if parsed.has_errors:
+            return {}
+        return field_values(find_slots(parsed.root, load_catalog()))
 
     @property
     def readable(self) -> bool:
@@ -96,9 +113,11 @@ def empty_policy(indent: int = 4) -> str:
 
 
 def new_state(text: str | None = None) -> EditorState:
+    """A new policy (None), or an opened text: kept as written, its own indentation shown."""
     if text is None:
         return EditorState(empty_policy())
-    return with_text(EditorState(text), text)
+    indent = detect_indent(text) if text.strip() else 4
+    return with_text(EditorState(text, layout=Layout.AS_WRITTEN, indent=indent), text)
 
 
 def needed_fields(actions: frozenset[str]) -> set[str]:
@@ -129,31 +148,61 @@ def _regenerate(state: EditorState) -> EditorState:
 
 
 def with_actions(state: EditorState, actions: frozenset[str]) -> EditorState:
-    return _regenerate(replace(state, actions=frozenset(actions)))
+    """Ticks and unticks as minimal edits of the text (see `actionedits`): the rest of the
+    text keeps every byte. The ticks then follow what the text grants (an action a wildcard
+    grants stays ticked: no edit of ours removes it)."""
+    from editor.core.policy.actionedits import NotEditable, add_actions, remove_actions
+
+    if not state.readable:
+        raise NotReadable
+    catalog = load_catalog()
+    text = state.text if read_json(state.text).root is not None else empty_policy(state.indent)
+    wanted = frozenset(actions)
+    try:
+        text = remove_actions(text, state.actions - wanted, catalog)
+        added = wanted - state.actions
+        text = add_actions(text, added, state.values(), state.layout, catalog, state.indent)
+    except NotEditable as error:
+        raise NotReadable(f"Cannot change the ticks: {error}.") from None
+    return with_text(replace(state, actions=wanted), text)
 
 
-def with_field(state: EditorState, name: str, raw: str) -> EditorState:
-    if name not in FIELDS:
+def with_field(state: EditorState, name: str, raw: str, target: str | None = None) -> EditorState:
+    """A field typed: its value replaces, in place, what the text's ARNs hold for it — the
+    `target` text only, when given, else every value and placeholder of the field (see
+    `default_targets`). Nothing else of the text changes. A value that is not valid changes
+    no text (the form says why); an emptied field puts its placeholder back."""
+    from editor.core.policy.arnslots import OTHER, default_targets, fill_edits, find_slots
+
+    if name not in FIELDS and not name.startswith(OTHER):
         raise KeyError(name)
-    fields = {**state.field_map, name: raw}
-    changed = replace(state, fields=tuple(fields.items()))
-    before, after = state.values(), changed.values()
-    if before == after:
-        return changed  # an invalid or unchanged value: the text stays as it is
-    return _regenerate(changed)
+    changed = replace(state, fields=tuple({**state.field_map, name: raw}.items()))
+    if name in changed.errors():
+        return changed
+    value = raw.strip() or (FIELDS[name][1] if name in FIELDS else name.removeprefix(OTHER))
+    parsed = read_json(state.text)
+    if parsed.has_errors:
+        raise NotReadable
+    slots = find_slots(parsed.root, load_catalog())
+    if target is not None and any(s.field == name and s.text == target for s in slots):
+        targets = {target}
+    else:
+        targets = default_targets(slots, name, any_is_a_value=name in OPTIONAL_FIELDS)
+    edits = fill_edits(state.text, slots, name, value, targets)
+    return replace(changed, text=apply_edits(state.text, edits)) if edits else changed
 
 
 def with_layout(state: EditorState, layout: Layout, indent: int | None = None) -> EditorState:
-    """A new statement layout, or indentation; a new indentation reformats the whole text."""
-    if indent is not None and indent != state.indent:
+    """A new statement layout, or indentation; a new indentation reformats the whole text.
+    "As written" rewrites nothing."""
+    if indent is not None and indent != state.indent and indent >= 0:
         parsed = read_json(state.text)
         if parsed.has_errors:
             raise NotReadable
         if parsed.root is not None:
             state = replace(state, text=policy_text(parsed.value(), indent))
-    return _regenerate(
-        replace(state, layout=layout, indent=state.indent if indent is None else indent)
-    )
+    changed = replace(state, layout=layout, indent=state.indent if indent is None else indent)
+    return changed if layout is Layout.AS_WRITTEN else _regenerate(changed)
 
 
 def with_text(state: EditorState, text: str) -> EditorState:
@@ -164,8 +213,11 @@ def with_text(state: EditorState, text: str) -> EditorState:
     from editor.core.policy.selection import read_selection
 
     selection = read_selection(text)
+    # A field the text holds only placeholders for is unfilled, whatever was typed before.
+    unfilled = {k: "" for k in selection.unfilled if k not in selection.values}
     fields: Mapping[str, str] = {
-        **state.field_map,
+        **{k: v for k, v in state.field_map.items() if not k.startswith("other:")},
+        **unfilled,
         **{k: v for k, v in selection.values.items() if k not in selection.conflicts},
     }
     return replace(changed, actions=selection.actions, fields=tuple(fields.items()))

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from editor.core.catalog.arn import placeholders, split_arn
-from editor.core.catalog.arntypes import resource_ids
 from editor.core.catalog.catalog import Catalog, Persona, load_catalog, load_personas
 from editor.core.catalog.wildcard import action_matches, has_wildcard
 from editor.core.json.nodes import Kind, Node
 from editor.core.json.read import read_json
-from editor.core.policy.arnfields import VARIABLE_FIELD
+from editor.core.policy.arnslots import OTHER, field_values, find_slots
 from editor.core.policy.arnvalues import ArnValues
 from editor.core.policy.generate import GENERATED_SID, generate
 from editor.core.policy.layout import Layout
@@ -38,6 +36,9 @@ class Selection:
     values: dict[str, str] = field(default_factory=dict)  # form field -> value found
     conflicts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # field -> values
     personas: tuple[PersonaMatch, ...] = ()  # best first
+    # field -> the placeholders the document holds for it (`other:project_id` for one no
+    # form field stands for): shown as unfilled, never as values.
+    unfilled: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def is_modeled(statement: StatementView, catalog: Catalog) -> bool:
@@ -73,39 +74,27 @@ def _granted_by(views: list[StatementView], catalog: Catalog) -> frozenset[str]:
     return frozenset(granted)
 
 
-def _arn_values(root: Node | None, catalog: Catalog) -> dict[str, list[str]]:
+def _arn_values(
+    root: Node | None, catalog: Catalog
+) -> tuple[dict[str, list[str]], dict[str, tuple[str, ...]]]:
+    """(field -> the filled values found, field -> the placeholders found), read from every
+    ARN of every statement. Wildcards are not values to show: "any" is the form's own box."""
     found: dict[str, list[str]] = {}
-
-    for statement in statements(root):
-        for value in statement.values("Resource"):
-            fields = split_arn(value)
-            if fields is None or fields.service.text != catalog.service.prefix:
-                continue
-            unfilled = placeholders(value)
-            spans = [
-                ("partition", fields.partition),
-                ("region", fields.region),
-                ("account_id", fields.account),
-            ]
-            for variable, span in resource_ids(catalog.arn_templates, fields.resource):
-                if variable in VARIABLE_FIELD:
-                    spans.append((VARIABLE_FIELD[variable], span))
-            for name, span in spans:
-                if not span.text or has_wildcard(span.text):
-                    continue
-                if any(p.start < span.end and span.start < p.end for p in unfilled):
-                    continue
-                seen = found.setdefault(name, [])
-                if span.text not in seen:
-                    seen.append(span.text)
-    return found
+    unfilled: dict[str, tuple[str, ...]] = {}
+    for name, held in field_values(find_slots(root, catalog)).items():
+        values = [v for v in held.values if not has_wildcard(v)]
+        if values and not name.startswith(OTHER):
+            found[name] = values
+        if held.placeholders:
+            unfilled[name] = held.placeholders
+    return found, unfilled
 
 
 def read_selection(text: str, catalog: Catalog | None = None) -> Selection:
     catalog = catalog or load_catalog()
     root = read_json(text).root
     actions = granted_actions(root, catalog)
-    found = _arn_values(root, catalog)
+    found, unfilled = _arn_values(root, catalog)
     values = {name: seen[0] for name, seen in found.items()}
     conflicts = {name: tuple(seen) for name, seen in found.items() if len(seen) > 1}
     matches = []
@@ -114,7 +103,7 @@ def read_selection(text: str, catalog: Catalog | None = None) -> Selection:
         if granted:
             matches.append(PersonaMatch(persona, granted, set(persona.actions) == actions))
     matches.sort(key=lambda m: (not m.exact, -m.share, m.persona.id))
-    return Selection(actions, values, conflicts, tuple(matches))
+    return Selection(actions, values, conflicts, tuple(matches), unfilled)
 
 
 def apply_selection(

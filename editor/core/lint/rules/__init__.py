@@ -2,7 +2,20 @@
 the one place a rule is registered."""
 
 from editor.core.lint.context import Rule
-from editor.core.lint.rules import actions, conditions, kinds, principals, resources, structure
+from editor.core.lint.rules import (
+    actions,
+    chime_security,
+    condition_values,
+    conditions,
+    dependencies,
+    kinds,
+    placeholders,
+    principals,
+    resources,
+    security,
+    structure,
+    variables,
+)
 
 RULES: tuple[Rule, ...] = (
     structure.version,
@@ -17,4 +30,15 @@ RULES: tuple[Rule, ...] = (
     resources.resources,
     resources.authorization,
     conditions.conditions,
+    placeholders.condition_values,
+    condition_values.condition_values,
+    variables.variables,
+    dependencies.dependent_actions,
+    security.not_elements,
+    security.role_passing,
+    security.escalation,
+    security.redundancy,
+    chime_security.impersonation,
+    chime_security.admin_in_user_policy,
+    chime_security.username_in_role_policy,
 )

@@ -1,0 +1,83 @@
+"""`chime-policy edit`: add or remove actions in place — an added action goes into the
+statement whose ARNs fit it (else one new statement), a removed one leaves every Allow
+statement that names it; the rest of the text keeps every byte."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from editor.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    UsageError,
+    add_output_mode,
+    expand,
+    read_input,
+    write_result,
+)
+
+
+def add_parser(commands: Any) -> None:
+    edit = commands.add_parser(
+        "edit",
+        help="add or remove actions in policies, in place",
+        description="Add actions to the statement whose ARNs fit them (or one new statement, "
+        "with the ARN values the file holds), remove actions from every Allow statement. "
+        "Exit 1 when an action cannot be removed (a wildcard grants it) or a file cannot be "
+        "edited.",
+    )
+    edit.add_argument("files", nargs="+", metavar="FILE", help="file, folder or - (stdin)")
+    edit.add_argument("--add-action", action="append", default=[], metavar="ACTION")
+    edit.add_argument("--remove-action", action="append", default=[], metavar="ACTION")
+    add_output_mode(edit)
+
+
+def _names(values: list[str]) -> list[str]:
+    from editor.core.catalog.catalog import load_catalog
+
+    catalog = load_catalog()
+    names: list[str] = []
+    for value in (v.strip() for item in values for v in item.split(",")):
+        action = catalog.action(value)
+        if action is None:
+            raise UsageError(f"{value!r} is not a Chime action (write chime:Name or Name)")
+        names.append(action.name)
+    return names
+
+
+def run(args: argparse.Namespace) -> int:
+    from editor.core.catalog.catalog import load_catalog
+    from editor.core.json.read import read_json
+    from editor.core.policy.actionedits import NotEditable, add_actions, remove_actions
+    from editor.core.policy.arnvalues import ArnValues, field_error
+    from editor.core.policy.generate import Layout
+    from editor.core.policy.selection import granted_actions, read_selection
+
+    added, removed = _names(args.add_action), _names(args.remove_action)
+    if not added and not removed:
+        raise UsageError("edit: name an action (--add-action or --remove-action)")
+    if set(added) & set(removed):
+        raise UsageError("edit: an action cannot be both added and removed")
+    catalog = load_catalog()
+    names = expand(args.files)
+    status = EXIT_OK
+    for name in names:
+        text = read_input(name)
+        selection = read_selection(text, catalog)
+        found = {k: v for k, v in selection.values.items() if k not in selection.conflicts}
+        values = ArnValues(**{k: v for k, v in found.items() if not field_error(k, v)})
+        try:
+            edited = remove_actions(text, removed, catalog)
+            edited = add_actions(edited, added, values, Layout.LEAST_PRIVILEGE, catalog)
+        except NotEditable as error:
+            print(f"{name}: cannot edit: {error}", file=sys.stderr)
+            status = EXIT_FINDINGS
+            continue
+        kept = set(removed) & granted_actions(read_json(edited).root, catalog)
+        for action in sorted(kept):
+            print(f"{name}: chime:{action} is still granted by a wildcard", file=sys.stderr)
+            status = EXIT_FINDINGS
+        write_result(args, name, text, edited, len(names) > 1, "edited")
+    return status

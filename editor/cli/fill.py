@@ -1,0 +1,99 @@
+"""`chime-policy fill`: put ARN values into a policy in place — every placeholder or value of
+each named field is replaced, and nothing else of the text changes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from editor.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    UsageError,
+    add_output_mode,
+    expand,
+    read_input,
+    write_result,
+)
+from editor.core.policy.arnfields import FIELDS
+
+
+def add_parser(commands: Any) -> None:
+    fill = commands.add_parser(
+        "fill",
+        help="fill ARN values (region, account, IDs) into policies in place",
+        description="Replace the placeholders (region, {aws_account_id}, <ACCOUNT_ID>, "
+        "app_instance_id ...) or the values of each named field in every ARN, leaving the "
+        "rest of the text as it is. Exit 1 when placeholders remain.",
+    )
+    fill.add_argument("files", nargs="+", metavar="FILE", help="file, folder or - (stdin)")
+    for name in FIELDS:
+        fill.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="VALUE")
+    fill.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="PLACEHOLDER=VALUE",
+        help="fill a placeholder no option names, e.g. --set project_id=abc (repeatable)",
+    )
+    add_output_mode(fill)
+
+
+def changes_of(args: argparse.Namespace) -> dict[str, str]:
+    """Field -> value from the options, each checked as the form checks it."""
+    from editor.core.policy.arnslots import OTHER
+    from editor.core.policy.arnvalues import field_error
+
+    changes: dict[str, str] = {}
+    for name in FIELDS:
+        value = getattr(args, name)
+        if value is None:
+            continue
+        message = field_error(name, value)
+        if message or not value.strip():
+            raise UsageError(f"--{name.replace('_', '-')} {value!r}: {message or 'empty'}")
+        changes[name] = value.strip()
+    for item in args.set:
+        placeholder, sep, value = item.partition("=")
+        if not sep or not placeholder or not value:
+            raise UsageError(f"--set {item!r}: write PLACEHOLDER=VALUE")
+        changes[OTHER + placeholder] = value
+    if not changes:
+        raise UsageError("fill: name at least one value (--region, --account-id, ... or --set)")
+    return changes
+
+
+def unfound(text: str, changes: dict[str, str]) -> list[str]:
+    """The fields of `changes` that no ARN of `text` holds (a typo, or not a policy)."""
+    from editor.core.catalog.catalog import load_catalog
+    from editor.core.json.read import read_json
+    from editor.core.policy.arnslots import find_slots
+
+    held = {s.field for s in find_slots(read_json(text).root, load_catalog())}
+    return [field for field in changes if field not in held]
+
+
+def run(args: argparse.Namespace) -> int:
+    from editor.core.lint.engine import lint
+    from editor.core.policy.arnslots import fill_text
+
+    changes = changes_of(args)
+    names = expand(args.files)
+    status = EXIT_OK
+    for name in names:
+        text = read_input(name)
+        filled = fill_text(text, changes)
+        for field in unfound(text, changes):
+            option = f"--{field.replace('_', '-')}" if field in FIELDS else f"--set {field[6:]}"
+            print(f"{name}: no ARN holds a value for {option}: nothing filled", file=sys.stderr)
+        for finding in lint(filled).findings:
+            if finding.code == "resource/placeholder":
+                print(
+                    f"{name}:{finding.line}:{finding.column}: error {finding.code} "
+                    f"{finding.message}",
+                    file=sys.stderr,
+                )
+                status = EXIT_FINDINGS
+        write_result(args, name, text, filled, len(names) > 1, "filled")
+    return status

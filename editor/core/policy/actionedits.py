@@ -1,0 +1,252 @@
+"""Ticks as minimal edits of the user's text.
+
+Ticking an action inserts one string into the Action list of a statement whose resources fit
+it (by the catalog's resource types), else appends a statement for it; unticking removes it
+from every Allow statement that grants it by name, and a statement left with no action goes.
+Everything else — order, formatting, comments, Sids — stays as written. An insertion and the
+removal of what it inserted are exact inverses, so tick then untick gives the text back byte
+for byte.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from editor.core.catalog.arntypes import arn_types_of
+from editor.core.catalog.catalog import STAR, Action, Catalog
+from editor.core.json.nodes import Kind, Node
+from editor.core.json.read import read_json
+from editor.core.policy.arnvalues import ArnValues
+from editor.core.policy.generate import Layout, generate, needed_types
+from editor.core.policy.statements import StatementView, remove_item_range, statements
+from editor.core.text.findings import TextEdit, apply_edits
+
+
+class NotEditable(Exception):
+    """The text is not a policy whose Statement list can take an edit (the caller says why)."""
+
+
+def remove_actions(text: str, names: Iterable[str], catalog: Catalog) -> str:
+    """`text` without the named catalog actions in any Allow statement's Action."""
+    drop = {a.name for n in names if (a := catalog.action(n)) is not None}
+    if not drop:
+        return text
+    root, array = _statement_array(text)
+    gone: list[int] = []  # statements left with no action
+    edits: list[TextEdit] = []
+    views = statements(root)
+    for view in views:
+        member = view.member("Action")
+        if view.effect != "Allow" or member is None or member.value is None:
+            continue
+        value = member.value
+        items = [value] if value.kind is Kind.STRING else value.items
+        hits = [i for i, item in enumerate(items) if _name_of(item, catalog) in drop]
+        if not hits:
+            continue
+        if len(hits) == len(items):
+            gone.append(view.index)
+        else:
+            edits.extend(TextEdit(*remove_item_range(value, i), "") for i in hits)
+    if gone and array is None:
+        raise NotEditable("the only statement would be left with no action")
+    if array is not None:
+        if len(gone) == len(array.items):
+            edits.append(TextEdit(array.start + 1, array.end - 1, ""))  # `[]` again
+        else:
+            edits.extend(TextEdit(*remove_item_range(array, i), "") for i in gone)
+    return apply_edits(text, _merged(edits))
+
+
+def add_actions(
+    text: str,
+    names: Iterable[str],
+    values: ArnValues,
+    layout: Layout,
+    catalog: Catalog,
+    indent: int = 4,
+) -> str:
+    """`text` granting the named actions too: each into the best-fitting statement's list,
+    the rest in new statements generated together (in `layout`) at the end."""
+    indent = indent if indent > 0 else 4  # for a file with no level to copy
+    actions = sorted(
+        {a.name: a for n in names if (a := catalog.action(n)) is not None}.values(),
+        key=lambda a: a.name,
+    )
+    rest: list[Action] = []
+    for action in actions:
+        root, array = _statement_array(text)
+        if array is None:
+            raise NotEditable("Statement is a single object: make it a list to add statements")
+        target = _best_fit(statements(root), action, values, catalog)
+        if target is None:
+            rest.append(action)
+        else:
+            text = apply_edits(text, [_insertion(text, target, action.full_name)])
+    if rest:
+        document = generate([a.name for a in rest], values, layout, catalog)
+        for statement in document.Statement:
+            body = statement.as_json()
+            body["Action"] = list(statement.Action)  # a list, so later ticks go into it
+            root, array = _statement_array(text)
+            assert array is not None  # checked above
+            text = apply_edits(text, [_append_statement(text, array, body, indent)])
+    return text
+
+
+def _name_of(node: Node, catalog: Catalog) -> str | None:
+    if node.kind is not Kind.STRING:
+        return None
+    action = catalog.action(str(node.value))
+    return action.name if action is not None else None
+
+
+def _statement_array(text: str) -> tuple[Node, Node | None]:
+    """The policy's root and its Statement array (None: a single statement object)."""
+    parsed = read_json(text)
+    root = parsed.root
+    if parsed.has_errors or root is None or root.kind is not Kind.OBJECT:
+        raise NotEditable("the text does not read as a policy")
+    member = root.get("Statement")
+    if member is None or member.value is None:
+        raise NotEditable("the policy has no Statement")
+    value = member.value
+    if value.kind is Kind.ARRAY:
+        return root, value
+    if value.kind is Kind.OBJECT:
+        return root, None
+    raise NotEditable("Statement is neither a list nor an object")
+
+
+def _best_fit(
+    views: list[StatementView], action: Action, values: ArnValues, catalog: Catalog
+) -> StatementView | None:
+    """The statement the action belongs in: an Allow with an Action list, no NotAction or
+    Condition (a condition is the author's restriction on *those* actions), whose every
+    resource is of a type the action can use, together covering the types it needs.
+    Exact coverage first, then the fewest resources, then the first in the text."""
+    needed = needed_types(action, values)
+    best: tuple[int, int, int] | None = None
+    chosen: StatementView | None = None
+    for view in views:
+        member = view.member("Action")
+        if (
+            view.effect != "Allow"
+            or member is None
+            or member.value is None
+            or member.value.kind is not Kind.ARRAY
+            or {"NotAction", "Condition", "NotResource"} & view.elements.keys()
+        ):
+            continue
+        resources = view.values("Resource")
+        if not resources or len(resources) != len(view.strings("Resource")):
+            continue
+        if action.star_only or not needed:
+            if resources != [STAR]:
+                continue
+            covered: frozenset[str] = frozenset()
+        else:
+            if STAR in resources:
+                continue
+            kinds = [arn_types_of(catalog, r) & action.arn_types for r in resources]
+            if not all(kinds):
+                continue  # an ARN the action cannot use
+            covered = frozenset().union(*kinds)
+            if not needed <= covered:
+                continue
+        score = (len(covered - needed), len(resources), view.index)
+        if best is None or score < best:
+            best, chosen = score, view
+    return chosen
+
+
+def _insertion(text: str, view: StatementView, full_name: str) -> TextEdit:
+    """Insert `"full_name"` into the statement's Action list: at its sorted place when the
+    list is sorted, else at the end, separated as the list's own items are."""
+    member = view.member("Action")
+    assert member is not None and member.value is not None
+    array = member.value
+    items = array.items
+    token = json.dumps(full_name)
+    if not items:
+        return TextEdit(array.start + 1, array.end - 1, token)
+    names = [str(i.value).lower() if i.kind is Kind.STRING else "" for i in items]
+    position = len(items)
+    if names == sorted(names):
+        position = next((i for i, n in enumerate(names) if n > full_name.lower()), len(items))
+    if len(items) > 1:
+        at = min(max(position, 1), len(items) - 1)  # a pair of neighbours shows the style
+        separator = text[items[at - 1].end : items[at].start]
+    else:
+        line = _line_indent(text, items[0].start)
+        multiline = "\n" in text[array.start : items[0].start]
+        newline = "\r\n" if "\r\n" in text else "\n"
+        separator = "," + newline + line if multiline else ", "
+    if position < len(items):
+        return TextEdit(items[position].start, items[position].start, token + separator)
+    return TextEdit(items[-1].end, items[-1].end, separator + token)
+
+
+def _append_statement(text: str, array: Node, body: dict[str, object], indent: int) -> TextEdit:
+    """A new last statement, written in the file's own indentation and line endings."""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    items = array.items
+    if items:
+        item_indent = _line_indent(text, items[0].start)
+        minified = "\n" not in text[array.start : items[0].start]
+    else:
+        closing = _leading(text, array.start)
+        minified = "\n" not in text.strip()
+        item_indent = closing + " " * (indent or 4)
+    unit = _indent_unit(text, items, item_indent, indent)
+    if minified:
+        rendered = json.dumps(body, separators=(",", ":"))
+    else:
+        lines = json.dumps(body, indent=len(unit)).splitlines()
+        rendered = newline.join([lines[0], *(item_indent + line for line in lines[1:])])
+    if len(items) > 1:
+        separator = text[items[-2].end : items[-1].start]
+        return TextEdit(items[-1].end, items[-1].end, separator + rendered)
+    if items:
+        separator = "," if minified else "," + newline + item_indent
+        return TextEdit(items[-1].end, items[-1].end, separator + rendered)
+    if minified:
+        return TextEdit(array.start + 1, array.end - 1, rendered)
+    closing = _leading(text, array.start)
+    inner = newline + item_indent + rendered + newline + closing
+    return TextEdit(array.start + 1, array.end - 1, inner)
+
+
+def _indent_unit(text: str, items: list[Node], item_indent: str, indent: int) -> str:
+    """One level of the file's indentation: from a statement's first member, else `indent`."""
+    for item in items:
+        if item.kind is Kind.OBJECT and item.members:
+            member_indent = _line_indent(text, item.members[0].key_start)
+            if member_indent.startswith(item_indent) and len(member_indent) > len(item_indent):
+                return member_indent[len(item_indent) :]
+    return " " * (indent or 4)
+
+
+def _line_indent(text: str, offset: int) -> str:
+    line_start = text.rfind("\n", 0, offset) + 1
+    prefix = text[line_start:offset]
+    return prefix if not prefix.strip() else ""
+
+
+def _leading(text: str, offset: int) -> str:
+    """The white space that starts the line `offset` is on."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    line = text[line_start:offset]
+    return line[: len(line) - len(line.lstrip(" \t"))]
+
+
+def _merged(edits: list[TextEdit]) -> list[TextEdit]:
+    """Removals of neighbouring items can share a comma: merge overlapping ranges."""
+    merged: list[TextEdit] = []
+    for edit in sorted(edits, key=lambda e: e.start):
+        if merged and edit.start < merged[-1].end:
+            last = merged.pop()
+            edit = TextEdit(last.start, max(last.end, edit.end), "")
+        merged.append(edit)
+    return merged

@@ -1,0 +1,173 @@
+"""The values a policy's ARNs hold, field by field, and filling a field in place.
+
+Every ARN of every statement counts — Resource, NotResource and condition values, whatever the
+statement's Sid — and each of its fields is a *slot*: the partition, region and account of any
+ARN; the app instance, user, bot, channel and channel-flow IDs of a Chime ARN (by the
+catalog's ARN templates). A slot holds a value or a placeholder in one of its written forms
+(`region`, `{aws_account_id}`, `<ACCOUNT_ID>`, `app_instance_id` ...). A placeholder no form
+field stands for (`project_id` in an Amazon Pinpoint ARN) is a slot of its own, named
+`other:` + its text, so that it can be filled too.
+
+Filling replaces the chosen slots' text and nothing else: one edit per slot.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from editor.core.catalog.arn import Span, is_placeholder, placeholders, split_arn
+from editor.core.catalog.arntypes import resource_ids
+from editor.core.catalog.catalog import Catalog
+from editor.core.json.nodes import Kind, Node
+from editor.core.policy.arnfields import VARIABLE_FIELD
+from editor.core.policy.statements import statements
+from editor.core.text.findings import TextEdit
+
+OTHER = "other:"  # field name prefix of a placeholder no form field stands for
+# Fields with an "any (*)" choice: there a wildcard is a value like any other.
+_ANY_FIELDS = ("channel_id", "channel_flow_id")
+_ARN_FIELDS = (("partition", "partition"), ("region", "region"), ("account_id", "account"))
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    field: str  # a form field ("region", "user_id") or OTHER + the placeholder's text
+    node: Node  # the string node holding the ARN
+    span: Span  # where in the string's value
+    placeholder: bool
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    @property
+    def wildcard(self) -> bool:
+        return "*" in self.text or "?" in self.text
+
+
+def find_slots(root: Node | None, catalog: Catalog) -> list[Slot]:
+    """Every field of every ARN in the policy's statements, in text order."""
+    found: list[Slot] = []
+    for statement in statements(root):
+        for node in _strings(statement.node):
+            found.extend(_slots_of(node, catalog))
+    return found
+
+
+def _strings(node: Node) -> Iterator[Node]:
+    """The string values under `node` (keys are not values: they hold no ARN)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.kind is Kind.STRING:
+            yield current
+        elif current.kind is Kind.ARRAY:
+            stack.extend(reversed(current.items))
+        elif current.kind is Kind.OBJECT:
+            stack.extend(reversed([m.value for m in current.members if m.value is not None]))
+
+
+def _slots_of(node: Node, catalog: Catalog) -> list[Slot]:
+    value = str(node.value)
+    fields = split_arn(value)
+    if fields is None:
+        return []
+    unfilled = placeholders(value)
+    slots: list[Slot] = []
+    for name, kind in _ARN_FIELDS:
+        span = getattr(fields, kind)
+        if span.text:
+            slots.append(Slot(name, node, span, is_placeholder(span.text, kind)))
+    if fields.service.text == catalog.service.prefix:
+        for variable, span in resource_ids(catalog.arn_templates, fields.resource):
+            field = VARIABLE_FIELD.get(variable)
+            if field is not None and span.text:
+                slots.append(Slot(field, node, span, _overlaps(span, unfilled)))
+    # Placeholders in the resource part that no form field took: `apps/project_id`.
+    for span in unfilled:
+        if span.start >= fields.resource.start and not any(
+            s.span.start < span.end and span.start < s.span.end for s in slots
+        ):
+            slots.append(Slot(OTHER + span.text, node, span, True))
+    return sorted(slots, key=lambda s: s.span.start)
+
+
+def _overlaps(span: Span, spans: tuple[Span, ...]) -> bool:
+    return any(s.start < span.end and span.start < s.end for s in spans)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldValues:
+    """What the document holds for one field: its distinct texts in order of appearance."""
+
+    values: tuple[str, ...]  # filled values (wildcards included), distinct
+    placeholders: tuple[str, ...]  # placeholder texts, distinct
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return self.values + self.placeholders
+
+
+def field_values(slots: list[Slot]) -> dict[str, FieldValues]:
+    seen: dict[str, tuple[list[str], list[str]]] = {}
+    for slot in slots:
+        values, holes = seen.setdefault(slot.field, ([], []))
+        bucket = holes if slot.placeholder else values
+        if slot.text not in bucket:
+            bucket.append(slot.text)
+    return {name: FieldValues(tuple(v), tuple(h)) for name, (v, h) in seen.items()}
+
+
+def default_targets(slots: list[Slot], field: str, any_is_a_value: bool = False) -> set[str]:
+    """The texts a new value for `field` replaces unless the user picks: every value and
+    placeholder, but not a wildcard (`user/*` in an administrator's policy means every user,
+    not the one being typed) unless the field has an "any (*)" choice of its own."""
+    texts = {s.text for s in slots if s.field == field}
+    return texts if any_is_a_value else {t for t in texts if "*" not in t and "?" not in t}
+
+
+def fill_edits(
+    text: str, slots: list[Slot], field: str, value: str, targets: set[str] | None = None
+) -> list[TextEdit]:
+    """The edits that put `value` into every slot of `field` whose text is in `targets`
+    (default: `default_targets`). A string written with escapes is rewritten whole."""
+    chosen = default_targets(slots, field) if targets is None else targets
+    by_node: dict[int, list[Slot]] = {}
+    for slot in slots:
+        if slot.field == field and slot.text in chosen and slot.text != value:
+            by_node.setdefault(id(slot.node), []).append(slot)
+    edits: list[TextEdit] = []
+    encoded = json.dumps(value, ensure_ascii=False)[1:-1]
+    for group in by_node.values():
+        node = group[0].node
+        raw = text[node.start + 1 : node.end - 1]
+        if raw == node.value and text[node.start] == '"':
+            edits.extend(
+                TextEdit(node.start + 1 + s.span.start, node.start + 1 + s.span.end, encoded)
+                for s in group
+            )
+        else:  # escapes or single quotes: write the string anew
+            new = str(node.value)
+            for s in sorted(group, key=lambda s: s.span.start, reverse=True):
+                new = new[: s.span.start] + value + new[s.span.end :]
+            edits.append(TextEdit(node.start, node.end, json.dumps(new, ensure_ascii=False)))
+    return sorted(edits, key=lambda e: e.start)
+
+
+def fill_text(text: str, changes: dict[str, str], catalog: Catalog | None = None) -> str:
+    """`text` with each field of `changes` filled in place (default targets). The string
+    tokens the reader found are exact even in text with syntax errors elsewhere, so this
+    works on any text; values are not validated here (the form and the CLI do that)."""
+    from editor.core.catalog.catalog import load_catalog
+    from editor.core.json.read import read_json
+    from editor.core.text.findings import apply_edits
+
+    catalog = catalog or load_catalog()
+    slots = find_slots(read_json(text).root, catalog)
+    edits: list[TextEdit] = []
+    for name, value in changes.items():
+        targets = default_targets(slots, name, any_is_a_value=name in _ANY_FIELDS)
+        edits.extend(fill_edits(text, slots, name, value, targets))
+    return apply_edits(text, edits)

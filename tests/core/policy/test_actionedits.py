@@ -1,0 +1,132 @@
+"""Ticks as minimal edits: where an action goes, what unticking removes, and that tick then
+untick gives the user's text back byte for byte."""
+
+import json
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from editor.core.catalog.catalog import load_catalog
+from editor.core.json.read import fix_all, read_json
+from editor.core.policy import editing
+from editor.core.policy.actionedits import NotEditable, add_actions, remove_actions
+from editor.core.policy.arnvalues import ArnValues
+from editor.core.policy.generate import Layout, generate
+from editor.core.policy.selection import granted_actions
+from tests.conftest import seed_examples
+from tests.core.aws_examples import REGISTER_ENDPOINT
+from tests.core.policies import CHANNEL, CLEAN_MULTI_SERVICE, USER, policy, statement
+
+CATALOG = load_catalog()
+VALUES = ArnValues(
+    region="us-east-1", account_id="123456789012", app_instance_id="app-1", user_id="user-1"
+)
+MESSAGING = sorted(a.name for a in CATALOG.messaging_actions)
+
+
+def add(text: str, *names: str, layout: Layout = Layout.LEAST_PRIVILEGE) -> str:
+    return add_actions(text, names, VALUES, layout, CATALOG)
+
+
+def grants(text: str) -> frozenset[str]:
+    return granted_actions(read_json(text).root, CATALOG)
+
+
+def _crafted(names: list[str]) -> str:
+    return editing.with_actions(editing.new_state(), frozenset(names)).text
+
+
+POLICIES = {
+    **{f"seed-{i}": fix_all(t) for i, t in enumerate(seed_examples())},
+    "register-endpoint": REGISTER_ENDPOINT,
+    "multi-service": CLEAN_MULTI_SERVICE,
+    "two-space-crlf": CLEAN_MULTI_SERVICE.replace("    ", "  ").replace("\n", "\r\n"),
+    "minified": json.dumps(json.loads(CLEAN_MULTI_SERVICE), separators=(",", ":")),
+    "generated": generate(["chime:SendChannelMessage", "chime:Connect"], VALUES).to_text(),
+    "aws-layout": generate(MESSAGING[:12], VALUES, Layout.AWS_EXAMPLE).to_text(),
+    "empty": editing.empty_policy(),
+    "crafted": _crafted(["Connect", "ListChannels", "SendChannelMessage", "DescribeChannel"]),
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(sorted(POLICIES)), st.sampled_from(MESSAGING))
+def test_tick_then_untick_returns_the_text_byte_for_byte(key: str, name: str) -> None:
+    text = POLICIES[key]
+    assume(name not in grants(text))
+    ticked = add(text, name)
+    assert name in grants(ticked)  # the asserted path: the action was really added
+    json.loads(ticked)
+    assert remove_actions(ticked, [name], CATALOG) == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(MESSAGING), min_size=2, max_size=12, unique=True),
+    st.data(),
+)
+def test_untick_then_tick_on_crafted_policies_returns_the_text(names, data) -> None:
+    text = _crafted(names)
+    name = data.draw(st.sampled_from(names))
+    once = [s for s in json.loads(text)["Statement"] if f"chime:{name}" in s["Action"]]
+    assume(len(once) == 1 and len(once[0]["Action"]) > 1)  # its statement stays
+    unticked = remove_actions(text, [name], CATALOG)
+    assert name not in grants(unticked)
+    assert add(unticked, name) == text
+
+
+def test_a_tick_goes_into_the_statement_whose_arns_fit() -> None:
+    text = policy(
+        {"Sid": "Session", **statement(["chime:GetMessagingSessionEndpoint"], "*")},
+        {"Sid": "Mine", **statement(["chime:Connect"], USER)},
+        {"Sid": "Chat", **statement(["chime:SendChannelMessage"], [USER, CHANNEL])},
+    )
+    ticked = add(text, "ListChannelMessages")
+    chat = json.loads(ticked)["Statement"][2]
+    assert chat["Action"] == ["chime:ListChannelMessages", "chime:SendChannelMessage"]
+    # Only the one line was inserted, at its sorted place.
+    assert ticked.replace('"chime:ListChannelMessages",\n                ', "", 1) == text
+
+
+def test_no_fitting_statement_appends_one_and_keeps_the_author_statements() -> None:
+    ticked = add(REGISTER_ENDPOINT, "Connect")
+    document = json.loads(ticked)
+    assert [s.get("Sid") for s in document["Statement"]] == [
+        "PermissionToRegisterEndpoint",
+        "PermissionToGetAppOnPinpoint",
+        "ChimeUser",
+    ]
+    assert document["Statement"][2]["Action"] == ["chime:Connect"]
+    assert ticked.startswith(REGISTER_ENDPOINT[: REGISTER_ENDPOINT.rindex("}\n    ]")])
+
+
+def test_a_conditioned_statement_is_not_widened() -> None:
+    ticked = add(CLEAN_MULTI_SERVICE, "DescribeChannel")
+    messaging = next(s for s in json.loads(ticked)["Statement"] if s.get("Sid") == "Messaging")
+    assert "chime:DescribeChannel" not in messaging["Action"]
+    assert "DescribeChannel" in grants(ticked)
+
+
+def test_untick_removes_from_every_allow_and_drops_emptied_statements() -> None:
+    text = policy(
+        {"Sid": "A", **statement(["chime:Connect", "chime:DescribeChannel"], [USER, CHANNEL])},
+        {"Sid": "B", **statement("chime:Connect", USER)},
+        {"Sid": "C", **statement(["chime:Connect"], USER, effect="Deny")},
+    )
+    unticked = remove_actions(text, ["connect"], CATALOG)
+    document = json.loads(unticked)
+    assert [s["Sid"] for s in document["Statement"]] == ["A", "C"]
+    assert document["Statement"][0]["Action"] == ["chime:DescribeChannel"]
+    assert document["Statement"][1]["Action"] == ["chime:Connect"]  # a Deny is not a grant
+
+
+def test_an_action_a_wildcard_grants_stays_granted_and_the_wildcard_stays() -> None:
+    unticked = remove_actions(CLEAN_MULTI_SERVICE, ["ListChannels"], CATALOG)
+    assert unticked == CLEAN_MULTI_SERVICE and "ListChannels" in grants(unticked)
+
+
+def test_a_single_statement_object_cannot_take_a_new_statement() -> None:
+    text = json.dumps({"Version": "2012-10-17", "Statement": statement("chime:Connect", USER)})
+    with pytest.raises(NotEditable):
+        add(text, "GetMessagingSessionEndpoint")
