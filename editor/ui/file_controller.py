@@ -7,9 +7,10 @@ a CloudFormation template offers the policy documents inside it.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer, QUrl, Signal
 
 from editor.core.catalog.catalog import load_personas
 from editor.core.export.cfn import policy_documents
@@ -169,10 +170,12 @@ class FileController(QObject):
     def _write(self, path: str, backup: bool) -> bool:
         text = self.document.state.text.replace("\n", self.newline)
         try:
-            write_atomically(path, text, backup=backup)
+            kept = write_atomically(path, text, backup=backup)
         except PolicyFileError as error:
             self.dialogs.error("Cannot save", str(error))
             return False
+        if kept is not None:  # FILE.bak, or FILE.bak.N when that name was taken
+            self.message.emit(f"Saved; the original is kept as {os.path.basename(kept)}.")
         self.backed_up = self.backed_up or backup
         self.last_written = text
         self.document.undo_stack.setClean()
@@ -259,6 +262,14 @@ class FileController(QObject):
         recent.insert(0, path)
         self.settings.setValue("recentFiles", recent[:MAX_RECENT])
         self.recent_changed.emit(recent[:MAX_RECENT])
+
+
+def dropped_file(urls: list[QUrl]) -> str | None:
+    """The first local file dragged onto the window; web links and folders are not taken."""
+    for url in urls:
+        if url.isLocalFile() and Path(url.toLocalFile()).is_file():
+            return url.toLocalFile()
+    return None
 
 
 def _looks_like_policy(text: str) -> bool:
