@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtTest import QTest
 
 sys.path.insert(0, str(Path.cwd()))  # screenshot.sh runs from the repository root
-from tests.core.aws_examples import REGISTER_ENDPOINT  # noqa: E402
+from tests.core.aws_examples import REGISTER_ENDPOINT
 
 path = Path(tempfile.mkdtemp()) / "register-endpoint.json"
 path.write_text(REGISTER_ENDPOINT, encoding="utf-8")
