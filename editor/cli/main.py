@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import sys
 from collections.abc import Callable, Sequence
 
@@ -32,7 +33,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _names_as_bytes(error: UnicodeError) -> tuple[bytes, int]:
+    """Output error handler: a file name that is not valid UTF-8 (Python holds its bytes as
+    surrogates) is written back as those bytes, as `ls` does; anything else the terminal
+    cannot show is written as a backslash escape."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    out = bytearray()
+    for char in error.object[error.start : error.end]:
+        code = ord(char)
+        if 0xDC80 <= code <= 0xDCFF:
+            out.append(code - 0xDC00)
+        else:
+            out += char.encode("ascii", "backslashreplace")
+    return bytes(out), error.end
+
+
+codecs.register_error("chime-policy-names", _names_as_bytes)
+
+
+def _tolerant_output() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="chime-policy-names")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_output()
     parser = build_parser()
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     try:

@@ -24,6 +24,7 @@ _PLACEHOLDER = re.compile(
     r"|\$\{[A-Za-z_]\w*\}"  # ${Region}: a template variable (no colon), not an IAM one
     r"|\{[^{}]*\}"  # {aws_account_id}
     r"|<[^<>]+>"  # <account-id>
+    r"|\[[^\[\]]+\]"  # [Bucket-Name], [Account-Id]: as AWS's Chime pages write them
     # ACCOUNT_ID, APP_INSTANCE_ID, BUCKET_NAME; not any upper-case name (MY_ROLE is a name).
     r"|\b[A-Z][A-Z0-9_]*_(?:ID|NAME|ARN)\b|\b[A-Z_]*(?:ACCOUNT|REGION|PARTITION)[A-Z_]*\b"
 )

@@ -20,6 +20,7 @@ _TOKEN = re.compile(
     (?P<ws>[ \t\r\n]+)
     |(?P<str>"[^"\\\n]*(?:\\.[^"\\\n]*)*")
     |(?P<punct>[{}\[\]:,])
+    |(?P<ellipsis>\.\.\.|\u2026)
     |(?P<num>[-+]?(?:\.?[0-9][0-9A-Za-z_.+\-]*|(?:Infinity|NaN)\b))
     |(?P<word>[A-Za-z_$][A-Za-z0-9_$\-]*)
     |(?P<line_comment>//[^\r\n]*)
@@ -66,6 +67,7 @@ _ASCII_EQUIVALENT = {
 
 # Token kinds after scanning.
 STR, SQ, SMART, NUM, WORD, PUNCT, BAD = "str", "sq", "smart", "num", "word", "punct", "bad"
+ELLIPSIS = "ellipsis"
 VALUE_START = frozenset((STR, SQ, SMART, NUM, WORD))
 
 # Ranks of inserts at one offset (TextEdit.rank): the quote that closes a string first, then
@@ -134,8 +136,47 @@ class Scanner:
                 append((SMART, start, end))
             elif kind == "open_str":
                 self.open_string(start, end)
+            elif kind == ELLIPSIS:
+                append((ELLIPSIS, start, end))
+                self.quote_offsets.add(start)  # "…" is the ellipsis, not a stray character
             else:
                 self.stray_char(start)
+        if any(kind == ELLIPSIS for kind, _, _ in tokens):
+            self.tokens = self.without_ellipses(tokens)
+
+    def without_ellipses(self, tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+        """`...` (or `…`) where items were left out, as AWS's pages write it: one finding whose
+        fix deletes it with one comma beside it, and the structure reads on without both."""
+        kept: list[tuple[str, int, int]] = []
+        skip_comma = False
+        count = len(tokens)
+        for i, token in enumerate(tokens):
+            kind, start, end = token
+            if skip_comma:
+                skip_comma = False
+                continue
+            if kind != ELLIPSIS:
+                kept.append(token)
+                continue
+            after = tokens[i + 1] if i + 1 < count else None
+            if after is not None and after[0] == PUNCT and self.text[after[1]] == ",":
+                # `..., "b"`: delete up to the next item, the comma with it
+                skip_comma = True
+                delete = (start, tokens[i + 2][1] if i + 2 < count else after[2])
+            elif kept and kept[-1][0] == PUNCT and self.text[kept[-1][1]] == "," and len(kept) > 1:
+                # `"a", ...]`: delete from the end of the item before, its comma with it
+                kept.pop()
+                delete = (kept[-1][2], end)
+            else:
+                delete = (start, end)
+            self.report(
+                "json/ellipsis",
+                "an ellipsis stands for items left out: write them, or delete it",
+                start,
+                end,
+                Fix("Delete the ellipsis", (TextEdit(*delete, ""),)),
+            )
+        return kept
 
     def open_string(self, start: int, end: int) -> None:
         """A string not closed on its line. A comma ending the line is read as a comma, and a

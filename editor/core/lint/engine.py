@@ -10,6 +10,7 @@ from editor.core.catalog.catalog import Catalog, load_catalog
 from editor.core.json.nodes import Kind
 from editor.core.json.parsed import ParsedText
 from editor.core.json.read import read_json
+from editor.core.lint.causes import one_cause
 from editor.core.lint.context import DEFAULT_OPTIONS, LintContext
 from editor.core.lint.context import LintOptions as LintOptions  # re-exported
 from editor.core.lint.quota import Quota as Quota  # re-exported: callers name it from here
@@ -53,6 +54,7 @@ def lint(
         policy_found: list[Finding] = []
         for rule in RULES:
             policy_found.extend(rule(ctx))
+        policy_found = one_cause(parsed.findings, policy_found)
         found.extend(_trusted_only_where_read_cleanly(parsed, ctx.statements, policy_found))
     elif parsed.root is not None:
         found.append(

@@ -110,12 +110,13 @@ def detect_kind(root: Node | None, no_resource_policies: str = "") -> KindChoice
     if not with_principal:
         return KindChoice(PolicyKind.IDENTITY, "no Principal", True)
     actions = [a.lower() for s in with_principal for a in s.values("Action")]
-    if (
-        actions
-        and all(a in trust_actions for a in actions)
-        and any(a.startswith("sts:assumerole") for a in actions)
-    ):
+    only_trust_actions = all(a in trust_actions for a in actions)
+    if only_trust_actions and any(a.startswith("sts:assumerole") for a in actions):
         return KindChoice(PolicyKind.TRUST, "Principal with sts:AssumeRole*", True)
+    if only_trust_actions and not any(
+        "Resource" in s.elements or "NotResource" in s.elements for s in with_principal
+    ):  # a trust policy whose Action is misspelt or missing: still no Resource
+        return KindChoice(PolicyKind.TRUST, "Principal without Resource", True)
     own = no_resource_policies.lower() + ":"
     if no_resource_policies and actions and all(a.startswith(own) for a in actions):
         reason = f"{no_resource_policies} actions: that service has no resource-based policies"

@@ -32,7 +32,9 @@ DETECTION = [
     (_doc({**TRUST, "Action": "sts:AssumeRole"}), "trust"),
     (_doc({**TRUST, "Action": ["sts:AssumeRole", "sts:TagSession"]}), "trust"),
     (_doc({**TRUST, "Action": "sts:AssumeRoleWithWebIdentity"}), "trust"),
-    (_doc({**TRUST, "Action": "sts:TagSession"}), "resource"),  # no AssumeRole*: not a trust
+    # no Resource: a trust policy, even before its sts:AssumeRole is written
+    (_doc({**TRUST, "Action": "sts:TagSession"}), "trust"),
+    (_doc({**TRUST, "Action": "sts:TagSession", "Resource": "*"}), "resource"),
     (_doc({**TRUST, "Action": "sqs:SendMessage", "Resource": "*"}), "resource"),
     (_doc({**TRUST, "NotPrincipal": {"AWS": "*"}, "Action": "s3:*", "Resource": "*"}), "resource"),
     # Chime has no resource-based policies: a Principal there is a stray in an identity policy

@@ -2,7 +2,15 @@
 the one place a rule is registered."""
 
 from editor.core.lint.context import Rule
-from editor.core.lint.rules import actions, conditions, kinds, principals, resources, structure
+from editor.core.lint.rules import (
+    actions,
+    conditions,
+    kinds,
+    placeholders,
+    principals,
+    resources,
+    structure,
+)
 
 RULES: tuple[Rule, ...] = (
     structure.version,
@@ -17,4 +25,5 @@ RULES: tuple[Rule, ...] = (
     resources.resources,
     resources.authorization,
     conditions.conditions,
+    placeholders.condition_values,
 )

@@ -218,8 +218,13 @@ def authorization(ctx: LintContext) -> Iterator[Finding]:
         values = statement.values("Resource")
         star = "*" in values
         covered: frozenset[str] = frozenset()
+        unreadable = False
         for value in values:
-            covered |= arn_types_of(ctx.catalog, value)
+            types = arn_types_of(ctx.catalog, value)
+            covered |= types
+            unreadable = unreadable or (not types and _unreadable(value))
+        if unreadable:
+            continue  # its placeholder or bad ARN is the finding; not one more per action
         for node in statement.strings("Action"):
             action = ctx.catalog.action(str(node.value))
             if action is None:
@@ -227,6 +232,11 @@ def authorization(ctx: LintContext) -> Iterator[Finding]:
             yield from _action_against(ctx, node, action, star, covered)
         if star and statement.effect == "Allow":
             yield from _star_scopable(ctx, statement)
+
+
+def _unreadable(value: str) -> bool:
+    """A resource whose type cannot be told: a placeholder for a whole ARN, or no ARN."""
+    return value != "*" and (split_arn(value) is None or bool(placeholders(value)))
 
 
 def _action_against(

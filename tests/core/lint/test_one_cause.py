@@ -1,0 +1,163 @@
+"""One root cause, one finding: the issue's real-world cases, and a property test that a
+clean policy with one injected defect gets at most two findings (the defect and at most one
+consequence)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from editor.core.lint.engine import fix_all, lint
+from tests.core.kind_examples import CLEAN
+from tests.core.policies import CHANNEL, USER, policy, statement
+
+# The user role of the Chime SDK DG, "Authenticating end-user client applications"
+# (https://docs.aws.amazon.com/chime-sdk/latest/dg/auth-client-apps.html), as printed.
+CLIENT_APP_USER_ROLE = """{
+    "Version": "2012-10-17",
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "Action": [
+                "chime:GetMessagingSessionEndpoint"
+            ],
+            "Resource": "*"
+        },
+        {
+            "Effect": "Allow",
+            "Action": [
+                "chime:SendChannelMessage",
+                "chime:ListChannelMessages",
+                "chime:CreateChannelMembership",
+                "chime:ListChannelMemberships",
+                "chime:DeleteChannelMembership",
+                "chime:CreateChannelModerator",
+                "chime:ListChannelModerators",
+                "chime:DescribeChannelModerator",
+                "chime:CreateChannel",
+                "chime:DescribeChannel",
+                "chime:ListChannels",
+                "chime:DeleteChannel",
+                "chime:RedactChannelMessage",
+                "chime:UpdateChannelMessage",
+                "chime:Connect",
+                "chime:ListChannelMembershipsForAppInstanceUser",
+                "chime:CreateChannelBan",
+                "chime:ListChannelBans",
+                "chime:DeleteChannelBan",
+                "chime:ListChannelMessages",
+                "chime:UpdateChannelReadMarker",
+                "chime:GetChannelMessage"
+            ],
+            "Resource": [
+                "{chime_app_instance_arn}/user/${my_applications_user_id}",
+                "{chime_app_instance_arn}/channel/*"
+            ]
+        }
+    ]
+}
+"""
+
+
+def codes(text: str) -> list[str]:
+    return [f.code for f in lint(text).findings]
+
+
+def test_an_arn_placeholder_is_one_finding_not_one_per_action() -> None:
+    found = codes(CLIENT_APP_USER_ROLE)
+    assert "resource/mismatch" not in found and "resource/missing-target" not in found
+    # {chime_app_instance_arn} twice, and ${my_applications_user_id}: no IAM variable has
+    # that name (the page meant ${aws:PrincipalTag/my_applications_user_id})
+    assert found.count("resource/placeholder") == 3
+    assert "resource/invalid-arn" not in found  # the placeholder is where the ARN begins
+
+
+def test_an_unquoted_effect_is_one_finding() -> None:
+    text = policy(statement("chime:Connect", USER)).replace('"Allow"', "Allow")
+    assert codes(text) == ["json/unexpected"]
+
+
+def test_a_real_region_placeholder_keeps_the_authorization_check() -> None:
+    """The seed's forgotten channel-flow ARN is still found beside its placeholders."""
+    arn = "arn:aws:chime:region:{aws_account_id}:app-instance/{app_instance_id}"
+    text = policy(statement("chime:AssociateChannelFlow", [arn + "/channel/*"]))
+    assert "resource/missing-target" in codes(text)
+
+
+def _with_ellipsis(mark: str) -> str:
+    return policy(statement(["chime:Connect", "MARK"], USER)).replace('"MARK"', mark)
+
+
+def test_an_ellipsis_in_a_list_is_one_finding_and_fix_deletes_it_with_its_comma() -> None:
+    for mark in ("...", "\u2026"):
+        text = _with_ellipsis(mark)
+        assert codes(text) == ["json/ellipsis"]
+        fixed = fix_all(text)
+        assert json.loads(fixed)["Statement"][0]["Action"] == ["chime:Connect"]
+        assert "." not in fixed.split('"Action"')[1].split("]")[0].replace("chime:", "")
+    middle = policy(statement(["chime:SendChannelMessage", "x", "chime:Connect"], USER))
+    fixed = fix_all(middle.replace('"x"', "..."))
+    assert json.loads(fixed)["Statement"][0]["Action"] == [
+        "chime:SendChannelMessage",
+        "chime:Connect",
+    ]
+
+
+# -- the property --------------------------------------------------------------------------
+
+BASES = [
+    policy(statement("chime:Connect", USER), statement("chime:GetMessagingSessionEndpoint", "*")),
+    policy(statement(["chime:SendChannelMessage", "chime:ListChannelMessages"], [USER, CHANNEL])),
+    *(e.text for e in CLEAN if not e.name.startswith("rcp-full")),
+]
+assert all(codes(base) == [] for base in BASES)  # the property is about the defect alone
+
+
+def _nth(pattern: str, text: str, n: int, make: Callable[[re.Match[str]], str]) -> str | None:
+    matches = list(re.finditer(pattern, text))
+    if not matches:
+        return None
+    m = matches[n % len(matches)]
+    return text[: m.start()] + make(m) + text[m.end() :]
+
+
+# Each defect: (name, (text, n) -> the text with that defect at its n-th possible place)
+DEFECTS: list[tuple[str, Callable[[str, int], str | None]]] = [
+    ("missing comma", lambda t, n: _nth(r",(?=\s*\n)", t, n, lambda m: "")),
+    ("trailing comma", lambda t, n: _nth(r"\"(?=\s*\n\s*[\]}])", t, n, lambda m: '",')),
+    ("unquoted value", lambda t, n: _nth(r'"(Allow|Deny)"', t, n, lambda m: m.group(1))),
+    ("single quotes", lambda t, n: _nth(r'"([A-Za-z]+)"(?=:)', t, n, lambda m: f"'{m[1]}'")),
+    ("smart quotes", lambda t, n: _nth(r'"(\w+)"(?=,?\s*\n)', t, n, lambda m: f"“{m[1]}”")),
+    ("lower-case key", lambda t, n: _nth(r'"(Effect|Action|Resource)"', t, n,
+                                         lambda m: f'"{m[1].lower()}"')),
+    ("ellipsis", lambda t, n: _nth(r'("[a-z0-9-]+:[A-Za-z*]+")(?=,?\s*\n)', t, n,
+                                   lambda m: m[1] + ", ...")),
+    ("account placeholder", lambda t, n: _nth(r"\d{12}", t, n, lambda m: "{aws_account_id}")),
+    ("region typo", lambda t, n: _nth(r"us-east-1", t, n, lambda m: "us-esat-1")),
+    ("mis-cased action", lambda t, n: _nth(r'"chime:([A-Z])', t, n,
+                                           lambda m: f'"chime:{m[1].lower()}')),
+    ("comment", lambda t, n: _nth(r"\n", t, n, lambda m: "\n// pasted from the docs\n")),
+    ("no Version", lambda t, n: _nth(r'"Version": "2012-10-17",', t, n, lambda m: "")),
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(BASES),
+    st.sampled_from(DEFECTS),
+    st.integers(min_value=0, max_value=50),
+)
+def test_one_injected_defect_gives_at_most_two_findings(
+    base: str, defect: tuple[str, Callable[[str, int], str | None]], n: int
+) -> None:
+    name, inject = defect
+    text = inject(base, n)
+    if text is None or text == base:
+        text = inject(BASES[0], n)  # every defect has a place in the first base
+    assert text is not None and text != base
+    found = lint(text).findings
+    assert 1 <= len(found) <= 2, (name, [(f.code, f.message) for f in found])
