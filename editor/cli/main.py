@@ -7,7 +7,7 @@ import codecs
 import sys
 from collections.abc import Callable, Sequence
 
-from editor.cli import check_access, edit, export, fill, fix, lint, new
+from editor.cli import check_access, diff, edit, export, fill, fix, grants, lint, new
 from editor.cli.common import EXIT_OK, EXIT_USAGE, UsageError
 from editor.core.files import PolicyFileError
 
@@ -19,6 +19,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "new": new.run,
     "export": export.run,
     "check-access": check_access.run,
+    "grants": grants.run,
+    "diff": diff.run,
 }
 
 
@@ -28,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check, repair and generate IAM policies for Amazon Chime SDK messaging.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (lint, fix, fill, edit, new, export, check_access):
+    for module in (lint, fix, fill, edit, new, export, check_access, grants, diff):
         module.add_parser(commands)
     return parser
 

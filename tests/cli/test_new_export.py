@@ -135,7 +135,11 @@ def test_terraform_data_with_a_string_condition_is_refused_not_a_crash(capsys, t
         ' "Resource": "*", "Condition": {"StringEquals": "x"}}]}'
     )
     source = _policy_file(tmp_path, text)
+    # The lint refuses it first (policy/invalid-type); as a template it reaches the exporter.
     code, out, err = run(capsys, "export", "--to", "terraform-data", str(source))
+    assert code == 1 and out == ""
+    assert "policy/invalid-type" in err
+    code, out, err = run(capsys, "export", "--template", "--to", "terraform-data", str(source))
     assert code == 1 and out == ""
     assert err.splitlines() == [
         f"chime-policy: {source}: cannot export this policy as it is:",

@@ -15,12 +15,15 @@ from typing import NamedTuple
 # ${www.amazon.com:user_id}, and the escapes ${*} ${?} ${$}.
 
 ACCOUNT_ID = re.compile(r"\d{12}")
-# An IAM policy variable standing for a whole value: ${aws:username}, ${saml:sub} ...
-POLICY_VARIABLE = re.compile(r"\$\{[\w.\-]+:[\w.\-/]+\}")
+# An IAM policy variable standing for a whole value: ${aws:username}, ${saml:sub} ..., with
+# an optional default: ${aws:PrincipalTag/team, 'none'}.
+POLICY_VARIABLE = re.compile(r"\$\{[\w.\-]+:[\w.\-/]+(?:, '[^'}]*')?\}")
 
 # One pass finds them all; a policy variable matches first and is skipped.
 _PLACEHOLDER = re.compile(
-    r"(?P<variable>\$\{(?:[\w.\-]+:[\w.\-/]+|[*?$])\})"
+    # Anything with a colon in ${...} is meant as an IAM variable: its syntax is the
+    # variables rule's to check, not a placeholder.
+    r"(?P<variable>\$\{(?:[^{}:]*:[^{}]*|[*?$]|\s*)\})"
     r"|\$\{[A-Za-z_]\w*\}"  # ${Region}: a template variable (no colon), not an IAM one
     r"|\{[^{}]*\}"  # {aws_account_id}
     r"|<[^<>]+>"  # <account-id>
