@@ -9,7 +9,7 @@ from typing import NamedTuple
 from editor.core.catalog.arn import ACCOUNT_ID, ArnFields, Span, placeholders, split_arn
 from editor.core.catalog.arntypes import arn_types_of, resource_ids
 from editor.core.catalog.catalog import CALLER_TYPES, Action, Catalog
-from editor.core.json.nodes import Node
+from editor.core.json.nodes import Kind, Node
 from editor.core.lint.context import LintContext
 from editor.core.policy.statements import StatementView, value_offsets
 from editor.core.text.findings import Finding, Severity
@@ -216,6 +216,9 @@ def authorization(ctx: LintContext) -> Iterator[Finding]:
         if statement.member("Resource") is None or statement.member("NotResource") is not None:
             continue
         values = statement.values("Resource")
+        member = statement.member("Resource")
+        if member is not None and member.value is not None and len(values) < _count(member.value):
+            continue  # a template's symbolic ARN: what it grants is not known here
         star = "*" in values
         covered: frozenset[str] = frozenset()
         unreadable = False
@@ -232,6 +235,10 @@ def authorization(ctx: LintContext) -> Iterator[Finding]:
             yield from _action_against(ctx, node, action, star, covered)
         if star and statement.effect == "Allow":
             yield from _star_scopable(ctx, statement)
+
+
+def _count(node: Node) -> int:
+    return len(node.items) if node.kind is Kind.ARRAY else 1
 
 
 def _unreadable(value: str) -> bool:
