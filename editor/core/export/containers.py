@@ -104,15 +104,16 @@ def template_policies(root: Node, text: str, verbatim: bool) -> list[Embedded]:
                 continue
             if prop.key not in POLICY_PROPERTIES or prop.value is None:
                 continue
-            if prop.value.kind is not Kind.OBJECT:
-                continue
+            if prop.value.kind is not Kind.OBJECT or not prop.value.members:
+                continue  # an empty {} is nothing to check or edit
             kind = POLICY_PROPERTIES[prop.key]
             if kind is None:
                 kind = PolicyKind.RESOURCE if rtype in RESOURCE_POLICY_TYPES else None
             if rtype == "AWS::Organizations::Policy":
                 kind = _organizations_kind(props.value)
             reason = f"from {prop.key} of {rtype}"
-            label = f"{resource.key} › {prop.key} ({rtype})"
+            where = "" if prop.key == "PolicyDocument" else f" › {prop.key}"
+            label = f"{resource.key}{where} ({rtype})"
             found.append(_embedded(label, prop.value, text, verbatim, kind, reason))
     return found
 

@@ -137,7 +137,7 @@ def test_a_template_with_policies_of_several_kinds_in_one_run() -> None:
     assert [(e.label, e.kind) for e in container.policies] == [
         ("ChatRole › AssumeRolePolicyDocument (AWS::IAM::Role)", PolicyKind.TRUST),
         ("ChatRole › chat (AWS::IAM::Role)", None),
-        ("QueuePolicy › PolicyDocument (AWS::SQS::QueuePolicy)", PolicyKind.RESOURCE),
+        ("QueuePolicy (AWS::SQS::QueuePolicy)", PolicyKind.RESOURCE),
     ]
     assert _findings(STACK, "stack.yaml") == [
         (16, "policy/element-not-allowed", "Resource"),  # a trust policy has no Resource
