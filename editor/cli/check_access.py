@@ -53,7 +53,7 @@ def add_parser(commands: Any) -> None:
     cmd.add_argument("--format", choices=("text", "json"), default="text")
 
 
-def _load(name: str, kind: PolicyKind) -> CompiledPolicy:
+def load_policy(name: str, kind: PolicyKind) -> CompiledPolicy:
     policy = compile_policy(read_input(name), name, kind)
     if policy.problem is not None:
         raise UsageError(f"{name}: {policy.problem} (chime-policy lint {name} says where)")
@@ -81,12 +81,12 @@ def requests_for(args: argparse.Namespace) -> list[Request]:
 
 def run(args: argparse.Namespace) -> int:
     policies = PolicySet(
-        identity=tuple(_load(p, PolicyKind.IDENTITY) for p in args.policies),
-        boundary=_load(args.boundary, PolicyKind.BOUNDARY) if args.boundary else None,
-        scps=tuple(_load(p, PolicyKind.SCP) for p in args.scp),
-        rcps=tuple(_load(p, PolicyKind.RCP) for p in args.rcp),
+        identity=tuple(load_policy(p, PolicyKind.IDENTITY) for p in args.policies),
+        boundary=load_policy(args.boundary, PolicyKind.BOUNDARY) if args.boundary else None,
+        scps=tuple(load_policy(p, PolicyKind.SCP) for p in args.scp),
+        rcps=tuple(load_policy(p, PolicyKind.RCP) for p in args.rcp),
         resource=(
-            _load(args.resource_policy, PolicyKind.RESOURCE) if args.resource_policy else None
+            load_policy(args.resource_policy, PolicyKind.RESOURCE) if args.resource_policy else None
         ),
     )
     requests = requests_for(args)

@@ -1,13 +1,15 @@
-"""What every command shares: exit codes, usage errors, and reading the files it is given."""
+"""What every command shares: exit codes, usage errors, and finding and reading the files
+it is given."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from fnmatch import fnmatchcase
 
-from editor.core.files import decode_policy_bytes, read_policy_file
+from editor.core.files import PolicyFileError, read_policy_file, read_policy_stream
 from editor.core.lint.quota import Quota
 from editor.core.policy.kinds import PolicyKind
 
@@ -41,23 +43,78 @@ def policy_type(args: argparse.Namespace) -> PolicyKind | None:
     return None if args.policy_type == "auto" else PolicyKind(args.policy_type)
 
 
-def expand(names: Sequence[str]) -> list[str]:
-    """Files named on the command line; a folder stands for the *.json files in it."""
+def add_files(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="file, folder (its *.json files, subfolders included) or - (stdin)",
+    )
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="in folders, skip files and subfolders whose name or path inside the folder "
+        "matches GLOB (repeatable); hidden folders such as .git are always skipped",
+    )
+
+
+def _excluded(relative: str, patterns: Sequence[str]) -> bool:
+    # fnmatch compiles each `*` to an atomic group (CPython 3.9+, bpo-40480): no backtracking,
+    # and the patterns come from the command line, not from the files we read.
+    name = relative.rsplit("/", 1)[-1]
+    return any(fnmatchcase(name, p) or fnmatchcase(relative, p) for p in patterns)
+
+
+def _walk(folder: str, patterns: Sequence[str]) -> Iterator[str]:
+    """The *.json files under `folder`, sorted, skipping hidden and excluded folders. Links
+    to folders are not followed (a link to a parent would never end)."""
+    for here, folders, files in os.walk(folder):
+        inside = os.path.relpath(here, folder).replace(os.sep, "/")
+        prefix = "" if inside == "." else inside + "/"
+        folders[:] = sorted(
+            f for f in folders if not f.startswith(".") and not _excluded(prefix + f, patterns)
+        )
+        for name in sorted(files):
+            if name.endswith(".json") and not _excluded(prefix + name, patterns):
+                yield os.path.join(here, name)
+
+
+def expand(names: Sequence[str], exclude: Sequence[str] = ()) -> list[str]:
+    """Files named on the command line; a folder stands for the *.json files in it and in its
+    subfolders. A folder with nothing to check is a usage error: checking nothing and passing
+    would hide a wrong path in a CI job."""
     found: list[str] = []
     for name in names:
         if name != "-" and os.path.isdir(name):
-            found.extend(
-                sorted(os.path.join(name, f) for f in os.listdir(name) if f.endswith(".json"))
-            )
+            inside = list(_walk(name, exclude))
+            if not inside:
+                skipped = f" (after --exclude {' '.join(exclude)})" if exclude else ""
+                raise UsageError(f"{name}: no *.json file in this folder or below{skipped}")
+            found.extend(inside)
         else:
             found.append(name)
+    if not found:
+        raise UsageError("nothing to check")
     return found
 
 
 def read_input(name: str) -> str:
     if name == "-":
-        return decode_policy_bytes(sys.stdin.buffer.read(), "standard input")
+        return read_policy_stream(sys.stdin.buffer)
     return read_policy_file(name)
+
+
+def read_each(names: Sequence[str]) -> Iterator[tuple[str, str | None]]:
+    """(name, text) for each file; text None for one that cannot be read, after printing
+    why on one line. One unreadable file does not stop the others from being checked."""
+    for name in names:
+        try:
+            yield name, read_input(name)
+        except PolicyFileError as error:
+            print(f"chime-policy: {error}", file=sys.stderr)
+            yield name, None
 
 
 def add_output_mode(parser: argparse.ArgumentParser) -> None:
@@ -65,7 +122,10 @@ def add_output_mode(parser: argparse.ArgumentParser) -> None:
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--diff", action="store_true", help="print a unified diff")
     mode.add_argument(
-        "--in-place", action="store_true", help="rewrite each file atomically, keeping FILE.bak"
+        "--in-place",
+        action="store_true",
+        help="rewrite each file atomically, keeping the original as FILE.bak (FILE.bak.1, "
+        ".2 ... when that name is taken: an existing backup is never overwritten)",
     )
 
 
@@ -90,10 +150,11 @@ def write_result(
         if name == "-":
             raise UsageError("--in-place cannot rewrite standard input")
         if new != text:
-            from editor.core.files import backup_path, write_atomically
+            from editor.core.files import write_atomically
 
-            write_atomically(name, new, backup=True)
-            print(f"{name}: {verb} (original kept as {backup_path(name)})", file=sys.stderr)
+            # A WriteError is one line and exit 2, in main.
+            kept = write_atomically(name, new, backup=True)
+            print(f"{name}: {verb} (original kept as {kept})", file=sys.stderr)
     else:
         if many:
             print(f"==> {name} <==")

@@ -7,7 +7,7 @@ import argparse
 import sys
 from typing import Any
 
-from editor.cli.common import read_input
+from editor.cli.common import UsageError, read_input
 
 
 def add_parser(commands: Any) -> None:
@@ -26,11 +26,26 @@ def add_parser(commands: Any) -> None:
             "aws-cli",
         ),
     )
-    export.add_argument("--name", default="ChimeMessagingPolicy", help="policy name")
+    export.add_argument(
+        "--name",
+        default="ChimeMessagingPolicy",
+        type=_policy_name,
+        help="policy name, as IAM allows: letters, digits and + = , . @ _ - (1 to 128)",
+    )
     export.add_argument(
         "--sub",
         action="store_true",
-        help="CloudFormation: account and region as ${AWS::AccountId}, ${AWS::Region}",
+        help="CloudFormation: the stack's account and region as ${AWS::AccountId} and "
+        "${AWS::Region}; ARNs of other accounts and regions stay as written",
+    )
+    export.add_argument(
+        "--account-id",
+        metavar="ID",
+        help="with --sub: the stack's account (default: the only one the policy names)",
+    )
+    export.add_argument(
+        "--region",
+        help="with --sub: the stack's region (default: the only one the policy names)",
     )
     export.add_argument(
         "--template", action="store_true", help="export even with errors or unfilled placeholders"
@@ -38,18 +53,31 @@ def add_parser(commands: Any) -> None:
     export.add_argument("-o", "--output", help="write to this file (atomically) not stdout")
 
 
+def _policy_name(name: str) -> str:
+    from editor.core.export.formats import policy_name_problem
+
+    problem = policy_name_problem(name)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(f"{name!r}: {problem}")
+    return name
+
+
 def run(args: argparse.Namespace) -> int:
     from editor.core.export.formats import ExportRefused, Format, export
     from editor.core.files import write_atomically
 
+    if (args.account_id or args.region) and not args.sub:
+        raise UsageError("--account-id and --region say what --sub replaces; add --sub")
     text = read_input(args.file)
     try:
-        out = export(text, Format(args.to), args.name, args.template, args.sub)
+        out = export(
+            text, Format(args.to), args.name, args.template, args.sub, args.account_id, args.region
+        )
     except ExportRefused as refusal:
         print(f"chime-policy: {args.file}: {refusal}", file=sys.stderr)
         return 1
     if args.output:
-        write_atomically(args.output, out)
+        write_atomically(args.output, out)  # a WriteError is one line and exit 2, in main
     else:
         sys.stdout.write(out)
     return 0

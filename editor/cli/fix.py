@@ -9,12 +9,14 @@ from typing import Any
 from editor.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
+    EXIT_USAGE,
     UsageError,
+    add_files,
     add_policy_type,
     add_quota,
     expand,
     policy_type,
-    read_input,
+    read_each,
 )
 from editor.core.lint.engine import LintOptions, Quota, fix_all, lint
 from editor.core.text.findings import Severity
@@ -22,27 +24,33 @@ from editor.core.text.findings import Severity
 
 def add_parser(commands: Any) -> None:
     fix_cmd = commands.add_parser("fix", help="apply every safe fix")
-    fix_cmd.add_argument("files", nargs="+", metavar="FILE", help="file, folder or - (stdin)")
+    add_files(fix_cmd)
     mode = fix_cmd.add_mutually_exclusive_group()
     mode.add_argument("--check", action="store_true", help="exit 1 if anything would change")
     mode.add_argument("--diff", action="store_true", help="print a unified diff")
     mode.add_argument(
-        "--in-place", action="store_true", help="rewrite each file atomically, keeping FILE.bak"
+        "--in-place",
+        action="store_true",
+        help="rewrite each file atomically, keeping the original as FILE.bak (FILE.bak.1, "
+        ".2 ... when that name is taken: an existing backup is never overwritten)",
     )
     add_quota(fix_cmd)
     add_policy_type(fix_cmd)
 
 
 def run(args: argparse.Namespace) -> int:
-    from editor.core.files import write_atomically
+    from editor.core.files import WriteError, write_atomically
 
     options = LintOptions(Quota(args.quota), policy_type(args))
-    names = expand(args.files)
+    names = expand(args.files, args.exclude)
     if args.in_place and "-" in names:
         raise UsageError("--in-place cannot rewrite standard input")
     status = EXIT_OK
-    for name in names:
-        text = read_input(name)
+    failed = False
+    for name, text in read_each(names):
+        if text is None:
+            failed = True
+            continue
         fixed = fix_all(text, options)
         remaining = [f for f in lint(fixed, options).findings if f.severity is Severity.ERROR]
         for finding in remaining:
@@ -71,10 +79,15 @@ def run(args: argparse.Namespace) -> int:
             )
         elif args.in_place:
             if fixed != text:
-                write_atomically(name, fixed, backup=True)
-                print(f"{name}: fixed (original kept as {name}.bak)", file=sys.stderr)
+                try:
+                    kept = write_atomically(name, fixed, backup=True)
+                except WriteError as error:
+                    print(f"chime-policy: {error}", file=sys.stderr)
+                    failed = True
+                    continue
+                print(f"{name}: fixed (original kept as {kept})", file=sys.stderr)
         else:
             if len(names) > 1:
                 print(f"==> {name} <==")
             sys.stdout.write(fixed)
-    return status
+    return EXIT_USAGE if failed else status

@@ -9,11 +9,13 @@ from typing import Any
 from editor.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
+    EXIT_USAGE,
+    add_files,
     add_policy_type,
     add_quota,
     expand,
     policy_type,
-    read_input,
+    read_each,
 )
 from editor.core.lint import report
 from editor.core.lint.engine import LintOptions, Quota, lint
@@ -22,7 +24,7 @@ from editor.core.text.findings import Finding, Severity
 
 def add_parser(commands: Any) -> None:
     lint_cmd = commands.add_parser("lint", help="report every problem, compiler style")
-    lint_cmd.add_argument("files", nargs="+", metavar="FILE", help="file, folder or - (stdin)")
+    add_files(lint_cmd)
     lint_cmd.add_argument("--format", choices=("text", "json", "sarif"), default="text")
     lint_cmd.add_argument(
         "--min-severity",
@@ -38,18 +40,21 @@ def run(args: argparse.Namespace) -> int:
     options = LintOptions(Quota(args.quota), policy_type(args))
     floor = Severity(args.min_severity).rank
     reports = []
-    errors = False
-    for name in expand(args.files):
-        text = read_input(name)
+    errors = unreadable = False
+    for name, text in read_each(expand(args.files, args.exclude)):
+        if text is None:
+            unreadable = True
+            continue
         findings = _container_findings(text, name, options)
         if findings is None:
-            result = lint(text, options)
-            findings = result.findings
+            findings = lint(text, options).findings
         errors = errors or any(f.severity is Severity.ERROR for f in findings)
         kept = tuple(f for f in findings if f.severity.rank >= floor)
         reports.append(report.FileReport(name, text, kept))
     render = {"text": report.as_text, "json": report.as_json, "sarif": report.as_sarif}
     sys.stdout.write(render[args.format](reports))
+    if unreadable:
+        return EXIT_USAGE
     return EXIT_FINDINGS if errors else EXIT_OK
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import sys
 from collections.abc import Callable, Sequence
 
-from editor.cli import check_access, edit, export, fill, fix, lint, new
+from editor.cli import check_access, diff, edit, export, fill, fix, grants, lint, new
 from editor.cli.common import EXIT_OK, EXIT_USAGE, UsageError
 from editor.core.files import PolicyFileError
 
@@ -18,6 +19,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "new": new.run,
     "export": export.run,
     "check-access": check_access.run,
+    "grants": grants.run,
+    "diff": diff.run,
 }
 
 
@@ -27,12 +30,39 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check, repair and generate IAM policies for Amazon Chime SDK messaging.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (lint, fix, fill, edit, new, export, check_access):
+    for module in (lint, fix, fill, edit, new, export, check_access, grants, diff):
         module.add_parser(commands)
     return parser
 
 
+def _names_as_bytes(error: UnicodeError) -> tuple[bytes, int]:
+    """Output error handler: a file name that is not valid UTF-8 (Python holds its bytes as
+    surrogates) is written back as those bytes, as `ls` does; anything else the terminal
+    cannot show is written as a backslash escape."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    out = bytearray()
+    for char in error.object[error.start : error.end]:
+        code = ord(char)
+        if 0xDC80 <= code <= 0xDCFF:
+            out.append(code - 0xDC00)
+        else:
+            out += char.encode("ascii", "backslashreplace")
+    return bytes(out), error.end
+
+
+codecs.register_error("chime-policy-names", _names_as_bytes)
+
+
+def _tolerant_output() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="chime-policy-names")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_output()
     parser = build_parser()
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     try:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from editor.core.files import write_atomically
+from editor.core.files import PolicyFileError, write_atomically
 from editor.ui.dialogs import Dialogs
 from editor.ui.document import Document
 
@@ -63,13 +63,23 @@ class ExportMenu(QObject):
     def render(self, fmt: str) -> str | None:
         from editor.core.export.formats import ExportRefused, Format, export
 
+        state = self.document.state
+        # !Sub replaces the form's account and region (only values it accepts; else the only
+        # ones the policy names): other accounts' and regions' ARNs stay as written.
+        stack = {
+            name: value
+            for name in ("account_id", "region")
+            if (value := state.field(name)) not in ("", "*") and name not in state.errors()
+        }
         try:
             return export(
-                self.document.state.text,
+                state.text,
                 Format(fmt),
                 self.policy_name(),
                 self.template.isChecked(),
                 self.substitute.isChecked(),
+                stack.get("account_id"),
+                stack.get("region"),
             )
         except ExportRefused as refusal:
             lines = [f"line {f.line}:{f.column}  {f.message}" for f in refusal.problems]
@@ -102,7 +112,7 @@ class ExportMenu(QObject):
             return False
         try:
             write_atomically(path, out)
-        except OSError as error:
-            self.dialogs.error("Cannot export", f"{path}: {error.strerror or error}")
+        except PolicyFileError as error:
+            self.dialogs.error("Cannot export", str(error))
             return False
         return True

@@ -207,8 +207,8 @@ class FileController(QObject):
         text = self.document.state.text.replace("\n", self.newline)
         try:
             write_atomically(path, text, backup=backup)
-        except OSError as error:
-            self.dialogs.error("Cannot save", f"{path}: {error.strerror or error}")
+        except PolicyFileError as error:
+            self.dialogs.error("Cannot save", str(error))
             return False
         self.backed_up = self.backed_up or backup
         self.last_written = text

@@ -3,6 +3,7 @@
 import json
 from pathlib import Path
 
+import pytest
 from moto.iam.policy_validation import IAMPolicyDocumentValidator
 
 from editor.cli.main import main
@@ -10,6 +11,7 @@ from editor.core.policy.arnvalues import ArnValues
 from editor.core.policy.generate import generate
 from tests.conftest import seed_examples
 
+VALUES = ArnValues(region="us-east-1", account_id="123456789012", app_instance_id="a", user_id="u")
 ARGS = [
     "--account-id",
     "123456789012",
@@ -108,3 +110,72 @@ def test_export_to_file_and_refusal(capsys, tmp_path: Path) -> None:
     assert code == 1 and out == "" and "resource/placeholder" in err
     code, out, _ = run(capsys, "export", "--to", "json", "--template", str(broken))
     assert code == 0 and "{aws_account_id}" in out
+
+
+def _policy_file(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "p.json"
+    path.write_text(text)
+    return path
+
+
+def test_export_refuses_a_name_iam_would_reject(capsys, tmp_path: Path) -> None:
+    source = _policy_file(tmp_path, generate(["chime:Connect"], VALUES).to_text())
+    with pytest.raises(SystemExit) as usage:  # argparse's usage error
+        main(["export", "--to", "aws-cli", "--name", "my policy", str(source)])
+    out, err = capsys.readouterr()
+    assert usage.value.code == 2 and out == ""
+    assert "argument --name: 'my policy': a policy name may hold letters" in err
+    code, out, _ = run(capsys, "export", "--to", "aws-cli", "--name", "my-policy", str(source))
+    assert code == 0 and "--policy-name my-policy " in out
+
+
+def test_terraform_data_with_a_string_condition_is_refused_not_a_crash(capsys, tmp_path) -> None:
+    text = (
+        '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "chime:Connect",'
+        ' "Resource": "*", "Condition": {"StringEquals": "x"}}]}'
+    )
+    source = _policy_file(tmp_path, text)
+    # The lint refuses it first (policy/invalid-type); as a template it reaches the exporter.
+    code, out, err = run(capsys, "export", "--to", "terraform-data", str(source))
+    assert code == 1 and out == ""
+    assert "policy/invalid-type" in err
+    code, out, err = run(capsys, "export", "--template", "--to", "terraform-data", str(source))
+    assert code == 1 and out == ""
+    assert err.splitlines() == [
+        f"chime-policy: {source}: cannot export this policy as it is:",
+        "1:135: export/terraform-data condition operator StringEquals must map condition keys "
+        "to values",
+    ]
+
+
+def test_sub_takes_the_stacks_account_and_region_from_the_command_line(capsys, tmp_path) -> None:
+    own = "arn:aws:chime:us-east-1:123456789012:app-instance/a/user/u"
+    other = "arn:aws:chime:us-east-1:210987654321:app-instance/a/user/u"
+    source = _policy_file(
+        tmp_path,
+        json.dumps(
+            {
+                "Version": "2012-10-17",
+                "Statement": [
+                    {"Effect": "Allow", "Action": "chime:Connect", "Resource": [own, other]}
+                ],
+            }
+        ),
+    )
+    code, _, err = run(capsys, "export", "--to", "cloudformation-yaml", "--sub", str(source))
+    assert code == 1 and "--sub: the policy names 2 accounts" in err
+    code, out, _ = run(
+        capsys,
+        "export",
+        "--to",
+        "cloudformation-yaml",
+        "--sub",
+        "--account-id",
+        "210987654321",
+        str(source),
+    )
+    assert code == 0
+    assert "!Sub 'arn:aws:chime:${AWS::Region}:${AWS::AccountId}:app-instance/a/user/u'" in out
+    assert "- !Sub 'arn:aws:chime:${AWS::Region}:123456789012:app-instance/a/user/u'" in out
+    code, _, err = run(capsys, "export", "--to", "json", "--region", "us-east-1", str(source))
+    assert code == 2 and "add --sub" in err

@@ -3,6 +3,7 @@ principals and condition clauses, with where it stands in the file (for "decided
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -51,6 +52,10 @@ class CompiledStatement:
     not_resource: bool
     principal: PrincipalMatcher | None  # resource policies only
     clauses: tuple[Clause, ...]
+    action_texts: tuple[str, ...]  # as written, for summaries and comparisons
+    resource_texts: tuple[str, ...]
+    condition_text: str | None  # the Condition as canonical JSON, None without one
+    service_wide: str | None  # "*" or "service:*" when the statement names one
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,4 +142,8 @@ def _statement(
         not_resource,
         principal,
         clauses,
+        tuple(names),
+        tuple(arns),
+        json.dumps(data["Condition"], sort_keys=True) if clauses else None,
+        next((n for n in names if n == "*" or n.endswith(":*")), None),
     )

@@ -15,15 +15,18 @@ from typing import NamedTuple
 # ${www.amazon.com:user_id}, and the escapes ${*} ${?} ${$}.
 
 ACCOUNT_ID = re.compile(r"\d{12}")
-# An IAM policy variable standing for a whole value: ${aws:username}, ${saml:sub} ...
-POLICY_VARIABLE = re.compile(r"\$\{[\w.\-]+:[\w.\-/]+\}")
+# An IAM policy variable standing for a whole value: ${aws:username}, ${saml:sub} ..., with
+# an optional default: ${aws:PrincipalTag/team, 'none'}.
+POLICY_VARIABLE = re.compile(r"\$\{[\w.\-]+:[\w.\-/]+(?:, '[^'}]*')?\}")
 
 # One pass finds them all; a policy variable matches first and is skipped.
 # What a template works out (`${@AWS.Region}` for CloudFormation's ${AWS::Region}, a
 # Terraform reference): a value of its field, never a placeholder (lint/template.py).
 SYMBOL = re.compile(r"\$\{@[\w.\-/]*\}")
 _PLACEHOLDER = re.compile(
-    r"(?P<variable>\$\{(?:[\w.\-]+:[\w.\-/]+|[*?$]|@[\w.\-/]*)\})"
+    # Anything with a colon in ${...} is meant as an IAM variable: its syntax is the
+    # variables rule's to check, not a placeholder. ${@NAME} is a template's symbol.
+    r"(?P<variable>\$\{(?:[^{}:]*:[^{}]*|[*?$]|\s*|@[\w.\-/]*)\})"
     r"|\$\{[A-Za-z_]\w*\}"  # ${Region}: a template variable (no colon), not an IAM one
     r"|\{[^{}]*\}"  # {aws_account_id}
     r"|<[^<>]+>"  # <account-id>

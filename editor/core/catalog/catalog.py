@@ -153,6 +153,8 @@ class Catalog(_Frozen):
     resource_types: tuple[ResourceType, ...]
     actions: tuple[Action, ...]
     condition_keys: tuple[str, ...]
+    # Chime's and the global keys' types: String, ArrayOfString, ARN, Bool, Date, Numeric...
+    condition_key_types: dict[str, str]
     global_condition_keys: tuple[str, ...]
     condition_operators: tuple[str, ...]
     service_prefixes: tuple[str, ...]
@@ -221,7 +223,8 @@ class PersonaSet(_Frozen):
         return next((p for p in self.personas if p.id == persona_id), None)
 
 
-def _read(name: str) -> bytes:
+def read_resource(name: str) -> bytes:
+    """The bytes of a file in editor.resources."""
     module_file = getattr(importlib.import_module("editor.resources"), "__file__", None)
     if module_file:  # an ordinary install: read the file directly, without importlib's readers
         with open(os.path.join(os.path.dirname(module_file), name), "rb") as handle:
@@ -229,6 +232,9 @@ def _read(name: str) -> bytes:
     from importlib import resources
 
     return resources.files("editor.resources").joinpath(name).read_bytes()
+
+
+_read = read_resource  # the name editor.core.policy.kinds imports
 
 
 def build(cls: type[_T], data: Any) -> _T:
@@ -318,9 +324,9 @@ def _dataclass_converter(cls: type) -> Converter:
 
 @lru_cache(maxsize=1)
 def load_catalog() -> Catalog:
-    return build(Catalog, json.loads(_read("catalog.json")))
+    return build(Catalog, json.loads(read_resource("catalog.json")))
 
 
 @lru_cache(maxsize=1)
 def load_personas() -> PersonaSet:
-    return build(PersonaSet, json.loads(_read("personas.json")))
+    return build(PersonaSet, json.loads(read_resource("personas.json")))

@@ -12,7 +12,7 @@ is YAML too. Terraform's `jsonencode(...)` is HCL, not JSON: it is read, not wri
 
 from __future__ import annotations
 
-from editor.core.export import pages, terraform, yaml_tree
+from editor.core.export import pages, terraform_read, yaml_tree
 from editor.core.export.embedded import Container, Embedded
 from editor.core.json.nodes import Kind, Node
 from editor.core.json.read import read_json
@@ -60,7 +60,7 @@ def find_container(text: str, name: str = "") -> Container | None:
         if found:
             return Container("html", found)
     if lower.endswith(".tf") or "jsonencode(" in text or 'resource "' in text:
-        return Container("terraform", terraform.policies(text))
+        return Container("terraform", terraform_read.policies(text))
     parsed = read_json(text)
     root = parsed.root
     if (

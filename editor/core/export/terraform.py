@@ -1,237 +1,177 @@
-"""Policies in Terraform files: `jsonencode({...})` arguments and JSON heredocs.
+"""Terraform: an `aws_iam_policy` with `jsonencode(...)`, or an `aws_iam_policy_document`
+data source written statement by statement.
 
-`jsonencode` takes an HCL expression, not JSON (`Version = "2012-10-17"`, trailing commas,
-references such as `aws_sqs_queue.q.arn`, `"${var.bucket}"` interpolations, `$${` for a
-literal `${`), so a small reader of HCL expressions builds the value tree with each value's
-place in the file. References and interpolations become symbolic values (`${@...}`).
-The policy is read and checked in place; it is not written back (HCL is not our format to
-rewrite: Save As writes the policy as JSON).
+jsonencode carries any document as it is. The data source has one attribute per element, so
+a document it cannot carry (a Principal, a condition operator that maps to a string instead
+of keys, an element it has no attribute for) is refused with the reason at its place rather
+than exported with a part silently dropped.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
-from editor.core.export.embedded import Embedded
-from editor.core.json.nodes import Kind, Member, Node
-from editor.core.lint.template import Piece, Pieces, Writer, symbol
-from editor.core.policy.kinds import PolicyKind
+from editor.core.json.nodes import Kind, Node
 
-_NAME = re.compile(r"[A-Za-z_][\w\-]*")
-_REFERENCE = re.compile(r"[A-Za-z_][\w\-.\[\]*]*")
-_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
-_RESOURCE = re.compile(r'(?:resource|data)\s+"([\w-]+)"\s+"([\w-]+)"')
-_HEREDOC = re.compile(r"<<-?([A-Za-z_]\w*)[ \t]*\r?\n")
-TRUST_ATTRIBUTES = ("assume_role_policy",)
-RESOURCE_POLICY_TYPES = frozenset(
-    {
-        "aws_sqs_queue_policy",
-        "aws_sns_topic_policy",
-        "aws_s3_bucket_policy",
-        "aws_kms_key",
-        "aws_ecr_repository_policy",
-        "aws_secretsmanager_secret_policy",
-    }
+# Statement element -> data-source attribute.
+_LISTS = (
+    ("Action", "actions"),
+    ("NotAction", "not_actions"),
+    ("Resource", "resources"),
+    ("NotResource", "not_resources"),
 )
+_STATEMENT_KEYS = {"Sid", "Effect", "Condition", *(key for key, _ in _LISTS)}
+_TOP_KEYS = {"Version", "Id", "Statement"}
+_SCALARS = (Kind.STRING, Kind.NUMBER, Kind.LITERAL)
 
 
-class HclError(ValueError):
-    pass
+def _hcl_string(value: str) -> str:
+    # HCL interpolates ${...} and %{...}: IAM policy variables need $${...} to stay literal.
+    escaped = json.dumps(value)[1:-1].replace("${", "$${").replace("%{", "%%{")
+    return f'"{escaped}"'
 
 
-def policies(text: str) -> list[Embedded]:
-    found: list[Embedded] = []
-    at = 0
-    while (call := text.find("jsonencode(", at)) >= 0:
-        at = call + len("jsonencode(")
-        try:
-            node, _ = Reader(text).value(at)
-        except HclError:
+def _scalar(value: Any) -> str:
+    """IAM reads a JSON true or 12 in a condition as the string "true" or "12"; Terraform's
+    lists of values are lists of strings."""
+    return _hcl_string(value if isinstance(value, str) else json.dumps(value))
+
+
+def _hcl(value: Any, indent: str = "") -> str:
+    inner = indent + "  "
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        lines = [f"{inner}{_hcl_string(k)} = {_hcl(v, inner)}" for k, v in value.items()]
+        return "{\n" + "\n".join(lines) + f"\n{indent}}}"
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        return "[\n" + ",\n".join(inner + _hcl(v, inner) for v in value) + f",\n{indent}]"
+    if isinstance(value, str):
+        return _hcl_string(value)
+    return json.dumps(value)
+
+
+def tf_name(name: str) -> str:
+    snake = re.sub(r"[^a-z0-9_]+", "_", re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower())
+    snake = snake.strip("_") or "chime_policy"
+    return snake if snake[0].isalpha() else "p_" + snake
+
+
+def terraform(document: dict[str, Any], name: str) -> str:
+    return (
+        f'resource "aws_iam_policy" "{tf_name(name)}" {{\n'
+        f"  name   = {_hcl_string(name)}\n"
+        f"  policy = jsonencode({_hcl(document, '  ')})\n"
+        "}\n"
+    )
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def _nodes(node: Node) -> list[Node]:
+    return node.items if node.kind is Kind.ARRAY else [node]
+
+
+def _scalars_or_list(node: Node, what: str) -> list[tuple[Node, str]]:
+    bad = [n for n in _nodes(node) if n.kind not in _SCALARS]
+    return [(n, f"{what} must be a string or a list of strings") for n in bad[:1]]
+
+
+def data_source_problems(root: Node) -> list[tuple[Node, str]]:
+    """What an aws_iam_policy_document cannot carry, each at its place in the text."""
+    found: list[tuple[Node, str]] = []
+    if root.kind is not Kind.OBJECT:
+        return [(root, "the policy must be a JSON object")]
+    for member in root.members:
+        if member.value is None:
             continue
-        if node.kind is Kind.OBJECT and node.get("Statement") is not None:
-            found.append(_embedded(text, call, node))
-    for m in _HEREDOC.finditer(text):
-        end = re.compile(rf"^[ \t]*{re.escape(m.group(1))}[ \t]*$", re.MULTILINE).search(
-            text, m.end()
-        )
-        if end is None:
+        if member.key not in _TOP_KEYS:
+            found.append((member.value, f"the data source has no attribute for {member.key!r}"))
+        elif member.key != "Statement" and member.value.kind is not Kind.STRING:
+            found.append((member.value, f"{member.key} must be a string"))
+    statements = root.get("Statement")
+    if statements is None or statements.value is None:
+        return [*found, (root, "the policy has no Statement")]
+    for statement in _nodes(statements.value):
+        if statement.kind is not Kind.OBJECT:
+            found.append((statement, "a statement must be a JSON object"))
             continue
-        body = text[m.end() : end.start()]
-        if '"Statement"' in body:
-            found.append(_heredoc(text, m.start(), m.end(), body))
+        if statement.get("Effect") is None:
+            found.append((statement, "the statement has no Effect (Terraform would allow it)"))
+        for member in statement.members:
+            value = member.value
+            if value is None:
+                continue
+            if member.key not in _STATEMENT_KEYS:
+                found.append((value, f"the data source has no attribute for {member.key!r}"))
+            elif member.key in ("Sid", "Effect") and value.kind is not Kind.STRING:
+                found.append((value, f"{member.key} must be a string"))
+            elif member.key == "Condition":
+                found.extend(_condition_problems(value))
+            elif member.key != "Sid" and member.key != "Effect":
+                found.extend(_scalars_or_list(value, member.key))
     return found
 
 
-def _context(text: str, at: int) -> tuple[str, PolicyKind | None, str]:
-    """Label, kind and reason for a policy at `at`: its block and attribute."""
-    blocks = list(_RESOURCE.finditer(text, 0, at))
-    rtype, rname = (blocks[-1].group(1), blocks[-1].group(2)) if blocks else ("?", "?")
-    line_start = text.rfind("\n", 0, at) + 1
-    attribute = text[line_start:at].split("=")[0].strip() or "policy"
-    kind: PolicyKind | None = None
-    if attribute in TRUST_ATTRIBUTES:
-        kind = PolicyKind.TRUST
-    elif rtype in RESOURCE_POLICY_TYPES:
-        kind = PolicyKind.RESOURCE
-    reason = f"from {attribute} of {rtype}" if kind else ""
-    return f"{rtype}.{rname} › {attribute}", kind, reason
+def _condition_problems(condition: Node) -> list[tuple[Node, str]]:
+    if condition.kind is not Kind.OBJECT:
+        return [(condition, "Condition must map operators to {key: values} objects")]
+    found: list[tuple[Node, str]] = []
+    for operator in condition.members:
+        keys = operator.value
+        if keys is None:
+            continue
+        if keys.kind is not Kind.OBJECT:
+            found.append(
+                (keys, f"condition operator {operator.key} must map condition keys to values")
+            )
+            continue
+        for key in keys.members:
+            if key.value is not None:
+                found.extend(_scalars_or_list(key.value, f"the values of {key.key}"))
+    return found
 
 
-def _embedded(text: str, call: int, node: Node) -> Embedded:
-    label, kind, reason = _context(text, call)
-    writer = Writer(text, mask=False)
-    writer.write(node)
-    writer.plain("\n", node.end)
-    body, pieces = writer.result()
-    return Embedded(label, body, kind, reason, pieces, None, 0)
-
-
-def _heredoc(text: str, marker: int, start: int, body: str) -> Embedded:
-    """A JSON heredoc: Terraform's interpolations symbolic, `$${` read as `${`."""
-    label, kind, reason = _context(text, marker)
-    parts: list[Piece] = []
-    out: list[str] = []
-    length = 0
-    pos = 0
-    for m in re.finditer(r"\$\$\{|\$\{[^{}]*\}", body):
-        literal = body[pos : m.start()]
-        parts.append(Piece(length, start + pos, start + m.start(), True))
-        out.append(literal)
-        length += len(literal)
-        piece = "${" if m.group() == "$${" else symbol(m.group()[2:-1])
-        parts.append(Piece(length, start + m.start(), start + m.end(), False))
-        out.append(piece)
-        length += len(piece)
-        pos = m.end()
-    parts.append(Piece(length, start + pos, start + len(body), True))
-    out.append(body[pos:])
-    return Embedded(label, "".join(out), kind, reason, Pieces(parts), None, 0)
-
-
-class Reader:
-    """HCL expressions as JSON-like value trees, with source ranges."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def skip(self, at: int, newlines: bool = True) -> int:
-        text = self.text
-        while at < len(text):
-            char = text[at]
-            if char in " \t\r" or (newlines and char == "\n"):
-                at += 1
-            elif char == "#" or text.startswith("//", at):
-                at = text.find("\n", at)
-                at = len(text) if at < 0 else at
-            elif text.startswith("/*", at):
-                end = text.find("*/", at + 2)
-                at = len(text) if end < 0 else end + 2
-            else:
-                break
-        return at
-
-    def value(self, at: int) -> tuple[Node, int]:
-        at = self.skip(at)
-        text = self.text
-        if at >= len(text):
-            raise HclError("end of file in an expression")
-        char = text[at]
-        if char == "{":
-            return self.object(at)
-        if char == "[":
-            return self.array(at)
-        if char == '"':
-            return self.string(at)
-        number = _NUMBER.match(text, at)
-        if number:
-            return Node(Kind.STRING, at, number.end(), number.group()), number.end()
-        ref = _REFERENCE.match(text, at)
-        if ref is None:
-            raise HclError(f"unexpected {char!r}")
-        end = ref.end()
-        if end < len(text) and text[end] == "(":  # a function call: its value is unknown
-            end = self.balanced(end)
-        word = text[at:end]
-        if word in ("true", "false", "null"):
-            return Node(Kind.STRING, at, end, word), end
-        return Node(Kind.STRING, at, end, symbol(word)), end
-
-    def balanced(self, at: int) -> int:
-        depth = 0
-        for i in range(at, len(self.text)):
-            char = self.text[i]
-            depth += char in "([{"
-            depth -= char in ")]}"
-            if depth == 0:
-                return i + 1
-        raise HclError("unclosed call")
-
-    def object(self, at: int) -> tuple[Node, int]:
-        node = Node(Kind.OBJECT, at, at)
-        at += 1
-        while True:
-            at = self.skip(at)
-            if at >= len(self.text):
-                raise HclError("unclosed object")
-            if self.text[at] == "}":
-                node.end = at + 1
-                return node, at + 1
-            if self.text[at] == '"':
-                key, key_end = self.string(at)
-                name = str(key.value)
-            else:
-                match = _NAME.match(self.text, at)
-                if match is None:
-                    raise HclError("expected a key")
-                name, key_end = match.group(), match.end()
-            key_start = at
-            at = self.skip(key_end, newlines=False)
-            if at >= len(self.text) or self.text[at] not in "=:":
-                raise HclError("expected = after a key")
-            value, at = self.value(at + 1)
-            node.members.append(Member(name, key_start, key_end, value))
-            at = self.skip(at)
-            if at < len(self.text) and self.text[at] == ",":
-                at += 1
-
-    def array(self, at: int) -> tuple[Node, int]:
-        node = Node(Kind.ARRAY, at, at)
-        at += 1
-        while True:
-            at = self.skip(at)
-            if at >= len(self.text):
-                raise HclError("unclosed list")
-            if self.text[at] == "]":
-                node.end = at + 1
-                return node, at + 1
-            item, at = self.value(at)
-            node.items.append(item)
-            at = self.skip(at)
-            if at < len(self.text) and self.text[at] == ",":
-                at += 1
-
-    def string(self, at: int) -> tuple[Node, int]:
-        """A quoted template: escapes read, `$${` a literal `${`, `${...}` symbolic."""
-        text = self.text
-        out: list[str] = []
-        i = at + 1
-        while i < len(text):
-            char = text[i]
-            if char == '"':
-                return Node(Kind.STRING, at, i + 1, "".join(out)), i + 1
-            if char == "\n":
-                break
-            if char == "\\" and i + 1 < len(text):
-                out.append({"n": "\n", "t": "\t", '"': '"', "\\": "\\"}.get(text[i + 1], ""))
-                i += 2
-            elif text.startswith("$${", i):
-                out.append("${")
-                i += 3
-            elif text.startswith("${", i):
-                end = self.balanced(i + 1)
-                out.append(symbol(text[i + 2 : end - 1].strip()))
-                i = end
-            else:
-                out.append(char)
-                i += 1
-        raise HclError("unclosed string")
+def terraform_data_source(document: dict[str, Any], name: str) -> str:
+    """An aws_iam_policy_document data source, statement by statement. The document must
+    have passed data_source_problems."""
+    blocks = []
+    for statement in _as_list(document.get("Statement", [])):
+        lines = []
+        if "Sid" in statement:
+            lines.append(f"    sid       = {_hcl_string(statement['Sid'])}")
+        lines.append(f"    effect    = {_hcl_string(statement['Effect'])}")
+        for key, attribute in _LISTS:
+            if key in statement:
+                items = ", ".join(_scalar(v) for v in _as_list(statement[key]))
+                lines.append(f"    {attribute:<9} = [{items}]")
+        for operator, conditions in statement.get("Condition", {}).items():
+            for variable, values in conditions.items():
+                items = ", ".join(_scalar(v) for v in _as_list(values))
+                lines.append(
+                    "    condition {\n"
+                    f"      test     = {_hcl_string(operator)}\n"
+                    f"      variable = {_hcl_string(variable)}\n"
+                    f"      values   = [{items}]\n"
+                    "    }"
+                )
+        blocks.append("  statement {\n" + "\n".join(lines) + "\n  }")
+    label = tf_name(name)
+    head = []
+    if isinstance(document.get("Version"), str):
+        head.append(f"  version   = {_hcl_string(document['Version'])}")
+    if isinstance(document.get("Id"), str):
+        head.append(f"  policy_id = {_hcl_string(document['Id'])}")
+    return (
+        f'data "aws_iam_policy_document" "{label}" {{\n' + "\n".join(head + blocks) + "\n}\n\n"
+        f'resource "aws_iam_policy" "{label}" {{\n'
+        f"  name   = {_hcl_string(name)}\n"
+        f"  policy = data.aws_iam_policy_document.{label}.json\n"
+        "}\n"
+    )

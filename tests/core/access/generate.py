@@ -143,14 +143,16 @@ def _condition(rng: random.Random) -> dict[str, Any]:
     return condition
 
 
-def statement(rng: random.Random, deny_share: float = 0.3) -> dict[str, Any]:
+def statement(
+    rng: random.Random, deny_share: float = 0.3, condition_share: float = 0.3
+) -> dict[str, Any]:
     effect = "Deny" if rng.random() < deny_share else "Allow"
     actions = [_action_pattern(rng) for _ in range(rng.randint(1, 3))]
     resources = [_resource_pattern(rng) for _ in range(rng.randint(1, 3))]
     out: dict[str, Any] = {"Effect": effect}
     out["NotAction" if rng.random() < 0.1 else "Action"] = actions
     out["NotResource" if rng.random() < 0.1 else "Resource"] = resources
-    if rng.random() < 0.3:
+    if rng.random() < condition_share:
         out["Condition"] = _condition(rng)
     return out
 

@@ -4,12 +4,17 @@ the one place a rule is registered."""
 from editor.core.lint.context import Rule
 from editor.core.lint.rules import (
     actions,
+    chime_security,
+    condition_values,
     conditions,
+    dependencies,
     kinds,
     placeholders,
     principals,
     resources,
+    security,
     structure,
+    variables,
 )
 
 RULES: tuple[Rule, ...] = (
@@ -26,4 +31,14 @@ RULES: tuple[Rule, ...] = (
     resources.authorization,
     conditions.conditions,
     placeholders.condition_values,
+    condition_values.condition_values,
+    variables.variables,
+    dependencies.dependent_actions,
+    security.not_elements,
+    security.role_passing,
+    security.escalation,
+    security.redundancy,
+    chime_security.impersonation,
+    chime_security.admin_in_user_policy,
+    chime_security.username_in_role_policy,
 )

@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Iterator
 
+from editor.core.catalog.lookup import action_names, find_action, service_name
 from editor.core.catalog.suggest import closest
 from editor.core.catalog.wildcard import action_matches, has_wildcard
 from editor.core.json.nodes import Kind, Node
@@ -21,6 +22,9 @@ from editor.core.text.findings import Finding, Severity
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 _FORMAT = re.compile(r"[A-Za-z0-9-]+:[A-Za-z0-9*?]+")
 _SHOWN = 6  # expansions listed in a wildcard's message
+LEAST_PRIVILEGE = (
+    "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege"
+)
 _COVER_LIMIT = 32  # distinct wildcards of one list that other entries are checked against
 
 
@@ -46,9 +50,10 @@ def _check_name(
     if name == "*":
         if element == "Action" and statement.effect == "Allow" and ctx.kind.kind.rules.grants:
             yield ctx.finding(
-                "action/wildcard",
+                "security/wildcard-action",
                 WARNING,
-                '"*" allows every action of every AWS service',
+                '"*" allows every action of every AWS service, administration of IAM included; '
+                f"list the actions instead (see {LEAST_PRIVILEGE})",
                 node.start,
                 node.end,
             )
@@ -87,37 +92,36 @@ def _check_name(
             fix,
         )
         return
-    if prefix.lower() != catalog.service.prefix:
-        return  # other services: only the prefix and the form are ours to check
     if has_wildcard(action):
         yield from _wildcard(ctx, statement, element, node, name)
         return
-    known = catalog.action(name)
-    if known is None:
-        guess = closest(action, [a.name for a in catalog.actions], cutoff=0.85)
+    found = find_action(catalog, name)
+    if found is None:
+        names = action_names(catalog, prefix)
+        guess = closest(action, names, cutoff=0.85)
+        canonical_prefix = prefix.lower()
         fix = None
         if guess is not None:
-            fix = ctx.replace(
-                f"Use 'chime:{guess}'", node.start, node.end, json.dumps(f"chime:{guess}"), False
-            )
-        hint = f"; did you mean 'chime:{guess}'?" if guess else ""
+            guess = f"{canonical_prefix}:{guess}"
+            fix = ctx.replace(f"Use {guess!r}", node.start, node.end, json.dumps(guess), False)
+        hint = f"; did you mean {guess!r}?" if guess else ""
         yield ctx.finding(
             "action/unknown",
             ERROR,
-            f"{name!r} is not a Chime action{hint}",
+            f"{name!r} is not an action of {service_name(catalog, prefix)}{hint}",
             node.start,
             node.end,
             fix,
         )
-    elif name != known.full_name:
+    elif name != found.full_name:
         yield ctx.finding(
             "action/miscased",
             WARNING,
-            f"{name!r} works (IAM ignores case) but the action is spelt {known.full_name!r}",
+            f"{name!r} works (IAM ignores case) but the action is spelt {found.full_name!r}",
             node.start,
             node.end,
             ctx.replace(
-                f"Use {known.full_name!r}", node.start, node.end, json.dumps(known.full_name)
+                f"Use {found.full_name!r}", node.start, node.end, json.dumps(found.full_name)
             ),
         )
 
@@ -125,27 +129,38 @@ def _check_name(
 def _wildcard(
     ctx: LintContext, statement: StatementView, element: str, node: Node, name: str
 ) -> Iterator[Finding]:
-    matched = [a.full_name for a in ctx.catalog.actions if action_matches(name, a.full_name)]
+    prefix = name.split(":", 1)[0].lower()
+    names = action_names(ctx.catalog, prefix)
+    matched = [f"{prefix}:{n}" for n in names if action_matches(name, f"{prefix}:{n}")]
+    label = service_name(ctx.catalog, prefix)
     if not matched:
         yield ctx.finding(
             "action/wildcard-matches-nothing",
             ERROR,
-            f"{name!r} matches no Chime action",
+            f"{name!r} matches no {label} action",
             node.start,
             node.end,
         )
         return
     if element != "Action" or statement.effect != "Allow":
         return
-    everything = len(matched) == len(ctx.catalog.actions)
+    everything = len(matched) == len(names)
     shown = ", ".join(m.split(":", 1)[1] for m in matched[:_SHOWN])
     more = f" and {len(matched) - _SHOWN} more" if len(matched) > _SHOWN else ""
+    if everything:
+        yield ctx.finding(
+            "security/wildcard-action",
+            WARNING,
+            f"{name!r} allows all {len(matched)} {label} actions, including ones added later; "
+            f"list the actions instead (see {LEAST_PRIVILEGE})",
+            node.start,
+            node.end,
+        )
+        return
     yield ctx.finding(
         "action/wildcard",
-        WARNING if everything else INFO,
-        f"{name!r} allows all {len(matched)} Chime actions, including ones added later"
-        if everything
-        else f"{name!r} allows {len(matched)} actions: {shown}{more}",
+        INFO,
+        f"{name!r} allows {len(matched)} actions: {shown}{more}",
         node.start,
         node.end,
     )

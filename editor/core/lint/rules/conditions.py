@@ -6,6 +6,8 @@ import json
 from collections.abc import Iterator
 
 from editor.core.catalog.catalog import Catalog
+from editor.core.catalog.lookup import find_action, key_type, resource_keys, service_keys
+from editor.core.catalog.services import service
 from editor.core.catalog.suggest import closest
 from editor.core.json.nodes import Kind, Member
 from editor.core.lint.context import LintContext
@@ -38,12 +40,17 @@ def conditions(ctx: LintContext) -> Iterator[Finding]:
                 yield from _key(ctx, statement, key)
 
 
-def _operator(ctx: LintContext, member: Member) -> Iterator[Finding]:
-    name = member.key
+def split_operator(name: str) -> tuple[str, str, str]:
+    """`ForAnyValue:StringLikeIfExists` -> ("ForAnyValue:", "StringLike", "IfExists")."""
     prefix = next((p for p in _SET_PREFIXES if name.startswith(p)), "")
     base = name[len(prefix) :]
     suffix = "IfExists" if base.endswith("IfExists") and base != "IfExists" else ""
-    base = base[: len(base) - len(suffix)]
+    return prefix, base[: len(base) - len(suffix)], suffix
+
+
+def _operator(ctx: LintContext, member: Member) -> Iterator[Finding]:
+    name = member.key
+    prefix, base, suffix = split_operator(name)
     operators = ctx.catalog.condition_operators
     if base in operators:
         return
@@ -70,12 +77,7 @@ def _operator(ctx: LintContext, member: Member) -> Iterator[Finding]:
 
 
 def known_key(catalog: Catalog, key: str) -> bool:
-    lowered = key.lower()
-    for known in catalog.global_condition_keys:
-        known = known.lower()
-        if known == lowered or (known.endswith("/") and lowered.startswith(known)):
-            return True
-    return any(_key_matches(k, key) for k in catalog.condition_keys)
+    return key_type(catalog, key) is not None
 
 
 def _key_matches(template: str, key: str) -> bool:
@@ -88,31 +90,35 @@ def _key(ctx: LintContext, statement: StatementView, member: Member) -> Iterator
     key = member.key
     prefix = key.split(":", 1)[0].lower() if ":" in key else ""
     catalog = ctx.catalog
-    if prefix in ("aws", catalog.service.prefix) and not known_key(catalog, key):
-        choices = [k.rstrip("/") for k in catalog.global_condition_keys]
-        guess = closest(key, choices)
-        hint = f"; did you mean {guess!r}?" if guess else ""
+    if not prefix:
         yield ctx.finding(
             "condition/unknown-key",
             ERROR,
-            f"{key!r} is not a known condition key{hint}",
+            f"{key!r} is not a condition key: keys are service:name (aws:username, s3:prefix)",
             member.key_start,
             member.key_end,
         )
         return
-    service_keys = [k for k in catalog.condition_keys if _key_matches(k, key)]
-    if not service_keys:
-        return  # a global key: every action supports it
-    actions = [catalog.action(a) for a in statement.values("Action")]
-    if not actions or any(a is None for a in actions):
-        return  # other services or wildcards: we cannot tell
-    supported: set[str] = set()
+    checked = prefix in ("aws", catalog.service.prefix) or (
+        prefix in catalog.prefixes and service(prefix) is not None
+    )
+    if checked and not known_key(catalog, key):
+        yield _unknown_key(ctx, member, prefix)
+        return
+    actions = [find_action(catalog, a) for a in statement.values("Action")]
+    if not actions:
+        return
+    specific = False  # a key some service defines for some of its actions only
     for action in actions:
-        assert action is not None
-        supported.update(action.condition_keys)
+        if action is None:
+            return  # a wildcard or an unknown action: we cannot tell
+        keys = list(action.condition_keys)
         for rtype in action.arn_types:
-            supported.update(catalog.resource_type[rtype].condition_keys)
-    if not any(_key_matches(k, key) for k in supported):
+            keys += resource_keys(catalog, action, rtype)
+        if any(_key_matches(k, key) for k in keys):
+            return
+        specific = specific or any(_key_matches(k, key) for k in service_keys(catalog, action))
+    if specific or (checked and prefix != "aws"):
         yield ctx.finding(
             "condition/key-not-supported",
             WARNING,
@@ -120,3 +126,23 @@ def _key(ctx: LintContext, statement: StatementView, member: Member) -> Iterator
             member.key_start,
             member.key_end,
         )
+
+
+def _unknown_key(ctx: LintContext, member: Member, prefix: str) -> Finding:
+    key = member.key
+    catalog = ctx.catalog
+    if prefix == "aws" or prefix == catalog.service.prefix:
+        choices = [k.rstrip("/") for k in catalog.global_condition_keys]
+        choices += [k for k in catalog.condition_keys if "${" not in k]
+    else:
+        other = service(prefix)
+        choices = [k for k in other.conditions if "${" not in k] if other else []
+    guess = closest(key, choices)
+    hint = f"; did you mean {guess!r}?" if guess else ""
+    return ctx.finding(
+        "condition/unknown-key",
+        ERROR,
+        f"{key!r} is not a known condition key{hint}",
+        member.key_start,
+        member.key_end,
+    )

@@ -9,6 +9,7 @@ from typing import NamedTuple
 from editor.core.catalog.arn import ACCOUNT_ID, ArnFields, Span, placeholders, split_arn
 from editor.core.catalog.arntypes import arn_types_of, resource_ids
 from editor.core.catalog.catalog import CALLER_TYPES, Action, Catalog
+from editor.core.catalog.lookup import AnyAction, arn_types, find_action
 from editor.core.json.nodes import Kind, Node
 from editor.core.lint.context import LintContext
 from editor.core.policy.statements import StatementView, value_offsets
@@ -211,7 +212,7 @@ def _resource_part(
 
 
 def authorization(ctx: LintContext) -> Iterator[Finding]:
-    """Each Chime action against the ARNs its statement grants it on."""
+    """Each action, of any service, against the ARNs its statement grants it on."""
     for statement in ctx.statements:
         if statement.member("Resource") is None or statement.member("NotResource") is not None:
             continue
@@ -220,19 +221,18 @@ def authorization(ctx: LintContext) -> Iterator[Finding]:
         if member is not None and member.value is not None and len(values) < _count(member.value):
             continue  # a template's symbolic ARN: what it grants is not known here
         star = "*" in values
-        covered: frozenset[str] = frozenset()
-        unreadable = False
-        for value in values:
-            types = arn_types_of(ctx.catalog, value)
-            covered |= types
-            unreadable = unreadable or (not types and _unreadable(value))
+        unreadable = any(not arn_types_of(ctx.catalog, v) and _unreadable(v) for v in values)
         if unreadable:
             continue  # its placeholder or bad ARN is the finding; not one more per action
+        covered: dict[str, frozenset[str]] = {}  # service prefix -> types the ARNs may be
         for node in statement.strings("Action"):
-            action = ctx.catalog.action(str(node.value))
+            action = find_action(ctx.catalog, str(node.value))
             if action is None:
                 continue
-            yield from _action_against(ctx, node, action, star, covered)
+            prefix = action.full_name.split(":", 1)[0]
+            if prefix not in covered:
+                covered[prefix] = _covered(ctx.catalog, action, values)
+            yield from _action_against(ctx, node, action, star, covered[prefix])
         if star and statement.effect == "Allow":
             yield from _star_scopable(ctx, statement)
 
@@ -241,13 +241,20 @@ def _count(node: Node) -> int:
     return len(node.items) if node.kind is Kind.ARRAY else 1
 
 
+def _covered(catalog: Catalog, action: AnyAction, values: list[str]) -> frozenset[str]:
+    types: frozenset[str] = frozenset()
+    for value in values:
+        types |= arn_types(catalog, action, value)
+    return types
+
+
 def _unreadable(value: str) -> bool:
     """A resource whose type cannot be told: a placeholder for a whole ARN, or no ARN."""
     return value != "*" and (split_arn(value) is None or bool(placeholders(value)))
 
 
 def _action_against(
-    ctx: LintContext, node: Node, action: Action, star: bool, covered: frozenset[str]
+    ctx: LintContext, node: Node, action: AnyAction, star: bool, covered: frozenset[str]
 ) -> Iterator[Finding]:
     name = action.full_name
     if action.star_only:
@@ -272,6 +279,8 @@ def _action_against(
             node.end,
         )
         return
+    if not isinstance(action, Action):
+        return  # required-type pairs are the Chime messaging rule below
     missing: list[str] = []
     if action.caller_authorized and not CALLER_TYPES & covered:
         missing.append("the calling app-instance-user or app-instance-bot")

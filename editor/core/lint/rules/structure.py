@@ -9,26 +9,32 @@ from collections.abc import Iterator
 from editor.core.catalog.suggest import closest
 from editor.core.json.nodes import Kind, Member, Node
 from editor.core.lint.context import LintContext
-from editor.core.lint.quota import non_whitespace_length
-from editor.core.policy.kinds import with_article
+from editor.core.lint.quota import Quota, non_whitespace_length
+from editor.core.policy.kinds import PolicyKind, with_article
 from editor.core.policy.statements import STATEMENT_ELEMENTS, TOP_ELEMENTS, VERSIONS, StatementView
 from editor.core.text.findings import Finding, Fix, Severity, TextEdit, line_break
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 _SID = re.compile(r"[A-Za-z0-9]*")
 _LIST_ELEMENTS = ("Action", "NotAction", "Resource", "NotResource")
+_MANAGED_KINDS = (PolicyKind.IDENTITY, PolicyKind.BOUNDARY)
+_EXCLUSIVE = (("Action", "NotAction"), ("Resource", "NotResource"), ("Principal", "NotPrincipal"))
 
 
 def version(ctx: LintContext) -> Iterator[Finding]:
     root = ctx.root
     assert root is not None
     member = root.get("Version")
+    # IAM's CreatePolicy (a managed identity policy or permissions boundary) wants 2012-10-17.
+    managed = ctx.options.quota is Quota.MANAGED and ctx.kind.kind in _MANAGED_KINDS
     if member is None:
         yield ctx.finding(
             "policy/missing-version",
-            WARNING,
-            'no "Version": IAM then reads the policy as 2008-10-17, where policy variables '
-            "such as ${aws:username} are plain text",
+            ERROR if managed else WARNING,
+            'no "Version": IAM\'s CreatePolicy refuses a managed policy without "2012-10-17"'
+            if managed
+            else 'no "Version": IAM then reads the policy as 2008-10-17, where policy '
+            "variables such as ${aws:username} are plain text",
             root.start,
             root.start + 1,
             Fix('Add "Version": "2012-10-17"', (_insert_first_member(ctx, root),)),
@@ -48,8 +54,11 @@ def version(ctx: LintContext) -> Iterator[Finding]:
     elif value.value == "2008-10-17":
         yield ctx.finding(
             "policy/old-version",
-            INFO,
-            "2008-10-17 is the old policy language: no policy variables; use 2012-10-17",
+            ERROR if managed else INFO,
+            "2008-10-17 is the old policy language: IAM's CreatePolicy refuses it in a managed "
+            "policy; use 2012-10-17"
+            if managed
+            else "2008-10-17 is the old policy language: no policy variables; use 2012-10-17",
             value.start,
             value.end,
             ctx.replace('Use "2012-10-17"', value.start, value.end, '"2012-10-17"', safe=False),
@@ -71,6 +80,10 @@ def top_level(ctx: LintContext) -> Iterator[Finding]:
     root = ctx.root
     assert root is not None
     yield from _unknown_elements(ctx, root, TOP_ELEMENTS, "policy")
+    policy_id = root.get("Id")
+    id_value = policy_id.value if policy_id is not None else None
+    if id_value is not None and id_value.kind is not Kind.STRING:
+        yield _wrong_type(ctx, id_value, "Id must be a string")
     member = root.get("Statement")
     if member is None:
         yield ctx.finding(
@@ -150,6 +163,17 @@ def statement_elements(ctx: LintContext) -> Iterator[Finding]:
                     node.start,
                     node.start + 1,
                 )
+        for pair in _EXCLUSIVE:
+            if pair[0] in elements and pair[1] in elements:
+                second = elements[pair[1]]
+                yield ctx.finding(
+                    "policy/conflicting-elements",
+                    ERROR,
+                    f"{pair[0]} and {pair[1]} cannot be in the same statement: IAM refuses "
+                    "the policy; keep one",
+                    second.key_start,
+                    second.key_end,
+                )
         for name in _LIST_ELEMENTS:
             yield from _list_element(ctx, statement.member(name), name)
 
@@ -215,7 +239,15 @@ def sids(ctx: LintContext) -> Iterator[Finding]:
             yield _wrong_type(ctx, value, "Sid must be a string")
             continue
         sid = str(value.value)
-        if strict and not _SID.fullmatch(sid):
+        if not sid:
+            yield ctx.finding(
+                "policy/empty-sid",
+                INFO,
+                'an empty Sid names nothing: give the statement a name or remove "Sid"',
+                value.start,
+                value.end,
+            )
+        elif strict and not _SID.fullmatch(sid):
             cleaned = re.sub(r"[^A-Za-z0-9]", "", sid)
             yield ctx.finding(
                 "policy/invalid-sid",

@@ -1,0 +1,75 @@
+"""`chime-policy diff OLD NEW`: every grant NEW has that OLD had not, and the reverse.
+Exit 1 when NEW grants anything OLD did not (a CI gate for "no new access"), else 0."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from typing import Any
+
+from editor.cli.check_access import load_policy
+from editor.cli.common import EXIT_FINDINGS, EXIT_OK
+from editor.core.access.diff import Change, Diff, diff
+from editor.core.access.policy import PolicyKind
+
+
+def add_parser(commands: Any) -> None:
+    cmd = commands.add_parser(
+        "diff",
+        help="what NEW allows that OLD did not (exit 1 if anything), and the reverse",
+    )
+    cmd.add_argument("old", metavar="OLD", help="the policy as it was")
+    cmd.add_argument("new", metavar="NEW", help="the policy as it is now")
+    cmd.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def run(args: argparse.Namespace) -> int:
+    result = diff(
+        load_policy(args.old, PolicyKind.IDENTITY), load_policy(args.new, PolicyKind.IDENTITY)
+    )
+    sys.stdout.write(as_json(result) if args.format == "json" else as_text(result))
+    return EXIT_FINDINGS if result.grants_more else EXIT_OK
+
+
+def change_text(change: Change) -> str:
+    action = change.action if change.via == change.action else f"{change.action} ({change.via})"
+    text = f"{action} on {change.resource}"
+    if change.example and change.example != change.resource:
+        text += f", e.g. {change.example}"
+    if change.condition:
+        text += f" when {change.condition}"
+    if change.unless:
+        text += " unless " + " or ".join(change.unless)
+    lines = ", ".join(str(s.line) for s in change.statements)
+    return f"{text}  (line {lines})"
+
+
+def as_text(result: Diff) -> str:
+    lines: list[str] = []
+    if not result.added and not result.removed:
+        lines.append("no change in what the policy allows")
+    lines += [f"+ {change_text(c)}" for c in result.added]
+    lines += [f"- {change_text(c)}" for c in result.removed]
+    if result.skipped:
+        where = ", ".join(f"{s.policy}:{s.line}" for s in result.skipped)
+        lines.append(f"note: statements IAM would refuse were left out ({where})")
+    if not result.exact:
+        lines.append("note: a size bound was reached; the lists may be incomplete")
+    return "\n".join(lines) + "\n"
+
+
+def as_json(result: Diff) -> str:
+    def change(c: Change) -> dict[str, Any]:
+        out = asdict(c)
+        out["statements"] = [{"file": s.policy, "line": s.line, "sid": s.sid} for s in c.statements]
+        return out
+
+    document = {
+        "grantsMore": result.grants_more,
+        "added": [change(c) for c in result.added],
+        "removed": [change(c) for c in result.removed],
+        "exact": result.exact,
+    }
+    return json.dumps(document, indent=2) + "\n"

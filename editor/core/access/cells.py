@@ -1,0 +1,142 @@
+"""Exact case analysis over patterns: which combinations of "matches / does not match" some
+string can realize, each with an example string.
+
+Every pattern (an ARN pattern or an action pattern) becomes a small automaton over whole
+strings: in an ARN's first fields `*` and `?` do not cross a `:` (IAM matches field by field,
+and a pattern's last field takes the rest of the ARN). The product of all the automata is
+walked breadth-first; each reachable combination of accepting patterns is a *cell*, and the
+walk's path to it is its example. The alphabet is the patterns' own characters plus one
+character none of them uses, which stands for every other character: two strings that differ
+only in such characters match the same patterns. So the cells found are all the cells there
+are, and "NEW allows something OLD does not" is decided exactly, not sampled.
+
+A policy variable is a symbol of its own: it equals itself and is matched by `*` only (a
+value of several characters, never a `:`).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from editor.core.access.glob import ONE, STAR, Variable, tokenize
+
+# Token kinds of the automaton.
+LIT, ANY1, STAR_ANY = 0, 1, 2
+Step = tuple[int, str, bool]  # (kind, literal symbol, crosses ":")
+COLON = ":"
+# Characters that may stand for "any other character" in an example (first unused one wins).
+_SPARE = "xyzqkjw0123456789_-#~"
+MAX_STATES = 200_000  # a bound on the walk; beyond it the answer is marked inexact
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    example: str
+    matches: frozenset[int]  # indexes of the patterns the example matches
+
+
+def _arn_steps(pattern: str, variables: bool, fold: bool) -> tuple[Step, ...]:
+    if pattern == "*":
+        return ((STAR_ANY, "", True),)
+    tokens = tokenize(pattern.lower() if fold else pattern, variables)
+    colons = sum(t.count(COLON) for t in tokens if isinstance(t, str))
+    fields_left = min(colons, 5)  # separators before the last field
+    steps: list[Step] = []
+    for token in tokens:
+        crosses = fields_left == 0
+        if token is STAR:
+            steps.append((STAR_ANY, "", crosses))
+        elif token is ONE:
+            steps.append((ANY1, "", crosses))
+        elif isinstance(token, Variable):
+            steps.append((LIT, f"\0{token.key}\0", False))
+        else:
+            assert isinstance(token, str)
+            for char in token:
+                steps.append((LIT, char, False))
+                if char == COLON and fields_left:
+                    fields_left -= 1
+    return tuple(steps)
+
+
+class _Automaton:
+    __slots__ = ("end", "steps")
+
+    def __init__(self, steps: tuple[Step, ...]) -> None:
+        self.steps = steps
+        self.end = len(steps)
+
+    def closure(self, positions: frozenset[int]) -> frozenset[int]:
+        out = set(positions)
+        todo = list(positions)
+        while todo:
+            pos = todo.pop()
+            if pos < self.end and self.steps[pos][0] == STAR_ANY and pos + 1 not in out:
+                out.add(pos + 1)
+                todo.append(pos + 1)
+        return frozenset(out)
+
+    def step(self, positions: frozenset[int], symbol: str) -> frozenset[int]:
+        nxt: set[int] = set()
+        is_var = len(symbol) > 1
+        for pos in positions:
+            if pos == self.end:
+                continue
+            kind, lit, crosses = self.steps[pos]
+            if kind == LIT:
+                if lit == symbol:
+                    nxt.add(pos + 1)
+            elif symbol == COLON and not crosses:
+                continue
+            elif kind == ANY1:
+                if not is_var:
+                    nxt.add(pos + 1)
+            else:  # STAR_ANY stays
+                nxt.add(pos)
+        return self.closure(frozenset(nxt)) if nxt else frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class CellResult:
+    cells: tuple[Cell, ...]
+    exact: bool
+
+
+def cells(patterns: Sequence[str], variables: bool = True, fold: bool = False) -> CellResult:
+    """Every realizable combination of the patterns' matches, with an example each."""
+    automata = [_Automaton(_arn_steps(p, variables, fold)) for p in patterns]
+    symbols = sorted({s[1] for a in automata for s in a.steps if s[0] == LIT} | {COLON})
+    used = {c for s in symbols for c in s}
+    spare = next((c for c in _SPARE if c not in used), "\x01")
+    alphabet = [*symbols, spare]
+    start = tuple(a.closure(frozenset({0})) for a in automata)
+    seen = {start: ""}
+    found: dict[frozenset[int], str] = {}
+    queue = deque([start])
+    exact = True
+    while queue:
+        state = queue.popleft()
+        text = seen[state]
+        vector = frozenset(i for i, (a, s) in enumerate(zip(automata, state, strict=True))
+                           if a.end in s)  # fmt: skip
+        found.setdefault(vector, text)
+        for symbol in alphabet:
+            nxt = tuple(a.step(s, symbol) for a, s in zip(automata, state, strict=True))
+            if nxt not in seen:
+                if len(seen) >= MAX_STATES:
+                    exact = False
+                    break
+                seen[nxt] = text + symbol
+                queue.append(nxt)
+    out = tuple(Cell(_printable(text), vector) for vector, text in found.items())
+    return CellResult(out, exact)
+
+
+def _printable(text: str) -> str:
+    """An example with each variable symbol written back as `${key}`."""
+    if "\0" not in text:
+        return text
+    parts = text.split("\0")
+    return "".join(p if i % 2 == 0 else "${" + p + "}" for i, p in enumerate(parts))

@@ -1,0 +1,170 @@
+""" "No new access": every (action, resource, condition) one version of a policy allows and the
+other does not.
+
+For each action (universe.py), the statements that speak of it are gathered from both
+versions; cells.py splits the resources into every distinguishable case (exactly, with an
+example ARN each); each distinct Condition block is a yes/no unknown of its own, and every
+combination is tried. A case where NEW allows and OLD does not is a new grant; the reverse, a
+removed one. Two different Condition blocks are treated as independent (we do not reason
+that `StringEquals x=1` excludes `x=2`): the diff can then list a grant that no request could
+use, never miss one.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from editor.core.access.cells import CellResult, cells
+from editor.core.access.policy import CompiledPolicy, CompiledStatement, StatementRef
+from editor.core.access.universe import actions_to_check
+
+MAX_CONDITIONS = 10  # distinct Condition blocks per action tried in every combination
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    action: str  # a catalog action, or an example of the actions `via` names
+    via: str  # the granting statement's action pattern that names it
+    resource: str  # the pattern of the statement that grants it ("not X" for NotResource)
+    example: str  # one ARN in the case (empty: a resource that is no ARN)
+    condition: str | None  # the granting statement's Condition, as JSON
+    unless: tuple[str, ...]  # Conditions of the other version that must not hold
+    statements: tuple[StatementRef, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Diff:
+    added: tuple[Change, ...]  # NEW allows, OLD did not
+    removed: tuple[Change, ...]  # OLD allowed, NEW does not
+    exact: bool  # False when a bound was reached (the lists may then miss a case)
+    skipped: tuple[StatementRef, ...]  # statements IAM would refuse, left out
+
+    @property
+    def grants_more(self) -> bool:
+        return bool(self.added)
+
+
+def _speaks_of(statement: CompiledStatement, action_lower: str) -> bool:
+    return statement.actions.matches(action_lower) != statement.not_action
+
+
+def _resource_label(statement: CompiledStatement, index: int) -> str:
+    if statement.not_resource:
+        return "not " + ", ".join(statement.resource_texts)
+    return statement.resource_texts[index]
+
+
+class _Side:
+    """One version's statements about one action, with their patterns' places."""
+
+    def __init__(self, statements: list[CompiledStatement], offset: int) -> None:
+        self.statements = statements
+        self.ranges: list[range] = []
+        for s in statements:
+            self.ranges.append(range(offset, offset + len(s.resource_texts)))
+            offset += len(s.resource_texts)
+        self.end = offset
+
+    def patterns(self) -> list[str]:
+        return [t for s in self.statements for t in s.resource_texts]
+
+    def hits(self, matches: frozenset[int]) -> list[tuple[CompiledStatement, int | None]]:
+        """Statements whose resources cover the cell, with the index of the pattern."""
+        out: list[tuple[CompiledStatement, int | None]] = []
+        for statement, places in zip(self.statements, self.ranges, strict=True):
+            found = next((i - places.start for i in places if i in matches), None)
+            if (found is not None) != statement.not_resource:
+                out.append((statement, found if found is not None else 0))
+        return out
+
+
+def _allowed(
+    hits: list[tuple[CompiledStatement, int | None]], truth: dict[str, bool]
+) -> list[tuple[CompiledStatement, int | None]]:
+    def holds(s: CompiledStatement) -> bool:
+        return s.condition_text is None or truth[s.condition_text]
+
+    if any(not s.allow and holds(s) for s, _ in hits):
+        return []
+    return [(s, i) for s, i in hits if s.allow and holds(s)]
+
+
+def diff(old: CompiledPolicy, new: CompiledPolicy) -> Diff:
+    """What NEW allows that OLD did not, and the reverse (identity policies)."""
+    usable = {
+        id(s): s for p in (old, new) for s in p.statements if s.problem is None
+    }  # fmt: skip
+    skipped = tuple(s.ref for p in (old, new) for s in p.statements if s.problem is not None)
+    added: dict[tuple[object, ...], Change] = {}
+    removed: dict[tuple[object, ...], Change] = {}
+    memo: dict[tuple[int, ...], CellResult] = {}
+    exact = True
+    for action in actions_to_check([old, new]):
+        lower = action.lower()
+        olds = [s for s in old.statements if id(s) in usable and _speaks_of(s, lower)]
+        news = [s for s in new.statements if id(s) in usable and _speaks_of(s, lower)]
+        if not any(s.allow for s in olds + news):
+            continue
+        old_side = _Side(olds, 0)
+        new_side = _Side(news, old_side.end)
+        key = tuple(id(s) for s in olds + news)
+        if key not in memo:
+            memo[key] = cells(old_side.patterns() + new_side.patterns())
+        result = memo[key]
+        exact = exact and result.exact
+        conditions = sorted({s.condition_text for s in olds + news if s.condition_text})
+        if len(conditions) > MAX_CONDITIONS:
+            exact = False
+            choices: list[tuple[bool, ...]] = [
+                (True,) * len(conditions),
+                (False,) * len(conditions),
+            ]
+        else:
+            choices = list(itertools.product((True, False), repeat=len(conditions)))
+        for cell in result.cells:
+            old_hits, new_hits = old_side.hits(cell.matches), new_side.hits(cell.matches)
+            if not old_hits and not new_hits:
+                continue
+            for choice in choices:
+                truth = dict(zip(conditions, choice, strict=True))
+                old_ok = _allowed(old_hits, truth)
+                new_ok = _allowed(new_hits, truth)
+                if new_ok and not old_ok:
+                    _record(added, action, cell.example, new_ok, old_hits, truth)
+                elif old_ok and not new_ok:
+                    _record(removed, action, cell.example, old_ok, new_hits, truth)
+    return Diff(tuple(added.values()), tuple(removed.values()), exact, skipped)
+
+
+def _record(
+    into: dict[tuple[object, ...], Change],
+    action: str,
+    example: str,
+    granted: Sequence[tuple[CompiledStatement, int | None]],
+    other_hits: Sequence[tuple[CompiledStatement, int | None]],
+    truth: dict[str, bool],
+) -> None:
+    statement, index = granted[0]
+    resource = _resource_label(statement, index or 0)
+    unless = tuple(
+        sorted(
+            {
+                s.condition_text
+                for s, _ in other_hits
+                if s.allow and s.condition_text and not truth[s.condition_text]
+            }
+        )
+    )
+    key = (action, resource, statement.condition_text, unless)
+    if key not in into:
+        refs = tuple(s.ref for s, _ in granted)
+        via = _via(statement, action.lower())
+        into[key] = Change(action, via, resource, example, statement.condition_text, unless, refs)
+
+
+def _via(statement: CompiledStatement, action_lower: str) -> str:
+    from editor.core.access.grants import _via as via
+
+    return via(statement, action_lower)

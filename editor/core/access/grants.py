@@ -1,0 +1,160 @@
+"""The grants summary: per service, access level and action, the resources a policy allows it
+on (with the catalog's resource type names) and under which conditions, like the IAM
+console's policy summary. Entries that grant more than the action needs are marked.
+
+An action is listed when some Allow statement names it and some request could use it: a Deny
+that covers every resource the allows give (found exactly with cells.py) removes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from editor.core.access.cells import cells
+from editor.core.access.glob import glob
+from editor.core.access.policy import CompiledPolicy, CompiledStatement, StatementRef
+from editor.core.access.universe import actions_to_check
+from editor.core.catalog.arntypes import arn_types_of
+from editor.core.catalog.catalog import Action, load_catalog
+
+
+@dataclass(frozen=True, slots=True)
+class GrantEntry:
+    resource: str  # an ARN pattern, "*", or "not ..." for NotResource
+    types: tuple[str, ...]  # catalog resource types it can name (for this action)
+    condition: str | None  # the statement's Condition as JSON
+    statement: StatementRef
+    broad: tuple[str, ...]  # why the entry is over-broad (empty: it is not)
+    mismatch: bool  # an ARN of none of the action's resource types: it grants nothing
+
+
+@dataclass(frozen=True, slots=True)
+class ActionGrant:
+    service: str
+    access_level: str  # from the catalog; "Unknown" outside it
+    action: str
+    via: tuple[str, ...]  # the statements' action patterns that name it
+    entries: tuple[GrantEntry, ...]
+    denied: tuple[GrantEntry, ...]  # Deny statements that also speak of it
+
+
+# Over-broad rules, ours until the checks issue's security findings land (each takes the
+# action, the statement and the resource pattern and says why, or None). A finding code from
+# those checks can be linked here by adding a rule that names it.
+BroadRule = Callable[["Action | None", CompiledStatement, str], "str | None"]
+
+
+def _all_resources(action: Action | None, statement: CompiledStatement, pattern: str) -> str | None:
+    if action is None or not action.arn_types:
+        return None
+    if pattern == "*" or statement.not_resource:
+        kinds = ", ".join(sorted(action.arn_types))
+        return f"all resources, where it could be limited to {kinds}"
+    return None
+
+
+def _any_account(action: Action | None, statement: CompiledStatement, pattern: str) -> str | None:
+    fields = pattern.split(":", 5)
+    if len(fields) == 6 and ("*" in fields[4] or "?" in fields[4]):
+        return "any account"
+    return None
+
+
+def _service_wide(action: Action | None, statement: CompiledStatement, pattern: str) -> str | None:
+    if statement.not_action:
+        return "granted by NotAction: every action but a few"
+    wide = statement.service_wide
+    return f"granted by {wide}: every action of the service" if wide else None
+
+
+BROAD_RULES: tuple[BroadRule, ...] = (_all_resources, _any_account, _service_wide)
+
+
+def _entry(action: Action | None, statement: CompiledStatement, pattern: str) -> GrantEntry:
+    types: frozenset[str] = frozenset()  # other services: the catalog has no types for them
+    if statement.not_resource:
+        types = action.arn_types if action else types
+        label = "not " + ", ".join(statement.resource_texts)
+    else:
+        if action is not None:
+            types = arn_types_of(load_catalog(), pattern) & action.arn_types
+        label = pattern
+    broad = tuple(r for r in (rule(action, statement, pattern) for rule in BROAD_RULES) if r)
+    mismatch = action is not None and not types and pattern != "*" and not statement.not_resource
+    return GrantEntry(
+        label, tuple(sorted(types)), statement.condition_text, statement.ref, broad, mismatch
+    )
+
+
+def _entries(action: Action | None, statements: list[CompiledStatement]) -> list[GrantEntry]:
+    out: list[GrantEntry] = []
+    for statement in statements:
+        patterns = statement.resource_texts[:1] if statement.not_resource else None
+        for pattern in patterns or statement.resource_texts:
+            out.append(_entry(action, statement, pattern))
+    return out
+
+
+def _usable(allows: list[CompiledStatement], denies: list[CompiledStatement]) -> bool:
+    """Whether some resource is allowed and not denied by an unconditional Deny."""
+    hard = [d for d in denies if d.condition_text is None]
+    if not hard:
+        return True
+    statements = allows + hard
+    patterns = [t for s in statements for t in s.resource_texts]
+    places: list[range] = []
+    start = 0
+    for s in statements:
+        places.append(range(start, start + len(s.resource_texts)))
+        start += len(s.resource_texts)
+    for cell in cells(patterns).cells:
+        hits = [
+            any(j in cell.matches for j in places[i]) != statements[i].not_resource
+            for i in range(len(statements))
+        ]
+        if any(hits[: len(allows)]) and not any(hits[len(allows) :]):
+            return True
+    return False
+
+
+def grants(policy: CompiledPolicy) -> tuple[ActionGrant, ...]:
+    catalog = load_catalog()
+    live = [s for s in policy.statements if s.problem is None]
+    out: list[ActionGrant] = []
+    for name in actions_to_check([policy]):
+        lower = name.lower()
+        speaking = [s for s in live if s.actions.matches(lower) != s.not_action]
+        allows = [s for s in speaking if s.allow]
+        if not allows:
+            continue
+        denies = [s for s in speaking if not s.allow]
+        if not _usable(allows, denies):
+            continue
+        action = catalog.action(name)
+        service = name.split(":", 1)[0]
+        via = tuple(dict.fromkeys(_via(s, lower) for s in allows))
+        if action is None and len(via) == 1 and via[0].lower() == lower:
+            name = via[0]  # an action outside the catalog, named as the policy spells it
+        out.append(
+            ActionGrant(
+                service,
+                action.access_level if action else "Unknown",
+                action.full_name if action else name,
+                via,
+                tuple(_entries(action, allows)),
+                tuple(_entries(action, denies)),
+            )
+        )
+    out.sort(key=lambda g: (g.service, g.access_level, g.action))
+    return tuple(out)
+
+
+def _via(statement: CompiledStatement, lower: str) -> str:
+    if statement.not_action:
+        return "NotAction " + ", ".join(statement.action_texts)
+    for text in statement.action_texts:
+        name = text.lower()
+        if name == lower or (("*" in name or "?" in name) and glob(name, True).matches(lower)):
+            return text
+    return lower

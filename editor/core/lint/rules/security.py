@@ -1,0 +1,237 @@
+"""Security findings (code family `security/`, severity warning unless said otherwise): what a
+policy allows that is more than it seems. Each message gives the reason in one line and the
+page of the IAM documentation that explains it.
+
+The action sets (privilege escalation methods, credentials exposure, role passing) are data:
+resources/security.json, with their sources.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from editor.core.catalog.risks import load_security
+from editor.core.catalog.wildcard import action_matches, has_wildcard
+from editor.core.json.nodes import to_python
+from editor.core.lint.context import LintContext
+from editor.core.lint.rules.grants import Grant, Grants
+from editor.core.policy.kinds import PolicyKind
+from editor.core.policy.statements import StatementView
+from editor.core.text.findings import Finding, Severity
+
+WARNING, INFO = Severity.WARNING, Severity.INFO
+IAM_GUIDE = "https://docs.aws.amazon.com/IAM/latest/UserGuide/"
+DOCS = {
+    "security/allow-not-action": IAM_GUIDE + "reference_policies_elements_notaction.html",
+    "security/allow-not-resource": IAM_GUIDE + "reference_policies_elements_notresource.html",
+    "security/pass-role": IAM_GUIDE + "id_roles_use_passrole.html",
+    "security/service-linked-role": IAM_GUIDE + "using-service-linked-roles.html",
+    "security/privilege-escalation": IAM_GUIDE + "best-practices.html#grant-least-privilege",
+    "security/credentials-exposure": IAM_GUIDE + "id_credentials_temp_request.html",
+    "security/redundant": IAM_GUIDE + "access-analyzer-reference-policy-checks.html",
+}
+
+
+def see(code: str) -> str:
+    return f" (see {DOCS[code]})"
+
+
+def not_elements(ctx: LintContext) -> Iterator[Finding]:
+    if ctx.kind.kind is not PolicyKind.IDENTITY:
+        return  # what the holder of an identity policy can do; other kinds say other things
+    for statement in ctx.statements:
+        if statement.effect != "Allow":
+            continue
+        member = statement.member("NotAction")
+        if member is not None:
+            code = "security/allow-not-action"
+            yield ctx.finding(
+                code,
+                WARNING,
+                "Allow with NotAction allows every action of every AWS service except those "
+                "listed, iam:PassRole and services added later included; list the actions "
+                "instead" + see(code),
+                member.key_start,
+                member.key_end,
+            )
+        member = statement.member("NotResource")
+        if member is not None:
+            code = "security/allow-not-resource"
+            yield ctx.finding(
+                code,
+                WARNING,
+                "Allow with NotResource allows the actions on every resource but those listed, "
+                "in every account and service, new ones included; list the resources "
+                "instead" + see(code),
+                member.key_start,
+                member.key_end,
+            )
+
+
+def role_passing(ctx: LintContext) -> Iterator[Finding]:
+    if ctx.kind.kind is not PolicyKind.IDENTITY:
+        return  # what the holder of an identity policy can do; other kinds say other things
+    data = load_security()
+    grants = Grants(ctx.statements)
+    for names, code, why in (
+        (
+            data.pass_role,
+            "security/pass-role",
+            "lets the holder give any role, an administrator's included, to a service they "
+            "control; name the roles in Resource and limit iam:PassedToService",
+        ),
+        (
+            data.service_linked_role,
+            "security/service-linked-role",
+            "lets the holder create a service-linked role for any service; name the role's "
+            "ARN or limit iam:AWSServiceName",
+        ),
+    ):
+        for name in names:
+            for grant in grants.where(name):
+                if grant.on_any_resource:
+                    yield _grant_finding(ctx, code, grant, name, why)
+
+
+def _grant_finding(ctx: LintContext, code: str, grant: Grant, name: str, why: str) -> Finding:
+    if grant.via_not_action:
+        what = f"NotAction allows {name}"
+    elif grant.text.lower() == name.lower():
+        what = name
+    else:
+        what = f"{grant.text!r} allows {name}"
+    message = f"{what} on every resource: this {why}{see(code)}"
+    return ctx.finding(code, WARNING, message, grant.start, grant.end)
+
+
+def escalation(ctx: LintContext) -> Iterator[Finding]:
+    """Privilege escalation methods and credentials exposure: one finding per place that
+    allows them, naming every method or action it allows."""
+    if ctx.kind.kind is not PolicyKind.IDENTITY:
+        return  # what the holder of an identity policy can do; other kinds say other things
+    data = load_security()
+    grants = Grants(ctx.statements)
+    places: dict[tuple[int, int], list[str]] = {}
+    first: dict[tuple[int, int], Grant] = {}
+    for method in data.privilege_escalation:
+        wheres = [grants.where(name) for name in method.actions]
+        if not all(wheres):
+            continue
+        for grant in wheres[0]:  # reported where its first action is allowed
+            key = (grant.start, grant.end)
+            first.setdefault(key, grant)
+            places.setdefault(key, []).append(f"{method.method} ({', '.join(method.actions)})")
+    code = "security/privilege-escalation"
+    for key, methods in places.items():
+        grant = first[key]
+        how = "NotAction" if grant.via_not_action else repr(grant.text)
+        more = f"; and {len(methods) - 3} more" if len(methods) > 3 else ""
+        yield ctx.finding(
+            code,
+            WARNING,
+            f"{how} allows privilege escalation (Rhino Security Labs' methods "
+            f"{'; '.join(methods[:3])}{more}): the holder can give themselves more "
+            "permissions" + see(code),
+            key[0],
+            key[1],
+        )
+    exposed: dict[tuple[int, int], list[str]] = {}
+    for name in data.credentials_exposure:
+        for grant in grants.where(name):
+            key = (grant.start, grant.end)
+            first.setdefault(key, grant)
+            exposed.setdefault(key, []).append(name)
+    code = "security/credentials-exposure"
+    for key, names in exposed.items():
+        grant = first[key]
+        how = "NotAction" if grant.via_not_action else repr(grant.text)
+        shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
+        yield ctx.finding(
+            code,
+            WARNING,
+            f"{how} allows actions that return credentials, keys or tokens ({shown}): "
+            "whoever holds them acts with other permissions, beyond this policy" + see(code),
+            key[0],
+            key[1],
+        )
+
+
+def redundancy(ctx: LintContext) -> Iterator[Finding]:
+    """A statement repeated (warning), an action another statement already allows on the same
+    resources: exactly (warning) or through a wildcard (info), as Access Analyzer suggests."""
+    if ctx.kind.kind is not PolicyKind.IDENTITY:
+        return  # what the holder of an identity policy can do; other kinds say other things
+    code = "security/redundant"
+    seen: dict[str, StatementView] = {}
+    plain: list[tuple[StatementView, str]] = []  # Allow statements without Condition
+    for statement in ctx.statements:
+        body = to_python(statement.node)
+        body.pop("Sid", None)
+        key = json.dumps(body, sort_keys=True)
+        if key in seen:
+            yield ctx.finding(
+                code,
+                WARNING,
+                f"statement {statement.index + 1} repeats statement "
+                f"{seen[key].index + 1} (Sid aside): remove one" + see(code),
+                statement.node.start,
+                statement.node.start + 1,
+            )
+            continue
+        seen[key] = statement
+        if statement.effect == "Allow" and statement.member("Condition") is None:
+            resources = json.dumps(sorted(set(statement.values("Resource"))))
+            if statement.member("Resource") is not None and statement.member("Action"):
+                plain.append((statement, resources))
+    yield from _redundant_actions(ctx, plain)
+
+
+def _redundant_actions(
+    ctx: LintContext, plain: list[tuple[StatementView, str]]
+) -> Iterator[Finding]:
+    code = "security/redundant"
+    by_resources: dict[str, list[StatementView]] = {}
+    for statement, resources in plain:
+        by_resources.setdefault(resources, []).append(statement)
+    for group in by_resources.values():
+        if len(group) < 2:
+            continue
+        for statement in group:
+            others = [s for s in group if s is not statement]
+            for node in statement.strings("Action"):
+                name = str(node.value)
+                for other in others:
+                    patterns = other.values("Action")
+                    if other.index < statement.index and name.lower() in (
+                        p.lower() for p in patterns
+                    ):
+                        yield ctx.finding(
+                            code,
+                            WARNING,
+                            f"{name!r} is already allowed on the same resources by statement "
+                            f"{other.index + 1}: remove one" + see(code),
+                            node.start,
+                            node.end,
+                        )
+                        break
+                    covering = next(
+                        (
+                            p
+                            for p in patterns
+                            if has_wildcard(p)
+                            and p.lower() != name.lower()
+                            and action_matches(p, name)
+                        ),
+                        None,
+                    )
+                    if covering is not None:
+                        yield ctx.finding(
+                            code,
+                            INFO,
+                            f"{name!r} is already allowed on the same resources by {covering!r} "
+                            f"in statement {other.index + 1}" + see(code),
+                            node.start,
+                            node.end,
+                        )
+                        break
