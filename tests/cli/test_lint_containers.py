@@ -40,6 +40,7 @@ def test_a_terraform_file(capsys, tmp_path: Path) -> None:
     path = tmp_path / "main.tf"
     path.write_text(TERRAFORM, encoding="utf-8")
     code, lines = run(capsys, "lint", str(path))
-    assert code == 0  # warnings only: the duplicate, mis-cased chime:connect
+    assert code == 1
+    assert f"{path}:21:15: error action/unknown 'sqs:SendMesage'" in lines[0]  # in the heredoc
     assert any(f"{path}:34:" in line and "action/miscased" in line for line in lines)
     assert not any("principal/" in line or "resource/" in line for line in lines)
