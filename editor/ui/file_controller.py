@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer, QUrl, Signal
 
 from editor.core.catalog.catalog import load_personas
 from editor.core.export.containers import find_container, looks_like_policy, write_back
@@ -296,6 +296,14 @@ class FileController(QObject):
         recent.insert(0, path)
         self.settings.setValue("recentFiles", recent[:MAX_RECENT])
         self.recent_changed.emit(recent[:MAX_RECENT])
+
+
+def dropped_file(urls: list[QUrl]) -> str | None:
+    """The first local file dragged onto the window; web links and folders are not taken."""
+    for url in urls:
+        if url.isLocalFile() and Path(url.toLocalFile()).is_file():
+            return url.toLocalFile()
+    return None
 
 
 def _file_stem(name: str) -> str:

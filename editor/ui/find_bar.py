@@ -149,6 +149,13 @@ class FindBar(QWidget):
         start, end = self._selection()
         return self._go(start if incremental else end, backward=False)
 
+    def next_or_open(self) -> bool:
+        """F3: the next match, or the bar itself when there is nothing to find yet."""
+        if self.isVisible() or self.needle:
+            return self.find_next()
+        self.open(replace=False)
+        return False
+
     def find_previous(self) -> bool:
         return self._go(self._selection()[0], backward=True)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QKeySequence,
@@ -25,18 +25,20 @@ if TYPE_CHECKING:  # annotations only: each Qt class costs start-up time when fi
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
 
     from editor.core.lint.engine import LintResult
+    from editor.ui.find_bar import FindBar
 
 from editor.core.catalog.catalog import load_catalog, load_personas
 from editor.core.policy.editing import EditorState
 from editor.core.policy.layout import Layout
+from editor.ui import window_geometry
 from editor.ui.arn_form import ArnForm
 from editor.ui.catalog_model import CatalogModel
 from editor.ui.catalog_view import CatalogView
 from editor.ui.dialogs import Dialogs
 from editor.ui.document import Document
 from editor.ui.export_menu import ExportMenu
-from editor.ui.file_controller import FileController
-from editor.ui.find_bar import FindBar
+from editor.ui.file_controller import FileController, dropped_file
+from editor.ui.focus import focus_first_field
 from editor.ui.json_editor import JsonEditor
 from editor.ui.kind_combo import KindCombo
 from editor.ui.problems_view import ProblemsView
@@ -51,8 +53,6 @@ LAYOUTS = (
 )
 REWRITE = {Layout.LEAST_PRIVILEGE: "least privilege", Layout.AWS_EXAMPLE: "AWS example"}
 INDENTS = ((4, "4 spaces"), (2, "2 spaces"), (0, "Minified"))
-# Room for the window manager's frame and title bar, which Qt knows only once it is shown.
-FRAME_ALLOWANCE = QSize(16, 48)
 SYNC_BANNER = "Fix the JSON errors to sync: the catalog and the ARN form wait until the text reads."
 
 
@@ -79,8 +79,8 @@ class MainWindow(QMainWindow):
         self.connect_signals()
         self.setAcceptDrops(True)
         self.resize(1320, 860)
-        restored = self.restore_settings()
-        self.fit_to_screen(move=restored)
+        restored = window_geometry.restore(self.settings, self, (self.main, self.left, self.right))
+        window_geometry.fit_to_screen(self, move=restored)
         self.document.throttle.hold()  # released at the first paint (see paintEvent)
         QTimer.singleShot(200, self.document.throttle.release)  # or soon, if never painted
         self.document.reset(self.document.state)
@@ -139,12 +139,11 @@ class MainWindow(QMainWindow):
             bar.addSpacing(12)
         bar.addStretch(1)
         json_box = QGroupBox("Policy JSON")
-        json_layout = QVBoxLayout(json_box)
+        self.json_layout = json_layout = QVBoxLayout(json_box)
         json_layout.addLayout(bar)
         json_layout.addWidget(self.banner)
         json_layout.addWidget(self.editor, 1)
-        self.find_bar = FindBar(self.editor, self.document)
-        json_layout.addWidget(self.find_bar)
+        self._find_bar: FindBar | None = None  # made when first asked for (start-up time)
         self.problems = ProblemsView()
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.addWidget(json_box)
@@ -191,9 +190,11 @@ class MainWindow(QMainWindow):
         # Ctrl+F searches where the focus is: the catalog's filter in the catalog pane, the
         # JSON text everywhere else (see find_or_filter).
         self.find_action = self._action("&Find…", self.find_or_filter, "Ctrl+F")
-        self.find_next_action = self._action("Find &Next", self.find_next, "F3")
+        self.find_next_action = self._action(
+            "Find &Next", lambda: self.find_bar.next_or_open(), "F3"
+        )
         self.find_previous_action = self._action(
-            "Find &Previous", self.find_bar.find_previous, "Shift+F3"
+            "Find &Previous", lambda: self.find_bar.find_previous(), "Shift+F3"
         )
         self.replace_action = self._action(
             "R&eplace…", lambda: self.find_bar.open(replace=True), "Ctrl+H"
@@ -202,7 +203,7 @@ class MainWindow(QMainWindow):
         self.about_action = self._action("&About", self.show_about)
         panes = (
             ("&Catalog", self.catalog_view.tree.setFocus),
-            ("ARN &Form", self.focus_form),
+            ("ARN &Form", lambda: focus_first_field(self.form)),
             ("&JSON", self.editor.setFocus),
             ("&Problems", self.problems.table.setFocus),
         )
@@ -210,20 +211,6 @@ class MainWindow(QMainWindow):
             self._action(label, lambda _=False, focus=focus: focus(), f"Ctrl+{n}")
             for n, (label, focus) in enumerate(panes, start=1)
         ]
-
-    def focus_form(self) -> None:
-        """Ctrl+2: the form's first field, where typing goes (the form itself takes no keys).
-        Not a focus proxy: in Qt 6 that would move the field in the Tab order."""
-        widget = self.form.nextInFocusChain()
-        while self.form.isAncestorOf(widget):
-            if (
-                widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-                and widget.isVisibleTo(self.form)
-                and widget.isEnabled()
-            ):
-                widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
-                return
-            widget = widget.nextInFocusChain()
 
     def create_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -358,18 +345,22 @@ class MainWindow(QMainWindow):
             return False
         return self.document.replace_all(fixed, "Fix all")
 
+    @property
+    def find_bar(self) -> FindBar:
+        """Find and replace, under the JSON editor."""
+        if self._find_bar is None:
+            from editor.ui.find_bar import FindBar
+
+            self._find_bar = FindBar(self.editor, self.document)
+            self.json_layout.addWidget(self._find_bar)
+        return self._find_bar
+
     def find_or_filter(self) -> None:
         from PySide6.QtWidgets import QApplication
 
         focus = QApplication.focusWidget()
         if focus is not None and self.catalog_view.isAncestorOf(focus):
             self.focus_filter()
-        else:
-            self.find_bar.open(replace=False)
-
-    def find_next(self) -> None:
-        if self.find_bar.isVisible() or self.find_bar.needle:
-            self.find_bar.find_next()
         else:
             self.find_bar.open(replace=False)
 
@@ -427,20 +418,12 @@ class MainWindow(QMainWindow):
 
     # -- window events --------------------------------------------------------------------
 
-    @staticmethod
-    def dropped_file(event: QDragEnterEvent | QDropEvent) -> str | None:
-        """The first local file dragged in; web links and folders are not taken."""
-        for url in event.mimeData().urls():
-            if url.isLocalFile() and Path(url.toLocalFile()).is_file():
-                return url.toLocalFile()
-        return None
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.dropped_file(event) is not None:
+        if dropped_file(event.mimeData().urls()) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        path = self.dropped_file(event)
+        path = dropped_file(event.mimeData().urls())
         if path is not None:
             event.acceptProposedAction()
             self.files.open_path(path)
@@ -466,38 +449,5 @@ class MainWindow(QMainWindow):
             self.style_banner()
         super().changeEvent(event)
 
-    def fit_to_screen(self, move: bool) -> None:
-        """Keep the whole window, status bar and Fix all included, on the screen's available
-        area (a 1280x800 laptop has less than the default size, a saved size may come from a
-        bigger screen). Room is left for the title bar the window manager adds. A new window
-        is placed by the window manager; a restored one is moved back onto the screen."""
-        screen = self.screen()
-        if screen is None:
-            return
-        area = screen.availableGeometry()
-        frame = FRAME_ALLOWANCE
-        width = max(min(self.width(), area.width() - frame.width()), 1)
-        height = max(min(self.height(), area.height() - frame.height()), 1)
-        if (width, height) != (self.width(), self.height()):
-            self.resize(width, height)
-        x = min(max(self.x(), area.left()), area.right() + 1 - width - frame.width())
-        y = min(max(self.y(), area.top()), area.bottom() + 1 - height - frame.height())
-        if move and (x, y) != (self.x(), self.y()):
-            self.move(x, y)
-
     def save_settings(self) -> None:
-        self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue(
-            "splitters", [s.saveState() for s in (self.main, self.left, self.right)]
-        )
-
-    def restore_settings(self) -> bool:
-        """True when a saved geometry was restored."""
-        geometry = self.settings.value("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        states = self.settings.value("splitters")
-        if isinstance(states, list) and len(states) == 3:
-            for splitter, state in zip((self.main, self.left, self.right), states, strict=True):
-                splitter.restoreState(state)
-        return geometry is not None
+        window_geometry.save(self.settings, self, (self.main, self.left, self.right))

@@ -133,3 +133,15 @@ def test_find_bar_opens_with_the_selected_text(opened, qtbot) -> None:
     qtbot.keyClick(opened.editor, Qt.Key.Key_F, CTRL)
     assert opened.find_bar.find_field.text() == "ListChannels"
     assert opened.find_bar.find_field.selectedText() == "ListChannels"  # typing replaces it
+
+
+def test_f3_opens_the_bar_then_keeps_finding_after_it_is_closed(opened, qtbot) -> None:
+    bar = opened.find_bar
+    qtbot.keyClick(opened.editor, Qt.Key.Key_F3)  # nothing to find yet: the bar opens
+    assert bar.isVisible() and bar.find_field.hasFocus()
+    qtbot.keyClicks(bar.find_field, "chime:")
+    qtbot.keyClick(bar.find_field, Qt.Key.Key_Escape)
+    assert not bar.isVisible() and opened.editor.hasFocus()
+    qtbot.keyClick(opened.editor, Qt.Key.Key_F3)  # the last search goes on, bar closed
+    assert selected(opened) == (POLICY.index("chime:connect"), "chime:")
+    assert not bar.isVisible()
