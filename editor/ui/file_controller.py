@@ -8,6 +8,7 @@ back into its place in that file (Terraform: Save As, see export/containers.py).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer, QUrl, Signal
@@ -206,10 +207,12 @@ class FileController(QObject):
     def _write(self, path: str, backup: bool) -> bool:
         text = self.document.state.text.replace("\n", self.newline)
         try:
-            write_atomically(path, text, backup=backup)
+            kept = write_atomically(path, text, backup=backup)
         except PolicyFileError as error:
             self.dialogs.error("Cannot save", str(error))
             return False
+        if kept is not None:  # FILE.bak, or FILE.bak.N when that name was taken
+            self.message.emit(f"Saved; the original is kept as {os.path.basename(kept)}.")
         self.backed_up = self.backed_up or backup
         self.last_written = text
         self.document.undo_stack.setClean()
