@@ -82,6 +82,7 @@ class JsonEditor(QPlainTextEdit):
         self.setAccessibleName("Policy JSON")
         self.setUndoRedoEnabled(False)  # the document's undo stack covers typing too
         self.findings: tuple[Finding, ...] = ()
+        self.marked: tuple[int, int] = (0, 0)  # a range shown with a background (access check)
         self.gutter = LineNumbers(self)
         self.highlighter = JsonHighlighter(self.document())
         self.blockCountChanged.connect(self._update_gutter_width)
@@ -139,16 +140,29 @@ class JsonEditor(QPlainTextEdit):
         last = max(0, self.document().characterCount() - 1)
         return min(qt_offset(text, start), last), min(qt_offset(text, min(end, len(text))), last)
 
+    def mark(self, start: int, end: int) -> None:
+        """Show text[start:end] with a background (start == end: no mark)."""
+        self.marked = (start, end)
+        self._refresh_selections()
+
     def _refresh_selections(self) -> None:
         scheme = colours(self.palette())
         selections = []
+        text = self.toPlainText()
+        start, end = self.marked
+        if start < end <= len(text):
+            marked = QTextEdit.ExtraSelection()
+            marked.format.setBackground(scheme.marked)
+            marked.cursor = QTextCursor(self.document())
+            marked.cursor.setPosition(qt_offset(text, start))
+            marked.cursor.setPosition(qt_offset(text, end), QTextCursor.MoveMode.KeepAnchor)
+            selections.append(marked)
         line = QTextEdit.ExtraSelection()
         line.format.setBackground(scheme.current_line)
         line.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
         line.cursor = self.textCursor()
         line.cursor.clearSelection()
         selections.append(line)
-        text = self.toPlainText()
         for finding in self.findings:
             start, end = self._span(text, finding)
             mark = QTextEdit.ExtraSelection()

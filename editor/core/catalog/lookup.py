@@ -4,12 +4,23 @@ time a policy names one)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypeAlias
+
 from editor.core.catalog.arntypes import arn_types_of
 from editor.core.catalog.catalog import Action, Catalog
-from editor.core.catalog.services import Service, ServiceAction, service
 from editor.core.catalog.wildcard import has_wildcard
 
-AnyAction = Action | ServiceAction
+if TYPE_CHECKING:
+    from editor.core.catalog.services import Service, ServiceAction
+
+AnyAction: TypeAlias = "Action | ServiceAction"
+
+
+def service(prefix: str) -> Service | None:
+    """The service's data; its module is imported only when a policy names another service."""
+    from editor.core.catalog.services import service as load
+
+    return load(prefix)
 
 
 def is_chime(catalog: Catalog, prefix: str) -> bool:
