@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from editor.core.catalog.arn import SYMBOL
 from editor.core.json.nodes import Kind, Member, Node
 
 TOP_ELEMENTS = ("Version", "Id", "Statement")
@@ -69,11 +70,18 @@ def policy_text(value: object, indent: int | None = 4) -> str:
 
 
 def string_items(node: Node) -> list[Node]:
+    """The strings of a string-or-list element; a template's symbolic value (`${@X}`, an
+    intrinsic function) is left out: it is unknown here, not wrong."""
     if node.kind is Kind.STRING:
-        return [node]
+        return [] if _symbolic(node) else [node]
     if node.kind is Kind.ARRAY:
-        return [item for item in node.items if item.kind is Kind.STRING]
+        return [item for item in node.items if item.kind is Kind.STRING and not _symbolic(item)]
     return []
+
+
+def _symbolic(node: Node) -> bool:
+    value = node.value
+    return isinstance(value, str) and SYMBOL.fullmatch(value) is not None
 
 
 def statements(root: Node | None) -> list[StatementView]:
