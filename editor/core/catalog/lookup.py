@@ -79,12 +79,12 @@ def _service_arn_types(svc: Service, value: str) -> frozenset[str]:
     found = memo.get(value)
     if found is None:
         found = memo[value] = frozenset(
-            name for name, template in svc.arn_templates if _may_match(value, template)
+            name for name, template in svc.arn_templates if may_match(value, template)
         )
     return found
 
 
-def _may_match(value: str, template: str) -> bool:
+def may_match(value: str, template: str) -> bool:
     """Whether an ARN of the policy may be of a template's form. Cautious, so never a false
     alarm: the service field and the literal start of the resource part must agree; the rest
     of a pattern with wildcards or variables is taken to match (resource names of other
