@@ -19,7 +19,13 @@ from editor.core.catalog.catalog import CALLER_TYPES, STAR, Action, Catalog
 from editor.core.json.nodes import Kind, Node
 from editor.core.json.read import read_json
 from editor.core.policy.arnvalues import ArnValues
-from editor.core.policy.generate import GENERATED_SID, TARGET, Layout, generate, needed_types
+from editor.core.policy.generate import (
+    TARGET,
+    Layout,
+    generate,
+    is_generated_sid,
+    needed_types,
+)
 from editor.core.policy.statements import StatementView, remove_item_range, statements
 from editor.core.text.findings import TextEdit, apply_edits
 
@@ -47,7 +53,7 @@ def remove_actions(text: str, names: Iterable[str], catalog: Catalog) -> str:
         if not hits:
             continue
         if len(hits) == len(items):
-            _check_deletable(view)
+            _check_deletable(view, catalog)
             gone.append(view.index)
         else:
             edits.extend(TextEdit(*remove_item_range(value, i), "") for i in hits)
@@ -67,13 +73,13 @@ def remove_actions(text: str, names: Iterable[str], catalog: Catalog) -> str:
 _DELETABLE = frozenset({"Effect", "Action", "Resource"})
 
 
-def _check_deletable(view: StatementView) -> None:
+def _check_deletable(view: StatementView, catalog: Catalog) -> None:
     """Refuse to delete, as the side effect of an untick, a statement the user wrote more
     into than actions and resources: deleting it loses their Sid or Condition for good, and
     a later tick would grant the action again without the condition."""
     own = [k for k in view.elements if k not in _DELETABLE]
     sid = view.values("Sid")
-    if sid and GENERATED_SID.fullmatch(sid[0]):
+    if sid and is_generated_sid(sid[0], catalog):
         own.remove("Sid")
     if not own:
         return

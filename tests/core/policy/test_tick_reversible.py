@@ -157,3 +157,24 @@ def test_reticking_an_action_taken_from_a_conditioned_list_puts_it_back_there() 
     unticked = editing.with_actions(state, frozenset({"UpdateChannel"}))
     assert '"chime:DeleteChannel"' not in unticked.text
     assert editing.with_actions(unticked, frozenset(state.actions)).text == text
+
+
+@pytest.mark.parametrize(
+    ("sid", "generated"),
+    [
+        ("ChimeUserChannel", True),
+        ("ChimeUserChannel2", True),  # numbered: the file had that Sid already
+        ("ChimeAnyResource", True),
+        ("ChimeMediaPipelineVoiceConnector", True),  # any catalog resource type's words
+        ("ChimeUsersBots", True),
+        ("DeleteOnlyWithMfa", False),
+        ("Chime", False),
+        ("ChimeAdmins", False),
+        ("ChimeUserX", False),
+        ("PermissionToRegisterEndpoint", False),
+    ],
+)
+def test_the_sids_a_tick_writes_are_told_from_the_authors(sid: str, generated: bool) -> None:
+    from editor.core.policy.generate import is_generated_sid
+
+    assert is_generated_sid(sid, CATALOG) is generated
