@@ -20,6 +20,7 @@ from editor.core.policy.layout import Layout
 from editor.core.text.findings import Fix, TextEdit
 
 if TYPE_CHECKING:
+    from editor.core.lint.context import LintOptions
     from editor.core.lint.engine import LintResult
 from editor.ui.throttle import Throttle
 
@@ -71,6 +72,10 @@ class Document(QObject):
         self.quota = Quota.MANAGED
         self.kind: PolicyKind | None = None  # None: detected from the text at each analysis
         self.kind_reason = "as chosen"
+        # A policy opened from a template: the kind its place gives, and intrinsic functions.
+        self.place_kind: PolicyKind | None = None
+        self.place_reason = ""
+        self.template = False
         self.result: LintResult | None = None
         self.throttle = Throttle(self._analyze, 0, self)
 
@@ -136,6 +141,12 @@ class Document(QObject):
         self.quota = quota
         self.throttle.trigger()
 
+    def set_place(self, kind: PolicyKind | None, reason: str, template: bool) -> None:
+        """Where the policy came from: a template's property gives its kind (unless the user
+        chooses one) and lets intrinsic functions stand as values."""
+        self.place_kind, self.place_reason, self.template = kind, reason, template
+        self.throttle.trigger()
+
     def set_kind(self, kind: PolicyKind | None, reason: str = "as chosen") -> None:
         self.kind, self.kind_reason = kind, reason
         self.throttle.trigger()
@@ -147,12 +158,17 @@ class Document(QObject):
         self.changed.emit(state)
         self.throttle.trigger()
 
-    def _analyze(self) -> None:
-        from editor.core.lint.engine import (  # loads the rules: after the first paint
-            LintOptions,
-            lint,
-        )
+    def lint_options(self) -> LintOptions:
+        """The quota, the kind (the user's, else the one its place gives) and template mode."""
+        from editor.core.lint.context import LintOptions
 
-        options = LintOptions(self.quota, self.kind, self.kind_reason)
-        self.result = lint(self.state.text, options)
+        kind, reason = self.kind, self.kind_reason
+        if kind is None and self.place_kind is not None:
+            kind, reason = self.place_kind, self.place_reason
+        return LintOptions(self.quota, kind, reason, self.template)
+
+    def _analyze(self) -> None:
+        from editor.core.lint.engine import lint  # loads the rules: after the first paint
+
+        self.result = lint(self.state.text, self.lint_options())
         self.analyzed.emit(self.result)
