@@ -70,7 +70,8 @@ STR, SQ, SMART, NUM, WORD, PUNCT, BAD = "str", "sq", "smart", "num", "word", "pu
 ELLIPSIS = "ellipsis"
 OPEN_KEY = "open_key"  # `"Action` of `"Action: [`: a key whose closing quote is missing
 # A string not closed on its line that reads as a key and its value: `"Action: [`.
-_OPEN_KEY = re.compile(r'"([A-Za-z][A-Za-z0-9_]*):[ \t]*(?=[\[{"\w-])')
+# A space after the colon and a list, object or string: `"chime:Connect` stays a string.
+_OPEN_KEY = re.compile(r'"([A-Za-z][A-Za-z0-9_]*):[ \t]+(?=[\[{"])')
 VALUE_START = frozenset((STR, SQ, SMART, NUM, WORD))
 
 # Ranks of inserts at one offset (TextEdit.rank): the quote that closes a string first, then
