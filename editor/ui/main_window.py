@@ -279,13 +279,15 @@ class MainWindow(QMainWindow):
     # -- the document, shown --------------------------------------------------------------
 
     def show_state(self, state: EditorState) -> None:
+        self.editor.set_text(state.text)
+        if not state.synced:
+            return  # typed text: the ticks, fields and banner follow when it has been read
         readable = state.readable
         self.catalog_model.set_selected(state.actions)
         self.catalog_model.set_editable(readable)
         self.form.show_state(state)
         self.form.setEnabled(readable)
         self.banner.setVisible(not readable)
-        self.editor.set_text(state.text)
         for combo, value in ((self.layout_combo, state.layout), (self.indent_combo, state.indent)):
             with QSignalBlocker(combo):
                 if combo.findData(value) < 0:  # tabs, 3 spaces...: the file's own
