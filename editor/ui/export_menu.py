@@ -61,7 +61,7 @@ class ExportMenu(QObject):
         menu.addAction(self.template)
 
     def render(self, fmt: str) -> str | None:
-        from editor.core.export.formats import ExportRefused, Format, export
+        from editor.core.export.formats import CannotCarry, ExportRefused, Format, export
 
         state = self.document.state
         # !Sub replaces the form's account and region (only values it accepts; else the only
@@ -86,12 +86,18 @@ class ExportMenu(QObject):
             shown = "\n".join(lines[:12]) + (
                 f"\n… and {len(lines) - 12} more" if len(lines) > 12 else ""
             )
-            self.dialogs.error(
-                "Not exported",
-                f"The policy still has {len(lines)} problem(s) to fix first:\n\n{shown}\n\n"
-                "Fill in the ARN form or use Fix all; or tick Export ▸ Export as template.",
-                "\n".join(lines),
-            )
+            if isinstance(refusal, CannotCarry):  # a template would not help
+                text = (
+                    f"This export cannot carry the policy as it is:\n\n{shown}\n\n"
+                    "Change these, or choose another format (JSON and Terraform's "
+                    "aws_iam_policy carry any policy)."
+                )
+            else:
+                text = (
+                    f"The policy still has {len(lines)} problem(s) to fix first:\n\n{shown}\n\n"
+                    "Fill in the ARN form or use Fix all; or tick Export ▸ Export as template."
+                )
+            self.dialogs.error("Not exported", text, "\n".join(lines))
             return None
 
     def copy_json(self) -> bool:

@@ -7,6 +7,7 @@ a CloudFormation template offers the policy documents inside it.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer, QUrl, Signal
@@ -169,10 +170,12 @@ class FileController(QObject):
     def _write(self, path: str, backup: bool) -> bool:
         text = self.document.state.text.replace("\n", self.newline)
         try:
-            write_atomically(path, text, backup=backup)
+            kept = write_atomically(path, text, backup=backup)
         except PolicyFileError as error:
             self.dialogs.error("Cannot save", str(error))
             return False
+        if kept is not None:  # FILE.bak, or FILE.bak.N when that name was taken
+            self.message.emit(f"Saved; the original is kept as {os.path.basename(kept)}.")
         self.backed_up = self.backed_up or backup
         self.last_written = text
         self.document.undo_stack.setClean()

@@ -48,6 +48,19 @@ def arn_types_of(catalog: Catalog, value: str) -> frozenset[str]:
 
 @lru_cache(maxsize=2048)
 def _arn_types(templates: tuple[tuple[str, str], ...], value: str) -> frozenset[str]:
+    service = value.split(":", 3)[2:3]
+    # An ARN of another service (s3, sns ...) meets none of them: say so at once.
+    if (
+        service
+        and not any(c in service[0] for c in "*?$")
+        and service[0] not in _services(templates)
+    ):
+        return frozenset()
     return frozenset(
         name for name, arn in templates if value == "*" or pattern_meets_template(value, arn)
     )
+
+
+@lru_cache(maxsize=8)
+def _services(templates: tuple[tuple[str, str], ...]) -> frozenset[str]:
+    return frozenset(arn.split(":", 3)[2] for _, arn in templates)

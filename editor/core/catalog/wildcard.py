@@ -9,10 +9,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# Character classes of one step of a pattern.
-_ANY = "any"  # any character
-_NONSLASH = "nonslash"  # any character but "/"
-
 _PIECE = re.compile(r"\$\{[^}]*\}|\*|\?|.", re.S)
 
 
@@ -89,68 +85,86 @@ def has_wildcard(text: str) -> bool:
     return "*" in text or "?" in text
 
 
-# A pattern as a list of steps: (class or literal char, repeats). repeats: "1" exactly once,
-# "*" zero or more, "+" one or more.
-Step = tuple[str, str]
+class _Glob:
+    """A policy pattern as an automaton whose states are the bits of an int: state i is "the
+    first i tokens are matched". Tokens: a literal character, `?` (any one), `*` (any run),
+    and a policy variable, which is one non-slash character followed by a non-slash run.
+    Sets of states move together, so one step costs a few integer operations whatever the
+    pattern holds: no backtracking, and no product of automata to walk.
+    """
+
+    __slots__ = ("accept", "any_one", "literal", "loop", "non_slash_loop", "non_slash_one")
+
+    def __init__(self, pattern: str) -> None:
+        self.literal: dict[str, int] = {}  # character -> tokens that are that character
+        self.any_one = self.non_slash_one = self.loop = self.non_slash_loop = 0
+        bit = 1
+        for piece in _PIECE.findall(pattern):
+            if piece == "*":
+                self.loop |= bit
+            elif piece == "?":
+                self.any_one |= bit
+            elif piece.startswith("${") and len(piece) > 3:
+                self.non_slash_one |= bit
+                bit <<= 1
+                self.non_slash_loop |= bit
+            else:
+                self.literal[piece] = self.literal.get(piece, 0) | bit
+            bit <<= 1
+        self.accept = bit  # every token matched
+
+    def close(self, states: int) -> int:
+        """Add the states reached by letting runs (`*`, a variable's tail) match nothing."""
+        runs = self.loop | self.non_slash_loop
+        while True:
+            more = states | ((states & runs) << 1)
+            if more == states:
+                return states
+            states = more
+
+    def step(self, states: int, char: str) -> int:
+        """The states after reading `char`."""
+        one = self.any_one | self.literal.get(char, 0)
+        stay = self.loop
+        if char != "/":
+            one |= self.non_slash_one
+            stay |= self.non_slash_loop
+        return self.close(((states & one) << 1) | (states & stay))
+
+    def step_id(self, states: int) -> int:
+        """The states after reading some ID of a template: one or more non-slash characters,
+        chosen freely (the union over every such ID)."""
+        one = self.any_one | self.non_slash_one
+        for char, bits in self.literal.items():
+            if char != "/":
+                one |= bits
+        stay = self.loop | self.non_slash_loop
+        reached = 0
+        frontier = states
+        while True:
+            after = self.close(((frontier & one) << 1) | (frontier & stay))
+            if after | reached == reached:
+                return reached
+            reached |= after
+            frontier = after
 
 
-def _glob_steps(pattern: str) -> tuple[Step, ...]:
-    steps: list[Step] = []
-    for piece in _PIECE.findall(pattern):
-        if piece == "*":
-            steps.append((_ANY, "*"))
-        elif piece == "?":
-            steps.append((_ANY, "1"))
-        elif piece.startswith("${") and len(piece) > 3:
-            steps.append((_NONSLASH, "+"))
-        else:
-            steps.append(("=" + piece, "1"))
-    return tuple(steps)
+@lru_cache(maxsize=1024)
+def _glob(pattern: str) -> _Glob:
+    """Built once per pattern: a pattern is tried against every resource type's template."""
+    return _Glob(pattern)
 
 
-def _template_steps(template: str) -> tuple[Step, ...]:
-    steps: list[Step] = []
+def _meets(pattern: str, template: str) -> bool:
+    """Whether some string matches the glob `pattern` and has the form of `template`, whose
+    `${...}` stand for IDs (one or more non-slash characters)."""
+    glob = _glob(pattern)
+    states = glob.close(1)
     for piece in re.findall(r"\$\{\w+\}|.", template, re.S):
-        steps.append((_NONSLASH, "+") if piece.startswith("${") else ("=" + piece, "1"))
-    return tuple(steps)
-
-
-def _compatible(a: str, b: str) -> bool:
-    if a.startswith("=") and b.startswith("="):
-        return a == b
-    if a.startswith("="):
-        a, b = b, a
-    # a is a class now
-    if b.startswith("="):
-        return a == _ANY or b != "=/"
-    return True
-
-
-State = tuple[int, bool]  # (step index, whether a "+" step has matched once already)
-Moves = dict[State, tuple[str, tuple[State, ...]]]  # state -> (class consumed, next states)
-
-
-def _moves(steps: tuple[Step, ...]) -> tuple[frozenset[State], Moves]:
-    """The automaton of `steps` as a table: its start states, and for every state the class of
-    character it consumes with the states that follow (epsilon moves already taken)."""
-
-    def closure(state: State) -> frozenset[State]:
-        out = {state}
-        index, seen_one = state
-        while index < len(steps):
-            _, repeat = steps[index]
-            if not (repeat == "*" or (repeat == "+" and seen_one)):
-                break
-            index, seen_one = index + 1, False
-            out.add((index, seen_one))
-        return frozenset(out)
-
-    table: Moves = {}
-    for index, (cls, repeat) in enumerate(steps):
-        for seen_one in (False, True):
-            after = (index + 1, False) if repeat == "1" else (index, True)
-            table[(index, seen_one)] = (cls, tuple(closure(after)))
-    return closure((0, False)), table
+        states = glob.step_id(states) if piece.startswith("${") else glob.step(states, piece)
+        if not states:
+            return False
+    return bool(states & glob.accept)
 
 
 @lru_cache(maxsize=8192)
@@ -159,61 +173,34 @@ def pattern_meets_template(pattern: str, template: str) -> bool:
 
     `arn:aws:chime:*:*:app-instance/*` meets the channel template; `.../user/u1` does not.
     """
-    if not ("*" in pattern or "?" in pattern or "${" in pattern):
-        return _template_regex(template).fullmatch(pattern) is not None
-    fields, forms = pattern.split(":", 5), template.split(":", 5)
+    literal = not ("*" in pattern or "?" in pattern or "${" in pattern)
+    fields, forms = pattern.split(":", 5), _template_fields(template)
     if len(fields) == 6 == len(forms):
         # IAM matches an ARN field by field: a wildcard in the region stays in the region.
         for field, form in zip(fields[:5], forms[:5], strict=True):
             if form.startswith("${"):
-                if not field:
+                if not field or (literal and "/" in field):
                     return False  # the template's field holds a value; this one is empty
-            elif not wildcard_match(_field_glob(field), form):
+            elif field != form and (literal or not wildcard_match(_field_glob(field), form)):
                 return False
         pattern, template = fields[5], forms[5]
+    if literal:
+        # One field at a time: the template's regex never spans a ":" it could split two ways.
+        return _template_regex(template).fullmatch(pattern) is not None
     # Cheap refusal first: the literal starts must agree (`app-instance/` vs `meeting/`).
     head = re.split(r"[*?]|\$\{", pattern, maxsplit=1)[0]
     form_head = template.split("${", 1)[0]
     if not (head.startswith(form_head) or form_head.startswith(head)):
         return False
-    return _product_walk(pattern, template)
+    return _meets(pattern, template)
+
+
+@lru_cache(maxsize=256)
+def _template_fields(template: str) -> list[str]:
+    return template.split(":", 5)
 
 
 @lru_cache(maxsize=256)
 def _template_regex(template: str) -> re.Pattern[str]:
     parts = re.split(r"(\$\{\w+\})", template)
     return re.compile("".join("[^/]+" if p.startswith("${") else re.escape(p) for p in parts))
-
-
-@lru_cache(maxsize=1024)
-def _glob_moves(pattern: str) -> tuple[frozenset[State], Moves]:
-    return _moves(_glob_steps(pattern))
-
-
-@lru_cache(maxsize=256)
-def _template_moves(template: str) -> tuple[frozenset[State], Moves]:
-    return _moves(_template_steps(template))
-
-
-def _product_walk(pattern: str, template: str) -> bool:
-    """Both are small automata; walk their product looking for a common accepted string."""
-    a_start, a_moves = _glob_moves(pattern)
-    b_start, b_moves = _template_moves(template)
-    a_end, b_end = len(a_moves) // 2, len(b_moves) // 2  # two table rows per step
-    seen: set[tuple[State, State]] = set()
-    todo = [(x, y) for x in a_start for y in b_start]
-    while todo:
-        pair = todo.pop()
-        if pair in seen:
-            continue
-        seen.add(pair)
-        x, y = pair
-        if x[0] == a_end and y[0] == b_end:
-            return True
-        if x[0] == a_end or y[0] == b_end:
-            continue
-        cls_a, a_next = a_moves[x]
-        cls_b, b_next = b_moves[y]
-        if _compatible(cls_a, cls_b):
-            todo.extend((x2, y2) for x2 in a_next for y2 in b_next)
-    return False

@@ -15,6 +15,8 @@ import time
 # Temporary names must stay under the usual 255-byte limit of a file name.
 _NAME_BYTES = 160
 _OURS = re.compile(r"(\d+)-[0-9a-f]{8}\.tmp")
+# Before the process ID was in the name (tempfile.mkstemp's 8 characters): stale when old.
+_EARLIER = re.compile(r"[a-z0-9_]{8}\.tmp")
 STALE_AFTER_S = 3600.0
 
 
@@ -55,13 +57,14 @@ def remove_stale_temps(folder: str, name: str) -> list[str]:
         if not entry.name.startswith(prefix):
             continue
         match = _OURS.fullmatch(entry.name, len(prefix))
-        if match is None:
+        earlier = match is None and _EARLIER.fullmatch(entry.name, len(prefix)) is not None
+        if match is None and not earlier:
             continue
         try:
             if not entry.is_file(follow_symlinks=False):
                 continue
             old = now - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER_S
-            if old or _writer_is_gone(int(match.group(1))):
+            if old or (match is not None and _writer_is_gone(int(match.group(1)))):
                 os.unlink(entry.path)
                 removed.append(entry.path)
         except OSError:

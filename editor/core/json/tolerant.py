@@ -301,8 +301,10 @@ def read_tolerantly(text: str) -> ParsedText:
 
 def _merge_stray(text: str, found: list[Finding], index: LineIndex) -> list[Finding]:
     """One finding for a run of stray text on a line, not one per character or word: prose
-    pasted around a policy would otherwise bury the real problems."""
+    pasted around a policy would otherwise bury the real problems. A run's message is made
+    once, when it ends (remaking it per merged word would make a long run quadratic)."""
     merged: list[Finding] = []
+    run_end = -1  # the end of the run the last finding of `merged` stands for, if a run
     for finding in found:
         last = merged[-1] if merged else None
         if (
@@ -310,23 +312,39 @@ def _merge_stray(text: str, found: list[Finding], index: LineIndex) -> list[Find
             and finding.code == last.code == "json/unexpected"
             and finding.fix is None
             and last.fix is None
-            and finding.line == last.end_line
-            and finding.start >= last.end
-            and not text[last.end : finding.start].strip()
+            and finding.line == index.position(max(last.end, run_end))[0]
+            and finding.start >= max(last.end, run_end)
+            and _blank(text, max(last.end, run_end), finding.start)
         ):
-            end = max(last.end, finding.end)
-            merged[-1] = fnd.make_finding(
-                index,
-                "json/unexpected",
-                Severity.ERROR,
-                f"unexpected text {_shorten(text[last.start : end])}",
-                last.start,
-                end,
-            )
+            run_end = max(last.end, run_end, finding.end)
             continue
+        _close_run(text, merged, run_end, index)
+        run_end = -1
         merged.append(finding)
+    _close_run(text, merged, run_end, index)
     return merged
 
 
-def _shorten(fragment: str, limit: int = 40) -> str:
-    return repr(fragment if len(fragment) <= limit else fragment[: limit - 1] + "…")
+def _blank(text: str, start: int, end: int) -> bool:
+    return end - start < 2 or not text[start:end].strip()
+
+
+def _close_run(text: str, merged: list[Finding], run_end: int, index: LineIndex) -> None:
+    """Replace the last finding by one spanning the run it started, if it started one."""
+    if run_end < 0:
+        return
+    last = merged[-1]
+    merged[-1] = fnd.make_finding(
+        index,
+        "json/unexpected",
+        Severity.ERROR,
+        f"unexpected text {_shorten(text, last.start, run_end)}",
+        last.start,
+        run_end,
+    )
+
+
+def _shorten(text: str, start: int, end: int, limit: int = 40) -> str:
+    if end - start <= limit:
+        return repr(text[start:end])
+    return repr(text[start : start + limit - 1] + "…")

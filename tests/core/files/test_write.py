@@ -212,8 +212,15 @@ def test_a_live_writers_temporary_file_stays_until_it_is_old(tmp_path) -> None:
     old.write_text("")
     hour_ago = old.stat().st_mtime - STALE_AFTER_S - 60
     os.utime(old, (hour_ago, hour_ago))
+    # Named as tempfile.mkstemp named them before the process ID was in the name.
+    earlier_fresh = tmp_path / ".p.json.k2_x9abc.tmp"
+    earlier_old = tmp_path / ".p.json.q7w3e9rt.tmp"
+    earlier_fresh.write_text("")
+    earlier_old.write_text("")
+    os.utime(earlier_old, (hour_ago, hour_ago))
     write_atomically(path, NEW)
     assert fresh.exists() and not old.exists()
+    assert earlier_fresh.exists() and not earlier_old.exists()
 
 
 def test_a_write_that_fails_half_way_changes_nothing(tmp_path) -> None:

@@ -16,6 +16,7 @@ from editor.core.policy.statements import StatementView, value_offsets
 from editor.core.text.findings import Finding, Severity
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+MEMO_LIMIT = 4096  # resource strings whose problems are remembered
 
 
 def _free(span: Span, taken: tuple[Span, ...]) -> bool:
@@ -56,12 +57,16 @@ def resources(ctx: LintContext) -> Iterator[Finding]:
 
 def value_problems(catalog: Catalog, value: str, only_chime: bool) -> tuple[Problem, ...]:
     """Every problem of one resource string: a pure function of the string, so it is worked
-    out once per session (the live preview re-checks the same ARNs on every keystroke)."""
+    out once (the live preview re-checks the same ARNs on every keystroke). The memo keeps the
+    MEMO_LIMIT newest strings: a file of 200,000 distinct ARNs must not grow it without end."""
     memo: dict[tuple[str, bool], tuple[Problem, ...]] = catalog.memo.setdefault("resources", {})
     key = (value, only_chime)
-    if key not in memo:
-        memo[key] = tuple(_problems(catalog, value, only_chime))
-    return memo[key]
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = tuple(_problems(catalog, value, only_chime))
+        if len(memo) > MEMO_LIMIT:
+            del memo[next(iter(memo))]  # the oldest: dicts keep insertion order
+    return found
 
 
 def _problems(catalog: Catalog, value: str, only_chime: bool) -> Iterator[Problem]:

@@ -1,0 +1,38 @@
+"""The engine's caches, for benchmarks that measure a process that has seen nothing yet."""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Caches of the catalog itself, not of anything a policy holds: the loaders of resources/
+# (`load_*`) and the regexes compiled from the catalog's ARN templates. Any process builds
+# them once, whatever it lints; "cold" keeps them and forgets everything else.
+CATALOG_DERIVED = ("_template_fields", "_template_regex", "_resource_regex", "_services")
+
+
+def engine_caches() -> list[Any]:
+    """Every cached function of the engine keyed by policy text: found by walking
+    editor.core, so that a cache added later is cleared too."""
+    import importlib
+    import pkgutil
+
+    import editor.core
+
+    found = []
+    for info in pkgutil.walk_packages(editor.core.__path__, "editor.core."):
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if not hasattr(value, "cache_clear") or name.startswith("load_"):
+                continue
+            if name not in CATALOG_DERIVED:
+                found.append(value)
+    return found
+
+
+def clear_caches(caches: list[Any]) -> None:
+    """Forget everything learnt in this process: the cached functions and the catalog's memo."""
+    from editor.core.catalog.catalog import load_catalog
+
+    for cached in caches:
+        cached.cache_clear()
+    load_catalog().memo.clear()
