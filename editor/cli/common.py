@@ -7,7 +7,6 @@ import argparse
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from fnmatch import fnmatchcase
 
 from editor.core.files import PolicyFileError, read_policy_file, read_policy_stream
 from editor.core.lint.quota import Quota
@@ -62,7 +61,10 @@ def add_files(parser: argparse.ArgumentParser) -> None:
 
 def _excluded(relative: str, patterns: Sequence[str]) -> bool:
     # fnmatch compiles each `*` to an atomic group (CPython 3.9+, bpo-40480): no backtracking,
-    # and the patterns come from the command line, not from the files we read.
+    # and the patterns come from the command line, not from the files we read. Imported here:
+    # only folders need it.
+    from fnmatch import fnmatchcase
+
     name = relative.rsplit("/", 1)[-1]
     return any(fnmatchcase(name, p) or fnmatchcase(relative, p) for p in patterns)
 

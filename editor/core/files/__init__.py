@@ -1,7 +1,14 @@
 """Policy files as people keep them: reading with clear refusals and a size cap (read.py),
 writing atomically with numbered backups, through links, keeping modes and owners
 (write.py), and cleaning up after a killed run (temps.py). Imports only the standard library.
+
+The writing half loads when first asked for: `chime-policy lint` reads and never writes, and
+its start-up is measured against other linters.
 """
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from editor.core.files.read import (
     MAX_BYTES,
@@ -10,7 +17,9 @@ from editor.core.files.read import (
     read_policy_file,
     read_policy_stream,
 )
-from editor.core.files.write import WriteError, write_atomically
+
+if TYPE_CHECKING:
+    from editor.core.files.write import WriteError, write_atomically
 
 __all__ = [
     "MAX_BYTES",
@@ -21,3 +30,11 @@ __all__ = [
     "read_policy_stream",
     "write_atomically",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("WriteError", "write_atomically"):
+        from editor.core.files import write
+
+        return getattr(write, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
