@@ -88,6 +88,7 @@ class JsonEditor(QPlainTextEdit):
         self.setUndoRedoEnabled(False)  # the document's undo stack covers typing too
         self.findings: tuple[Finding, ...] = ()
         self._spans = FindingSpans("", ())
+        self.marked: tuple[int, int] = (0, 0)  # a range shown with a background (access check)
         self._marked = (0, -1)  # the block range whose findings are underlined
         self._text = ""  # the document's text, kept up to date edit by edit (see below)
         self._line = -1  # the block of the text cursor, highlighted by paintEvent
@@ -185,6 +186,11 @@ class JsonEditor(QPlainTextEdit):
         self._spans = FindingSpans(self._text, findings)
         self._refresh_marks()
 
+    def mark(self, start: int, end: int) -> None:
+        """Show text[start:end] with a background (start == end: no mark)."""
+        self.marked = (start, end)
+        self._refresh_marks()
+
     def _visible_blocks(self) -> tuple[int, int]:
         first = self.firstVisibleBlock().blockNumber()
         lines = self.viewport().height() // max(1, self.fontMetrics().height()) + 1
@@ -202,6 +208,15 @@ class JsonEditor(QPlainTextEdit):
         scheme = colours(self.palette())
         marks = []
         size = document.characterCount() - 1
+        marked_start, marked_end = self.marked
+        if marked_start < marked_end <= len(self._text):
+            background = QTextEdit.ExtraSelection()
+            background.format.setBackground(scheme.marked)
+            background.cursor = QTextCursor(document)
+            background.cursor.setPosition(qt_offset(self._text, marked_start))
+            end_at = qt_offset(self._text, marked_end)
+            background.cursor.setPosition(end_at, QTextCursor.MoveMode.KeepAnchor)
+            marks.append(background)
         for mark_start, mark_end, finding in self._spans.between(start, end):
             mark = QTextEdit.ExtraSelection()
             mark.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)

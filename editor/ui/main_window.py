@@ -31,6 +31,7 @@ from editor.core.catalog.catalog import load_catalog, load_personas
 from editor.core.policy.editing import EditorState
 from editor.core.policy.layout import Layout
 from editor.ui import window_geometry
+from editor.ui.access_dock import install as install_access
 from editor.ui.arn_form import ArnForm
 from editor.ui.catalog_model import CatalogModel
 from editor.ui.catalog_view import CatalogView
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.create_actions()
         self.create_menus()
         self.connect_signals()
+        self.access = install_access(self)  # the Access menu and dock (check, grants, compare)
         self.setAcceptDrops(True)
         self.resize(1320, 860)
         restored = window_geometry.restore(self.settings, self, (self.main, self.left, self.right))

@@ -25,6 +25,8 @@ class Colours:
     info: QColor
     banner_bg: QColor
     banner_fg: QColor
+    marked: QColor  # the statement that decided an access check
+    allowed: QColor
 
     def severity(self, severity: Severity) -> QColor:
         return {Severity.ERROR: self.error, Severity.WARNING: self.warning}.get(severity, self.info)
@@ -44,6 +46,8 @@ LIGHT = Colours(
     info=QColor("#1565c0"),
     banner_bg=QColor("#fff4ce"),
     banner_fg=QColor("#4d3800"),
+    marked=QColor("#fff0b3"),
+    allowed=QColor("#2e7d32"),
 )
 DARK = Colours(
     key=QColor("#9cdcfe"),
@@ -59,6 +63,8 @@ DARK = Colours(
     info=QColor("#75beff"),
     banner_bg=QColor("#4d3800"),
     banner_fg=QColor("#fff4ce"),
+    marked=QColor("#4b4a2a"),
+    allowed=QColor("#89d185"),
 )
 
 

@@ -114,10 +114,12 @@ def _wrong_type(ctx: LintContext, node: Node, message: str) -> Finding:
 def _unknown_elements(
     ctx: LintContext, node: Node, valid: tuple[str, ...], where: str
 ) -> Iterator[Finding]:
+    present: set[str] | None = None  # the keys of `node`, gathered once it has a stray one
     for member in node.members:
         if member.key in valid:
             continue
-        present = {m.key for m in node.members}
+        if present is None:
+            present = {m.key for m in node.members}
         guess = closest(member.key, valid, cutoff=0.7)
         fix = None
         if guess is not None and guess not in present:

@@ -1,0 +1,139 @@
+"""Access and Grants as a dock under the editor, and the Access menu (check, grants, compare).
+
+Installed by the main window in one call; it reads the document and the file controller and
+marks the deciding statement in the editor, nothing else.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QTabWidget
+
+from editor.core.files import PolicyFileError, read_policy_file
+from editor.core.policy.editing import EditorState
+from editor.core.text.positions import LineIndex
+from editor.ui.access_pane import AccessPane
+from editor.ui.compare_view import CompareDialog
+from editor.ui.grants_view import GrantsView
+
+
+class Host(Protocol):
+    """What the dock uses of the main window (named here, not imported: no import circle)."""
+
+    catalog: Any
+    document: Any
+    editor: Any
+    files: Any
+    dialogs: Any
+    status: Any
+
+    def menuBar(self) -> Any: ...
+    def addDockWidget(self, area: Qt.DockWidgetArea, dock: QDockWidget) -> None: ...
+    def resizeDocks(self, docks: list[Any], sizes: list[int], o: Qt.Orientation) -> None: ...
+
+
+class AccessDock(QDockWidget):
+    def __init__(self, window: Host) -> None:
+        super().__init__("Access", window)  # type: ignore[call-overload]
+        self.setObjectName("access-dock")
+        self.window_ = window
+        self.pane = AccessPane(window.catalog)
+        self.grants = GrantsView()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.pane, "&Access check")
+        self.tabs.addTab(self.grants, "&Grants")
+        self.setWidget(self.tabs)
+        self.compare_dialog: CompareDialog | None = None
+        document = window.document
+        document.changed.connect(self.show_state)
+        self.tabs.currentChanged.connect(lambda _: self.show_state(document.state))
+        self.visibilityChanged.connect(lambda _: self.show_state(document.state))
+        self.pane.decided.connect(self.mark)
+        self.pane.jump.connect(self.jump_to)
+        self.create_menu()
+
+    def create_menu(self) -> None:
+        window = self.window_
+        menu = window.menuBar().addMenu("&Access")
+        self.check_action = self._action("&Check Access", lambda: self.show_tab(0), "Ctrl+5")
+        self.grants_action = self._action("&Grants Summary", lambda: self.show_tab(1), "Ctrl+6")
+        self.compare_saved_action = self._action("Compare with &Saved Version", self.compare_saved)
+        self.compare_file_action = self._action("Compare with &File…", self.compare_file)
+        for action in (self.check_action, self.grants_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.compare_saved_action)
+        menu.addAction(self.compare_file_action)
+        menu.aboutToShow.connect(
+            lambda: self.compare_saved_action.setEnabled(window.files.path is not None)
+        )
+
+    def _action(self, text: str, slot: object, shortcut: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def show_tab(self, index: int) -> None:
+        self.show()
+        self.tabs.setCurrentIndex(index)
+        self.tabs.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_state(self, state: EditorState) -> None:
+        """Only what is visible is computed: the dock costs nothing while closed."""
+        if not self.isVisible():
+            self.window_.editor.mark(0, 0)
+            return
+        if self.tabs.currentIndex() == 0:
+            self.pane.show_policy(state.text, state.field_map)
+        else:
+            self.window_.editor.mark(0, 0)
+            self.grants.show_policy(state.text)
+
+    def mark(self, start: int, end: int) -> None:
+        """Mark the deciding statement; bring it into view unless the user is typing there."""
+        editor = self.window_.editor
+        editor.mark(start, end)
+        if start < end and not editor.hasFocus():
+            line, _ = LineIndex(self.window_.document.state.text).position(start)
+            editor.verticalScrollBar().setValue(max(0, line - 3))  # scrolled by lines
+
+    def jump_to(self, offset: int) -> None:
+        line, column = LineIndex(self.window_.document.state.text).position(offset)
+        self.window_.editor.jump_to(line, column)
+
+    # -- compare --------------------------------------------------------------------------
+
+    def compare_saved(self) -> None:
+        path = self.window_.files.path
+        if path is None:
+            self.window_.status.showMessage("The policy has not been saved yet.", 8000)
+            return
+        self._compare_with(path, "the saved version")
+
+    def compare_file(self) -> None:
+        path = self.window_.dialogs.open_path("")
+        if path:
+            self._compare_with(path, path)
+
+    def _compare_with(self, path: str, label: str) -> None:
+        try:
+            old = read_policy_file(path)
+        except PolicyFileError as error:
+            self.window_.dialogs.error("Cannot compare", str(error))
+            return
+        dialog = CompareDialog(old, self.window_.document.state.text, label, self.window_)
+        self.compare_dialog = dialog
+        dialog.show()
+
+
+def install(window: Host) -> AccessDock:
+    dock = AccessDock(window)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    window.resizeDocks([dock], [230], Qt.Orientation.Vertical)
+    dock.hide()  # the Access menu (Ctrl+5, Ctrl+6) shows it
+    return dock

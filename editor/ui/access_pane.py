@@ -1,0 +1,177 @@
+"""The Access pane: would IAM allow this call under the policy being edited?
+
+Pick the caller (an app instance user or bot ARN), the IAM principal, an action from the
+catalog and the target ARN (filled from the ARN form; editable). The verdict follows every
+change of the policy; the statements that decided it are listed, and the first is marked in
+the editor (`decided` carries its text range).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.core.access.evaluate import Decision, PolicySet, Result, decide
+from editor.core.access.policy import StatementRef, compile_policy
+from editor.core.access.request import Request, make_context
+from editor.core.access.requestform import caller_arn, principal_arn, target_arn, target_types
+from editor.core.catalog.catalog import Catalog
+from editor.ui.theme import colours, tint
+
+VERDICTS = {
+    Decision.ALLOWED: "Allowed",
+    Decision.EXPLICIT_DENY: "Denied by a Deny statement",
+    Decision.IMPLICIT_DENY: "Denied: no statement allows it",
+    Decision.UNKNOWN: "Unknown: the policy has something we cannot evaluate",
+}
+USERNAME = "example-user"
+
+
+class AccessPane(QWidget):
+    decided = Signal(int, int)  # text range of the deciding statement (start == end: none)
+    jump = Signal(int)  # a deciding statement clicked: its start offset
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.text = ""
+        self.fields: Mapping[str, str] = {}
+        self.result: Result | None = None
+        self.caller = QLineEdit()
+        self.caller.setAccessibleName("Caller ARN")
+        self.caller.setToolTip(
+            "The AppInstanceUser or AppInstanceBot making the call: messaging actions are "
+            "authorized against it as well as the target"
+        )
+        self.principal = QLineEdit()
+        self.principal.setAccessibleName("IAM principal")
+        self.action = QComboBox()
+        self.action.setEditable(True)
+        self.action.setAccessibleName("Action")
+        names = [a.full_name for a in catalog.messaging_actions]
+        names += sorted({a.full_name for a in catalog.actions} - set(names))
+        self.action.addItems(names)
+        # Completes in the field as you type (the list is the combo's own drop-down).
+        completer = QCompleter(names, self.action)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
+        self.action.setCompleter(completer)
+        self.target_type = QComboBox()
+        self.target_type.setAccessibleName("Target type")
+        self.target = QLineEdit()
+        self.target.setAccessibleName("Target ARN")
+        self.fill_button = QPushButton("Fill from the ARN form")
+        self.verdict = QLabel()
+        self.verdict.setAccessibleName("Verdict")
+        self.verdict.setWordWrap(True)
+        self.verdict.setMargin(6)
+        self.statements = QListWidget()
+        self.statements.setAccessibleName("Deciding statements")
+        form = QFormLayout()
+        form.addRow("&Caller:", self.caller)
+        form.addRow("IAM &principal:", self.principal)
+        form.addRow("A&ction:", self.action)
+        form.addRow("Target t&ype:", self.target_type)
+        form.addRow("&Target ARN:", self.target)
+        form.addRow("", self.fill_button)
+        outcome = QVBoxLayout()
+        outcome.addWidget(self.verdict)
+        outcome.addWidget(QLabel("Decided by (click to show it in the editor):"))
+        outcome.addWidget(self.statements, 1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(form, 3)
+        layout.addLayout(outcome, 2)
+        self.action.currentTextChanged.connect(self._action_changed)
+        self.target_type.currentTextChanged.connect(self._fill_target)
+        for field in (self.caller, self.principal, self.target):
+            field.textEdited.connect(self.refresh)
+        self.fill_button.clicked.connect(self.fill_from_form)
+        self.statements.itemClicked.connect(self._show_statement)
+        self._action_changed(self.action.currentText())
+
+    # -- inputs ---------------------------------------------------------------------------
+
+    def show_policy(self, text: str, fields: Mapping[str, str]) -> None:
+        """The document changed: new text, and the form's fields for the ARNs."""
+        first = not self.fields and not self.caller.text()
+        self.text, self.fields = text, fields
+        if first:
+            self.fill_from_form()
+        else:
+            self.refresh()
+
+    def fill_from_form(self) -> None:
+        self.caller.setText(caller_arn(self.catalog, self.fields, USERNAME))
+        self.principal.setText(principal_arn(self.fields, USERNAME))
+        self._fill_target()
+
+    def _action_changed(self, name: str) -> None:
+        action = self.catalog.action(name)
+        current = self.target_type.currentText()
+        self.target_type.blockSignals(True)
+        self.target_type.clear()
+        types = target_types(action) if action is not None else ["*"]
+        self.target_type.addItems(types)
+        if current in types:
+            self.target_type.setCurrentText(current)
+        self.target_type.blockSignals(False)
+        self._fill_target()
+
+    def _fill_target(self) -> None:
+        kind = self.target_type.currentText() or "*"
+        self.target.setText(target_arn(self.catalog, kind, self.fields))
+        self.refresh()
+
+    # -- the verdict ----------------------------------------------------------------------
+
+    def requests(self) -> list[Request]:
+        name = self.action.currentText().strip()
+        principal = self.principal.text().strip() or None
+        context = make_context({}, principal)
+        resources = [self.target.text().strip() or "*"]
+        action = self.catalog.action(name)
+        if action is not None and action.caller_authorized and self.caller.text().strip():
+            resources.append(self.caller.text().strip())
+        return [Request(name, r, principal, context) for r in resources]
+
+    def refresh(self) -> None:
+        policy = compile_policy(self.text, "policy")
+        result = decide(PolicySet(identity=(policy,)), self.requests())
+        self.result = result
+        headline = VERDICTS[result.decision]
+        reason = "" if result.reason.lower() in headline.lower() else f"<br>{result.reason}"
+        self.verdict.setText(f"<b>{headline}</b>{reason}")
+        scheme = colours(self.palette())
+        colour = {Decision.ALLOWED: scheme.allowed, Decision.UNKNOWN: scheme.warning}
+        tint(self.verdict, foreground=colour.get(result.decision, scheme.error))
+        self.statements.clear()
+        for ref in result.statements:
+            item = QListWidgetItem(_label(ref))
+            item.setData(Qt.ItemDataRole.UserRole, (ref.start, ref.end))
+            self.statements.addItem(item)
+        first = result.statements[0] if result.statements else None
+        self.decided.emit(*(first.start, first.end) if first else (0, 0))
+
+    def _show_statement(self, item: QListWidgetItem) -> None:
+        start, end = item.data(Qt.ItemDataRole.UserRole)
+        self.decided.emit(start, end)
+        self.jump.emit(start)
+
+
+def _label(ref: StatementRef) -> str:
+    name = f"Sid {ref.sid!r}" if ref.sid else f"statement {ref.index + 1}"
+    return f"line {ref.line}: {ref.effect} {name}"

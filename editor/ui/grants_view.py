@@ -1,0 +1,93 @@
+"""The Grants tab: the policy summary (service > access level > action > resources), with
+over-broad entries marked; recomputed after each analysis of the document."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from editor.core.access.grants import GrantEntry, grants
+from editor.core.access.policy import compile_policy
+from editor.ui.theme import colours
+
+COLUMNS = ("Action / resource", "Resource types", "Condition", "Line", "Over-broad")
+
+
+class GrantsView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary_label = QLabel()
+        self.summary_label.setAccessibleName("Grants summary")
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName("Grants")
+        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setColumnWidth(0, 420)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.tree, 1)
+        self._shown: str | None = None
+
+    def show_policy(self, text: str) -> None:
+        if text == self._shown:
+            return
+        self._shown = text
+        policy = compile_policy(text, "policy")
+        self.tree.clear()
+        if policy.problem is not None:
+            self.summary_label.setText(f"Nothing to summarize: {policy.problem}.")
+            return
+        summary = grants(policy)
+        broad = sum(1 for g in summary for e in g.entries if e.broad)
+        self.summary_label.setText(
+            f"{len(summary)} actions allowed; {broad} over-broad entries"
+            if summary
+            else "The policy allows nothing."
+        )
+        warn = colours(self.palette()).warning
+        services: dict[str, QTreeWidgetItem] = {}
+        levels: dict[tuple[str, str], QTreeWidgetItem] = {}
+        for grant in summary:
+            service = services.get(grant.service)
+            if service is None:
+                service = services[grant.service] = QTreeWidgetItem(self.tree, [grant.service])
+                service.setExpanded(True)
+            key = (grant.service, grant.access_level)
+            level = levels.get(key)
+            if level is None:
+                level = levels[key] = QTreeWidgetItem(service, [grant.access_level])
+                level.setExpanded(True)
+            action = QTreeWidgetItem(level, [grant.action])
+            for entry in grant.entries:
+                row = QTreeWidgetItem(action, _columns(entry))
+                if entry.broad or entry.mismatch:
+                    row.setForeground(4, warn)
+                    action.setForeground(0, warn)
+            for entry in grant.denied:
+                QTreeWidgetItem(action, _columns(entry, "denied on "))
+        self.tree.resizeColumnToContents(1)
+
+    def actions_shown(self) -> list[str]:
+        found = []
+        for i in range(self.tree.topLevelItemCount()):
+            service = self.tree.topLevelItem(i)
+            for j in range(service.childCount()):
+                level = service.child(j)
+                found += [level.child(k).text(0) for k in range(level.childCount())]
+        return found
+
+
+def _columns(entry: GrantEntry, prefix: str = "") -> list[str]:
+    notes = list(entry.broad)
+    if entry.mismatch:
+        notes.append("none of the action's resource types: grants nothing")
+    return [
+        prefix + entry.resource,
+        ", ".join(entry.types),
+        entry.condition or "",
+        str(entry.statement.line),
+        "; ".join(notes),
+    ]
+
+
+__all__ = ["GrantsView", "Qt"]
