@@ -18,6 +18,7 @@ MODULES = (
     "security.py",
     "chime_security.py",
     "resources.py",
+    "service_arns.py",
 )
 CODE = re.compile(r'"((?:policy|action|resource|condition|security)/[a-z-]+)"')
 

@@ -9,13 +9,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from editor.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, read_input
-from editor.core.access.evaluate import Decision, PolicySet, Result, decide
-from editor.core.access.policy import CompiledPolicy, PolicyKind, compile_policy
-from editor.core.access.request import Request, make_context
-from editor.core.catalog.catalog import load_catalog
+
+if TYPE_CHECKING:  # the engine is imported when a command runs: `chime-policy lint` starts
+    # without it
+    from editor.core.access.evaluate import Result
+    from editor.core.access.policy import CompiledPolicy, PolicyKind
+    from editor.core.access.request import Request
 
 EXIT_UNKNOWN = 3
 
@@ -53,8 +55,10 @@ def add_parser(commands: Any) -> None:
     cmd.add_argument("--format", choices=("text", "json"), default="text")
 
 
-def load_policy(name: str, kind: PolicyKind) -> CompiledPolicy:
-    policy = compile_policy(read_input(name), name, kind)
+def load_policy(name: str, kind: PolicyKind | str) -> CompiledPolicy:
+    from editor.core.access.policy import PolicyKind, compile_policy
+
+    policy = compile_policy(read_input(name), name, PolicyKind(kind))
     if policy.problem is not None:
         raise UsageError(f"{name}: {policy.problem} (chime-policy lint {name} says where)")
     return policy
@@ -71,6 +75,9 @@ def _context(pairs: list[str]) -> dict[str, list[str]]:
 
 
 def requests_for(args: argparse.Namespace) -> list[Request]:
+    from editor.core.access.request import Request, make_context
+    from editor.core.catalog.catalog import load_catalog
+
     context = make_context(_context(args.context), args.principal)
     resources = list(args.resource)
     action = load_catalog().action(args.action)
@@ -80,6 +87,9 @@ def requests_for(args: argparse.Namespace) -> list[Request]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from editor.core.access.evaluate import Decision, PolicySet, decide
+    from editor.core.access.policy import PolicyKind
+
     policies = PolicySet(
         identity=tuple(load_policy(p, PolicyKind.IDENTITY) for p in args.policies),
         boundary=load_policy(args.boundary, PolicyKind.BOUNDARY) if args.boundary else None,
@@ -117,6 +127,8 @@ def as_json(result: Result) -> str:
 
 
 def as_text(result: Result, requests: list[Request]) -> str:
+    from editor.core.access.evaluate import Decision
+
     targets = ", ".join(r.resource for r in requests)
     lines = [f"{result.decision.value}: {requests[0].action} on {targets}"]
     if result.decision is not Decision.ALLOWED:

@@ -7,12 +7,13 @@ import argparse
 import json
 import sys
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from editor.cli.check_access import load_policy
 from editor.cli.common import EXIT_FINDINGS, EXIT_OK
-from editor.core.access.diff import Change, Diff, diff
-from editor.core.access.policy import PolicyKind
+
+if TYPE_CHECKING:  # imported when the command runs (see check_access)
+    from editor.core.access.diff import Change, Diff
 
 
 def add_parser(commands: Any) -> None:
@@ -26,9 +27,9 @@ def add_parser(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    result = diff(
-        load_policy(args.old, PolicyKind.IDENTITY), load_policy(args.new, PolicyKind.IDENTITY)
-    )
+    from editor.core.access.diff import diff
+
+    result = diff(load_policy(args.old, "identity"), load_policy(args.new, "identity"))
     sys.stdout.write(as_json(result) if args.format == "json" else as_text(result))
     return EXIT_FINDINGS if result.grants_more else EXIT_OK
 

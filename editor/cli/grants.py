@@ -6,12 +6,13 @@ import argparse
 import json
 import sys
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from editor.cli.check_access import load_policy
 from editor.cli.common import EXIT_OK
-from editor.core.access.grants import ActionGrant, GrantEntry, grants
-from editor.core.access.policy import PolicyKind
+
+if TYPE_CHECKING:  # imported when the command runs (see check_access)
+    from editor.core.access.grants import ActionGrant, GrantEntry
 
 
 def add_parser(commands: Any) -> None:
@@ -23,7 +24,9 @@ def add_parser(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    summary = grants(load_policy(args.policy, PolicyKind.IDENTITY))
+    from editor.core.access.grants import grants
+
+    summary = grants(load_policy(args.policy, "identity"))
     sys.stdout.write(as_json(summary) if args.format == "json" else as_text(summary))
     return EXIT_OK
 

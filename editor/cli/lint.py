@@ -19,7 +19,7 @@ from editor.cli.common import (
 )
 from editor.core.lint import report
 from editor.core.lint.engine import LintOptions, Quota, lint
-from editor.core.text.findings import Severity
+from editor.core.text.findings import Finding, Severity
 
 
 def add_parser(commands: Any) -> None:
@@ -45,12 +45,30 @@ def run(args: argparse.Namespace) -> int:
         if text is None:
             unreadable = True
             continue
-        result = lint(text, options)
-        errors = errors or result.has_errors
-        kept = tuple(f for f in result.findings if f.severity.rank >= floor)
-        reports.append(report.FileReport(name, result.parsed.text, kept))
+        findings = _container_findings(text, name, options)
+        if findings is None:
+            findings = lint(text, options).findings
+        errors = errors or any(f.severity is Severity.ERROR for f in findings)
+        kept = tuple(f for f in findings if f.severity.rank >= floor)
+        reports.append(report.FileReport(name, text, kept))
     render = {"text": report.as_text, "json": report.as_json, "sarif": report.as_sarif}
     sys.stdout.write(render[args.format](reports))
     if unreadable:
         return EXIT_USAGE
     return EXIT_FINDINGS if errors else EXIT_OK
+
+
+def _container_findings(text: str, name: str, options: LintOptions) -> tuple[Finding, ...] | None:
+    """The findings of every policy in a template, Terraform file or doc page, at the file's
+    own lines; None when the file is a policy (or holds none)."""
+    from editor.core.export.containers import find_container, lint_embedded, looks_like_policy
+
+    if looks_like_policy(text):
+        return None
+    container = find_container(text, name)
+    if container is None or not container.policies:
+        return None
+    found: list[Finding] = []
+    for embedded in container.policies:
+        found.extend(lint_embedded(text, embedded, options).findings)
+    return tuple(sorted(found, key=lambda f: (f.start, f.end, f.code)))

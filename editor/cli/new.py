@@ -18,6 +18,16 @@ def add_parser(commands: Any) -> None:
     for name in FIELDS:
         new.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="VALUE")
     new.add_argument(
+        "--as-bot", action="store_true", help="the caller is the bot (--bot-id), not the user"
+    )
+    for name in ("target_user_ids", "target_bot_ids"):
+        new.add_argument(
+            f"--{name.replace('_', '-')}",
+            dest=name,
+            metavar="ID,...",
+            help="what administrative actions on users/bots may manage (default: any, *)",
+        )
+    new.add_argument(
         "--layout", choices=("aws-example", "least-privilege"), default="least-privilege"
     )
     new.add_argument("--indent", type=int, choices=(0, 2, 4), default=4, help="0: minified")
@@ -39,7 +49,12 @@ def run(args: argparse.Namespace) -> int:
         actions = list(persona.actions)
     else:
         actions = [a.strip() for a in args.actions.split(",") if a.strip()]
-    given = {name: getattr(args, name) for name in FIELDS if getattr(args, name) is not None}
+    given: dict[str, object] = {
+        name: getattr(args, name)
+        for name in (*FIELDS, "target_user_ids", "target_bot_ids")
+        if getattr(args, name) is not None
+    }
+    given["as_bot"] = args.as_bot
     try:
         values = ArnValues(**given)
         document = generate(actions, values, Layout(args.layout))

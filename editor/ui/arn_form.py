@@ -35,7 +35,11 @@ LABELS = {
     "channel_id": ("Channel ID", "a channel ID"),
     "bot_id": ("Bot ID", "an app instance bot ID"),
     "channel_flow_id": ("Channel flow ID", "a channel flow ID"),
+    # Targets of administrative actions (users and bots they manage), not the caller.
+    "target_user_ids": ("Target users", "any (*), or user IDs: alice, bob"),
+    "target_bot_ids": ("Target bots", "any (*), or bot IDs"),
 }
+ROLE_ROWS = ("target_user_ids", "target_bot_ids")  # shown when ticked actions need them
 
 
 class ArnForm(QWidget):
@@ -68,6 +72,15 @@ class ArnForm(QWidget):
         self.region.setCurrentIndex(-1)
         for name, (label, placeholder) in LABELS.items():
             self._add_row(name, label, placeholder)
+            if name == "bot_id":
+                self.as_bot = QCheckBox("Act as this bot (the caller is the bot, not the user)")
+                self.as_bot.setAccessibleName("Act as a bot")
+                self.as_bot.setToolTip(
+                    "Off: messaging calls are the user's, and no bot ARN is granted to them. "
+                    "On: the bot's ARN is the caller's."
+                )
+                self.as_bot.toggled.connect(lambda on: self._emit("as_bot", "yes" if on else ""))
+                self.layout_.addRow("", self.as_bot)
         self.others_title = QLabel("Other placeholders (Enter fills them):", self)
         self.others_title.hide()
         self.layout_.addRow(self.others_title)
@@ -170,6 +183,11 @@ class ArnForm(QWidget):
             self._show_held(state, name)
             if name in OPTIONAL_FIELDS:
                 self.layout_.setRowVisible(self.rows[name], name in wanted or name in state.held)
+            elif name in ROLE_ROWS:
+                self.layout_.setRowVisible(self.rows[name], name in wanted)
+        with QSignalBlocker(self.as_bot):
+            self.as_bot.setChecked(state.values().as_bot if not errors.get("as_bot") else False)
+        self.layout_.setRowVisible(self.as_bot, "as_bot" in wanted)
         if self.region.lineEdit().text() != state.field("region"):
             with QSignalBlocker(self.region):
                 self.region.setEditText(state.field("region"))

@@ -27,6 +27,7 @@ from editor.core.text.findings import Fix, TextEdit
 from editor.ui.analysis import Analysis, Analyzer, Job
 
 if TYPE_CHECKING:
+    from editor.core.lint.context import LintOptions
     from editor.core.lint.engine import LintResult
 from editor.ui.throttle import Throttle
 
@@ -81,6 +82,10 @@ class Document(QObject):
         self.quota = Quota.MANAGED
         self.kind: PolicyKind | None = None  # None: detected from the text at each analysis
         self.kind_reason = "as chosen"
+        # A policy opened from a template: the kind its place gives, and intrinsic functions.
+        self.place_kind: PolicyKind | None = None
+        self.place_reason = ""
+        self.template = False
         self.result: LintResult | None = None
         self.throttle = Throttle(self._analyze, 0, self)
         self.analyzer = Analyzer(self)
@@ -159,6 +164,12 @@ class Document(QObject):
         self.quota = quota
         self._changed_input()
 
+    def set_place(self, kind: PolicyKind | None, reason: str, template: bool) -> None:
+        """Where the policy came from: a template's property gives its kind (unless the user
+        chooses one) and lets intrinsic functions stand as values."""
+        self.place_kind, self.place_reason, self.template = kind, reason, template
+        self._changed_input()
+
     def set_kind(self, kind: PolicyKind | None, reason: str = "as chosen") -> None:
         self.kind, self.kind_reason = kind, reason
         self._changed_input()
@@ -195,12 +206,18 @@ class Document(QObject):
         self.analyzer.version = self.version
         self.throttle.trigger(TYPING_DEBOUNCE_MS if typing else 0)
 
-    def _analyze(self) -> None:
-        from editor.core.lint.engine import LintOptions  # loads the rules: after first paint
+    def lint_options(self) -> LintOptions:
+        """The quota, the kind (the user's, else the one its place gives) and template mode."""
+        from editor.core.lint.context import LintOptions
 
-        options = LintOptions(self.quota, self.kind, self.kind_reason)
+        kind, reason = self.kind, self.kind_reason
+        if kind is None and self.place_kind is not None:
+            kind, reason = self.place_kind, self.place_reason
+        return LintOptions(self.quota, kind, reason, self.template)
+
+    def _analyze(self) -> None:
         self.analyzer.immediate = self.throttle.immediate
-        self.analyzer.submit(Job(self.version, self.state, options))
+        self.analyzer.submit(Job(self.version, self.state, self.lint_options()))
 
     def _analyzed(self, analysis: Analysis) -> None:
         if analysis.version != self.version:

@@ -2,7 +2,8 @@
 
 Saves are atomic; the first save over a file the user opened keeps its original as FILE.bak.
 A file that cannot be a policy (binary, not UTF-8, too big) is refused with a clear message;
-a CloudFormation template offers the policy documents inside it.
+a template, Terraform file or doc page offers the policies inside it, and saving one writes it
+back into its place in that file (Terraform: Save As, see export/containers.py).
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer, QUrl, Signal
 
 from editor.core.catalog.catalog import load_personas
-from editor.core.export.cfn import policy_documents
+from editor.core.export.containers import find_container, looks_like_policy, write_back
+from editor.core.export.embedded import Container, Embedded
 from editor.core.files import PolicyFileError, read_policy_file, write_atomically
 from editor.core.policy import editing
 from editor.ui.dialogs import Answer, Dialogs
@@ -42,6 +44,7 @@ class FileController(QObject):
         self.dialogs = dialogs
         self.settings = settings
         self.path: str | None = None
+        self.container: _Link | None = None  # the template or page the policy came from
         self.label = "Untitled"
         self.newline = "\n"
         self.backed_up = False  # the original of an opened file is kept once, at first save
@@ -90,6 +93,7 @@ class FileController(QObject):
         if persona is not None:
             state = editing.with_actions(state, frozenset(persona.actions))
             label = f"{persona.title} (new)"
+        self._forget_container()
         self._set_path(None, label)
         self.newline, self.backed_up = "\n", False
         self.document.reset(state)
@@ -112,9 +116,10 @@ class FileController(QObject):
             return False
         newline = "\r\n" if "\r\n" in raw else "\n"
         text = raw.replace("\r\n", "\n")
-        documents = policy_documents(text) if not _looks_like_policy(text) else None
-        if documents is not None:
-            return self._open_from_template(path, documents)
+        container = None if looks_like_policy(text) else find_container(text, path)
+        if container is not None:
+            return self._open_embedded(path, text, newline, container)
+        self._forget_container()
         self._set_path(str(Path(path).resolve()))
         self.newline, self.backed_up = newline, False
         self.document.reset(editing.new_state(text))
@@ -123,34 +128,65 @@ class FileController(QObject):
             self.message.emit(f"{self.name} is empty: tick actions to start a policy.")
         return True
 
-    def _open_from_template(self, path: str, documents: list[tuple[str, str]]) -> bool:
+    def _open_embedded(self, path: str, text: str, newline: str, container: Container) -> bool:
         name = Path(path).name
+        documents = container.policies
         if not documents:
             self.dialogs.error(
-                "No policy in this template",
-                f"{name} is a CloudFormation template with no IAM policy document in it.",
+                "No policy in this file",
+                f"{name} holds no IAM policy document.",
             )
             return False
         index = 0
         if len(documents) > 1:
             choice = self.dialogs.choose(
-                "Open a policy from a template",
+                "Open a policy from a file",
                 f"{name} holds {len(documents)} policy documents:",
-                [label for label, _ in documents],
+                [e.label for e in documents],
             )
             if choice is None:
                 return False
             index = choice
-        label, text = documents[index]
-        self._set_path(None, f"{label} from {name}")
+        embedded = documents[index]
+        self._set_path(None, f"{embedded.label} from {name}")
+        self.container = _Link(str(Path(path).resolve()), text, newline, index, embedded)
         self.newline, self.backed_up = "\n", False
-        self.document.reset(editing.new_state(text))
-        self.message.emit(
-            f"Opened {label} from the template {name}; Save As writes it as a policy file."
+        self.document.set_place(embedded.kind, embedded.kind_reason, True)
+        self.document.reset(editing.new_state(embedded.text))
+        where = (
+            "Save writes it back into its place in the file"
+            if embedded.span is not None
+            else "Save As writes it as a policy file"
         )
+        self.message.emit(f"Opened {embedded.label} from {name}; {where}.")
+        return True
+
+    def _forget_container(self) -> None:
+        if self.container is not None:
+            self.container = None
+            self.document.set_place(None, "", False)
+
+    def _save_into_container(self, link: _Link) -> bool:
+        """The edited policy written back into its file, the rest of the file unchanged."""
+        text = write_back(link.text, link.embedded, self.document.state.text)
+        try:
+            write_atomically(link.path, text.replace("\n", link.newline), backup=not self.backed_up)
+        except OSError as error:
+            self.dialogs.error("Cannot save", f"{link.path}: {error.strerror or error}")
+            return False
+        self.backed_up = True
+        again = find_container(text, link.path)
+        if again is not None and link.index < len(again.policies):
+            link.embedded = again.policies[link.index]
+        link.text = text
+        self.document.undo_stack.setClean()
+        self.message.emit(f"Saved {link.embedded.label} into {Path(link.path).name}.")
         return True
 
     def save(self) -> bool:
+        link = self.container
+        if self.path is None and link is not None and link.embedded.span is not None:
+            return self._save_into_container(link)
         if self.path is None:
             return self.save_as()
         return self._write(self.path, backup=not self.backed_up)
@@ -162,6 +198,7 @@ class FileController(QObject):
             return False
         same = self.path is not None and Path(path).resolve() == Path(self.path)
         if self._write(path, backup=same and not self.backed_up):
+            self.container = None  # from now on the policy is its own file
             self._set_path(str(Path(path).resolve()))
             self._add_recent(self.path)
             return True
@@ -272,11 +309,14 @@ def dropped_file(urls: list[QUrl]) -> str | None:
     return None
 
 
-def _looks_like_policy(text: str) -> bool:
-    stripped = text.lstrip("\ufeff \t\r\n")
-    return stripped.startswith("{") and '"Statement"' in text and '"Resources"' not in text
-
-
 def _file_stem(name: str) -> str:
     stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in name).strip("-")
     return stem or "policy"
+
+
+class _Link:
+    """The file a policy was opened from, and which of its policies it is."""
+
+    def __init__(self, path: str, text: str, newline: str, index: int, embedded: Embedded):
+        self.path, self.text, self.newline = path, text, newline
+        self.index, self.embedded = index, embedded

@@ -48,9 +48,11 @@ class KindCombo(QComboBox):
     def show_result(self, result: LintResult) -> None:
         """Name the detected kind in the "Auto" item, and say why in its tooltip."""
         kind = result.kind
-        if kind is None or not kind.detected:
-            if kind is None:
-                self.setItemText(0, AUTO)
+        if kind is None:
+            self.setItemText(0, AUTO)
             return
+        if self.currentIndex() != 0:
+            return  # the user's choice stands
         self.setItemText(0, f"{AUTO}: {NAMES[kind.kind]}")
-        self.setItemData(0, f"{kind.kind.label}, detected: {kind.reason}", TOOLTIP)
+        how = f"detected: {kind.reason}" if kind.detected else kind.reason
+        self.setItemData(0, f"{kind.kind.label}, {how}", TOOLTIP)

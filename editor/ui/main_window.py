@@ -341,7 +341,7 @@ class MainWindow(QMainWindow):
         from editor.core.lint.engine import fix_all
 
         text = self.document.state.text
-        fixed = fix_all(text)
+        fixed = fix_all(text, self.document.lint_options())
         if fixed == text:
             self.status.showMessage("Nothing to fix safely.", 5000)
             return False

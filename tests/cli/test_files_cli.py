@@ -332,3 +332,22 @@ def test_fix_in_place_keeps_hard_links_and_mode(capsys, tmp_path: Path) -> None:
     run(capsys, "fix", "--in-place", str(path))
     assert (tmp_path / "alias.json").read_text() == path.read_text() != MISCASED
     assert path.stat().st_nlink == 2 and path.stat().st_mode & 0o777 == 0o640
+
+
+@pytest.mark.parametrize(("mask", "expected"), [(0o022, 0o644), (0o027, 0o640)])
+def test_export_makes_its_file_with_the_umasks_mode(capsys, tmp_path, mask, expected) -> None:
+    (tmp_path / "p.json").write_text(CLEAN)
+    previous = os.umask(mask)
+    try:
+        code, _, _ = run(
+            capsys,
+            "export",
+            "--to",
+            "terraform",
+            "-o",
+            str(tmp_path / "p.tf"),
+            str(tmp_path / "p.json"),
+        )
+    finally:
+        os.umask(previous)
+    assert code == 0 and (tmp_path / "p.tf").stat().st_mode & 0o777 == expected

@@ -150,3 +150,21 @@ def test_edit_exit_codes(capsys, tmp_path) -> None:
     assert (code, out) == (2, "") and "not a Chime action" in err
     code, _, err = run(capsys, "edit", str(path))
     assert code == 2 and "name an action" in err
+
+
+def test_new_takes_caller_and_targets(capsys) -> None:
+    code, out, _ = run(
+        capsys,
+        "new",
+        "--actions",
+        "chime:SendChannelMessage,chime:DeleteAppInstanceUser",
+        "--bot-id",
+        "bot-1",
+        "--as-bot",
+        "--target-user-ids",
+        "alice,bob",
+    )
+    arns = [r for s in json.loads(out)["Statement"] for r in s["Resource"]]
+    assert code == 0
+    assert any(a.endswith("/bot/bot-1") for a in arns)
+    assert [a.rsplit("/", 1)[1] for a in arns if "/user/" in a] == ["alice", "bob"]

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from editor.core.access.conditions import conditions_hold, lookup_in
+from editor.core.access.conditions import conditions_hold
 from editor.core.access.policy import CompiledPolicy, CompiledStatement, PolicyKind, StatementRef
 from editor.core.access.request import Request
 
@@ -56,20 +56,26 @@ class PolicySet:
 
 def applies(statement: CompiledStatement, request: Request) -> bool | None:
     """Whether the statement speaks of this request: True, False, or None (cannot tell)."""
-    action = statement.actions.matches(request.action_lower)
-    if action == statement.not_action:
+    if statement.actions.matches(request.action_lower) == statement.not_action:
         return False
-    fields, resource = request.resource_fields, request.resource
-    context = request.context
-    lookup = lookup_in(context)
-    hit = any(p.matches(fields, resource, lookup) for p in statement.resources)
+    return _applies_here(statement, request)
+
+
+def _applies_here(statement: CompiledStatement, request: Request) -> bool | None:
+    """The same, for a statement already known to name the request's action."""
+    fields, resource, lookup = request.resource_fields, request.resource, request.lookup
+    hit = False
+    for pattern in statement.resources:
+        if pattern.matches(fields, resource, lookup):
+            hit = True
+            break
     if hit == statement.not_resource:
         return False
     if statement.principal is not None and not statement.principal.match(request.principal).matched:
         return False
     if statement.problem is not None:
         return None
-    return conditions_hold(statement.clauses, context) if statement.clauses else True
+    return conditions_hold(statement.clauses, request.context) if statement.clauses else True
 
 
 def _matching(
@@ -79,10 +85,10 @@ def _matching(
     sure: list[StatementRef] = []
     maybe: list[StatementRef] = []
     for policy in policies:
-        for statement in policy.statements:
+        for statement in policy.speaking_of(request.action_lower):
             if statement.allow != allow and statement.problem is None:
                 continue
-            result = applies(statement, request)
+            result = _applies_here(statement, request)
             if result:
                 sure.append(statement.ref)
             elif result is None:
@@ -138,10 +144,10 @@ def _resource_allows(
 ) -> tuple[list[tuple[StatementRef, bool]], list[StatementRef]]:
     sure: list[tuple[StatementRef, bool]] = []
     maybe: list[StatementRef] = []
-    for statement in policy.statements:
+    for statement in policy.speaking_of(request.action_lower):
         if not statement.allow and statement.problem is None:
             continue
-        result = applies(statement, request)
+        result = _applies_here(statement, request)
         if result:
             assert statement.principal is not None
             by_name = statement.principal.match(request.principal).by_name

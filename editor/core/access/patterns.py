@@ -54,33 +54,36 @@ class ArnPattern:
     text: str
     everything: bool
     fields: tuple[tuple[Token, ...], ...]  # up to six fields
-    compiled: tuple[Glob, ...] | None  # when it holds no policy variables
+    compiled: tuple[Glob | None, ...]  # per field; None where a policy variable waits
 
     def matches(self, resource_fields: tuple[str, ...], resource: str, lookup: Resolver) -> bool:
         if self.everything:
             return True
         globs = self.compiled
-        if globs is None:
-            resolved = []
-            for field in self.fields:
-                tokens = resolve(field, lookup)
-                if tokens is None:
-                    return False  # a variable without a value: IAM matches nothing
-                resolved.append(compile_resolved(tokens))
-            globs = tuple(resolved)
-        if len(globs) == 1:
-            return globs[0].matches(resource)
-        if len(globs) != ARN_FIELDS:
-            resource_fields = tuple(resource.split(":", len(globs) - 1))
-        if len(resource_fields) != len(globs):
+        count = len(globs)
+        if count == 1:
+            glob_ = globs[0] or _resolved(self.fields[0], lookup)
+            return glob_ is not None and glob_.matches(resource)
+        if count != ARN_FIELDS:
+            resource_fields = tuple(resource.split(":", count - 1))
+        if len(resource_fields) != count:
             return False
-        return all(g.matches(f) for g, f in zip(globs, resource_fields, strict=True))
+        for i in range(count):
+            glob_ = globs[i] or _resolved(self.fields[i], lookup)
+            if glob_ is None or not glob_.matches(resource_fields[i]):
+                return False  # (a variable without a value matches nothing)
+        return True
+
+
+def _resolved(tokens: tuple[Token, ...], lookup: Resolver) -> Glob | None:
+    done = resolve(tokens, lookup)
+    return None if done is None else compile_resolved(done)
 
 
 def arn_pattern(text: str, variables: bool) -> ArnPattern:
     tokens = tokenize(text, variables)
     fields = _split_tokens(tokens)
-    compiled = None if has_variables(tokens) else tuple(compile_tokens(f) for f in fields)
+    compiled = tuple(None if has_variables(f) else compile_tokens(f) for f in fields)
     return ArnPattern(text, text == "*", tuple(fields), compiled)
 
 

@@ -4,7 +4,7 @@ principals and condition clauses, with where it stands in the file (for "decided
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -64,6 +64,20 @@ class CompiledPolicy:
     kind: PolicyKind
     statements: tuple[CompiledStatement, ...]
     problem: str | None  # the text is no policy at all (JSON errors, no Statement ...)
+    # action (lower-case) -> the statements whose Action / NotAction names it, filled as asked
+    index: dict[str, tuple[CompiledStatement, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def speaking_of(self, action_lower: str) -> tuple[CompiledStatement, ...]:
+        found = self.index.get(action_lower)
+        if found is None:
+            found = tuple(
+                s for s in self.statements if s.actions.matches(action_lower) != s.not_action
+            )
+            if len(self.index) < 4096:  # bounded: action names come from requests
+                self.index[action_lower] = found
+        return found
 
 
 def _strings(value: Any) -> list[str] | None:

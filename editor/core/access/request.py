@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from editor.core.access.conditions import Context
+from editor.core.access.conditions import Context, lookup_in
+from editor.core.access.glob import Resolver
 from editor.core.access.patterns import split_fields
 
 
@@ -17,10 +18,12 @@ class Request:
     context: Context = field(default_factory=dict)  # lower-cased key -> values
     action_lower: str = field(init=False)
     resource_fields: tuple[str, ...] = field(init=False)
+    lookup: Resolver = field(init=False, repr=False, compare=False)  # policy variables
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "action_lower", self.action.lower())
         object.__setattr__(self, "resource_fields", split_fields(self.resource))
+        object.__setattr__(self, "lookup", lookup_in(self.context))
 
 
 def make_context(

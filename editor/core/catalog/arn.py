@@ -20,14 +20,16 @@ ACCOUNT_ID = re.compile(r"\d{12}")
 POLICY_VARIABLE = re.compile(r"\$\{[\w.\-]+:[\w.\-/]+(?:, '[^'}]*')?\}")
 
 # One pass finds them all; a policy variable matches first and is skipped.
+# What a template works out (`${@AWS.Region}` for CloudFormation's ${AWS::Region}, a
+# Terraform reference): a value of its field, never a placeholder (lint/template.py).
+SYMBOL = re.compile(r"\$\{@[\w.\-/]*\}")
 _PLACEHOLDER = re.compile(
     # Anything with a colon in ${...} is meant as an IAM variable: its syntax is the
-    # variables rule's to check, not a placeholder.
-    r"(?P<variable>\$\{(?:[^{}:]*:[^{}]*|[*?$]|\s*)\})"
+    # variables rule's to check, not a placeholder. ${@NAME} is a template's symbol.
+    r"(?P<variable>\$\{(?:[^{}:]*:[^{}]*|[*?$]|\s*|@[\w.\-/]*)\})"
     r"|\$\{[A-Za-z_]\w*\}"  # ${Region}: a template variable (no colon), not an IAM one
     r"|\{[^{}]*\}"  # {aws_account_id}
     r"|<[^<>]+>"  # <account-id>
-    r"|\[[^\[\]]+\]"  # [Bucket-Name], [Account-Id]: as AWS's Chime pages write them
     # ACCOUNT_ID, APP_INSTANCE_ID, BUCKET_NAME; not any upper-case name (MY_ROLE is a name).
     r"|\b[A-Z][A-Z0-9_]*_(?:ID|NAME|ARN)\b|\b[A-Z_]*(?:ACCOUNT|REGION|PARTITION)[A-Z_]*\b"
 )
@@ -77,6 +79,8 @@ def is_placeholder(text: str, field: str = "resource") -> bool:
     resource segment (`resource`), is a placeholder in any of its written forms. IAM policy
     variables (`${aws:username}`) and wildcards are not."""
     if not text or POLICY_VARIABLE.fullmatch(text) or text in ("${*}", "${?}", "${$}"):
+        return False
+    if SYMBOL.fullmatch(text):
         return False
     if any(m.lastgroup != "variable" and m.group() == text for m in _PLACEHOLDER.finditer(text)):
         return True

@@ -4,12 +4,23 @@ time a policy names one)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypeAlias
+
 from editor.core.catalog.arntypes import arn_types_of
 from editor.core.catalog.catalog import Action, Catalog
-from editor.core.catalog.services import Service, ServiceAction, service
 from editor.core.catalog.wildcard import has_wildcard
 
-AnyAction = Action | ServiceAction
+if TYPE_CHECKING:
+    from editor.core.catalog.services import Service, ServiceAction
+
+AnyAction: TypeAlias = "Action | ServiceAction"
+
+
+def service(prefix: str) -> Service | None:
+    """The service's data; its module is imported only when a policy names another service."""
+    from editor.core.catalog.services import service as load
+
+    return load(prefix)
 
 
 def is_chime(catalog: Catalog, prefix: str) -> bool:
@@ -68,12 +79,12 @@ def _service_arn_types(svc: Service, value: str) -> frozenset[str]:
     found = memo.get(value)
     if found is None:
         found = memo[value] = frozenset(
-            name for name, template in svc.arn_templates if _may_match(value, template)
+            name for name, template in svc.arn_templates if may_match(value, template)
         )
     return found
 
 
-def _may_match(value: str, template: str) -> bool:
+def may_match(value: str, template: str) -> bool:
     """Whether an ARN of the policy may be of a template's form. Cautious, so never a false
     alarm: the service field and the literal start of the resource part must agree; the rest
     of a pattern with wildcards or variables is taken to match (resource names of other

@@ -24,6 +24,13 @@ class SecurityData(NamedTuple):
     service_linked_role: tuple[str, ...]
     admin_persona: str
 
+    @property
+    def watched(self) -> tuple[str, ...]:
+        """Every action the escalation and exposure findings look for."""
+        return tuple(a for m in self.privilege_escalation for a in m.actions) + (
+            self.credentials_exposure
+        )
+
 
 @lru_cache(maxsize=1)
 def load_security() -> SecurityData:

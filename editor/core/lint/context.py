@@ -23,6 +23,7 @@ class LintOptions:
     quota: Quota = Quota.MANAGED
     kind: PolicyKind | None = None  # None: detect it from the document
     kind_reason: str = "as chosen"  # why this kind, when given: "from AssumeRolePolicyDocument"
+    template: bool = False  # from a template: intrinsic functions are symbolic values
 
 
 DEFAULT_OPTIONS = LintOptions()

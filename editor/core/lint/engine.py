@@ -46,6 +46,11 @@ def lint(
     parsed = read_json(text)
     found = list(parsed.findings)
     options = options or DEFAULT_OPTIONS
+    if options.template and parsed.root is not None and parsed.root.kind is Kind.OBJECT:
+        from editor.core.lint.template import has_intrinsics
+
+        if has_intrinsics(parsed.root):
+            return _lint_with_intrinsics(parsed, options, catalog)
     kind = None
     if parsed.root is not None and parsed.root.kind is Kind.OBJECT:
         catalog = catalog or load_catalog()
@@ -113,6 +118,36 @@ def _clean(
         if j < len(errors) and errors[j] <= end:
             return False
     return True
+
+
+def _lint_with_intrinsics(
+    parsed: ParsedText, options: LintOptions, catalog: Catalog | None
+) -> LintResult:
+    """Lint the policy written with its intrinsic functions as symbolic strings; findings
+    (and the fixes that fall on text copied as is) are mapped back to the user's text."""
+    from dataclasses import replace
+
+    from editor.core.lint.template import written
+
+    assert parsed.root is not None
+    masked, pieces = written(parsed.root, parsed.text)
+    inner = lint(masked, replace(options, template=False), catalog)
+    found = list(parsed.findings)
+    for f in inner.findings:
+        if f.code.startswith("json/"):
+            continue  # the written text is strict JSON: its syntax is the user's, read above
+        fix = f.fix
+        if fix is not None:
+            edits = [e for e in fix.edits if pieces.literal_at(e.start, e.end)]
+            moved = tuple(
+                e._replace(start=pieces.to_source(e.start), end=pieces.to_source(e.end, True))
+                for e in edits
+            )
+            fix = fix._replace(edits=moved) if len(edits) == len(fix.edits) else None
+        start, end = pieces.to_source(f.start), pieces.to_source(f.end, end=True)
+        found.append(fnd.make_finding(parsed.lines, f.code, f.severity, f.message, start, end, fix))
+    found.sort(key=lambda f: (f.start, f.end, f.code))
+    return LintResult(parsed, tuple(found), inner.kind)
 
 
 def fix_all(text: str, options: LintOptions | None = None) -> str:

@@ -13,12 +13,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from editor.core.catalog.arntypes import arn_types_of
-from editor.core.catalog.catalog import STAR, Action, Catalog
+from editor.core.catalog.arn import split_arn
+from editor.core.catalog.arntypes import arn_types_of, resource_ids
+from editor.core.catalog.catalog import CALLER_TYPES, STAR, Action, Catalog
 from editor.core.json.nodes import Kind, Node
 from editor.core.json.read import read_json
 from editor.core.policy.arnvalues import ArnValues
-from editor.core.policy.generate import Layout, generate, needed_types
+from editor.core.policy.generate import TARGET, Layout, generate, needed_types
 from editor.core.policy.statements import StatementView, remove_item_range, statements
 from editor.core.text.findings import TextEdit, apply_edits
 
@@ -91,8 +92,19 @@ def add_actions(
             body["Action"] = list(statement.Action)  # a list, so later ticks go into it
             root, array = _statement_array(text)
             assert array is not None  # checked above
+            body["Sid"] = _unique_sid(str(body["Sid"]), statements(root))
             text = apply_edits(text, [_append_statement(text, array, body, indent)])
     return text
+
+
+def _unique_sid(sid: str, views: list[StatementView]) -> str:
+    """`sid`, numbered when the policy has it already (a Sid must be unique)."""
+    taken = {v for view in views for v in view.values("Sid")}
+    number = 2
+    unique = sid
+    while unique in taken:
+        unique, number = f"{sid}{number}", number + 1
+    return unique
 
 
 def _name_of(node: Node, catalog: Catalog) -> str | None:
@@ -123,11 +135,11 @@ def _best_fit(
     views: list[StatementView], action: Action, values: ArnValues, catalog: Catalog
 ) -> StatementView | None:
     """The statement the action belongs in: an Allow with an Action list, no NotAction or
-    Condition (a condition is the author's restriction on *those* actions), whose every
-    resource is of a type the action can use, together covering the types it needs.
-    Exact coverage first, then the fewest resources, then the first in the text."""
+    Condition (a condition is the author's restriction on *those* actions), each of whose
+    resources serves a type the action needs in its role (see `needed_types`), together
+    serving them all. The fewest resources first, then the first in the text."""
     needed = needed_types(action, values)
-    best: tuple[int, int, int] | None = None
+    best: tuple[int, int] | None = None
     chosen: StatementView | None = None
     for view in views:
         member = view.member("Action")
@@ -142,23 +154,36 @@ def _best_fit(
         resources = view.values("Resource")
         if not resources or len(resources) != len(view.strings("Resource")):
             continue
-        if action.star_only or not needed:
-            if resources != [STAR]:
-                continue
-            covered: frozenset[str] = frozenset()
+        if not needed:
+            fits = resources == [STAR]
         else:
-            if STAR in resources:
-                continue
-            kinds = [arn_types_of(catalog, r) & action.arn_types for r in resources]
-            if not all(kinds):
-                continue  # an ARN the action cannot use
-            covered = frozenset().union(*kinds)
-            if not needed <= covered:
-                continue
-        score = (len(covered - needed), len(resources), view.index)
-        if best is None or score < best:
-            best, chosen = score, view
+            served = [{t for t in needed if _serves(catalog, r, t, values)} for r in resources]
+            fits = all(served) and set().union(*served) == needed
+        if fits and (best is None or (len(resources), view.index) < best):
+            best, chosen = (len(resources), view.index), view
     return chosen
+
+
+def _serves(catalog: Catalog, resource: str, needed: str, values: ArnValues) -> bool:
+    """Whether an ARN of the policy is what a needed type in its role asks for: its type,
+    and for a user or bot, the caller's own ID (no wildcard) or a target's (`*`, or one of
+    the target IDs)."""
+    base = needed.removeprefix(TARGET)
+    if resource == STAR or base not in arn_types_of(catalog, resource):
+        return False
+    if base not in CALLER_TYPES:
+        return True
+    fields = split_arn(resource)
+    ids = dict(resource_ids(catalog.arn_templates, fields.resource)) if fields else {}
+    variable = "AppInstanceUserId" if base == "app-instance-user" else "AppInstanceBotId"
+    span = ids.get(variable)
+    if span is None:
+        return False
+    wildcard = "*" in span.text or "?" in span.text
+    if not needed.startswith(TARGET):
+        return not wildcard
+    targets = values.target_user_ids if base == "app-instance-user" else values.target_bot_ids
+    return span.text in targets if targets else wildcard
 
 
 def _insertion(text: str, view: StatementView, full_name: str) -> TextEdit:

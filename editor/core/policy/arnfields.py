@@ -15,3 +15,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "channel_flow_id": ("ChannelFlowId", "*"),
 }
 VARIABLE_FIELD = {variable: name for name, (variable, _) in FIELDS.items()}
+
+# Caller and target fields: they change which ARNs new statements get, and fill nothing in
+# place (the text's ARNs say nothing of roles).
+ROLE_FIELDS = ("as_bot", "target_user_ids", "target_bot_ids")

@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 from typing import Self
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from editor.core.catalog.arn import ACCOUNT_ID, POLICY_VARIABLE
 from editor.core.catalog.catalog import load_catalog
@@ -29,10 +36,25 @@ class ArnValues(BaseModel):
     bot_id: str | None = None
     channel_id: str | None = None
     channel_flow_id: str | None = None
+    # Caller and targets: the caller is the user, or the bot when `as_bot`; administrative
+    # actions on users and bots target these IDs (none: any, `*`).
+    as_bot: bool = False
+    target_user_ids: tuple[str, ...] = ()
+    target_bot_ids: tuple[str, ...] = ()
 
     @field_validator("*", mode="before")
     @classmethod
-    def empty_is_unfilled(cls, value: object) -> object:
+    def empty_is_unfilled(cls, value: object, info: ValidationInfo) -> object:
+        if info.field_name == "as_bot":
+            return (
+                value.strip().lower() in ("1", "true", "yes", "on")
+                if isinstance(value, str)
+                else value
+            )
+        if info.field_name in ("target_user_ids", "target_bot_ids"):
+            if isinstance(value, str):  # typed in the form: "alice, bob"
+                return tuple(v for v in re.split(r"[\s,]+", value) if v)
+            return () if value is None else value
         return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("partition")
@@ -75,6 +97,14 @@ class ArnValues(BaseModel):
                     f"{_allowed_punctuation(fmt.pattern)}, starting and ending with a letter "
                     "or digit"
                 )
+        for name, variable in (
+            ("target_user_ids", "AppInstanceUserId"),
+            ("target_bot_ids", "AppInstanceBotId"),
+        ):
+            for value in getattr(self, name):
+                wild = value == "*" or POLICY_VARIABLE.fullmatch(value)
+                if not wild and not formats[variable].accepts(value):
+                    raise ValueError(f"{name}: {value!r} is not a valid ID")
         return self
 
     def variable(self, variable: str) -> str:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from editor.core.catalog.catalog import load_catalog
 from editor.core.json.read import read_json
-from editor.core.policy.arnfields import FIELDS
+from editor.core.policy.arnfields import FIELDS, ROLE_FIELDS
 from editor.core.policy.layout import Layout, detect_indent
 from editor.core.policy.statements import policy_text
 from editor.core.text.findings import TextEdit, apply_edits
@@ -75,7 +75,7 @@ class EditorState:
         custom = [
             (n, raw)
             for n, raw in self.fields
-            if n in FIELDS and raw.strip() and _DEFAULTS.get(n) != raw
+            if (n in FIELDS or n in ROLE_FIELDS) and raw.strip() and _DEFAULTS.get(n) != raw
         ]
         if not custom:
             return found
@@ -92,7 +92,11 @@ class EditorState:
         from editor.core.policy.arnvalues import ArnValues
 
         bad = self.errors()
-        good = {n: v for n, v in self.fields if n in FIELDS and n not in bad and v.strip()}
+        good = {
+            n: v
+            for n, v in self.fields
+            if (n in FIELDS or n in ROLE_FIELDS) and n not in bad and v.strip()
+        }
         return ArnValues(**good)
 
     @cached_property
@@ -139,7 +143,18 @@ def needed_fields(actions: frozenset[str]) -> set[str]:
         action = catalog.action(name)
         if action is not None:
             types |= needed_types(action, values) | action.required_types
-    return {field for field, rtype in OPTIONAL_FIELDS.items() if rtype in types}
+    wanted = {field for field, rtype in OPTIONAL_FIELDS.items() if rtype in types}
+    if "target:app-instance-user" in types:
+        wanted.add("target_user_ids")
+    if "target:app-instance-bot" in types:
+        wanted.add("target_bot_ids")
+    bot = ArnValues(as_bot=True)
+    if any(
+        (a := catalog.action(n)) is not None and "app-instance-bot" in needed_types(a, bot)
+        for n in actions
+    ):
+        wanted.add("as_bot")  # a call a bot can make as itself
+    return wanted
 
 
 def _regenerate(state: EditorState) -> EditorState:
@@ -179,11 +194,17 @@ def with_field(state: EditorState, name: str, raw: str, target: str | None = Non
     no text (the form says why); an emptied field puts its placeholder back."""
     from editor.core.policy.arnslots import OTHER, default_targets, fill_edits, find_slots
 
-    if name not in FIELDS and not name.startswith(OTHER):
+    if name not in FIELDS and name not in ROLE_FIELDS and not name.startswith(OTHER):
         raise KeyError(name)
     changed = replace(state, fields=tuple({**state.field_map, name: raw}.items()))
     if name in changed.errors():
         return changed
+    if name in ROLE_FIELDS:
+        # Caller and targets decide which ARNs statements get: a new policy is written anew;
+        # an opened file's own statements stay (Rewrite as least privilege applies them).
+        if state.layout is Layout.AS_WRITTEN or changed.values() == state.values():
+            return changed
+        return _regenerate(changed)
     value = raw.strip() or (FIELDS[name][1] if name in FIELDS else name.removeprefix(OTHER))
     parsed = read_json(state.text)
     if parsed.has_errors:

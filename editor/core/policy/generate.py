@@ -3,6 +3,12 @@
 Least privilege groups actions by the resource types they are authorized against (catalog
 data) and grants each group only those ARNs; an action never lands on an ARN type it cannot
 use. The AWS-example layout reproduces the statements of AWS's example policies.
+
+Users and bots play two roles. The *caller* is whoever makes a messaging call (the app
+instance user, or a bot when "act as a bot" is chosen): caller-authorized actions get the
+caller's own ARN, and a bot's ARN only when the caller is a bot. A *target* is a user or bot an
+administrative (identity) action operates on: those get `user/*` / `bot/*`, or the target IDs
+given, never the caller's own ARN.
 """
 
 from __future__ import annotations
@@ -27,18 +33,26 @@ MESSAGING_TYPES = (
     "channel",
     "channel-flow",
 )
+TARGET = "target:"  # a user or bot type an action operates on, not the caller's own
 _SID_WORD = {
     "app-instance": "AppInstance",
     "app-instance-user": "User",
     "app-instance-bot": "Bot",
+    "target:app-instance-user": "Users",
+    "target:app-instance-bot": "Bots",
     "channel": "Channel",
     "channel-flow": "ChannelFlow",
 }
+# APIs whose calls are authorized against the caller's own user (or bot) ARN.
+_CALLER_APIS = ("chime-sdk-messaging", "chime")
 
 
-# The Sids this module writes: "Chime" and resource words. Statements with other Sids are the
-# author's own, and the editor keeps them as written.
-GENERATED_SID = re.compile(r"Chime(?:AnyResource|(?:AppInstance|User|Bot|ChannelFlow|Channel)+)")
+# The Sids this module writes: "Chime", resource words, and a number when a file already has
+# that Sid. Statements with other Sids are the author's own, and the editor keeps them as
+# written.
+GENERATED_SID = re.compile(
+    r"Chime(?:AnyResource|(?:AppInstance|Users|User|Bots|Bot|ChannelFlow|Channel)+)\d*"
+)
 
 
 class Statement(BaseModel):
@@ -81,29 +95,57 @@ def arn_for(catalog: Catalog, resource_type: str, values: ArnValues) -> str:
     return template
 
 
-def needed_types(action: Action, values: ArnValues) -> frozenset[str]:
-    """The resource types to grant `action` on: what it is authorized against.
+def arns_for(catalog: Catalog, resource_type: str, values: ArnValues) -> list[str]:
+    """The ARNs for a resource type in its role: a target type gets `*` or the target IDs."""
+    if not resource_type.startswith(TARGET):
+        return [arn_for(catalog, resource_type, values)]
+    base = resource_type.removeprefix(TARGET)
+    field, ids = (
+        ("user_id", values.target_user_ids)
+        if base == "app-instance-user"
+        else ("bot_id", values.target_bot_ids)
+    )
+    return [
+        arn_for(catalog, base, values.model_copy(update={field: target}))
+        for target in ids or ("*",)
+    ]
 
-    The caller is the app-instance user; the bot too when a bot ID is given.
-    """
+
+def caller_type(values: ArnValues) -> str:
+    return "app-instance-bot" if values.as_bot else "app-instance-user"
+
+
+def acts_as_caller(action: Action) -> bool:
+    """Whether the user or bot ARNs an action needs are its caller's (a messaging call),
+    rather than the users or bots it operates on (an identity, administrative call)."""
+    return action.api in _CALLER_APIS and bool(action.required_types & CALLER_TYPES)
+
+
+def needed_types(action: Action, values: ArnValues) -> frozenset[str]:
+    """The resource types to grant `action` on: what it is authorized against, with the user
+    and bot types in their role — the caller's own (plain) or targets (`target:` prefix)."""
     if action.star_only:
         return frozenset()
     types = set(action.required_types)
     if not types:  # all optional (tagging): the messaging resources, bots only if named
         types = set(action.arn_types & set(MESSAGING_TYPES)) or set(action.arn_types)
-        if values.bot_id is None and len(types) > 1:
+        if not (values.bot_id or values.target_bot_ids) and len(types) > 1:
             types.discard("app-instance-bot")
-    if action.caller_authorized:
+    if acts_as_caller(action):
         types -= CALLER_TYPES
-        types.add("app-instance-user")
-        if values.bot_id is not None:
-            types.add("app-instance-bot")
+        caller = caller_type(values)
+        # A call only a user can make (Connect) stays the user's, even for a bot caller.
+        types.add(caller if caller in action.arn_types else "app-instance-user")
+    else:
+        types = {TARGET + t if t in CALLER_TYPES else t for t in types}
     return frozenset(types)
 
 
 def _order(types: Iterable[str]) -> list[str]:
     rank = {name: i for i, name in enumerate(MESSAGING_TYPES)}
-    return sorted(types, key=lambda t: (rank.get(t, len(rank)), t))
+    return sorted(
+        types, key=lambda t: (rank.get(t.removeprefix(TARGET), len(rank)), t.startswith(TARGET))
+    )
 
 
 def _sid(types: frozenset[str]) -> str:
@@ -116,7 +158,10 @@ def _statement(
     catalog: Catalog, actions: Iterable[Action], types: frozenset[str], values: ArnValues
 ) -> Statement:
     names = tuple(sorted(a.full_name for a in actions))
-    resources = tuple(arn_for(catalog, t, values) for t in _order(types)) if types else (STAR,)
+    ordered = _order(types)
+    resources = (
+        tuple(a for t in ordered for a in arns_for(catalog, t, values)) if types else (STAR,)
+    )
     return Statement(Sid=_sid(types), Action=names, Resource=resources)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from editor.core.catalog.arn import SYMBOL
 from editor.core.json.nodes import Kind, Member, Node
 
 TOP_ELEMENTS = ("Version", "Id", "Statement")
@@ -25,23 +26,33 @@ class StatementView:
     """One statement of the policy: its elements by name (the last of duplicates, as IAM and
     json.loads read them), looked up once since every rule asks for them."""
 
-    __slots__ = ("elements", "index", "node")
+    __slots__ = ("_strings", "_values", "elements", "index", "node")
 
     def __init__(self, node: Node, index: int) -> None:
         self.node = node  # the statement's object node
         self.index = index  # 0-based position in Statement
         self.elements = {m.key: m for m in node.members}
+        # Every rule asks for the same lists: each is made once (callers must not change them).
+        self._strings: dict[str, list[Node]] = {}
+        self._values: dict[str, list[str]] = {}
 
     def member(self, name: str) -> Member | None:
         return self.elements.get(name)
 
     def strings(self, name: str) -> list[Node]:
         """The string nodes of an element that takes a string or an array of strings."""
-        member = self.elements.get(name)
-        return [] if member is None or member.value is None else string_items(member.value)
+        found = self._strings.get(name)
+        if found is None:
+            member = self.elements.get(name)
+            found = [] if member is None or member.value is None else string_items(member.value)
+            self._strings[name] = found
+        return found
 
     def values(self, name: str) -> list[str]:
-        return [str(n.value) for n in self.strings(name)]
+        found = self._values.get(name)
+        if found is None:
+            found = self._values[name] = [str(n.value) for n in self.strings(name)]
+        return found
 
     @property
     def effect(self) -> str | None:
@@ -59,11 +70,18 @@ def policy_text(value: object, indent: int | None = 4) -> str:
 
 
 def string_items(node: Node) -> list[Node]:
+    """The strings of a string-or-list element; a template's symbolic value (`${@X}`, an
+    intrinsic function) is left out: it is unknown here, not wrong."""
     if node.kind is Kind.STRING:
-        return [node]
+        return [] if _symbolic(node) else [node]
     if node.kind is Kind.ARRAY:
-        return [item for item in node.items if item.kind is Kind.STRING]
+        return [item for item in node.items if item.kind is Kind.STRING and not _symbolic(item)]
     return []
+
+
+def _symbolic(node: Node) -> bool:
+    value = node.value
+    return isinstance(value, str) and SYMBOL.fullmatch(value) is not None
 
 
 def statements(root: Node | None) -> list[StatementView]:

@@ -103,6 +103,10 @@ TABLE: dict[str, list[tuple[str, list[str]]]] = {
     ],
     "security/redundant": [
         (policy(S("chime:Connect", USER), S("chime:Connect", USER)), ["{"]),
+        (  # the same once white space is gone, but not the same action
+            policy(S(["chime:List Channels"], USER), S(["chime:ListChannels"], USER)),
+            [],
+        ),
         (
             policy(
                 S(["chime:Connect", "chime:ListChannels"], [USER, CHANNEL]),

@@ -103,6 +103,29 @@ TABLE: dict[str, list[tuple[str, list[str]]]] = {
             [],
         ),
     ],
+    "resource/region-not-allowed": [
+        (policy(S("s3:GetObject", "arn:aws:s3:us-east-1::chat-attachments/*")), ["us-east-1"]),
+        (policy(S("iam:GetRole", "arn:aws:iam:us-east-1:123456789012:role/r")), ["us-east-1"]),
+        (policy(S("iam:GetRole", "arn:aws:iam:*:123456789012:role/r")), []),
+        (policy(S("iam:GetRole", ROLE)), []),
+        (policy(S("kms:Decrypt", KEY)), []),
+    ],
+    "resource/account-not-allowed": [
+        (
+            policy(S("s3:GetObject", "arn:aws:s3::123456789012:chat-attachments/*")),
+            ["123456789012"],
+        ),
+        (policy(S("s3:GetObject", OBJECTS)), []),
+        # S3 access points do have a region and an account.
+        (
+            policy(S("s3:GetObject", "arn:aws:s3:us-east-1:123456789012:accesspoint/ap/object/*")),
+            [],
+        ),
+    ],
+    "resource/service-case": [
+        (policy(S("s3:GetObject", "arn:aws:S3:::chat-attachments/*")), ["S3"]),
+        (policy(S("s3:GetObject", OBJECTS)), []),
+    ],
     "action/dependent": [
         (
             policy(S("chime:RegisterAppInstanceUserEndpoint", USER)),
@@ -168,10 +191,10 @@ def test_dependent_action_names_what_to_add() -> None:
 
 _PROBE = """
 import sys
-from editor.core.catalog import services
 from editor.core.lint.engine import lint
 lint(sys.stdin.read())
-print(services.loaded())
+module = sys.modules.get("editor.core.catalog.services")
+print(module is not None and module.loaded())
 """
 
 

@@ -130,3 +130,9 @@ def test_a_single_statement_object_cannot_take_a_new_statement() -> None:
     text = json.dumps({"Version": "2012-10-17", "Statement": statement("chime:Connect", USER)})
     with pytest.raises(NotEditable):
         add(text, "GetMessagingSessionEndpoint")
+
+
+def test_a_new_statement_never_repeats_a_sid() -> None:
+    text = policy({"Sid": "ChimeUser", **statement("chime:Connect", USER)})  # a string Action
+    ticked = add(text, "ListChannels")
+    assert [s["Sid"] for s in json.loads(ticked)["Statement"]] == ["ChimeUser", "ChimeUser2"]

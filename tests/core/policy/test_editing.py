@@ -80,9 +80,25 @@ def test_layout_and_indent() -> None:
 def test_needed_fields_follow_the_actions() -> None:
     assert editing.needed_fields(frozenset()) == set()
     assert editing.needed_fields(frozenset({"Connect"})) == set()  # the user's own ARN only
-    assert editing.needed_fields(frozenset({"SendChannelMessage"})) == {"bot_id", "channel_id"}
+    assert editing.needed_fields(frozenset({"SendChannelMessage"})) == {
+        "as_bot",  # a bot may send as itself
+        "bot_id",
+        "channel_id",
+    }
     assert editing.needed_fields(frozenset({"AssociateChannelFlow"})) == {
+        "as_bot",
         "bot_id",
         "channel_id",
         "channel_flow_id",
     }
+    assert editing.needed_fields(frozenset({"DeleteAppInstanceUser"})) == {"target_user_ids"}
+
+
+def test_caller_and_targets_rewrite_a_new_policy_but_not_an_opened_file() -> None:
+    state = editing.with_actions(editing.new_state(), frozenset({"SendChannelMessage"}))
+    state = editing.with_field(state, "bot_id", "bot-1")
+    assert "/bot/" not in state.text  # a user calls: no bot ARN
+    as_bot = editing.with_field(state, "as_bot", "yes")
+    assert "/bot/bot-1" in as_bot.text and "/user/" not in as_bot.text
+    opened = editing.new_state(state.text)
+    assert editing.with_field(opened, "as_bot", "yes").text == state.text

@@ -13,6 +13,7 @@ from editor.core.lint.rules import (
     principals,
     resources,
     security,
+    service_arns,
     structure,
     variables,
 )
@@ -29,6 +30,7 @@ RULES: tuple[Rule, ...] = (
     actions.actions,
     resources.resources,
     resources.authorization,
+    service_arns.service_arns,
     conditions.conditions,
     placeholders.condition_values,
     condition_values.condition_values,

@@ -60,6 +60,9 @@ def impersonation(ctx: LintContext) -> Iterator[Finding]:
     for statement in ctx.statements:
         if statement.effect != "Allow" or statement.member("NotResource") is not None:
             continue
+        resources = statement.values("Resource")
+        if not any(has_wildcard(v) for v in resources):
+            continue  # every ARN names its user (or a variable does): nothing to impersonate
         callers = []
         for name in statement.values("Action"):
             action = ctx.catalog.by_full_name.get(name) or ctx.catalog.action(name)
@@ -119,26 +122,17 @@ def _unpinned_caller(ctx: LintContext, value: str) -> bool:
 def admin_in_user_policy(ctx: LintContext) -> Iterator[Finding]:
     if ctx.kind.kind is not PolicyKind.IDENTITY:
         return
-    personas = load_personas().personas
-    admin_id = load_security().admin_persona
-    admin = {a for p in personas if p.id == admin_id for a in p.actions}
-    user = {a for p in personas if p.id != admin_id for a in p.actions} - admin
-    admin -= {a for p in personas if p.id != admin_id for a in p.actions}
-    # Of those, the ones that change the app instance: reading it or tagging a channel is no
-    # administrator's privilege.
-    admin = {a for a in admin if _changes(ctx, a)}
+    admin, user = _persona_sets(ctx)
     granted_user = False
     admin_nodes: list[tuple[Node, str]] = []
-    prefix = ctx.catalog.service.prefix + ":"
     for statement in ctx.statements:
         if statement.effect != "Allow":
             continue
         for node in statement.strings("Action"):
-            name = str(node.value)
-            if not name.lower().startswith(prefix):
-                continue
-            action = ctx.catalog.action(name)
-            if action is None:
+            action = ctx.catalog.by_full_name.get(str(node.value)) or ctx.catalog.action(
+                str(node.value)
+            )
+            if action is None or not str(node.value).lower().startswith("chime:"):
                 continue
             if action.name in user:
                 granted_user = True
@@ -157,6 +151,25 @@ def admin_in_user_policy(ctx: LintContext) -> Iterator[Finding]:
             node.start,
             node.end,
         )
+
+
+def _persona_sets(ctx: LintContext) -> tuple[frozenset[str], frozenset[str]]:
+    """(administrator actions, user actions), worked out once per session: the actions of
+    AWS's administrator example and of no user example that write or manage permissions,
+    and the actions of the user examples."""
+    memo: dict[str, tuple[frozenset[str], frozenset[str]]] = ctx.catalog.memo.setdefault(
+        "persona-sets", {}
+    )
+    if "sets" not in memo:
+        personas = load_personas().personas
+        admin_id = load_security().admin_persona
+        admin = {a for p in personas if p.id == admin_id for a in p.actions}
+        user = {a for p in personas if p.id != admin_id for a in p.actions}
+        memo["sets"] = (
+            frozenset(a for a in admin - user if _changes(ctx, a)),
+            frozenset(user - admin),
+        )
+    return memo["sets"]
 
 
 def _changes(ctx: LintContext, name: str) -> bool:

@@ -6,8 +6,7 @@ import json
 from collections.abc import Iterator
 
 from editor.core.catalog.catalog import Catalog
-from editor.core.catalog.lookup import find_action, key_type, resource_keys, service_keys
-from editor.core.catalog.services import service
+from editor.core.catalog.lookup import find_action, key_type, resource_keys, service, service_keys
 from editor.core.catalog.suggest import closest
 from editor.core.json.nodes import Kind, Member
 from editor.core.lint.context import LintContext

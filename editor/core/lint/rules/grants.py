@@ -3,15 +3,18 @@ which Allow statement grants it, and on what. Shared by the security rules."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from typing import NamedTuple
 
 from editor.core.catalog.wildcard import action_matches, has_wildcard
 from editor.core.json.nodes import Node
+from editor.core.lint.context import LintContext
 from editor.core.policy.statements import StatementView
 
+_last: tuple[LintContext, Grants] | None = None
 
-@dataclass(frozen=True, slots=True)
-class Grant:
+
+class Grant(NamedTuple):
     """Where an action is allowed: an Action entry's string, or a NotAction key."""
 
     statement: StatementView
@@ -35,66 +38,102 @@ def _matches(pattern: str, name: str) -> bool:
     return pattern.lower() == name.lower()
 
 
+def grants_of(ctx: LintContext) -> Grants:
+    """The Grants of this lint, made once for all the rules that ask (they run one after
+    another on the same context)."""
+    global _last
+    if _last is None or _last[0] is not ctx:
+        _last = (ctx, Grants(ctx.statements))
+    return _last[1]
+
+
 class Grants:
     """Every Allow statement's actions, ready for `where(name)` questions."""
 
     def __init__(self, statements: list[StatementView]) -> None:
-        self.allows: list[tuple[StatementView, list[Node], bool]] = []
-        self.denies: list[StatementView] = []
-        for statement in statements:
-            if statement.effect == "Allow":
-                self.allows.append(
-                    (statement, statement.strings("Action"), on_any_resource(statement))
-                )
-            elif statement.effect == "Deny" and statement.member("Condition") is None:
-                self.denies.append(statement)
+        self.statements = statements
         self.prefixes = self._prefixes()
+        self._allows: list[tuple[StatementView, list[Node], bool]] | None = None
+        self._denies: list[StatementView] = []
 
     def _prefixes(self) -> set[str] | None:
         """Service prefixes the Allow statements can reach; None when any (`*`, NotAction)."""
         found: set[str] = set()
-        for statement, nodes, _ in self.allows:
+        for statement in self.statements:
+            if statement.effect != "Allow":
+                continue
             if statement.member("NotAction") is not None:
                 return None
-            for node in nodes:
-                prefix = str(node.value).split(":", 1)[0].lower()
+            for name in statement.values("Action"):
+                prefix = name.split(":", 1)[0].lower()
                 if has_wildcard(prefix):
                     return None
                 found.add(prefix)
         return found
+
+    def _index(self) -> None:
+        """Made when a question gets past `may_allow`, which most Chime policies' questions do
+        not: each Allow's exact names in a table, its wildcards and NotActions apart, so that
+        a question costs a look-up plus the wildcards, not a walk over every name."""
+        self._allows = []
+        self._exact: dict[str, list[Grant]] = {}
+        self._patterns: list[tuple[str, Grant]] = []  # wildcards, and NotAction lists ("")
+        for statement in self.statements:
+            if statement.effect == "Deny" and statement.member("Condition") is None:
+                self._denies.append(statement)
+            if statement.effect != "Allow":
+                continue
+            anywhere = on_any_resource(statement)
+            nodes = statement.strings("Action")
+            self._allows.append((statement, nodes, anywhere))
+            not_action = statement.member("NotAction")
+            if not_action is not None:
+                grant = Grant(
+                    statement, not_action.key_start, not_action.key_end, "NotAction", anywhere
+                )
+                self._patterns.append(("", grant))
+                continue
+            for node in nodes:
+                text = str(node.value)
+                grant = Grant(statement, node.start, node.end, text, anywhere)
+                if has_wildcard(text):
+                    self._patterns.append((text, grant))
+                else:
+                    self._exact.setdefault(text.lower(), []).append(grant)
+
+    def may_allow_any(self, names: Iterable[str]) -> bool:
+        """A quick no for a whole set of actions."""
+        return self.prefixes is None or any(self.may_allow(n) for n in names)
 
     def may_allow(self, name: str) -> bool:
         """A quick no: the policy names no pattern of this action's service."""
         return self.prefixes is None or name.split(":", 1)[0].lower() in self.prefixes
 
     def where(self, name: str) -> list[Grant]:
-        """Every place that allows `name`, unless a Deny without condition takes it away
-        on every resource."""
-        if not self.may_allow(name) or self._denied_everywhere(name):
+        """Every place that allows `name` (the first in each statement), unless a Deny
+        without condition takes it away on every resource."""
+        if not self.may_allow(name):
             return []
-        found: list[Grant] = []
-        for statement, nodes, anywhere in self.allows:
-            not_action = statement.member("NotAction")
-            if not_action is not None:
-                if not any(_matches(p, name) for p in statement.values("NotAction")):
-                    found.append(
-                        Grant(
-                            statement,
-                            not_action.key_start,
-                            not_action.key_end,
-                            "NotAction",
-                            anywhere,
-                        )
-                    )
-                continue
-            for node in nodes:
-                if _matches(str(node.value), name):
-                    found.append(Grant(statement, node.start, node.end, str(node.value), anywhere))
-                    break
-        return found
+        if self._allows is None:
+            self._index()
+        if self._denied_everywhere(name):
+            return []
+        found = list(self._exact.get(name.lower(), ()))
+        for pattern, grant in self._patterns:
+            if pattern:
+                hit = action_matches(pattern, name)
+            else:  # NotAction: allowed unless listed
+                hit = not any(_matches(p, name) for p in grant.statement.values("NotAction"))
+            if hit:
+                found.append(grant)
+        found.sort(key=lambda g: g.start)
+        first: dict[int, Grant] = {}  # one place per statement, the first
+        for grant in found:
+            first.setdefault(grant.statement.index, grant)
+        return list(first.values())
 
     def _denied_everywhere(self, name: str) -> bool:
-        for statement in self.denies:
+        for statement in self._denies:
             if "*" not in statement.values("Resource"):
                 continue
             if statement.member("NotAction") is not None:

@@ -10,7 +10,7 @@ from editor.core.catalog.arn import ACCOUNT_ID, ArnFields, Span, placeholders, s
 from editor.core.catalog.arntypes import arn_types_of, resource_ids
 from editor.core.catalog.catalog import CALLER_TYPES, Action, Catalog
 from editor.core.catalog.lookup import AnyAction, arn_types, find_action
-from editor.core.json.nodes import Node
+from editor.core.json.nodes import Kind, Node
 from editor.core.lint.context import LintContext
 from editor.core.policy.statements import StatementView, value_offsets
 from editor.core.text.findings import Finding, Severity
@@ -222,6 +222,9 @@ def authorization(ctx: LintContext) -> Iterator[Finding]:
         if statement.member("Resource") is None or statement.member("NotResource") is not None:
             continue
         values = statement.values("Resource")
+        member = statement.member("Resource")
+        if member is not None and member.value is not None and len(values) < _count(member.value):
+            continue  # a template's symbolic ARN: what it grants is not known here
         star = "*" in values
         unreadable = any(not arn_types_of(ctx.catalog, v) and _unreadable(v) for v in values)
         if unreadable:
@@ -237,6 +240,10 @@ def authorization(ctx: LintContext) -> Iterator[Finding]:
             yield from _action_against(ctx, node, action, star, covered[prefix])
         if star and statement.effect == "Allow":
             yield from _star_scopable(ctx, statement)
+
+
+def _count(node: Node) -> int:
+    return len(node.items) if node.kind is Kind.ARRAY else 1
 
 
 def _covered(catalog: Catalog, action: AnyAction, values: list[str]) -> frozenset[str]:

@@ -8,14 +8,14 @@ resources/security.json, with their sources.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
+from functools import lru_cache
 
 from editor.core.catalog.risks import load_security
 from editor.core.catalog.wildcard import action_matches, has_wildcard
 from editor.core.json.nodes import to_python
 from editor.core.lint.context import LintContext
-from editor.core.lint.rules.grants import Grant, Grants
+from editor.core.lint.rules.grants import Grant, grants_of
 from editor.core.policy.kinds import PolicyKind
 from editor.core.policy.statements import StatementView
 from editor.core.text.findings import Finding, Severity
@@ -31,6 +31,16 @@ DOCS = {
     "security/credentials-exposure": IAM_GUIDE + "id_credentials_temp_request.html",
     "security/redundant": IAM_GUIDE + "access-analyzer-reference-policy-checks.html",
 }
+
+
+_LISTS = ("Action", "NotAction", "Resource", "NotResource")
+_COVER_LIMIT = 32  # wildcards of one group of statements that names are checked against
+
+
+@lru_cache(maxsize=1)
+def _watched_prefixes() -> frozenset[str]:
+    """The services of every action the escalation and exposure findings look for."""
+    return frozenset(name.split(":", 1)[0].lower() for name in load_security().watched)
 
 
 def see(code: str) -> str:
@@ -73,7 +83,9 @@ def role_passing(ctx: LintContext) -> Iterator[Finding]:
     if ctx.kind.kind is not PolicyKind.IDENTITY:
         return  # what the holder of an identity policy can do; other kinds say other things
     data = load_security()
-    grants = Grants(ctx.statements)
+    grants = grants_of(ctx)
+    if not grants.may_allow_any(data.pass_role + data.service_linked_role):
+        return
     for names, code, why in (
         (
             data.pass_role,
@@ -111,7 +123,9 @@ def escalation(ctx: LintContext) -> Iterator[Finding]:
     if ctx.kind.kind is not PolicyKind.IDENTITY:
         return  # what the holder of an identity policy can do; other kinds say other things
     data = load_security()
-    grants = Grants(ctx.statements)
+    grants = grants_of(ctx)
+    if grants.prefixes is not None and not grants.prefixes & _watched_prefixes():
+        return  # the usual Chime policy: none of the services these sets name
     places: dict[tuple[int, int], list[str]] = {}
     first: dict[tuple[int, int], Grant] = {}
     for method in data.privilege_escalation:
@@ -163,13 +177,11 @@ def redundancy(ctx: LintContext) -> Iterator[Finding]:
     if ctx.kind.kind is not PolicyKind.IDENTITY:
         return  # what the holder of an identity policy can do; other kinds say other things
     code = "security/redundant"
-    seen: dict[str, StatementView] = {}
+    seen: dict[tuple[object, ...], StatementView] = {}
     plain: list[tuple[StatementView, str]] = []  # Allow statements without Condition
     for statement in ctx.statements:
-        body = to_python(statement.node)
-        body.pop("Sid", None)
-        key = json.dumps(body, sort_keys=True)
-        if key in seen:
+        key = _statement_key(ctx.text, statement)
+        if key in seen and _same(seen[key], statement):
             yield ctx.finding(
                 code,
                 WARNING,
@@ -181,15 +193,41 @@ def redundancy(ctx: LintContext) -> Iterator[Finding]:
             continue
         seen[key] = statement
         if statement.effect == "Allow" and statement.member("Condition") is None:
-            resources = json.dumps(sorted(set(statement.values("Resource"))))
+            resources = "\n".join(sorted(set(statement.values("Resource"))))
             if statement.member("Resource") is not None and statement.member("Action"):
                 plain.append((statement, resources))
     yield from _redundant_actions(ctx, plain)
 
 
+def _statement_key(text: str, statement: StatementView) -> tuple[object, ...]:
+    """The statement's members but Sid, in key order: the strings of list elements as they
+    are, other values as their text without white space (a match there is confirmed by
+    `_same`)."""
+    parts: list[object] = []
+    for key, member in sorted(statement.elements.items()):
+        if key == "Sid" or member.value is None:
+            continue
+        if key in _LISTS:
+            parts.append((key, tuple(statement.values(key))))
+        else:
+            parts.append((key, "".join(text[member.value.start : member.value.end].split())))
+    return tuple(parts)
+
+
+def _same(a: StatementView, b: StatementView) -> bool:
+    """The keys agree (cheap, and rare); this confirms it on the values, strings intact."""
+    first, second = to_python(a.node), to_python(b.node)
+    first.pop("Sid", None)
+    second.pop("Sid", None)
+    return bool(first == second)
+
+
 def _redundant_actions(
     ctx: LintContext, plain: list[tuple[StatementView, str]]
 ) -> Iterator[Finding]:
+    """One pass per group of statements on the same resources: names seen are looked up in a
+    table, and each name is tried against the group's wildcards (at most _COVER_LIMIT of
+    them), so the work grows linearly with the policy."""
     code = "security/redundant"
     by_resources: dict[str, list[StatementView]] = {}
     for statement, resources in plain:
@@ -197,41 +235,43 @@ def _redundant_actions(
     for group in by_resources.values():
         if len(group) < 2:
             continue
+        wildcards: list[tuple[str, StatementView]] = []
         for statement in group:
-            others = [s for s in group if s is not statement]
+            for pattern in statement.values("Action"):
+                if has_wildcard(pattern) and len(wildcards) < _COVER_LIMIT:
+                    wildcards.append((pattern, statement))
+        first: dict[str, StatementView] = {}  # lower-cased name -> first statement naming it
+        for statement in group:
             for node in statement.strings("Action"):
                 name = str(node.value)
-                for other in others:
-                    patterns = other.values("Action")
-                    if other.index < statement.index and name.lower() in (
-                        p.lower() for p in patterns
-                    ):
-                        yield ctx.finding(
-                            code,
-                            WARNING,
-                            f"{name!r} is already allowed on the same resources by statement "
-                            f"{other.index + 1}: remove one" + see(code),
-                            node.start,
-                            node.end,
-                        )
-                        break
-                    covering = next(
-                        (
-                            p
-                            for p in patterns
-                            if has_wildcard(p)
-                            and p.lower() != name.lower()
-                            and action_matches(p, name)
-                        ),
-                        None,
+                lowered = name.lower()
+                earlier = first.setdefault(lowered, statement)
+                if earlier is not statement:
+                    yield ctx.finding(
+                        code,
+                        WARNING,
+                        f"{name!r} is already allowed on the same resources by statement "
+                        f"{earlier.index + 1}: remove one" + see(code),
+                        node.start,
+                        node.end,
                     )
-                    if covering is not None:
-                        yield ctx.finding(
-                            code,
-                            INFO,
-                            f"{name!r} is already allowed on the same resources by {covering!r} "
-                            f"in statement {other.index + 1}" + see(code),
-                            node.start,
-                            node.end,
-                        )
-                        break
+                    continue
+                if has_wildcard(name):
+                    continue
+                covering = next(
+                    (
+                        (p, other)
+                        for p, other in wildcards
+                        if other is not statement and action_matches(p, name)
+                    ),
+                    None,
+                )
+                if covering is not None:
+                    yield ctx.finding(
+                        code,
+                        INFO,
+                        f"{name!r} is already allowed on the same resources by {covering[0]!r} "
+                        f"in statement {covering[1].index + 1}" + see(code),
+                        node.start,
+                        node.end,
+                    )

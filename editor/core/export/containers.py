@@ -1,0 +1,198 @@
+"""Policies inside other files: CloudFormation templates (JSON, YAML with short tags),
+Terraform files (`jsonencode(...)`, heredocs) and Markdown/HTML pages (code blocks).
+
+Each policy found is an `Embedded`: the JSON text the editor and the checks see, the kind
+its place says it is (`AssumeRolePolicyDocument` is a role trust policy, an
+`AWS::SQS::QueuePolicy` a resource-based one), and `Pieces` mapping each offset of that text
+to the container's, so that findings carry the container's own lines and columns. Where the
+policy is written as JSON in the container (a JSON template, a code block, a heredoc), saving
+replaces exactly its span; a YAML template gets the policy back as a JSON flow mapping, which
+is YAML too. Terraform's `jsonencode(...)` is HCL, not JSON: it is read, not written back.
+"""
+
+from __future__ import annotations
+
+from editor.core.export import pages, terraform_read, yaml_tree
+from editor.core.export.embedded import Container, Embedded
+from editor.core.json.nodes import Kind, Node
+from editor.core.json.read import read_json
+from editor.core.lint.engine import LintOptions, LintResult, lint
+from editor.core.lint.template import Piece, Pieces, Writer
+from editor.core.policy.kinds import PolicyKind
+
+# Where a CloudFormation policy sits, and the kind that place makes it. Resource types whose
+# PolicyDocument is a resource-based policy: the CloudFormation User Guide's resource pages.
+RESOURCE_POLICY_TYPES = frozenset(
+    {
+        "AWS::SQS::QueuePolicy",
+        "AWS::SNS::TopicPolicy",
+        "AWS::S3::BucketPolicy",
+        "AWS::KMS::Key",
+        "AWS::SecretsManager::ResourcePolicy",
+        "AWS::ECR::Repository",
+        "AWS::Lambda::Permission",
+        "AWS::Events::EventBusPolicy",
+        "AWS::Logs::ResourcePolicy",
+        "AWS::OpenSearchService::Domain",
+    }
+)
+# Properties that hold a policy document, by resource type ("*": any type).
+POLICY_PROPERTIES = {
+    "AssumeRolePolicyDocument": PolicyKind.TRUST,
+    "PolicyDocument": None,  # by the resource type
+    "KeyPolicy": PolicyKind.RESOURCE,
+    "RepositoryPolicyText": PolicyKind.RESOURCE,
+    "ResourcePolicy": PolicyKind.RESOURCE,
+    "AccessPolicies": PolicyKind.RESOURCE,
+}
+
+
+def find_container(text: str, name: str = "") -> Container | None:
+    """The policies of `text` if it is a template, Terraform file or doc page; None if it is
+    none of these (a policy file, or anything else: the caller reads it as a policy)."""
+    lower = name.lower()
+    if lower.endswith((".md", ".markdown", ".txt")) or (text.lstrip().startswith("#")):
+        found = pages.markdown(text)
+        if found:
+            return Container("markdown", found)
+    if lower.endswith((".html", ".htm")) or "<pre" in text:
+        found = pages.html(text)
+        if found:
+            return Container("html", found)
+    if lower.endswith(".tf") or "jsonencode(" in text or 'resource "' in text:
+        return Container("terraform", terraform_read.policies(text))
+    parsed = read_json(text)
+    root = parsed.root
+    if (
+        root is not None
+        and root.kind is Kind.OBJECT
+        and root.get("Resources") is not None
+        and not parsed.has_errors
+    ):
+        return Container("cloudformation-json", template_policies(root, text, True))
+    if "Resources:" in text:
+        tree = yaml_tree.read(text)
+        if tree is not None and tree.get("Resources") is not None:
+            return Container("cloudformation-yaml", template_policies(tree, text, False))
+    return None
+
+
+def template_policies(root: Node, text: str, verbatim: bool) -> list[Embedded]:
+    """Every policy document of a CloudFormation template, with the kind its place gives."""
+    found: list[Embedded] = []
+    resources = root.get("Resources")
+    if resources is None or resources.value is None:
+        return found
+    for resource in resources.value.members:
+        body = resource.value
+        if body is None or body.kind is not Kind.OBJECT:
+            continue
+        type_member = body.get("Type")
+        rtype = str(type_member.value.value) if type_member and type_member.value else "?"
+        props = body.get("Properties")
+        if props is None or props.value is None or props.value.kind is not Kind.OBJECT:
+            continue
+        for prop in props.value.members:
+            if prop.key == "Policies" and prop.value is not None:
+                for n, item in enumerate(prop.value.items):
+                    doc = item.get("PolicyDocument") if item.kind is Kind.OBJECT else None
+                    name = item.get("PolicyName") if item.kind is Kind.OBJECT else None
+                    title = str(name.value.value) if name and name.value else f"policy {n + 1}"
+                    if doc is not None and doc.value is not None:
+                        label = f"{resource.key} › {title} ({rtype})"
+                        found.append(_embedded(label, doc.value, text, verbatim, None, ""))
+                continue
+            if prop.key not in POLICY_PROPERTIES or prop.value is None:
+                continue
+            if prop.value.kind is not Kind.OBJECT or not prop.value.members:
+                continue  # an empty {} is nothing to check or edit
+            kind = POLICY_PROPERTIES[prop.key]
+            if kind is None:
+                kind = PolicyKind.RESOURCE if rtype in RESOURCE_POLICY_TYPES else None
+            if rtype == "AWS::Organizations::Policy":
+                kind = _organizations_kind(props.value)
+            reason = f"from {prop.key} of {rtype}"
+            where = "" if prop.key == "PolicyDocument" else f" › {prop.key}"
+            label = f"{resource.key}{where} ({rtype})"
+            found.append(_embedded(label, prop.value, text, verbatim, kind, reason))
+    return found
+
+
+def _organizations_kind(props: Node) -> PolicyKind | None:
+    member = props.get("Type")
+    value = member.value.value if member and member.value else None
+    return {
+        "SERVICE_CONTROL_POLICY": PolicyKind.SCP,
+        "RESOURCE_CONTROL_POLICY": PolicyKind.RCP,
+    }.get(str(value))
+
+
+def _embedded(
+    label: str, node: Node, text: str, verbatim: bool, kind: PolicyKind | None, reason: str
+) -> Embedded:
+    if verbatim:
+        body = text[node.start : node.end] + "\n"
+        pieces = Pieces([Piece(0, node.start, node.end, True)])
+        return Embedded(label, body, kind, reason, pieces, (node.start, node.end), 0)
+    writer = Writer(text, mask=False)
+    writer.write(node)
+    writer.plain("\n", node.end)
+    body, pieces = writer.result()
+    column = node.start - (text.rfind("\n", 0, node.start) + 1)
+    return Embedded(label, body, kind, reason, pieces, (node.start, node.end), column)
+
+
+def write_back(container: str, embedded: Embedded, edited: str) -> str:
+    """The container with `edited` in place of the policy; the rest byte for byte."""
+    if embedded.span is None:
+        raise ValueError(f"{embedded.label} cannot be written back into its file")
+    start, end = embedded.span
+    original = container[start:end]
+    body = edited if original.endswith("\n") else edited.rstrip("\n")
+    if embedded.indent:  # YAML: the JSON as a flow mapping, indented under its key
+        line_start = container.rfind("\n", 0, start) + 1
+        key_indent = len(container[line_start:start]) - len(container[line_start:start].lstrip())
+        pad = "\n" + " " * (key_indent + 2)
+        body = pad.join(body.split("\n"))
+        tail = container[end:]
+        if not tail.startswith("\n"):
+            body += "\n"
+        return container[:start] + body + tail
+    return container[:start] + body + container[end:]
+
+
+def looks_like_policy(text: str) -> bool:
+    """A policy file (even a broken one), not a file holding policies."""
+    stripped = text.lstrip("\ufeff \t\r\n")
+    return stripped.startswith("{") and '"Resources"' not in text and "jsonencode(" not in text
+
+
+def lint_embedded(container: str, embedded: Embedded, options: LintOptions) -> LintResult:
+    """The checks of one embedded policy, with findings at the container's lines and
+    columns (fixes kept where they fall on text copied as is)."""
+    from dataclasses import replace
+
+    from editor.core.text.findings import make_finding
+    from editor.core.text.positions import LineIndex
+
+    chosen = options.kind or embedded.kind
+    reason = options.kind_reason if options.kind else embedded.kind_reason
+    inner = lint(embedded.text, replace(options, kind=chosen, kind_reason=reason, template=True))
+    lines = LineIndex(container)
+    pieces = embedded.pieces
+    found = []
+    for f in inner.findings:
+        fix = f.fix
+        if fix is not None:
+            if all(pieces.literal_at(e.start, e.end) for e in fix.edits):
+                moved = tuple(
+                    e._replace(start=pieces.to_source(e.start), end=pieces.to_source(e.end, True))
+                    for e in fix.edits
+                )
+                fix = fix._replace(edits=moved)
+            else:
+                fix = None
+        start, end = pieces.to_source(f.start), pieces.to_source(f.end, end=True)
+        message = f"{f.message} [{embedded.label}]"
+        found.append(make_finding(lines, f.code, f.severity, message, start, max(start, end), fix))
+    return LintResult(inner.parsed, tuple(found), inner.kind)

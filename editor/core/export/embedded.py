@@ -1,0 +1,25 @@
+"""A policy found inside another file, and the file's policies: what containers.py finds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from editor.core.lint.template import Pieces
+from editor.core.policy.kinds import PolicyKind
+
+
+class Embedded(NamedTuple):
+    label: str  # "QueuePolicy › PolicyDocument (AWS::SQS::QueuePolicy)", "code block 2"
+    text: str  # the policy as the editor shows it and the checks read it
+    kind: PolicyKind | None  # what its place says it is; None: detect from the document
+    kind_reason: str
+    pieces: Pieces  # offsets of `text` -> offsets of the container
+    span: tuple[int, int] | None  # the container's text that saving replaces; None: read-only
+    indent: int  # for a YAML template: the column the written-back policy starts at
+
+
+@dataclass(frozen=True)
+class Container:
+    format: str  # "cloudformation-json", "cloudformation-yaml", "terraform", "markdown", "html"
+    policies: list[Embedded]

@@ -1,0 +1,66 @@
+"""Policies opened from a template or a doc page: checked as the kind their place gives,
+edited, and saved back into their place in the file (with a backup of the file)."""
+
+from pathlib import Path
+
+import yaml
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from editor.core.lint.engine import fix_all
+from tests.core.export.test_containers import SEED, STACK
+
+
+def codes(window) -> list[str]:
+    return [f.code for f in window.problems.model.findings]
+
+
+class _CfnLoader(yaml.SafeLoader):
+    pass
+
+
+_CfnLoader.add_multi_constructor("!", lambda loader, suffix, node: f"!{suffix}")
+
+
+def test_a_trust_policy_from_a_template_is_checked_as_one(window, tmp_path: Path) -> None:
+    path = tmp_path / "stack.yaml"
+    path.write_text(STACK, encoding="utf-8")
+    window.dialogs.choice = 0
+    assert window.open_path(str(path))
+    ((_, _, items),) = window.dialogs.asked("choose")
+    assert items[0] == "ChatRole › AssumeRolePolicyDocument (AWS::IAM::Role)"
+    assert window.kind_combo.currentText() == "Auto: Role trust"
+    assert codes(window) == ["policy/element-not-allowed"]
+    assert "from AssumeRolePolicyDocument" in window.problems.model.findings[0].message
+
+
+def test_fix_all_and_save_write_the_policy_back_into_the_template(window, tmp_path) -> None:
+    path = tmp_path / "stack.yaml"
+    path.write_text(STACK, encoding="utf-8")
+    window.dialogs.choice = 1  # ChatRole's inline policy, with a mis-cased action
+    assert window.open_path(str(path))
+    assert codes(window) == ["action/miscased"]  # its !Sub ARN is a value, not an error
+    QTest.mouseClick(window.problems.fix_all_button, Qt.MouseButton.LeftButton)
+    assert codes(window) == []
+    QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    saved = path.read_text(encoding="utf-8")
+    assert (tmp_path / "stack.yaml.bak").read_text(encoding="utf-8") == STACK
+    assert saved.splitlines()[:19] == STACK.splitlines()[:19]  # the trust policy untouched
+    template = yaml.load(saved, Loader=_CfnLoader)
+    inline = template["Resources"]["ChatRole"]["Properties"]["Policies"][0]["PolicyDocument"]
+    assert inline["Statement"][0]["Action"] == ["chime:DescribeAppInstance"]
+    assert not window.isWindowModified()
+
+
+def test_a_doc_page_block_is_fixed_and_saved_in_place(window, tmp_path: Path) -> None:
+    page = SEED.read_text(encoding="utf-8")
+    path = tmp_path / "page.md"
+    path.write_text(page, encoding="utf-8")
+    window.dialogs.choice = 1
+    assert window.open_path(str(path))
+    ((_, _, items),) = window.dialogs.asked("choose")
+    assert len(items) == 4
+    before = window.document.state.text
+    QTest.mouseClick(window.problems.fix_all_button, Qt.MouseButton.LeftButton)
+    QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert path.read_text(encoding="utf-8") == page.replace(before, fix_all(before), 1)
