@@ -158,6 +158,7 @@ class Document(QObject):
         """A new or opened document: a fresh undo history."""
         self.undo_stack.clear()
         self._set_state(state)
+        self.throttle.trigger(0)  # no typing to wait for
         self.undo_stack.setClean()
 
     def set_quota(self, quota: Quota) -> None:
