@@ -93,7 +93,15 @@ class _Glob:
     pattern holds: no backtracking, and no product of automata to walk.
     """
 
-    __slots__ = ("accept", "any_one", "literal", "loop", "non_slash_loop", "non_slash_one")
+    __slots__ = (
+        "accept",
+        "any_one",
+        "id_one",
+        "literal",
+        "loop",
+        "non_slash_loop",
+        "non_slash_one",
+    )
 
     def __init__(self, pattern: str) -> None:
         self.literal: dict[str, int] = {}  # character -> tokens that are that character
@@ -112,6 +120,11 @@ class _Glob:
                 self.literal[piece] = self.literal.get(piece, 0) | bit
             bit <<= 1
         self.accept = bit  # every token matched
+        # Tokens that can read some character of an ID (anything but "/").
+        self.id_one = self.any_one | self.non_slash_one
+        for char, bits in self.literal.items():
+            if char != "/":
+                self.id_one |= bits
 
     def close(self, states: int) -> int:
         """Add the states reached by letting runs (`*`, a variable's tail) match nothing."""
@@ -134,10 +147,7 @@ class _Glob:
     def step_id(self, states: int) -> int:
         """The states after reading some ID of a template: one or more non-slash characters,
         chosen freely (the union over every such ID)."""
-        one = self.any_one | self.non_slash_one
-        for char, bits in self.literal.items():
-            if char != "/":
-                one |= bits
+        one = self.id_one
         stay = self.loop | self.non_slash_loop
         reached = 0
         frontier = states
@@ -160,8 +170,8 @@ def _meets(pattern: str, template: str) -> bool:
     `${...}` stand for IDs (one or more non-slash characters)."""
     glob = _glob(pattern)
     states = glob.close(1)
-    for piece in re.findall(r"\$\{\w+\}|.", template, re.S):
-        states = glob.step_id(states) if piece.startswith("${") else glob.step(states, piece)
+    for piece in _template_pieces(template):
+        states = glob.step_id(states) if piece is None else glob.step(states, piece)
         if not states:
             return False
     return bool(states & glob.accept)
@@ -173,26 +183,58 @@ def pattern_meets_template(pattern: str, template: str) -> bool:
 
     `arn:aws:chime:*:*:app-instance/*` meets the channel template; `.../user/u1` does not.
     """
-    literal = not ("*" in pattern or "?" in pattern or "${" in pattern)
-    fields, forms = pattern.split(":", 5), _template_fields(template)
-    if len(fields) == 6 == len(forms):
-        # IAM matches an ARN field by field: a wildcard in the region stays in the region.
-        for field, form in zip(fields[:5], forms[:5], strict=True):
-            if form.startswith("${"):
-                if not field or (literal and "/" in field):
-                    return False  # the template's field holds a value; this one is empty
-            elif field != form and (literal or not wildcard_match(_field_glob(field), form)):
+    return PatternFields(pattern).meets(template)
+
+
+class PatternFields:
+    """A policy's ARN pattern split once, to be tried against many templates: the templates
+    of one service share their first five fields, which are then compared only once."""
+
+    __slots__ = ("_checked", "fields", "literal", "pattern")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self.literal = not ("*" in pattern or "?" in pattern or "${" in pattern)
+        self.fields = pattern.split(":", 5)
+        self._checked: dict[tuple[str, ...], bool] = {}  # first five template fields -> meet
+
+    def meets(self, template: str) -> bool:
+        pattern, forms = self.pattern, _template_fields(template)
+        if len(self.fields) == 6 == len(forms):
+            # IAM matches an ARN field by field: a wildcard in the region stays in the region.
+            head = tuple(forms[:5])
+            ok = self._checked.get(head)
+            if ok is None:
+                ok = self._checked[head] = self._head_meets(head)
+            if not ok:
                 return False
-        pattern, template = fields[5], forms[5]
-    if literal:
-        # One field at a time: the template's regex never spans a ":" it could split two ways.
-        return _template_regex(template).fullmatch(pattern) is not None
-    # Cheap refusal first: the literal starts must agree (`app-instance/` vs `meeting/`).
-    head = re.split(r"[*?]|\$\{", pattern, maxsplit=1)[0]
-    form_head = template.split("${", 1)[0]
-    if not (head.startswith(form_head) or form_head.startswith(head)):
-        return False
-    return _meets(pattern, template)
+            pattern, template = self.fields[5], forms[5]
+        if self.literal:
+            # One field at a time: the template's regex never spans a ":" it could split.
+            return _template_regex(template).fullmatch(pattern) is not None
+        # Cheap refusal first: the literal starts must agree (`app-instance/` vs `meeting/`).
+        head_text = re.split(r"[*?]|\$\{", pattern, maxsplit=1)[0]
+        form_head = template.split("${", 1)[0]
+        if not (head_text.startswith(form_head) or form_head.startswith(head_text)):
+            return False
+        return _meets(pattern, template)
+
+    def _head_meets(self, forms: tuple[str, ...]) -> bool:
+        for field, form in zip(self.fields[:5], forms, strict=True):
+            if form.startswith("${"):
+                if not field or (self.literal and "/" in field):
+                    return False  # the template's field holds a value; this one is empty
+            elif field != form and (self.literal or not wildcard_match(_field_glob(field), form)):
+                return False
+        return True
+
+
+@lru_cache(maxsize=256)
+def _template_pieces(template: str) -> tuple[str | None, ...]:
+    """A template's characters, with None for each `${...}` (an ID)."""
+    return tuple(
+        None if p.startswith("${") else p for p in re.findall(r"\$\{\w+\}|.", template, re.S)
+    )
 
 
 @lru_cache(maxsize=256)
