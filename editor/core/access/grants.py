@@ -15,8 +15,8 @@ from editor.core.access.cells import cells
 from editor.core.access.glob import glob
 from editor.core.access.policy import CompiledPolicy, CompiledStatement, StatementRef
 from editor.core.access.universe import actions_to_check
-from editor.core.catalog.arntypes import arn_types_of
-from editor.core.catalog.catalog import Action, load_catalog
+from editor.core.catalog.catalog import load_catalog
+from editor.core.catalog.lookup import AnyAction, arn_types, find_action
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +42,12 @@ class ActionGrant:
 # Over-broad rules, ours until the checks issue's security findings land (each takes the
 # action, the statement and the resource pattern and says why, or None). A finding code from
 # those checks can be linked here by adding a rule that names it.
-BroadRule = Callable[["Action | None", CompiledStatement, str], "str | None"]
+BroadRule = Callable[["AnyAction | None", CompiledStatement, str], "str | None"]
 
 
-def _all_resources(action: Action | None, statement: CompiledStatement, pattern: str) -> str | None:
+def _all_resources(
+    action: AnyAction | None, statement: CompiledStatement, pattern: str
+) -> str | None:
     if action is None or not action.arn_types:
         return None
     if pattern == "*" or statement.not_resource:
@@ -54,14 +56,18 @@ def _all_resources(action: Action | None, statement: CompiledStatement, pattern:
     return None
 
 
-def _any_account(action: Action | None, statement: CompiledStatement, pattern: str) -> str | None:
+def _any_account(
+    action: AnyAction | None, statement: CompiledStatement, pattern: str
+) -> str | None:
     fields = pattern.split(":", 5)
     if len(fields) == 6 and ("*" in fields[4] or "?" in fields[4]):
         return "any account"
     return None
 
 
-def _service_wide(action: Action | None, statement: CompiledStatement, pattern: str) -> str | None:
+def _service_wide(
+    action: AnyAction | None, statement: CompiledStatement, pattern: str
+) -> str | None:
     if statement.not_action:
         return "granted by NotAction: every action but a few"
     wide = statement.service_wide
@@ -71,14 +77,14 @@ def _service_wide(action: Action | None, statement: CompiledStatement, pattern: 
 BROAD_RULES: tuple[BroadRule, ...] = (_all_resources, _any_account, _service_wide)
 
 
-def _entry(action: Action | None, statement: CompiledStatement, pattern: str) -> GrantEntry:
+def _entry(action: AnyAction | None, statement: CompiledStatement, pattern: str) -> GrantEntry:
     types: frozenset[str] = frozenset()  # other services: the catalog has no types for them
     if statement.not_resource:
         types = action.arn_types if action else types
         label = "not " + ", ".join(statement.resource_texts)
     else:
         if action is not None:
-            types = arn_types_of(load_catalog(), pattern) & action.arn_types
+            types = arn_types(load_catalog(), action, pattern) & action.arn_types
         label = pattern
     broad = tuple(r for r in (rule(action, statement, pattern) for rule in BROAD_RULES) if r)
     mismatch = action is not None and not types and pattern != "*" and not statement.not_resource
@@ -87,7 +93,7 @@ def _entry(action: Action | None, statement: CompiledStatement, pattern: str) ->
     )
 
 
-def _entries(action: Action | None, statements: list[CompiledStatement]) -> list[GrantEntry]:
+def _entries(action: AnyAction | None, statements: list[CompiledStatement]) -> list[GrantEntry]:
     out: list[GrantEntry] = []
     for statement in statements:
         patterns = statement.resource_texts[:1] if statement.not_resource else None
@@ -131,7 +137,7 @@ def grants(policy: CompiledPolicy) -> tuple[ActionGrant, ...]:
         denies = [s for s in speaking if not s.allow]
         if not _usable(allows, denies):
             continue
-        action = catalog.action(name)
+        action = find_action(catalog, name)
         service = name.split(":", 1)[0]
         via = tuple(dict.fromkeys(_via(s, lower) for s in allows))
         if action is None and len(via) == 1 and via[0].lower() == lower:

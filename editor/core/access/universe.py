@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from editor.core.access.cells import cells
+from editor.core.access.glob import glob
 from editor.core.access.policy import CompiledPolicy
 from editor.core.catalog.catalog import load_catalog
 
@@ -28,14 +29,27 @@ def action_texts(policies: Iterable[CompiledPolicy]) -> list[str]:
     return texts
 
 
-def actions_to_check(policies: Iterable[CompiledPolicy]) -> tuple[str, ...]:
-    """The catalog's actions, and one example per cell of actions outside the catalog.
+def service_actions(prefix: str) -> tuple[str, ...]:
+    """Full names of a service's actions from the all-services catalog (empty if unknown)."""
+    from editor.core.catalog.lookup import action_names, service
 
-    Patterns are grouped by service: a name under a catalog service is already among the
-    catalog's actions, and the cells of one other service need only its own patterns (and
-    those whose service part is itself a wildcard, such as `*`).
+    found = service(prefix)
+    if found is None:
+        return ()
+    return tuple(f"{found.prefix}:{name}" for name in action_names(load_catalog(), prefix))
+
+
+def actions_to_check(policies: Iterable[CompiledPolicy]) -> tuple[str, ...]:
+    """Every action the policies' patterns can name: the Chime catalog's, every action of
+    each other catalog service they name (or that a wildcard service part such as `*` or
+    `s3*` reaches), and, for services the catalog does not know, one example per cell.
+
+    Patterns are grouped by service: the cells of an unknown service need only its own
+    patterns (and those whose service part is itself a wildcard).
     """
-    known = catalog_services()
+    catalog = load_catalog()
+    chime = catalog_services()
+    named: set[str] = set()
     groups: dict[str, set[str]] = {}
     open_ended: set[str] = set()
     for text in set(action_texts(policies)):
@@ -43,9 +57,23 @@ def actions_to_check(policies: Iterable[CompiledPolicy]) -> tuple[str, ...]:
         service = lower.split(":", 1)[0]
         if "*" in service or "?" in service or ":" not in lower:
             open_ended.add(lower)
-        elif service not in known:
+        elif service in chime:
+            continue
+        elif service_actions(service):
+            named.add(service)
+        else:
             groups.setdefault(service, set()).add(lower)
+    if open_ended:
+        parts = [glob(p.split(":", 1)[0] if ":" in p else "*", fold=True) for p in open_ended]
+        named |= {
+            prefix
+            for prefix in catalog.prefixes
+            if prefix not in chime and any(g.matches(prefix) for g in parts)
+        }
     others: set[str] = set()
+    for service in sorted(named):
+        others.update(service_actions(service))
+    known = chime | {p.lower() for p in catalog.prefixes}
     for service, names in groups.items():
         if not open_ended and not any("*" in n or "?" in n for n in names):
             others |= names  # plain names: each is its own example
@@ -54,8 +82,8 @@ def actions_to_check(policies: Iterable[CompiledPolicy]) -> tuple[str, ...]:
             if cell.matches and cell.example.startswith(service + ":"):
                 others.add(cell.example)
     if open_ended:
-        # Services named nowhere in the policies: one example for what `*` and the like
-        # grant there (a service name no pattern uses).
+        # Services the catalog does not know and the policies do not name: one example for
+        # what `*` and the like grant there (a service name no pattern uses).
         for cell in cells(sorted(open_ended), variables=False).cells:
             service = cell.example.partition(":")[0]
             if cell.matches and service not in known and service not in groups:

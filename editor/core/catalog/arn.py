@@ -74,6 +74,7 @@ def field_word(text: str) -> str:
     return word[4:] if word.startswith("your") and len(word) > 4 else word
 
 
+@lru_cache(maxsize=4096)  # bounded; the same few segments (`user`, `channel`...) recur
 def is_placeholder(text: str, field: str = "resource") -> bool:
     """Whether `text`, the whole of one ARN field (`partition`, `region`, `account`) or of a
     resource segment (`resource`), is a placeholder in any of its written forms. IAM policy

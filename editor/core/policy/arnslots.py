@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from editor.core.catalog.arn import Span, is_placeholder, placeholders, split_arn
 from editor.core.catalog.arntypes import resource_ids
@@ -70,28 +71,40 @@ def _strings(node: Node) -> Iterator[Node]:
 
 
 def _slots_of(node: Node, catalog: Catalog) -> list[Slot]:
-    value = str(node.value)
+    return [
+        Slot(field, node, span, placeholder)
+        for field, span, placeholder in _slot_specs(
+            str(node.value), catalog.service.prefix, catalog.arn_templates
+        )
+    ]
+
+
+@lru_cache(maxsize=4096)  # bounded: the live preview asks for the same ARNs on every edit
+def _slot_specs(
+    value: str, service: str, templates: tuple[tuple[str, str], ...]
+) -> tuple[tuple[str, Span, bool], ...]:
+    """(field, span, is a placeholder) for each field of one ARN string; () for no ARN."""
     fields = split_arn(value)
     if fields is None:
-        return []
+        return ()
     unfilled = placeholders(value)
-    slots: list[Slot] = []
+    specs: list[tuple[str, Span, bool]] = []
     for name, kind in _ARN_FIELDS:
         span = getattr(fields, kind)
         if span.text:
-            slots.append(Slot(name, node, span, is_placeholder(span.text, kind)))
-    if fields.service.text == catalog.service.prefix:
-        for variable, span in resource_ids(catalog.arn_templates, fields.resource):
+            specs.append((name, span, is_placeholder(span.text, kind)))
+    if fields.service.text == service:  # the service whose templates name the ID fields
+        for variable, span in resource_ids(templates, fields.resource):
             field = VARIABLE_FIELD.get(variable)
             if field is not None and span.text:
-                slots.append(Slot(field, node, span, _overlaps(span, unfilled)))
+                specs.append((field, span, _overlaps(span, unfilled)))
     # Placeholders in the resource part that no form field took: `apps/project_id`.
     for span in unfilled:
         if span.start >= fields.resource.start and not any(
-            s.span.start < span.end and span.start < s.span.end for s in slots
+            s.start < span.end and span.start < s.end for _, s, _ in specs
         ):
-            slots.append(Slot(OTHER + span.text, node, span, True))
-    return sorted(slots, key=lambda s: s.span.start)
+            specs.append((OTHER + span.text, span, True))
+    return tuple(sorted(specs, key=lambda s: s[1].start))
 
 
 def _overlaps(span: Span, spans: tuple[Span, ...]) -> bool:

@@ -88,12 +88,22 @@ def test_a_deny_on_everything_removes_the_action_and_a_partial_one_is_shown() ->
     assert [e.resource for e in summary["chime:CreateChannel"].denied] == [CHANNELS]
 
 
-def test_other_services_are_summarized_as_written() -> None:
+def test_other_services_are_summarized_from_the_all_services_catalog() -> None:
     summary = by_action(
         grants(compiled(statement(["s3:GetObject", "s3:Put*"], "arn:aws:s3:::b/*")))
     )
-    assert "s3:GetObject" in summary
-    assert any(a.startswith("s3:put") for a in summary)
+    # s3 is in the all-services catalog: Put* expands to its actions, with access levels.
+    assert summary["s3:GetObject"].access_level == "Read"
+    assert summary["s3:PutObject"].access_level == "Write"
+    assert summary["s3:PutObject"].entries[0].types == ("object",)
+    assert all(a == "s3:GetObject" or a.startswith("s3:Put") for a in summary)
+
+
+def test_services_outside_the_catalog_get_an_example_action() -> None:
+    summary = by_action(grants(compiled(statement(["nosuchsvc:Get*"], "*"))))
+    assert [(a, g.access_level, g.via) for a, g in summary.items()] == [
+        ("nosuchsvc:get", "Unknown", ("nosuchsvc:Get*",))
+    ]
 
 
 def test_conditions_are_shown() -> None:
@@ -153,9 +163,14 @@ def test_other_services_count_too() -> None:
     new = [statement("s3:Get*", "arn:aws:s3:::b/*")]
     added, removed = changes(old, new)
     assert removed == set()
-    assert added and all(a.startswith("s3:get") and r == "arn:aws:s3:::b/*" for a, r in added)
+    assert added and all(a.startswith("s3:Get") and r == "arn:aws:s3:::b/*" for a, r in added)
+    assert ("s3:GetObjectAcl", "arn:aws:s3:::b/*") in added
+    assert not any(a == "s3:GetObject" for a, _ in added)
 
 
-def test_star_grants_services_outside_the_catalog() -> None:
+def test_star_grants_every_service_of_the_catalog_and_beyond() -> None:
     added, _ = changes([statement("chime:*", "*")], [statement("*", "*")])
-    assert any(not a.startswith("chime:") for a, _ in added)
+    assert ("s3:GetObject", "*") in added and ("iam:CreateUser", "*") in added
+    assert not any(a.startswith("chime:") for a, _ in added)
+    # and an example for services the catalog does not know
+    assert any(a.split(":")[0] not in {"s3", "iam"} and ":" in a for a, _ in added)
