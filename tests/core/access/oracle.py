@@ -26,8 +26,8 @@ def _named(policies: list[dict[str, Any]], stem: str) -> list[dict[str, Any]]:
 
 def simulation(case: dict[str, Any]) -> dict[str, Any]:
     """A case {identity: [...], boundary?, scp?, resource_policy?, action, resource, principal,
-    context} in the oracle's terms. The context is the one our engine sees, derived keys included (the oracle
-    does not derive aws:username from the principal)."""
+    context} in the oracle's terms. The context is the one our engine sees, derived keys
+    included (the oracle does not derive aws:username from the principal)."""
     context = make_context(case["context"], case["principal"])
     sim: dict[str, Any] = {
         "identityPolicies": _named(case["identity"], "identity"),
