@@ -26,14 +26,18 @@ def add_parser(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from editor.core.access.grants import grants
 
-    summary = grants(load_policy(args.policy, "identity"))
+    # A policy naming a Principal (a bucket's, a role's trust policy) grants to whom it names.
+    summary = grants(load_policy(args.policy, None))
     sys.stdout.write(as_json(summary) if args.format == "json" else as_text(summary))
     return EXIT_OK
 
 
-def entry_text(entry: GrantEntry) -> str:
+def entry_text(entry: GrantEntry, whom: str = "to") -> str:
     types = f" [{', '.join(entry.types)}]" if entry.types else ""
-    text = f"{entry.resource}{types}  (line {entry.statement.line})"
+    text = f"{entry.resource}{types}"
+    if entry.principals:
+        text += f" {whom} " + ", ".join(entry.principals)
+    text += f"  (line {entry.statement.line})"
     if entry.condition:
         text += f" when {entry.condition}"
     if entry.mismatch:
@@ -56,7 +60,7 @@ def as_text(summary: tuple[ActionGrant, ...]) -> str:
             heading = (grant.service, grant.access_level)
         lines.append(f"    {grant.action}")
         lines += [f"      {entry_text(e)}" for e in grant.entries]
-        lines += [f"      denied on {entry_text(e)}" for e in grant.denied]
+        lines += [f"      denied on {entry_text(e, 'for')}" for e in grant.denied]
     return "\n".join(lines) + "\n"
 
 

@@ -32,7 +32,7 @@ class GrantsView(QWidget):
         if text == self._shown:
             return
         self._shown = text
-        policy = compile_policy(text, "policy")
+        policy = compile_policy(text, "policy", None)  # a Principal: a resource/trust policy
         self.tree.clear()
         if policy.problem is not None:
             self.summary_label.setText(f"Nothing to summarize: {policy.problem}.")
@@ -64,7 +64,7 @@ class GrantsView(QWidget):
                     row.setForeground(4, warn)
                     action.setForeground(0, warn)
             for entry in grant.denied:
-                QTreeWidgetItem(action, _columns(entry, "denied on "))
+                QTreeWidgetItem(action, _columns(entry, "denied on ", "for"))
         self.tree.resizeColumnToContents(1)
 
     def actions_shown(self) -> list[str]:
@@ -77,12 +77,13 @@ class GrantsView(QWidget):
         return found
 
 
-def _columns(entry: GrantEntry, prefix: str = "") -> list[str]:
+def _columns(entry: GrantEntry, prefix: str = "", whom: str = "to") -> list[str]:
     notes = list(entry.broad)
     if entry.mismatch:
         notes.append("none of the action's resource types: grants nothing")
+    principals = f" {whom} " + ", ".join(entry.principals) if entry.principals else ""
     return [
-        prefix + entry.resource,
+        prefix + entry.resource + principals,
         ", ".join(entry.types),
         entry.condition or "",
         str(entry.statement.line),

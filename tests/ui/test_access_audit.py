@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from editor.core.access.evaluate import Decision
-from tests.cli.test_check_access_principal import BUCKET, BUCKET_POLICY
+from tests.cli.test_check_access_principal import BUCKET, BUCKET_POLICY, TRUST_POLICY
 from tests.ui.test_access import choose_action, open_policy
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -33,3 +33,41 @@ def test_bucket_policy_allows_only_the_principal_it_names(window, qtbot, tmp_pat
     type_into(qtbot, pane.principal, "arn:aws:iam::111122223333:user/alice")
     qtbot.waitUntil(lambda: pane.result.decision is Decision.ALLOWED)
     assert pane.statements.item(0).text() == "line 16: Allow Sid 'AllowCrossAccountList'"
+
+
+def all_rows(tree) -> list[list[str]]:
+    """Every row of the Grants tree, depth first, as its column texts."""
+    out: list[list[str]] = []
+
+    def walk(item) -> None:
+        out.append([item.text(c) for c in range(tree.columnCount())])
+        for i in range(item.childCount()):
+            walk(item.child(i))
+
+    for i in range(tree.topLevelItemCount()):
+        walk(tree.topLevelItem(i))
+    return out
+
+
+def test_grants_tab_never_marks_a_deny_and_counts_what_it_marks(window, qtbot, tmp_path) -> None:
+    open_policy(window, tmp_path, json.dumps(BUCKET_POLICY, indent=2), "bucket-policy.json")
+    qtbot.keyClick(window, Qt.Key.Key_6, CTRL)
+    view = window.access.grants
+    rows = all_rows(view.tree)
+    denied = [r for r in rows if r[0].startswith("denied on ")]
+    assert denied and all(r[4] == "" for r in denied)
+    marked = [r for r in rows if r[4]]
+    # The two public-read entries (GetObject, GetObjectVersion to anyone), nothing else.
+    assert len(marked) == 2 and all("to anyone" in r[4] for r in marked)
+    assert view.summary_label.text() == "3 actions allowed; 2 over-broad entries"
+
+
+def test_grants_tab_says_who_may_assume_a_role(window, qtbot, tmp_path) -> None:
+    open_policy(window, tmp_path, json.dumps(TRUST_POLICY, indent=2), "trust-policy.json")
+    qtbot.keyClick(window, Qt.Key.Key_6, CTRL)
+    view = window.access.grants
+    assert view.actions_shown() == ["sts:AssumeRole"]
+    rows = all_rows(view.tree)
+    assert [r[0] for r in rows if r[0].startswith("the policy's own")] == [
+        "the policy's own resource to Service messaging.chime.amazonaws.com"
+    ]
