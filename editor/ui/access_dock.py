@@ -18,6 +18,11 @@ from editor.core.text.positions import LineIndex
 from editor.ui.access_pane import AccessPane
 from editor.ui.compare_view import CompareDialog
 from editor.ui.grants_view import GrantsView
+from editor.ui.throttle import Throttle
+
+# Typing in the editor recomputes the verdict or the grants once the keys pause for this long,
+# not at every keystroke (a 50 KB policy took ~100 ms a keystroke on the GUI thread).
+QUIET_MS = 250
 
 
 class Host(Protocol):
@@ -48,7 +53,8 @@ class AccessDock(QDockWidget):
         self.setWidget(self.tabs)
         self.compare_dialog: CompareDialog | None = None
         document = window.document
-        document.changed.connect(self.show_state)
+        self.throttle = Throttle(lambda: self.show_state(document.state), QUIET_MS, self)
+        document.changed.connect(self._document_changed)
         self.tabs.currentChanged.connect(lambda _: self.show_state(document.state))
         self.visibilityChanged.connect(lambda _: self.show_state(document.state))
         self.pane.decided.connect(self.mark)
@@ -82,6 +88,10 @@ class AccessDock(QDockWidget):
         self.show()
         self.tabs.setCurrentIndex(index)
         self.tabs.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _document_changed(self, _state: EditorState) -> None:
+        if self.isVisible():  # closed, it costs nothing; opening it shows the current state
+            self.throttle.trigger()
 
     def show_state(self, state: EditorState) -> None:
         """Only what is visible is computed: the dock costs nothing while closed."""

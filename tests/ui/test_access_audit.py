@@ -71,3 +71,33 @@ def test_grants_tab_says_who_may_assume_a_role(window, qtbot, tmp_path) -> None:
     assert [r[0] for r in rows if r[0].startswith("the policy's own")] == [
         "the policy's own resource to Service messaging.chime.amazonaws.com"
     ]
+
+
+def test_typing_with_the_dock_open_checks_access_once_the_keys_pause(
+    window, qtbot, tmp_path, monkeypatch
+) -> None:
+    """D7: the verdict is not recomputed on the GUI thread at every keystroke."""
+    window.access.throttle.immediate = False  # the real debounce, as the app runs
+    open_policy(window, tmp_path, json.dumps(BUCKET_POLICY, indent=2), "bucket-policy.json")
+    qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
+    pane = window.access.pane
+    choose_action(window, qtbot, "s3:GetObject")
+    type_into(qtbot, pane.target, f"{BUCKET}/a.txt")
+    type_into(qtbot, pane.principal, "arn:aws:iam::999988887777:user/bob")
+    qtbot.waitUntil(lambda: pane.result.decision is Decision.ALLOWED)
+    computed: list[str] = []
+    real = pane.show_policy
+    monkeypatch.setattr(pane, "show_policy", lambda text, f: (computed.append(text), real(text, f)))
+    # Turn PublicRead's Allow into a Deny, one key at a time, in the editor.
+    editor = window.editor
+    text = editor.toPlainText()
+    cursor = editor.textCursor()
+    start = text.index('"Allow"')
+    cursor.setPosition(start + 1)
+    cursor.setPosition(start + 6, cursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    qtbot.keyClicks(editor, "Deny")
+    assert computed == []  # four edits, no access check yet
+    qtbot.waitUntil(lambda: pane.result.decision is Decision.EXPLICIT_DENY)
+    assert len(computed) == 1 and '"Effect": "Deny",\n      "Principal": "*"' in computed[0]
