@@ -5,9 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 # Caches of the catalog itself, not of anything a policy holds: the loaders of resources/
-# (`load_*`) and the regexes compiled from the catalog's ARN templates. Any process builds
-# them once, whatever it lints; "cold" keeps them and forgets everything else.
-CATALOG_DERIVED = ("_template_fields", "_template_regex", "_resource_regex", "_services")
+# (`load_*`, the converters that build the catalog's classes, the service table's lines and
+# parsed rows) and what is compiled from the catalog's ARN templates. Any process builds them
+# once, whatever it lints; "cold" keeps them and forgets everything else.
+CATALOG_DERIVED = (
+    "_converter",
+    "_lines",
+    "service",
+    "_template_fields",
+    "_template_pieces",
+    "_template_regex",
+    "_resource_regex",
+    "_services",
+)
 
 
 def engine_caches() -> list[Any]:
@@ -18,15 +28,16 @@ def engine_caches() -> list[Any]:
 
     import editor.core
 
-    found = []
+    found: dict[int, Any] = {}  # by identity: a function imported by several modules
     for info in pkgutil.walk_packages(editor.core.__path__, "editor.core."):
         module = importlib.import_module(info.name)
-        for name, value in vars(module).items():
-            if not hasattr(value, "cache_clear") or name.startswith("load_"):
+        for value in vars(module).values():
+            if not hasattr(value, "cache_clear"):
                 continue
-            if name not in CATALOG_DERIVED:
-                found.append(value)
-    return found
+            name = getattr(value, "__name__", "")
+            if not name.startswith("load_") and name not in CATALOG_DERIVED:
+                found[id(value)] = value
+    return list(found.values())
 
 
 def clear_caches(caches: list[Any]) -> None:

@@ -62,6 +62,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("edit: an action cannot be both added and removed")
     catalog = load_catalog()
     names = expand(args.files)
+    if args.in_place and "-" in names:
+        raise UsageError("--in-place cannot rewrite standard input")
     status = EXIT_OK
     for name in names:
         text = read_input(name)

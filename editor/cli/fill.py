@@ -80,6 +80,8 @@ def run(args: argparse.Namespace) -> int:
 
     changes = changes_of(args)
     names = expand(args.files)
+    if args.in_place and "-" in names:
+        raise UsageError("--in-place cannot rewrite standard input")
     status = EXIT_OK
     for name in names:
         text = read_input(name)

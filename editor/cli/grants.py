@@ -8,8 +8,7 @@ import sys
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-from editor.cli.check_access import load_policy
-from editor.cli.common import EXIT_OK
+from editor.cli.common import EXIT_OK, UsageError, read_input
 
 if TYPE_CHECKING:  # imported when the command runs (see check_access)
     from editor.core.access.grants import ActionGrant, GrantEntry
@@ -25,14 +24,41 @@ def add_parser(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from editor.core.access.grants import grants
+    from editor.core.access.policy import compile_policy
 
+    text = read_input(args.policy)  # once: standard input cannot be read twice
     # A policy naming a Principal (a bucket's, a role's trust policy) grants to whom it names.
-    summary = grants(load_policy(args.policy, None))
-    sys.stdout.write(as_json(summary) if args.format == "json" else as_text(summary))
+    policy = compile_policy(text, args.policy, None)
+    if policy.problem is not None:
+        raise UsageError(f"{args.policy}: {policy.problem} (chime-policy lint says where)")
+    summary = grants(policy)
+    codes = security_codes(text, summary)
+    render = as_json if args.format == "json" else as_text
+    sys.stdout.write(render(summary, codes))
     return EXIT_OK
 
 
-def entry_text(entry: GrantEntry, whom: str = "to") -> str:
+def security_codes(text: str, summary: tuple[ActionGrant, ...]) -> dict[int, tuple[str, ...]]:
+    """The security findings of the lint (issue 12's checks) in each granting statement, by
+    the statement's start offset: the link from an over-broad entry to its finding."""
+    if not text or not summary:
+        return {}
+    from editor.core.lint.engine import lint
+
+    found = [f for f in lint(text).findings if f.code.startswith("security/")]
+    out: dict[int, tuple[str, ...]] = {}
+    for grant in summary:
+        for entry in grant.entries:
+            ref = entry.statement
+            if ref.start not in out:
+                inside = {f.code for f in found if ref.start <= f.start < ref.end}
+                out[ref.start] = tuple(sorted(inside))
+    return out
+
+
+def entry_text(
+    entry: GrantEntry, codes: dict[int, tuple[str, ...]] | None = None, whom: str = "to"
+) -> str:
     types = f" [{', '.join(entry.types)}]" if entry.types else ""
     text = f"{entry.resource}{types}"
     if entry.principals:
@@ -44,10 +70,15 @@ def entry_text(entry: GrantEntry, whom: str = "to") -> str:
         text += "  (none of the action's resource types: grants nothing)"
     if entry.broad:
         text += "  OVER-BROAD: " + "; ".join(entry.broad)
+    linked = (codes or {}).get(entry.statement.start)
+    if linked:
+        text += "  [" + ", ".join(linked) + "]"
     return text
 
 
-def as_text(summary: tuple[ActionGrant, ...]) -> str:
+def as_text(
+    summary: tuple[ActionGrant, ...], codes: dict[int, tuple[str, ...]] | None = None
+) -> str:
     if not summary:
         return "grants nothing\n"
     lines: list[str] = []
@@ -59,15 +90,18 @@ def as_text(summary: tuple[ActionGrant, ...]) -> str:
             lines.append(f"  {grant.access_level}")
             heading = (grant.service, grant.access_level)
         lines.append(f"    {grant.action}")
-        lines += [f"      {entry_text(e)}" for e in grant.entries]
-        lines += [f"      denied on {entry_text(e, 'for')}" for e in grant.denied]
+        lines += [f"      {entry_text(e, codes)}" for e in grant.entries]
+        lines += [f"      denied on {entry_text(e, whom='for')}" for e in grant.denied]
     return "\n".join(lines) + "\n"
 
 
-def as_json(summary: tuple[ActionGrant, ...]) -> str:
+def as_json(
+    summary: tuple[ActionGrant, ...], codes: dict[int, tuple[str, ...]] | None = None
+) -> str:
     def entry(e: GrantEntry) -> dict[str, Any]:
         out = asdict(e)
         out["statement"] = {"line": e.statement.line, "sid": e.statement.sid}
+        out["security"] = list((codes or {}).get(e.statement.start, ()))
         return out
 
     document = [

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from editor.core.access.grants import GrantEntry, grants
+from editor.core.access.grants import ActionGrant, GrantEntry, grants
 from editor.core.access.policy import compile_policy
 from editor.ui.theme import colours
 
@@ -38,7 +38,10 @@ class GrantsView(QWidget):
             self.summary_label.setText(f"Nothing to summarize: {policy.problem}.")
             return
         summary = grants(policy)
-        broad = sum(1 for g in summary for e in g.entries if e.broad)
+        codes = _security_codes(text, summary)
+        broad = sum(
+            1 for g in summary for e in g.entries if e.broad or codes.get(e.statement.start)
+        )
         self.summary_label.setText(
             f"{len(summary)} actions allowed; {broad} over-broad entries"
             if summary
@@ -59,12 +62,12 @@ class GrantsView(QWidget):
                 level.setExpanded(True)
             action = QTreeWidgetItem(level, [grant.action])
             for entry in grant.entries:
-                row = QTreeWidgetItem(action, _columns(entry))
-                if entry.broad or entry.mismatch:
+                row = QTreeWidgetItem(action, _columns(entry, "", codes))
+                if entry.broad or entry.mismatch or codes.get(entry.statement.start):
                     row.setForeground(4, warn)
                     action.setForeground(0, warn)
             for entry in grant.denied:
-                QTreeWidgetItem(action, _columns(entry, "denied on ", "for"))
+                QTreeWidgetItem(action, _columns(entry, "denied on ", whom="for"))
         self.tree.resizeColumnToContents(1)
 
     def actions_shown(self) -> list[str]:
@@ -77,8 +80,27 @@ class GrantsView(QWidget):
         return found
 
 
-def _columns(entry: GrantEntry, prefix: str = "", whom: str = "to") -> list[str]:
-    notes = list(entry.broad)
+def _security_codes(text: str, summary: tuple[ActionGrant, ...]) -> dict[int, tuple[str, ...]]:
+    """The lint's security findings (issue 12's checks) inside each granting statement."""
+    if not summary:
+        return {}
+    from editor.core.lint.engine import lint
+
+    found = [f for f in lint(text).findings if f.code.startswith("security/")]
+    starts = {e.statement.start: e.statement.end for g in summary for e in g.entries}
+    return {
+        start: tuple(sorted({f.code for f in found if start <= f.start < end}))
+        for start, end in starts.items()
+    }
+
+
+def _columns(
+    entry: GrantEntry,
+    prefix: str = "",
+    codes: dict[int, tuple[str, ...]] | None = None,
+    whom: str = "to",
+) -> list[str]:
+    notes = list(entry.broad) + list((codes or {}).get(entry.statement.start, ()))
     if entry.mismatch:
         notes.append("none of the action's resource types: grants nothing")
     principals = f" {whom} " + ", ".join(entry.principals) if entry.principals else ""

@@ -168,3 +168,15 @@ def test_new_takes_caller_and_targets(capsys) -> None:
     assert code == 0
     assert any(a.endswith("/bot/bot-1") for a in arns)
     assert [a.rsplit("/", 1)[1] for a in arns if "/user/" in a] == ["alice", "bob"]
+
+
+@pytest.mark.parametrize(
+    "command", [["fill", "--region", "us-east-1"], ["edit", "--add-action", "Connect"]]
+)
+def test_in_place_refuses_standard_input_before_anything(capsys, monkeypatch, command) -> None:
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(REGISTER_ENDPOINT.encode())))
+    code, out, err = run(capsys, *command, "--in-place", "-")
+    assert (code, out) == (2, "")
+    assert err.strip() == "chime-policy: --in-place cannot rewrite standard input"

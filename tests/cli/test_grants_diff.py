@@ -68,3 +68,28 @@ def test_diff_refuses_a_broken_file(capsys, tmp_path) -> None:
     new = write(tmp_path, "new.json", policy(statement("chime:Connect", USER)))
     assert main(["diff", old, new]) == 2
     assert "not valid JSON" in capsys.readouterr().err
+
+
+def test_grants_link_over_broad_entries_to_the_security_findings(capsys, tmp_path) -> None:
+    path = write(
+        tmp_path, "p.json", policy(statement("chime:*", "*"), statement("chime:Connect", USER))
+    )
+    assert main(["grants", "--format", "json", path]) == 0
+    document = {g["action"]: g for g in json.loads(capsys.readouterr().out)}
+    # The chime:* statement carries the checks' finding; the narrow one carries none.
+    wide = document["chime:DeleteChannel"]["resources"][0]
+    assert "security/wildcard-action" in wide["security"]
+    narrow = [r for r in document["chime:Connect"]["resources"] if r["resource"] == USER]
+    assert narrow[0]["security"] == []
+    assert main(["grants", path]) == 0
+    assert "[security/" in capsys.readouterr().out
+
+
+def test_grants_reads_standard_input(capsys, monkeypatch, tmp_path) -> None:
+    import io
+    import sys
+
+    data = policy(statement("chime:Connect", USER)).encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert main(["grants", "-"]) == 0
+    assert "chime:Connect" in capsys.readouterr().out

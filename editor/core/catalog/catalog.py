@@ -17,7 +17,7 @@ import re
 import types
 import typing
 from collections.abc import Callable
-from functools import cache, cached_property, lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, ClassVar, NamedTuple, TypeVar
 
 # The caller of a messaging API is an AppInstanceUser or an AppInstanceBot: an action authorized
@@ -245,7 +245,7 @@ def build(cls: type[_T], data: Any) -> _T:
 Converter = Callable[[Any], Any]
 
 
-@cache
+@lru_cache(maxsize=256)  # keyed by the catalog's own types: a few dozen
 def _converter(hint: Any) -> Converter:
     """A function turning JSON data into `hint`, made once per type (loading stays fast)."""
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):

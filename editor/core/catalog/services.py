@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from editor.core.catalog.catalog import STAR, ResourceRef, read_resource
@@ -144,7 +144,7 @@ def _lines() -> dict[str, bytes]:
 _PREFIX = re.compile(rb'\{"prefix":"([^"]+)"')
 
 
-@cache
+@lru_cache(maxsize=1024)  # bounded: the prefix comes from the policy (AWS has ~450 services)
 def service(prefix: str) -> Service | None:
     """The service with this prefix (lower-case, as IAM prefixes are), or None."""
     line = _lines().get(prefix.lower())

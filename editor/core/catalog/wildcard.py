@@ -93,7 +93,15 @@ class _Glob:
     pattern holds: no backtracking, and no product of automata to walk.
     """
 
-    __slots__ = ("accept", "any_one", "literal", "loop", "non_slash_loop", "non_slash_one")
+    __slots__ = (
+        "accept",
+        "any_one",
+        "id_one",
+        "literal",
+        "loop",
+        "non_slash_loop",
+        "non_slash_one",
+    )
 
     def __init__(self, pattern: str) -> None:
         self.literal: dict[str, int] = {}  # character -> tokens that are that character
@@ -112,6 +120,11 @@ class _Glob:
                 self.literal[piece] = self.literal.get(piece, 0) | bit
             bit <<= 1
         self.accept = bit  # every token matched
+        # Tokens that can read some character of an ID (anything but "/").
+        self.id_one = self.any_one | self.non_slash_one
+        for char, bits in self.literal.items():
+            if char != "/":
+                self.id_one |= bits
 
     def close(self, states: int) -> int:
         """Add the states reached by letting runs (`*`, a variable's tail) match nothing."""
@@ -134,10 +147,7 @@ class _Glob:
     def step_id(self, states: int) -> int:
         """The states after reading some ID of a template: one or more non-slash characters,
         chosen freely (the union over every such ID)."""
-        one = self.any_one | self.non_slash_one
-        for char, bits in self.literal.items():
-            if char != "/":
-                one |= bits
+        one = self.id_one
         stay = self.loop | self.non_slash_loop
         reached = 0
         frontier = states
@@ -160,8 +170,8 @@ def _meets(pattern: str, template: str) -> bool:
     `${...}` stand for IDs (one or more non-slash characters)."""
     glob = _glob(pattern)
     states = glob.close(1)
-    for piece in re.findall(r"\$\{\w+\}|.", template, re.S):
-        states = glob.step_id(states) if piece.startswith("${") else glob.step(states, piece)
+    for piece in _template_pieces(template):
+        states = glob.step_id(states) if piece is None else glob.step(states, piece)
         if not states:
             return False
     return bool(states & glob.accept)
@@ -193,6 +203,14 @@ def pattern_meets_template(pattern: str, template: str) -> bool:
     if not (head.startswith(form_head) or form_head.startswith(head)):
         return False
     return _meets(pattern, template)
+
+
+@lru_cache(maxsize=256)
+def _template_pieces(template: str) -> tuple[str | None, ...]:
+    """A template's characters, with None for each `${...}` (an ID)."""
+    return tuple(
+        None if p.startswith("${") else p for p in re.findall(r"\$\{\w+\}|.", template, re.S)
+    )
 
 
 @lru_cache(maxsize=256)

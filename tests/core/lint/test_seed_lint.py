@@ -118,12 +118,13 @@ def test_every_repairable_fix_is_accepted_by_moto(base, damages, rnd) -> None:
         if spots:
             at = rnd.choice(spots)
             text = text[:at] + new + text[at + len(old) :]
-    found = lint(text).findings
-    if any(f.severity is Severity.ERROR and (f.fix is None or not f.fix.safe) for f in found):
-        return  # not repairable by safe fixes alone
+    # Every damage above has one plausible repair, so every case reaches the assertions (a
+    # fix that waits for the JSON around it to be repaired is applied in a later round).
     fixed = fix_all(text)
     json.loads(fixed)
     moto_accepts(fixed)
+    left = {f.code for f in lint(fixed).findings if f.severity is Severity.ERROR}
+    assert left <= {"resource/missing-target"}
 
 
 def test_policy_variable_user_is_accepted_by_us_and_moto() -> None:

@@ -43,6 +43,14 @@ def _acts_as_caller(action: Action) -> bool:
     )
 
 
+def _caller_actions(ctx: LintContext) -> frozenset[str]:
+    """The names of the actions made as the calling user or bot, once per session."""
+    memo: dict[str, frozenset[str]] = ctx.catalog.memo.setdefault("caller-actions", {})
+    if "names" not in memo:
+        memo["names"] = frozenset(a.name for a in ctx.catalog.actions if _acts_as_caller(a))
+    return memo["names"]
+
+
 def _pin_hint(quota: Quota) -> str:
     if quota is Quota.USER or quota is Quota.GROUP:
         return "user/${aws:username}"
@@ -63,10 +71,11 @@ def impersonation(ctx: LintContext) -> Iterator[Finding]:
         resources = statement.values("Resource")
         if not any(has_wildcard(v) for v in resources):
             continue  # every ARN names its user (or a variable does): nothing to impersonate
+        acting = _caller_actions(ctx)
         callers = []
         for name in statement.values("Action"):
             action = ctx.catalog.by_full_name.get(name) or ctx.catalog.action(name)
-            if action is not None and _acts_as_caller(action):
+            if action is not None and action.name in acting:
                 callers.append(action.name)
         if not callers or _condition_pins(statement):
             continue
