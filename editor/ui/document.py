@@ -1,7 +1,13 @@
 """The document controller: holds the state, the undo stack and the file; emits `changed`.
 
 One direction of flow: a widget calls a method here -> a new state goes on the undo stack ->
-`changed` is emitted -> (throttled) lint -> `analyzed`. No widget reads another widget.
+`changed` is emitted -> (debounced) analysis -> `analyzed`. No widget reads another widget.
+
+Typing is cheap on the GUI thread: a keystroke puts the new text on the undo stack as it is
+(`synced=False`); reading it, making the ticks and fields follow and linting it run on a worker
+(`analysis.Analyzer`) a short while after the typing pauses, and the result is applied only
+if the text has not moved on meanwhile. An edit that builds on the ticks or fields first syncs
+the state it starts from.
 """
 
 from __future__ import annotations
@@ -18,11 +24,15 @@ from editor.core.policy.editing import EditorState, NotReadable
 from editor.core.policy.kinds import PolicyKind
 from editor.core.policy.layout import Layout
 from editor.core.text.findings import Fix, TextEdit
+from editor.ui.analysis import Analysis, Analyzer, Job
 
 if TYPE_CHECKING:
     from editor.core.lint.context import LintOptions
     from editor.core.lint.engine import LintResult
 from editor.ui.throttle import Throttle
+
+# Typing pauses this long before its text is analysed: a burst of keys is one analysis.
+TYPING_DEBOUNCE_MS = 40
 
 # Merge ids: consecutive edits of one kind coalesce into one undo step (typing a field).
 _MERGE_TEXT = 1
@@ -78,6 +88,10 @@ class Document(QObject):
         self.template = False
         self.result: LintResult | None = None
         self.throttle = Throttle(self._analyze, 0, self)
+        self.analyzer = Analyzer(self)
+        self.analyzer.done.connect(self._analyzed)
+        self.version = 0  # of the text and options: bumped by every change the lint sees
+        self.result_version = -1  # the version `result` is for
 
     # -- edits ----------------------------------------------------------------------------
 
@@ -87,6 +101,7 @@ class Document(QObject):
         make: Callable[[EditorState], EditorState],
         merge_key: tuple[int, str] | None = None,
     ) -> bool:
+        self.sync()  # the edit builds on the ticks and fields of the current text
         try:
             new = make(self.state)
         except NotReadable as error:
@@ -119,11 +134,19 @@ class Document(QObject):
         return self._push("Change layout", lambda s: editing.with_layout(s, layout, indent))
 
     def set_text(self, text: str) -> bool:
-        """Typed text: consecutive keystrokes are one undo step."""
-        return self._push("Typing", lambda s: editing.with_text(s, text), (_MERGE_TEXT, ""))
+        """Typed text: consecutive keystrokes are one undo step; analysed after a pause."""
+        return self._push_text("Typing", text, (_MERGE_TEXT, ""))
 
     def replace_all(self, text: str, title: str) -> bool:
-        return self._push(title, lambda s: editing.with_text(s, text))
+        return self._push_text(title, text)
+
+    def _push_text(self, title: str, text: str, merge_key: tuple[int, str] | None = None) -> bool:
+        """A new text, its ticks and fields left to the analysis (see `sync`)."""
+        if text == self.state.text:
+            return False
+        new = editing.with_raw_text(self.state, text)
+        self.undo_stack.push(StateCommand(self, self.state, new, title, merge_key))
+        return True
 
     def apply_fix(self, fix: Fix) -> bool:
         return self._push(fix.title, lambda s: editing.with_edits(s, list(fix.edits)))
@@ -135,28 +158,54 @@ class Document(QObject):
         """A new or opened document: a fresh undo history."""
         self.undo_stack.clear()
         self._set_state(state)
+        self.throttle.trigger(0)  # no typing to wait for
         self.undo_stack.setClean()
 
     def set_quota(self, quota: Quota) -> None:
         self.quota = quota
-        self.throttle.trigger()
+        self._changed_input()
 
     def set_place(self, kind: PolicyKind | None, reason: str, template: bool) -> None:
         """Where the policy came from: a template's property gives its kind (unless the user
         chooses one) and lets intrinsic functions stand as values."""
         self.place_kind, self.place_reason, self.template = kind, reason, template
-        self.throttle.trigger()
+        self._changed_input()
 
     def set_kind(self, kind: PolicyKind | None, reason: str = "as chosen") -> None:
         self.kind, self.kind_reason = kind, reason
-        self.throttle.trigger()
+        self._changed_input()
 
     # -- state ----------------------------------------------------------------------------
+
+    @property
+    def analysis_pending(self) -> bool:
+        """The problems shown are not yet those of the current text and options."""
+        return self.result_version != self.version or self.throttle.pending
+
+    def sync(self) -> EditorState:
+        """The current state with its ticks and fields worked out, on this thread if the
+        analysis has not done it yet (an edit right after typing)."""
+        if not self.state.synced:
+            self._adopt(editing.with_text(self.state, self.state.text))
+        return self.state
+
+    def _adopt(self, synced: EditorState) -> None:
+        """Replace the current state by its synced self, here and on the undo stack."""
+        command = self.undo_stack.command(self.undo_stack.index() - 1)
+        if isinstance(command, StateCommand) and command.new is self.state:
+            command.new = synced
+        self.state = synced
+        self.changed.emit(synced)
 
     def _set_state(self, state: EditorState) -> None:
         self.state = state
         self.changed.emit(state)
-        self.throttle.trigger()
+        self._changed_input(typing=not state.synced)
+
+    def _changed_input(self, typing: bool = False) -> None:
+        self.version += 1
+        self.analyzer.version = self.version
+        self.throttle.trigger(TYPING_DEBOUNCE_MS if typing else 0)
 
     def lint_options(self) -> LintOptions:
         """The quota, the kind (the user's, else the one its place gives) and template mode."""
@@ -168,7 +217,13 @@ class Document(QObject):
         return LintOptions(self.quota, kind, reason, self.template)
 
     def _analyze(self) -> None:
-        from editor.core.lint.engine import lint  # loads the rules: after the first paint
+        self.analyzer.immediate = self.throttle.immediate
+        self.analyzer.submit(Job(self.version, self.state, self.lint_options()))
 
-        self.result = lint(self.state.text, self.lint_options())
+    def _analyzed(self, analysis: Analysis) -> None:
+        if analysis.version != self.version:
+            return  # the text or the options moved on: a newer analysis is coming
+        if analysis.state is self.state and not self.state.synced:
+            self._adopt(analysis.synced)
+        self.result, self.result_version = analysis.result, analysis.version
         self.analyzed.emit(self.result)

@@ -122,7 +122,8 @@ class FileController(QObject):
         self._forget_container()
         self._set_path(str(Path(path).resolve()))
         self.newline, self.backed_up = newline, False
-        self.document.reset(editing.new_state(text))
+        # Shown at once; reading it, and the ticks and fields, follow from the worker.
+        self.document.reset(editing.new_state(text, sync=False))
         self._add_recent(self.path)
         if not text.strip():
             self.message.emit(f"{self.name} is empty: tick actions to start a policy.")

@@ -16,7 +16,6 @@ from PySide6.QtGui import (
     QPen,
     QTextCharFormat,
     QTextCursor,
-    QTextFormat,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
@@ -24,6 +23,7 @@ if TYPE_CHECKING:  # annotations only: each Qt class costs start-up time when fi
     from PySide6.QtGui import QPaintEvent, QResizeEvent
 
 from editor.core.text.findings import Finding
+from editor.ui.finding_marks import FindingSpans
 from editor.ui.highlighter import JsonHighlighter
 from editor.ui.theme import colours
 
@@ -70,6 +70,11 @@ def _common_prefix(a: str, b: str) -> int:
     return low
 
 
+FAST_PATH_CHARS = 64_000  # a replacement longer than this goes through setPlainText
+MARGIN_BLOCKS = 200  # findings are underlined this many lines above and below the view
+_PLAIN = str.maketrans({"\u2029": "\n", "\u2028": "\n", "\u00a0": " "})  # as toPlainText
+
+
 class JsonEditor(QPlainTextEdit):
     edited = Signal(str)  # the whole text, after each change the user makes
 
@@ -82,39 +87,87 @@ class JsonEditor(QPlainTextEdit):
         self.setAccessibleName("Policy JSON")
         self.setUndoRedoEnabled(False)  # the document's undo stack covers typing too
         self.findings: tuple[Finding, ...] = ()
+        self._spans = FindingSpans("", ())
         self.marked: tuple[int, int] = (0, 0)  # a range shown with a background (access check)
+        self._marked = (0, -1)  # the block range whose findings are underlined
+        self._text = ""  # the document's text, kept up to date edit by edit (see below)
+        self._line = -1  # the block of the text cursor, highlighted by paintEvent
         self.gutter = LineNumbers(self)
         self.highlighter = JsonHighlighter(self.document())
         self.blockCountChanged.connect(self._update_gutter_width)
         self.updateRequest.connect(self._update_gutter)
-        self.cursorPositionChanged.connect(self._refresh_selections)
+        self.cursorPositionChanged.connect(self._cursor_moved)
+        self.document().contentsChange.connect(self._contents_change)
         self.textChanged.connect(self._on_text_changed)
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self._programmatic = False
         self._update_gutter_width()
 
     # -- text in and out ------------------------------------------------------------------
 
+    def text(self) -> str:
+        """The text shown, as the document holds it (no copy out of Qt per call)."""
+        return self._text
+
     def set_text(self, text: str) -> None:
-        """Show `text`, changing only what differs so the view keeps its place."""
-        current = self.toPlainText()
-        if current == text:
+        """Show `text`, changing only what differs so the view keeps its place. A change of
+        most of a big text (opening, a reformat) takes Qt's fast path, setPlainText: inserting
+        1 MB through a cursor takes seconds."""
+        current = self._text
+        if text is current or current == text:
             return
         prefix = _common_prefix(current, text)
         suffix = _common_prefix(current[prefix:][::-1], text[prefix:][::-1])
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(qt_offset(current, prefix))
-        cursor.setPosition(
-            qt_offset(current, len(current) - suffix), QTextCursor.MoveMode.KeepAnchor
-        )
         self._programmatic = True
         try:
-            cursor.insertText(text[prefix : len(text) - suffix])
+            if len(text) - prefix - suffix > FAST_PATH_CHARS:
+                self._replace_whole(text)
+            else:
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(qt_offset(current, prefix))
+                cursor.setPosition(
+                    qt_offset(current, len(current) - suffix), QTextCursor.MoveMode.KeepAnchor
+                )
+                cursor.insertText(text[prefix : len(text) - suffix])
         finally:
             self._programmatic = False
+        if self._text != text:  # the edit-by-edit copy disagrees: take Qt's word for it
+            self._text = self.toPlainText()
+
+    def _replace_whole(self, text: str) -> None:
+        """setPlainText, keeping the cursor's offset and the scroll position."""
+        position = self.textCursor().position()
+        scroll = self.verticalScrollBar().value(), self.horizontalScrollBar().value()
+        self.setPlainText(text)
+        cursor = self.textCursor()
+        cursor.setPosition(min(position, self.document().characterCount() - 1))
+        self.setTextCursor(cursor)
+        self.verticalScrollBar().setValue(scroll[0])
+        self.horizontalScrollBar().setValue(scroll[1])
+
+    def _contents_change(self, position: int, removed: int, added: int) -> None:
+        """Keep `_text` as the document's text by splicing in what changed: reading the whole
+        text out of Qt at each keystroke costs milliseconds at 1 MB. The highlighter reports
+        each block it colours as a change of the same length: that costs a comparison."""
+        current = self._text
+        if not current.isascii():  # Qt counts astral characters twice: no shortcut
+            self._text = self.toPlainText()
+            self._spans.log.record(position, removed, added)
+            return
+        size = self.document().characterCount() - 1  # without the final paragraph mark
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(position, size))
+        cursor.setPosition(min(position + added, size), QTextCursor.MoveMode.KeepAnchor)
+        piece = cursor.selectedText().translate(_PLAIN)
+        if removed == added and current[position : position + removed] == piece:
+            return  # colours only
+        spliced = current[:position] + piece + current[position + removed :]
+        self._text = spliced if len(spliced) == size else self.toPlainText()
+        self._spans.log.record(position, removed, added)
 
     def _on_text_changed(self) -> None:
         if not self._programmatic:
-            self.edited.emit(self.toPlainText())
+            self.edited.emit(self._text)
 
     def jump_to(self, line: int, column: int) -> None:
         block = self.document().findBlockByNumber(line - 1)
@@ -128,62 +181,82 @@ class JsonEditor(QPlainTextEdit):
     # -- findings -------------------------------------------------------------------------
 
     def show_findings(self, findings: tuple[Finding, ...]) -> None:
+        """The findings of the current text (an analysis of an older one is never shown)."""
         self.findings = findings
-        self._refresh_selections()
-
-    def _span(self, text: str, finding: Finding) -> tuple[int, int]:
-        start, end = finding.start, finding.end
-        if end == start:  # an insertion point (a missing comma): mark the character before
-            start = max(0, start - 1)
-            end = start + 1
-        # Findings may lag a keystroke behind the text: keep their range inside it.
-        last = max(0, self.document().characterCount() - 1)
-        return min(qt_offset(text, start), last), min(qt_offset(text, min(end, len(text))), last)
+        self._spans = FindingSpans(self._text, findings)
+        self._refresh_marks()
 
     def mark(self, start: int, end: int) -> None:
         """Show text[start:end] with a background (start == end: no mark)."""
         self.marked = (start, end)
-        self._refresh_selections()
+        self._refresh_marks()
 
-    def _refresh_selections(self) -> None:
+    def _visible_blocks(self) -> tuple[int, int]:
+        first = self.firstVisibleBlock().blockNumber()
+        lines = self.viewport().height() // max(1, self.fontMetrics().height()) + 1
+        return first, first + lines
+
+    def _refresh_marks(self) -> None:
+        """Underline the findings of the visible lines and MARGIN_BLOCKS around them. Each is a
+        QTextCursor that Qt moves with the edits, so typing needs no refresh."""
+        first, last = self._visible_blocks()
+        first, last = max(0, first - MARGIN_BLOCKS), last + MARGIN_BLOCKS
+        document = self.document()
+        start = document.findBlockByNumber(first).position()
+        end_block = document.findBlockByNumber(min(last, document.blockCount() - 1))
+        end = end_block.position() + end_block.length()
         scheme = colours(self.palette())
-        selections = []
-        text = self.toPlainText()
-        start, end = self.marked
-        if start < end <= len(text):
-            marked = QTextEdit.ExtraSelection()
-            marked.format.setBackground(scheme.marked)
-            marked.cursor = QTextCursor(self.document())
-            marked.cursor.setPosition(qt_offset(text, start))
-            marked.cursor.setPosition(qt_offset(text, end), QTextCursor.MoveMode.KeepAnchor)
-            selections.append(marked)
-        line = QTextEdit.ExtraSelection()
-        line.format.setBackground(scheme.current_line)
-        line.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
-        line.cursor = self.textCursor()
-        line.cursor.clearSelection()
-        selections.append(line)
-        for finding in self.findings:
-            start, end = self._span(text, finding)
+        marks = []
+        size = document.characterCount() - 1
+        marked_start, marked_end = self.marked
+        if marked_start < marked_end <= len(self._text):
+            background = QTextEdit.ExtraSelection()
+            background.format.setBackground(scheme.marked)
+            background.cursor = QTextCursor(document)
+            background.cursor.setPosition(qt_offset(self._text, marked_start))
+            end_at = qt_offset(self._text, marked_end)
+            background.cursor.setPosition(end_at, QTextCursor.MoveMode.KeepAnchor)
+            marks.append(background)
+        for mark_start, mark_end, finding in self._spans.between(start, end):
             mark = QTextEdit.ExtraSelection()
             mark.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             mark.format.setUnderlineColor(scheme.severity(finding.severity))
-            mark.cursor = QTextCursor(self.document())
-            mark.cursor.setPosition(start)
-            mark.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            selections.append(mark)
-        self.setExtraSelections(selections)
+            mark.cursor = QTextCursor(document)
+            mark.cursor.setPosition(min(mark_start, size))
+            mark.cursor.setPosition(min(mark_end, size), QTextCursor.MoveMode.KeepAnchor)
+            marks.append(mark)
+        self._marked = (first, last)
+        self.setExtraSelections(marks)
+
+    def _scrolled(self) -> None:
+        first, last = self._visible_blocks()
+        if first < self._marked[0] or last > self._marked[1]:
+            self._refresh_marks()
 
     def findings_at(self, offset: int) -> list[Finding]:
-        """Findings whose marked range holds the character at `offset`."""
-        text = self.toPlainText()
-        position = qt_offset(text, offset)
-        found = []
-        for finding in self.findings:
-            start, end = self._span(text, finding)
-            if start <= position < end:
-                found.append(finding)
-        return found
+        """Findings whose marked range holds the character at `offset` (of the current text)."""
+        position = qt_offset(self._text, offset)
+        return [f for _, _, f in self._spans.between(position, position + 1)]
+
+    def _cursor_moved(self) -> None:
+        line = self.textCursor().blockNumber()
+        if line != self._line:
+            self._line = line
+            self.viewport().update()  # the current line's highlight (paintEvent)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The current line's background, under the text; an extra selection would do it, but
+        setting extra selections costs time for every underline at each cursor move."""
+        block = self.textCursor().block()
+        if block.isValid() and block.isVisible():
+            geometry = self.blockBoundingGeometry(block).translated(self.contentOffset())
+            painter = QPainter(self.viewport())
+            painter.fillRect(
+                QRect(0, round(geometry.top()), self.viewport().width(), round(geometry.height())),
+                colours(self.palette()).current_line,
+            )
+            painter.end()
+        super().paintEvent(event)
 
     def event(self, event: QEvent) -> bool:
         keys = QKeySequence.StandardKey
@@ -196,7 +269,7 @@ class JsonEditor(QPlainTextEdit):
             return False
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             position = self.cursorForPosition(event.pos()).position()
-            found = self.findings_at(py_offset(self.toPlainText(), position))
+            found = self.findings_at(py_offset(self._text, position))
             if found:
                 tip = "\n".join(f"{f.severity.value}: {f.message} [{f.code}]" for f in found)
                 QToolTip.showText(event.globalPos(), tip, self)
@@ -205,7 +278,7 @@ class JsonEditor(QPlainTextEdit):
             return True
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self.highlighter.set_colours(colours(self.palette()))
-            self._refresh_selections()
+            self._refresh_marks()
         return super().event(event)
 
     # -- gutter ---------------------------------------------------------------------------
@@ -231,12 +304,16 @@ class JsonEditor(QPlainTextEdit):
     def paint_line_numbers(self, event: QPaintEvent) -> None:
         scheme = colours(self.palette())
         worst: dict[int, Finding] = {}
-        for finding in self.findings:
-            if (
-                finding.line not in worst
-                or finding.severity.rank > worst[finding.line].severity.rank
-            ):
-                worst[finding.line] = finding
+        document = self.document()
+        first, last = self._visible_blocks()
+        start = document.findBlockByNumber(first).position()
+        end_block = document.findBlockByNumber(min(last, document.blockCount() - 1))
+        for position, _, finding in self._spans.between(
+            start, end_block.position() + end_block.length()
+        ):
+            line = document.findBlock(position).blockNumber() + 1  # where it is now
+            if line not in worst or finding.severity.rank > worst[line].severity.rank:
+                worst[line] = finding
         plain = QPen(QColor(scheme.line_numbers))
         painter = QPainter(self.gutter)
         painter.fillRect(event.rect(), QColor(scheme.line_numbers_bg))

@@ -54,6 +54,8 @@ LAYOUTS = (
 )
 REWRITE = {Layout.LEAST_PRIVILEGE: "least privilege", Layout.AWS_EXAMPLE: "AWS example"}
 INDENTS = ((4, "4 spaces"), (2, "2 spaces"), (0, "Minified"))
+BIG_TEXT = 1_000_000  # characters: reading a text this long shows a busy bar at once
+SLOW_ANALYSIS_MS = 400  # ... and any analysis that takes longer than this
 SYNC_BANNER = "Fix the JSON errors to sync: the catalog and the ARN form wait until the text reads."
 
 
@@ -83,6 +85,12 @@ class MainWindow(QMainWindow):
         self.resize(1320, 860)
         restored = window_geometry.restore(self.settings, self, (self.main, self.left, self.right))
         window_geometry.fit_to_screen(self, move=restored)
+        self._slow = QTimer(self)  # an analysis still running after this shows a busy bar
+        self._slow.setSingleShot(True)
+        self._slow.setInterval(SLOW_ANALYSIS_MS)
+        self._slow.timeout.connect(
+            lambda: self.document.analysis_pending and self.status.show_busy("Checking…")
+        )
         self.document.throttle.hold()  # released at the first paint (see paintEvent)
         QTimer.singleShot(200, self.document.throttle.release)  # or soon, if never painted
         self.document.reset(self.document.state)
@@ -281,13 +289,19 @@ class MainWindow(QMainWindow):
     # -- the document, shown --------------------------------------------------------------
 
     def show_state(self, state: EditorState) -> None:
+        self.editor.set_text(state.text)
+        if not state.synced:
+            if len(state.text) > BIG_TEXT:  # opened, or replaced: say that it is being read
+                self.status.show_busy(f"Reading {len(state.text) / 1e6:.1f} MB of policy…")
+            else:
+                self._slow.start()  # says so if the analysis takes long
+            return  # the ticks, fields and banner follow when the text has been read
         readable = state.readable
         self.catalog_model.set_selected(state.actions)
         self.catalog_model.set_editable(readable)
         self.form.show_state(state)
         self.form.setEnabled(readable)
         self.banner.setVisible(not readable)
-        self.editor.set_text(state.text)
         for combo, value in ((self.layout_combo, state.layout), (self.indent_combo, state.indent)):
             with QSignalBlocker(combo):
                 if combo.findData(value) < 0:  # tabs, 3 spaces...: the file's own
@@ -295,6 +309,7 @@ class MainWindow(QMainWindow):
                 combo.setCurrentIndex(combo.findData(value))
 
     def show_result(self, result: LintResult) -> None:
+        self._slow.stop()
         self.editor.show_findings(result.findings)
         self.problems.set_findings(result.findings)
         self.status.show_result(result, self.document.quota)

@@ -33,18 +33,46 @@ HEADERS = ("", "Line:Col", "Code", "Message")
 _MARK = {Severity.ERROR: "● error", Severity.WARNING: "▲ warning", Severity.INFO: "ℹ info"}
 
 
+def _same(a: Finding, b: Finding) -> bool:
+    """The same problem, wherever it now is."""
+    return a.code == b.code and a.severity is b.severity and a.message == b.message
+
+
 class ProblemsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.findings: tuple[Finding, ...] = ()
 
     def set_findings(self, findings: tuple[Finding, ...]) -> None:
+        """Update the rows that changed, not the whole table: the selection, the current row
+        and the scroll position stay where they were when other rows change. Rows are matched
+        by what they say, not where (an edit above a problem moves its line, not the problem):
+        the common head and tail are kept in place and only the middle is replaced."""
         ordered = tuple(sorted(findings, key=lambda f: (-f.severity.rank, f.line, f.column)))
-        if ordered == self.findings:
+        old = self.findings
+        if ordered == old:
             return
-        self.beginResetModel()
+        head = 0
+        limit = min(len(old), len(ordered))
+        while head < limit and _same(old[head], ordered[head]):
+            head += 1
+        tail = 0
+        while tail < limit - head and _same(old[-1 - tail], ordered[-1 - tail]):
+            tail += 1
+        gone, new = len(old) - head - tail, len(ordered) - head - tail
+        if gone:
+            self.beginRemoveRows(_ROOT, head, head + gone - 1)
+            self.findings = old[:head] + old[head + gone :]
+            self.endRemoveRows()
+        if new:
+            self.beginInsertRows(_ROOT, head, head + new - 1)
+            self.findings = ordered[: head + new] + self.findings[head:]
+            self.endInsertRows()
+        moved = [row for row in range(len(ordered)) if self.findings[row] != ordered[row]]
         self.findings = ordered
-        self.endResetModel()
+        if moved:  # the same problems at new places: their line:column cells
+            top, bottom = self.index(moved[0], 0), self.index(moved[-1], len(HEADERS) - 1)
+            self.dataChanged.emit(top, bottom)
 
     def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.findings)
@@ -96,8 +124,11 @@ class ProblemsView(QWidget):
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        for column in range(3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the font, once: ResizeToContents would ask every row at each update.
+        metrics = self.table.fontMetrics()
+        for column, sample in enumerate(("▲ warning", "99999:999", "resource/arn-type-mismatch")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
         header.setStretchLastSection(True)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._menu)

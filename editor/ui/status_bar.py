@@ -42,6 +42,15 @@ class StatusBar(QStatusBar):
         self.quota.currentIndexChanged.connect(
             lambda _: self.quota_chosen.emit(Quota(self.quota.currentData()))
         )
+        # While an analysis takes long (a big file): a busy bar and what is being done.
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setFixedWidth(120)
+        self.busy.setAccessibleName("Checking the policy")
+        self.busy_label = QLabel()
+        self.addWidget(self.busy_label)
+        self.addWidget(self.busy)
+        self.show_busy("")
         self.catalog = QLabel(f"Catalog {catalog_date}")
         self.catalog.setToolTip("Help ▸ About shows where the catalog comes from")
         self.addPermanentWidget(self.counts)
@@ -50,7 +59,14 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(self.quota)
         self.addPermanentWidget(self.catalog)
 
+    def show_busy(self, what: str) -> None:
+        """`what` is being worked out (a busy bar beside it); "" hides both."""
+        self.busy_label.setText(what)
+        self.busy_label.setVisible(bool(what))
+        self.busy.setVisible(bool(what))
+
     def show_result(self, result: LintResult, quota: Quota) -> None:
+        self.show_busy("")
         errors, warnings, infos = (result.count(s) for s in Severity)
         self.counts.setText(
             f"● {errors} error{'s' * (errors != 1)}   ▲ {warnings} warning"

@@ -1,4 +1,4 @@
-"""Recompute after a burst of edits, once: the last call wins, within one event-loop turn."""
+"""Recompute after a burst of edits, once: the last call wins, after a pause of its delay."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ class Throttle(QObject):
         self._func = func
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(delay_ms)
+        self._delay = self._armed = delay_ms
         self._timer.timeout.connect(self._func)
         self.immediate = False
         self._held = False
@@ -36,15 +36,21 @@ class Throttle(QObject):
                 self._wanted = False
                 self.trigger()
 
-    def trigger(self) -> None:
+    def trigger(self, delay_ms: int | None = None) -> None:
+        """Run after `delay_ms` (default: the throttle's own) without a further trigger; a
+        shorter delay asked for meanwhile wins (a tick after typing shows at once)."""
         if self._held:
             self._wanted = True
             return
         if self.immediate:
             self._timer.stop()
             self._func()
-        else:
-            self._timer.start()
+            return
+        delay = self._delay if delay_ms is None else delay_ms
+        if self._timer.isActive() and self._armed < delay:
+            return  # a quicker run is already due
+        self._armed = delay
+        self._timer.start(delay)  # restarted: a burst of typing is one run, after it pauses
 
     def flush(self) -> None:
         self.release()

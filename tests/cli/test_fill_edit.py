@@ -82,10 +82,23 @@ def test_fill_refuses_values_that_are_not_valid(capsys, register, option, value,
     assert not Path(f"{register}.bak").exists()
 
 
-def test_fill_says_when_no_arn_holds_the_value(capsys, tmp_path) -> None:
+def test_fill_reads_a_fragment_pasted_from_a_page(capsys, tmp_path) -> None:
+    """No opening brace and `"Action: [`: the reader recovers both (issue 11), so the ARNs
+    after them are found and filled."""
     verbatim = next(e for e in examples() if e.name == "define-iam-policy")
     path = tmp_path / "ws.json"
     path.write_text(verbatim.text.removeprefix("{\n").replace('"Action":', '"Action:'))
+    _, out, err = run(capsys, "fill", "--region", "us-east-1", str(path))
+    assert "arn:aws:chime:us-east-1:{aws_account_id}:" in out
+    assert "no ARN holds a value" not in err
+
+
+def test_fill_says_when_no_arn_holds_the_value(capsys, tmp_path) -> None:
+    path = tmp_path / "star.json"
+    path.write_text(
+        '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", '
+        '"Action": "chime:GetMessagingSessionEndpoint", "Resource": "*"}]}'
+    )
     _, _, err = run(capsys, "fill", "--region", "us-east-1", str(path))
     assert "no ARN holds a value for --region: nothing filled" in err
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from editor.core.catalog.arn import Span
 from editor.core.catalog.catalog import Catalog
-from editor.core.catalog.wildcard import pattern_meets_template
+from editor.core.catalog.wildcard import PatternFields
 
 
 @lru_cache(maxsize=64)
@@ -56,9 +56,10 @@ def _arn_types(templates: tuple[tuple[str, str], ...], value: str) -> frozenset[
         and service[0] not in _services(templates)
     ):
         return frozenset()
-    return frozenset(
-        name for name, arn in templates if value == "*" or pattern_meets_template(value, arn)
-    )
+    if value == "*":
+        return frozenset(name for name, _ in templates)
+    pattern = PatternFields(value)
+    return frozenset(name for name, arn in templates if pattern.meets(arn))
 
 
 @lru_cache(maxsize=8)

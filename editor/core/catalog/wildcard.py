@@ -183,26 +183,50 @@ def pattern_meets_template(pattern: str, template: str) -> bool:
 
     `arn:aws:chime:*:*:app-instance/*` meets the channel template; `.../user/u1` does not.
     """
-    literal = not ("*" in pattern or "?" in pattern or "${" in pattern)
-    fields, forms = pattern.split(":", 5), _template_fields(template)
-    if len(fields) == 6 == len(forms):
-        # IAM matches an ARN field by field: a wildcard in the region stays in the region.
-        for field, form in zip(fields[:5], forms[:5], strict=True):
-            if form.startswith("${"):
-                if not field or (literal and "/" in field):
-                    return False  # the template's field holds a value; this one is empty
-            elif field != form and (literal or not wildcard_match(_field_glob(field), form)):
+    return PatternFields(pattern).meets(template)
+
+
+class PatternFields:
+    """A policy's ARN pattern split once, to be tried against many templates: the templates
+    of one service share their first five fields, which are then compared only once."""
+
+    __slots__ = ("_checked", "fields", "literal", "pattern")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self.literal = not ("*" in pattern or "?" in pattern or "${" in pattern)
+        self.fields = pattern.split(":", 5)
+        self._checked: dict[tuple[str, ...], bool] = {}  # first five template fields -> meet
+
+    def meets(self, template: str) -> bool:
+        pattern, forms = self.pattern, _template_fields(template)
+        if len(self.fields) == 6 == len(forms):
+            # IAM matches an ARN field by field: a wildcard in the region stays in the region.
+            head = tuple(forms[:5])
+            ok = self._checked.get(head)
+            if ok is None:
+                ok = self._checked[head] = self._head_meets(head)
+            if not ok:
                 return False
-        pattern, template = fields[5], forms[5]
-    if literal:
-        # One field at a time: the template's regex never spans a ":" it could split two ways.
-        return _template_regex(template).fullmatch(pattern) is not None
-    # Cheap refusal first: the literal starts must agree (`app-instance/` vs `meeting/`).
-    head = re.split(r"[*?]|\$\{", pattern, maxsplit=1)[0]
-    form_head = template.split("${", 1)[0]
-    if not (head.startswith(form_head) or form_head.startswith(head)):
-        return False
-    return _meets(pattern, template)
+            pattern, template = self.fields[5], forms[5]
+        if self.literal:
+            # One field at a time: the template's regex never spans a ":" it could split.
+            return _template_regex(template).fullmatch(pattern) is not None
+        # Cheap refusal first: the literal starts must agree (`app-instance/` vs `meeting/`).
+        head_text = re.split(r"[*?]|\$\{", pattern, maxsplit=1)[0]
+        form_head = template.split("${", 1)[0]
+        if not (head_text.startswith(form_head) or form_head.startswith(head_text)):
+            return False
+        return _meets(pattern, template)
+
+    def _head_meets(self, forms: tuple[str, ...]) -> bool:
+        for field, form in zip(self.fields[:5], forms, strict=True):
+            if form.startswith("${"):
+                if not field or (self.literal and "/" in field):
+                    return False  # the template's field holds a value; this one is empty
+            elif field != form and (self.literal or not wildcard_match(_field_glob(field), form)):
+                return False
+        return True
 
 
 @lru_cache(maxsize=256)

@@ -68,6 +68,10 @@ _ASCII_EQUIVALENT = {
 # Token kinds after scanning.
 STR, SQ, SMART, NUM, WORD, PUNCT, BAD = "str", "sq", "smart", "num", "word", "punct", "bad"
 ELLIPSIS = "ellipsis"
+OPEN_KEY = "open_key"  # `"Action` of `"Action: [`: a key whose closing quote is missing
+# A string not closed on its line that reads as a key and its value: `"Action: [`.
+# A space after the colon and a list, object or string: `"chime:Connect` stays a string.
+_OPEN_KEY = re.compile(r'"([A-Za-z][A-Za-z0-9_]*):[ \t]+(?=[\[{"])')
 VALUE_START = frozenset((STR, SQ, SMART, NUM, WORD))
 
 # Ranks of inserts at one offset (TextEdit.rank): the quote that closes a string first, then
@@ -86,6 +90,7 @@ class Scanner:
         self.quote_offsets: set[int] = set()  # typographic quotes serving as string quotes
         self.comment_spans: list[tuple[int, int]] = []
         self._token_starts: list[int] | None = None  # built when first needed
+        self.recovering = False  # reading the rest of a line after a key's missing quote
         # Where strings not closed on their line end: text inserted there without closing
         # the string first would be read as part of it.
         self.open_string_ends: set[int] = set()
@@ -107,8 +112,6 @@ class Scanner:
 
     def scan(self) -> None:
         text = self.text
-        tokens = self.tokens
-        append = tokens.append
         start_at = 0
         if text.startswith("\ufeff"):
             self.report(
@@ -120,7 +123,14 @@ class Scanner:
                 Severity.WARNING,
             )
             start_at = 1
-        for match in _TOKEN.finditer(text, start_at):
+        self.scan_range(start_at, len(text))
+        if any(kind == ELLIPSIS for kind, _, _ in self.tokens):
+            self.tokens = self.without_ellipses(self.tokens)
+
+    def scan_range(self, start_at: int, end_at: int) -> None:
+        text = self.text
+        append = self.tokens.append
+        for match in _TOKEN.finditer(text, start_at, end_at):
             kind = match.lastgroup
             if kind == "ws":
                 continue
@@ -141,8 +151,6 @@ class Scanner:
                 self.quote_offsets.add(start)  # "…" is the ellipsis, not a stray character
             else:
                 self.stray_char(start)
-        if any(kind == ELLIPSIS for kind, _, _ in tokens):
-            self.tokens = self.without_ellipses(tokens)
 
     def without_ellipses(self, tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
         """`...` (or `…`) where items were left out, as AWS's pages write it: one finding whose
@@ -183,6 +191,10 @@ class Scanner:
         double-quoted one gets its closing quote there, before the comma: `"chime:Connect,`
         becomes `"chime:Connect",` and nothing is inserted inside the string afterwards."""
         text = self.text
+        key = _OPEN_KEY.match(text, start, end)
+        if key is not None and not self.recovering:
+            self.open_key(start, end, key.end(1))
+            return
         while end > start + 1 and text[end - 1] in " \t":
             end -= 1
         comma = end > start + 1 and text[end - 1] == ","
@@ -199,6 +211,20 @@ class Scanner:
         if comma:
             comma_at = text.index(",", end)
             self.tokens.append((PUNCT, comma_at, comma_at + 1))
+
+    def open_key(self, start: int, line_end: int, name_end: int) -> None:
+        """`"Action: [` — a key whose closing quote is missing, as pasted from a page: one
+        finding, and the rest of the line is read as the key's value."""
+        name = self.text[start + 1 : name_end]
+        fix = Fix("Close the key's quote", (TextEdit(name_end, name_end, '"', CLOSE_STRING_RANK),))
+        self.report(
+            "json/missing-quote", f'the key "{name}" has no closing quote', start, name_end, fix
+        )
+        self.tokens.append((OPEN_KEY, start, name_end))
+        self.tokens.append((PUNCT, name_end, name_end + 1))
+        self.recovering = True  # one level: a second open string on the line is just one
+        self.scan_range(name_end + 1, line_end)
+        self.recovering = False
 
     def comment(self, start: int, end: int, block: bool) -> None:
         self.comment_spans.append((start, end))
@@ -350,6 +376,8 @@ class Scanner:
         return value
 
     def key(self, kind: str, start: int, end: int) -> Member:
+        if kind == OPEN_KEY:
+            return Member(self.text[start + 1 : end], start, end, None)
         if kind == WORD:
             raw = self.text[start:end]
             fix = Fix("Quote the key", (TextEdit(start, end, json.dumps(raw)),))

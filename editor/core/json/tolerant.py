@@ -14,10 +14,10 @@ from editor.core.json.nodes import Kind, Member, Node
 from editor.core.json.parsed import ParsedText, duplicate_key
 from editor.core.json.scan import (
     BAD,
-    BRACKET_NAME,
     CLOSER,
     COMMA_RANK,
     NUM,
+    OPEN_KEY,
     PUNCT,
     SMART,
     SQ,
@@ -57,6 +57,9 @@ class Reader(Scanner):
                         tokens[-1][2],
                     )
                     break
+                if root is None and kind in (STR, SQ, SMART, OPEN_KEY) and self.next_is_colon(i):
+                    root = self.missing_brace(stack, start, end)
+                    continue  # the key is read again, as the first member
                 if char in CLOSER:
                     root = self.open(stack, char, start)
                 elif kind in VALUE_START:
@@ -83,6 +86,20 @@ class Reader(Scanner):
             self.unclosed_before(stack, insert_at)
         self.check_characters()
         return root
+
+    def missing_brace(self, stack: list[list[Any]], start: int, end: int) -> Node:
+        """`"Version": ..., "Statement": [...] }` as one AWS page prints it: the members of an
+        object without its opening brace. One finding; the members are read as the object's."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        newline = "\r\n" if "\r\n" in self.text[: self.text.find("\n", start) + 1] else "\n"
+        self.report(
+            "json/missing-brace",
+            "the document starts with a member: its opening { is missing",
+            start,
+            end,
+            Fix("Insert {", (TextEdit(line_start, line_start, "{" + newline),)),
+        )
+        return self.open(stack, "{", start)
 
     def open(self, stack: list[list[Any]], char: str, start: int) -> Node:
         node = Node(Kind.ARRAY if char == "[" else Kind.OBJECT, start, start + 1)
@@ -122,8 +139,8 @@ class Reader(Scanner):
             fix = Fix(f"Replace with {expected!r}", (TextEdit(start, end, expected),))
             self.report(
                 "json/mismatched-bracket",
-                f"{char!r} closes an {BRACKET_NAME[self.text[frame[1]]]} "
-                f"opened with {self.text[frame[1]]!r}; expected {expected!r}",
+                f"{char!r} closes an {node.kind.value} opened with "
+                f"{'[' if node.kind is Kind.ARRAY else '{'!r}; expected {expected!r}",
                 start,
                 end,
                 fix,
@@ -194,7 +211,9 @@ class Reader(Scanner):
             self.report("json/unexpected", "':' inside an array", start, end)
             return i + 1, last_end
         if kind in VALUE_START or char in CLOSER or kind == BAD:
-            key_next = kind in (STR, SQ, SMART) and self.next_is_colon(i) and len(stack) > 1
+            key_next = (
+                kind in (STR, SQ, SMART, OPEN_KEY) and self.next_is_colon(i) and len(stack) > 1
+            )
             if key_next and state in ("after_value", "after_comma"):
                 # `"key":` after an element: the array was left open. A comma after the last
                 # element then separates the members of the object around it.
@@ -214,10 +233,10 @@ class Reader(Scanner):
         frame = stack.pop()
         node: Node = frame[0]
         opener = frame[1]
-        closer = CLOSER[self.text[opener]]
+        closer = "]" if node.kind is Kind.ARRAY else "}"  # opener may be a brace left out
         self.report(
             "json/unclosed",
-            f"{BRACKET_NAME[self.text[opener]]} opened here is never closed",
+            f"{node.kind.value} opened here is never closed",
             opener,
             opener + 1,
             # Ranked by the distance to the opener: brackets closed at one offset close the
@@ -275,7 +294,7 @@ class Reader(Scanner):
             if kind in VALUE_START or char in CLOSER or kind == BAD:
                 return i + 1, self.value_token(stack, kind, char, start, end)
         # A key is due (first, after_comma) or overdue (after_value: missing comma).
-        if kind in (STR, SQ, SMART, WORD, NUM):
+        if kind in (STR, SQ, SMART, WORD, NUM, OPEN_KEY):
             if state == "after_value":
                 self.missing_comma(last_end)
             member = self.key(kind, start, end)

@@ -13,7 +13,7 @@ window arranges for right after it is shown.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -53,6 +53,9 @@ class EditorState:
     fields: tuple[tuple[str, str], ...] = tuple(_DEFAULTS.items())
     layout: Layout = Layout.LEAST_PRIVILEGE
     indent: int = 4
+    # False while the ticks and fields have not yet followed a typed text (the window reads
+    # typed text off its GUI thread and syncs them when the analysis arrives).
+    synced: bool = field(default=True, compare=False)
 
     def field(self, name: str) -> str:
         return dict(self.fields).get(name, "")
@@ -116,12 +119,14 @@ def empty_policy(indent: int = 4) -> str:
     return policy_text({"Version": "2012-10-17", "Statement": []}, indent)
 
 
-def new_state(text: str | None = None) -> EditorState:
-    """A new policy (None), or an opened text: kept as written, its own indentation shown."""
+def new_state(text: str | None = None, sync: bool = True) -> EditorState:
+    """A new policy (None), or an opened text: kept as written, its own indentation shown.
+    `sync=False` leaves reading it to later (`with_text`): a big file shows at once."""
     if text is None:
         return EditorState(empty_policy())
     indent = detect_indent(text) if text.strip() else 4
-    return with_text(EditorState(text, layout=Layout.AS_WRITTEN, indent=indent), text)
+    state = EditorState(text, layout=Layout.AS_WRITTEN, indent=indent, synced=False)
+    return with_text(state, text) if sync else state
 
 
 def needed_fields(actions: frozenset[str]) -> set[str]:
@@ -226,9 +231,15 @@ def with_layout(state: EditorState, layout: Layout, indent: int | None = None) -
     return changed if layout is Layout.AS_WRITTEN else _regenerate(changed)
 
 
+def with_raw_text(state: EditorState, text: str) -> EditorState:
+    """New text whose ticks and fields are not worked out yet: cheap, for each keystroke;
+    `with_text(state, state.text)` syncs it later."""
+    return replace(state, text=text, synced=False)
+
+
 def with_text(state: EditorState, text: str) -> EditorState:
     """New text typed or loaded: the ticks and fields follow when the text is readable."""
-    changed = replace(state, text=text)
+    changed = replace(state, text=text, synced=True)
     if read_json(text).has_errors:
         return changed
     from editor.core.policy.selection import read_selection

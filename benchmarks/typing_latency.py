@@ -1,0 +1,181 @@
+"""Typing in the middle of a policy, in the real window (offscreen), against a bare editor.
+
+Run: .venv/bin/python benchmarks/typing_latency.py [--sizes 6144,50000,1000000]
+Real key events (QTest.keyClick) are typed at several places in the middle of policies of
+6 KB, 50 KB and 1 MB: letters inside a Sid value, a new letter each time, so that no cache
+of an earlier text can answer. For each keystroke:
+- GUI thread: from sending the key event until the event loop is back, with the paint that
+  shows the character (keyClick, then the events it queued, then the repaint).
+- findings current: from the first key of a burst until the analysis of the final text is
+  shown (problems, underlines, ticks).
+- longest stall: the longest time the event loop did not turn while the findings were being
+  worked out (a 1 ms timer measures the gaps between its ticks).
+Baseline, same run: a bare QPlainTextEdit with the same text, the same keys at the same places.
+Targets (issue 14): GUI-thread p95 under 2x the bare editor at every size; findings current
+within 100 ms at 6 KB and 50 KB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _policies import text_of_bytes
+from PySide6.QtCore import QElapsedTimer, QSettings, Qt, QTimer
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+from editor.ui.main_window import MainWindow
+
+PLACES = 4  # bursts, spread over the middle of the text
+BURST = 6  # keys per burst
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def places(text: str) -> list[int]:
+    """Just after `"Sid": "` at PLACES points between 30% and 70% of the text."""
+    found = []
+    for k in range(PLACES):
+        at = text.find('"Sid": "', int(len(text) * (0.3 + 0.4 * k / max(1, PLACES - 1))))
+        found.append(at + len('"Sid": "'))
+    return found
+
+
+class StallMeter:
+    """The longest gap between ticks of a 1 ms timer: how long the event loop stood still."""
+
+    def __init__(self) -> None:
+        self.timer = QTimer()
+        self.timer.setInterval(1)
+        self.timer.timeout.connect(self._tick)
+        self.clock = QElapsedTimer()
+        self.longest = 0.0
+
+    def _tick(self) -> None:
+        gap = self.clock.nsecsElapsed() / 1e6
+        self.longest = max(self.longest, gap)
+        self.clock.restart()
+
+    def start(self) -> None:
+        self.longest = 0.0
+        self.clock.start()
+        self.timer.start()
+
+    def stop(self) -> float:
+        self.timer.stop()
+        return self.longest
+
+
+def key_ms(app: QApplication, widget: QPlainTextEdit, letter: str) -> float:
+    start = time.perf_counter()
+    QTest.keyClick(widget, letter)
+    app.processEvents()  # what the key queued (layout, the editor's update request)
+    widget.viewport().repaint()  # and the paint that shows the character
+    return (time.perf_counter() - start) * 1e3
+
+
+def put_cursor(widget: QPlainTextEdit, offset: int) -> None:
+    cursor = widget.textCursor()
+    cursor.setPosition(offset)
+    widget.setTextCursor(cursor)
+
+
+def analysis_pending(window: MainWindow) -> bool:
+    document = window.document
+    return bool(document.throttle.pending or getattr(document, "analysis_pending", False))
+
+
+def run(app: QApplication, window: MainWindow, plain: QPlainTextEdit, size: int) -> None:
+    text = text_of_bytes(size)
+    window.document.reset(window.document.state)
+    window.files.open_path(write_temp(text), ask=False)
+    while analysis_pending(window):
+        app.processEvents()
+    plain.setPlainText(text)
+    meter = StallMeter()
+    ours: list[float] = []
+    bare: list[float] = []
+    current: list[float] = []
+    stalls: list[float] = []
+    n = 0
+    for offset in places(text):
+        put_cursor(plain, offset)
+        for _ in range(BURST):
+            bare.append(key_ms(app, plain, LETTERS[n % 26]))
+            n += 1
+        put_cursor(window.editor, offset)
+        window.editor.setFocus()
+        first = time.perf_counter()
+        meter.start()
+        for k in range(BURST):
+            ours.append(key_ms(app, window.editor, LETTERS[(n - BURST + k) % 26]))
+        while analysis_pending(window):
+            app.processEvents()
+        current.append((time.perf_counter() - first) * 1e3)
+        stalls.append(meter.stop())
+        if window.editor.toPlainText() != plain.toPlainText():
+            raise RuntimeError("the window and the bare editor hold different texts")
+    window.document.undo_stack.setClean()
+    p95, base95 = percentile(ours), percentile(bare)
+    ratio = p95 / base95
+    print(
+        f"{len(text):>9,} chars: GUI thread per key median {statistics.median(ours):.1f} ms, "
+        f"p95 {p95:.1f} ms; bare QPlainTextEdit median {statistics.median(bare):.1f} ms, "
+        f"p95 {base95:.1f} ms ({ratio:.1f}x; target < 2x: {'met' if ratio < 2 else 'MISSED'})"
+    )
+    target = "target < 100 ms: " if size <= 50_000 else "no target: "
+    worst = max(current)
+    verdict = ("met" if worst < 100 else "MISSED") if size <= 50_000 else "-"
+    print(
+        f"{'':>16}findings current {BURST} keys after a burst began: median "
+        f"{statistics.median(current):.0f} ms, worst {worst:.0f} ms ({target}{verdict}); "
+        f"longest event-loop stall meanwhile {max(stalls):.0f} ms"
+    )
+
+
+def percentile(samples: list[float], share: float = 0.95) -> float:
+    ordered = sorted(samples)
+    return ordered[max(0, int(len(ordered) * share + 0.5) - 1)]
+
+
+_folder = tempfile.mkdtemp()
+
+
+def write_temp(text: str) -> str:
+    path = Path(_folder) / f"policy-{len(text)}.json"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="6144,50000,1000000")
+    sizes = [int(s) for s in parser.parse_args().sizes.split(",")]
+    app = QApplication.instance() or QApplication([])
+    settings = QSettings(str(Path(_folder) / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings)
+    window.show()
+    plain = QPlainTextEdit()
+    plain.setFont(window.editor.font())
+    plain.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+    plain.resize(window.editor.size())
+    plain.show()
+    app.processEvents()
+    cursor = plain.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.Start)
+    for size in sizes:
+        run(app, window, plain, size)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,127 @@
+"""Reading, syncing and linting a version of the text off the GUI thread.
+
+The core is pure Python and its results are immutable, so a worker thread may run it while
+the GUI thread edits and paints. Each job carries the document's version; the worker skips a
+job (or its next stage) once the text has moved on, and a result for a stale version is
+dropped. One job runs at a time; triggers meanwhile leave only the newest job waiting.
+
+The GIL: the worker holds it while it reads, and the GUI thread needs it for every Python slot
+a keystroke reaches. While a job runs the interpreter switches threads every 0.5 ms instead of
+every 5 ms, so a keystroke waits at most that long for each slot (benchmarks/typing_latency.py
+measures what the GUI thread pays).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from editor.core.policy import editing
+from editor.core.policy.editing import EditorState
+
+if TYPE_CHECKING:
+    from editor.core.lint.engine import LintOptions, LintResult
+
+SWITCH_INTERVAL_S = 0.0005
+
+
+@dataclass(frozen=True)
+class Job:
+    version: int
+    state: EditorState
+    options: LintOptions
+
+
+@dataclass(frozen=True)
+class Analysis:
+    version: int
+    state: EditorState  # the state the job was given
+    synced: EditorState  # its ticks and fields worked out from its text
+    result: LintResult
+
+
+def analyze(job: Job, current: Callable[[], bool] = lambda: True) -> Analysis | None:
+    """The work itself, on whatever thread calls it; None once `current()` turns False."""
+    from editor.core.lint.engine import lint
+
+    state = job.state
+    if not state.synced:
+        state = editing.with_text(state, state.text)
+        if not current():
+            return None
+    if state.readable:
+        _ = state.held  # the form asks for these: work them out here, not on the GUI thread
+        _ = state.errors()
+    if not current():
+        return None
+    return Analysis(job.version, job.state, state, lint(state.text, job.options))
+
+
+class Analyzer(QObject):
+    """Runs `analyze` on one worker thread and emits `done` on the GUI thread, for the newest
+    version only. `immediate` (tests) runs it on the calling thread instead."""
+
+    done = Signal(object)  # Analysis
+    _finished = Signal(object)  # Analysis | BaseException | None, from the worker
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.version = 0
+        self.immediate = False
+        self._executor: ThreadPoolExecutor | None = None
+        self._running = False
+        self._waiting: Job | None = None
+        self._switch = sys.getswitchinterval()
+        self._finished.connect(self._on_finished)  # queued: emitted from the worker
+
+    @property
+    def busy(self) -> bool:
+        return self._running or self._waiting is not None
+
+    def submit(self, job: Job) -> None:
+        if self.immediate:
+            analysis = analyze(job)
+            if analysis is not None:
+                self.done.emit(analysis)
+        elif self._running:
+            self._waiting = job  # the newest only: an older waiting job is stale anyway
+        else:
+            self._start(job)
+
+    def _start(self, job: Job) -> None:
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(1, thread_name_prefix="analysis")
+        self._running = True
+        sys.setswitchinterval(SWITCH_INTERVAL_S)
+        self._executor.submit(self._work, job)
+
+    def _work(self, job: Job) -> None:  # on the worker thread
+        outcome: Analysis | BaseException | None
+        try:
+            outcome = analyze(job, lambda: job.version == self.version)
+        except BaseException as error:  # shown on the GUI thread, not lost in the worker
+            outcome = error
+        self._finished.emit(outcome)
+
+    def _on_finished(self, outcome: Analysis | BaseException | None) -> None:
+        self._running = False
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None and waiting.version == self.version:
+            self._start(waiting)
+        else:
+            sys.setswitchinterval(self._switch)
+        if isinstance(outcome, BaseException):
+            raise outcome
+        if outcome is not None and outcome.version == self.version:
+            self.done.emit(outcome)
+
+    def shutdown(self) -> None:
+        self.version += 1  # whatever runs now is stale: it stops at its next stage
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None

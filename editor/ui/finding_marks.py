@@ -1,0 +1,95 @@
+"""Where the findings of the last analysis are in the text as it is now.
+
+An analysis arrives a little after the typing that it reads, and a 1 MB policy can have
+thousands of findings. So the underlines are made only for the findings near the visible
+lines (each a QTextCursor, which Qt moves with every edit: no flicker, no stale squiggle),
+and the other findings' offsets are mapped through the edits made since the analysis until
+the next one arrives.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from editor.core.text.findings import Finding
+
+WIDE = 4096  # Qt units: a finding longer than this is kept apart (see FindingSpans)
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def qt_offsets(text: str) -> list[int] | None:
+    """Code-point offset -> UTF-16 offset table, or None when they are the same (no astral
+    character, the usual case): Qt counts astral characters as two units."""
+    if text.isascii() or _ASTRAL.search(text) is None:
+        return None
+    table = [0] * (len(text) + 1)
+    units = 0
+    for index, char in enumerate(text):
+        table[index] = units
+        units += 2 if ord(char) > 0xFFFF else 1
+    table[len(text)] = units
+    return table
+
+
+class EditLog:
+    """The edits since the findings were made, to map their offsets to the current text."""
+
+    def __init__(self) -> None:
+        self.edits: list[tuple[int, int, int]] = []  # (position, removed, added), Qt units
+
+    def clear(self) -> None:
+        self.edits.clear()
+
+    def record(self, position: int, removed: int, added: int) -> None:
+        if removed or added:
+            self.edits.append((position, removed, added))
+
+    def map(self, offset: int) -> int:
+        for position, removed, added in self.edits:
+            if offset >= position + removed:
+                offset += added - removed
+            elif offset > position:
+                offset = position + added if offset > position + added else offset
+        return offset
+
+
+class FindingSpans:
+    """The findings of one analysis as (start, end) ranges in Qt units, sorted by start, with
+    the edits made since; `between` answers which touch a range of the current text."""
+
+    def __init__(self, text: str, findings: tuple[Finding, ...]) -> None:
+        table = qt_offsets(text)
+        last = len(text) if table is None else table[-1]
+        spans = []
+        for finding in findings:
+            start, end = finding.start, min(finding.end, len(text))
+            if end <= start:  # an insertion point (a missing comma): mark the character before
+                start = max(0, start - 1)
+                end = min(len(text), start + 1)
+            if table is not None:
+                start, end = table[min(start, len(text))], table[end]
+            spans.append((min(start, last), min(end, last), finding))
+        spans.sort(key=lambda s: s[0])
+        # A few findings cover a whole statement or the policy: always looked at, so that
+        # the search among the others can stay narrow.
+        self.wide = [s for s in spans if s[1] - s[0] > WIDE]
+        self.spans = [s for s in spans if s[1] - s[0] <= WIDE]
+        self.starts = [s[0] for s in self.spans]
+        self.log = EditLog()
+
+    def between(self, first: int, last: int) -> list[tuple[int, int, Finding]]:
+        """Findings that overlap [first, last) of the current text, at their current place."""
+        edited = bool(self.log.edits)
+        # Offsets move by at most the net size of the edits: widen the search by it.
+        slack = sum(abs(a - r) + r for _, r, a in self.log.edits) if edited else 0
+        low = bisect.bisect_left(self.starts, max(0, first - WIDE - slack))
+        high = bisect.bisect_right(self.starts, last + slack)
+        found = []
+        for start, end, finding in self.wide + self.spans[low:high]:
+            if edited:
+                start, end = self.log.map(start), self.log.map(end)
+                end = max(end, start + 1)
+            if start < last and end > first:
+                found.append((start, end, finding))
+        return found
