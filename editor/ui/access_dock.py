@@ -20,9 +20,10 @@ from editor.ui.compare_view import CompareDialog
 from editor.ui.grants_view import GrantsView
 from editor.ui.throttle import Throttle
 
-# Typing in the editor recomputes the verdict or the grants once the keys pause for this long,
-# not at every keystroke (a 50 KB policy took ~100 ms a keystroke on the GUI thread).
-QUIET_MS = 250
+# The verdict and the grants follow the document's analysis (run on a worker once typing
+# pauses, its ticks and fields worked out), and wait this much longer for a quiet spell: a
+# burst of analyses is one check, not one per keystroke (a 50 KB policy took ~100 ms each).
+QUIET_MS = 150
 
 
 class Host(Protocol):
@@ -54,7 +55,7 @@ class AccessDock(QDockWidget):
         self.compare_dialog: CompareDialog | None = None
         document = window.document
         self.throttle = Throttle(lambda: self.show_state(document.state), QUIET_MS, self)
-        document.changed.connect(self._document_changed)
+        document.analyzed.connect(self._document_analyzed)
         self.tabs.currentChanged.connect(lambda _: self.show_state(document.state))
         self.visibilityChanged.connect(lambda _: self.show_state(document.state))
         self.pane.decided.connect(self.mark)
@@ -89,7 +90,7 @@ class AccessDock(QDockWidget):
         self.tabs.setCurrentIndex(index)
         self.tabs.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def _document_changed(self, _state: EditorState) -> None:
+    def _document_analyzed(self, _result: object) -> None:
         if self.isVisible():  # closed, it costs nothing; opening it shows the current state
             self.throttle.trigger()
 

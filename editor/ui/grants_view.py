@@ -42,8 +42,12 @@ class GrantsView(QWidget):
         broad = sum(
             1 for g in summary for e in g.entries if e.broad or codes.get(e.statement.start)
         )
+        # A resource or trust policy grants to its Principals: say who, without unfolding.
+        whom = sorted({p for g in summary for e in g.entries for p in e.principals})
         self.summary_label.setText(
-            f"{len(summary)} actions allowed; {broad} over-broad entries"
+            f"{len(summary)} actions allowed"
+            + (f" to {', '.join(whom)}" if whom else "")
+            + f"; {broad} over-broad entries"
             if summary
             else "The policy allows nothing."
         )

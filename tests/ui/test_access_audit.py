@@ -59,7 +59,9 @@ def test_grants_tab_never_marks_a_deny_and_counts_what_it_marks(window, qtbot, t
     marked = [r for r in rows if r[4]]
     # The two public-read entries (GetObject, GetObjectVersion to anyone), nothing else.
     assert len(marked) == 2 and all("to anyone" in r[4] for r in marked)
-    assert view.summary_label.text() == "3 actions allowed; 2 over-broad entries"
+    assert view.summary_label.text() == (
+        "3 actions allowed to AWS arn:aws:iam::111122223333:root, anyone (*); 2 over-broad entries"
+    )
 
 
 def test_grants_tab_says_who_may_assume_a_role(window, qtbot, tmp_path) -> None:
@@ -67,6 +69,9 @@ def test_grants_tab_says_who_may_assume_a_role(window, qtbot, tmp_path) -> None:
     qtbot.keyClick(window, Qt.Key.Key_6, CTRL)
     view = window.access.grants
     assert view.actions_shown() == ["sts:AssumeRole"]
+    assert view.summary_label.text() == (
+        "1 actions allowed to Service messaging.chime.amazonaws.com; 0 over-broad entries"
+    )
     rows = all_rows(view.tree)
     assert [r[0] for r in rows if r[0].startswith("the policy's own")] == [
         "the policy's own resource to Service messaging.chime.amazonaws.com"
