@@ -47,3 +47,21 @@ def test_diff_names_the_action_once_and_gives_an_arn_with_an_id(capsys, tmp_path
     assert "+ mobiletargeting:GetApp on " in out
     assert "getapp" not in out
     assert f"e.g. {CHANNELS[:-1]}x" in out
+
+
+def test_diff_does_not_repeat_an_action_written_in_other_case(capsys, tmp_path) -> None:
+    empty = write(tmp_path, "empty.json", {"Version": "2012-10-17", "Statement": []})
+    statement = {
+        "Effect": "Allow",
+        "Action": "mobiletargeting:getapp",
+        "Resource": "arn:aws:mobiletargeting:us-east-1:123456789012:apps/p1",
+    }
+    new = write(tmp_path, "new.json", {"Version": "2012-10-17", "Statement": [statement]})
+    assert main(["diff", empty, new]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("+ mobiletargeting:GetApp on arn:aws:mobiletargeting:")
+    # A wildcard is still named: it is what grants the action.
+    statement["Action"] = "mobiletargeting:Get*"
+    wild = write(tmp_path, "wild.json", {"Version": "2012-10-17", "Statement": [statement]})
+    assert main(["diff", empty, wild]) == 1
+    assert "+ mobiletargeting:GetApp (mobiletargeting:Get*) on " in capsys.readouterr().out
