@@ -72,7 +72,12 @@ def _common_prefix(a: str, b: str) -> int:
 
 FAST_PATH_CHARS = 64_000  # a replacement longer than this goes through setPlainText
 MARGIN_BLOCKS = 200  # findings are underlined this many lines above and below the view
-_PLAIN = str.maketrans({"\u2029": "\n", "\u2028": "\n", "\u00a0": " "})  # as toPlainText
+COLOUR_LIMIT = 200_000  # characters: a longer text is shown without syntax colours
+
+
+def _plain(selected: str) -> str:
+    """A selection's text as toPlainText gives it (str.replace is far quicker than translate)."""
+    return selected.replace("\u2029", "\n").replace("\u2028", "\n").replace("\u00a0", " ")
 
 
 class JsonEditor(QPlainTextEdit):
@@ -101,6 +106,7 @@ class JsonEditor(QPlainTextEdit):
         self.textChanged.connect(self._on_text_changed)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self._programmatic = False
+        self._whole = False  # within setPlainText (see _replace_whole)
         self._update_gutter_width()
 
     # -- text in and out ------------------------------------------------------------------
@@ -120,7 +126,7 @@ class JsonEditor(QPlainTextEdit):
         suffix = _common_prefix(current[prefix:][::-1], text[prefix:][::-1])
         self._programmatic = True
         try:
-            if len(text) - prefix - suffix > FAST_PATH_CHARS:
+            if max(len(text), len(current)) - prefix - suffix > FAST_PATH_CHARS:
                 self._replace_whole(text)
             else:
                 cursor = QTextCursor(self.document())
@@ -138,7 +144,17 @@ class JsonEditor(QPlainTextEdit):
         """setPlainText, keeping the cursor's offset and the scroll position."""
         position = self.textCursor().position()
         scroll = self.verticalScrollBar().value(), self.horizontalScrollBar().value()
-        self.setPlainText(text)
+        # Colouring is Python code for each line, all at once: past COLOUR_LIMIT (20 times
+        # IAM's largest quota) the text is shown plain, as big-file modes of editors do.
+        coloured = len(text) <= COLOUR_LIMIT
+        if (self.highlighter.document() is not None) != coloured:
+            self.highlighter.setDocument(self.document() if coloured else None)
+        self._whole = True
+        try:
+            self.setPlainText(text)
+        finally:
+            self._whole = False
+        self._text = text if text.isascii() else self.toPlainText()
         cursor = self.textCursor()
         cursor.setPosition(min(position, self.document().characterCount() - 1))
         self.setTextCursor(cursor)
@@ -149,6 +165,8 @@ class JsonEditor(QPlainTextEdit):
         """Keep `_text` as the document's text by splicing in what changed: reading the whole
         text out of Qt at each keystroke costs milliseconds at 1 MB. The highlighter reports
         each block it colours as a change of the same length: that costs a comparison."""
+        if self._whole:
+            return  # setPlainText: _replace_whole sets the text itself
         current = self._text
         if not current.isascii():  # Qt counts astral characters twice: no shortcut
             self._text = self.toPlainText()
@@ -158,7 +176,7 @@ class JsonEditor(QPlainTextEdit):
         cursor = QTextCursor(self.document())
         cursor.setPosition(min(position, size))
         cursor.setPosition(min(position + added, size), QTextCursor.MoveMode.KeepAnchor)
-        piece = cursor.selectedText().translate(_PLAIN)
+        piece = _plain(cursor.selectedText())
         if removed == added and current[position : position + removed] == piece:
             return  # colours only
         spliced = current[:position] + piece + current[position + removed :]

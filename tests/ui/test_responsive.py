@@ -155,3 +155,9 @@ def test_a_big_file_opens_and_its_problems_follow(live, qtbot, tmp_path: Path) -
     assert len(editor.text()) == len(text) + 1
     settle(qtbot, live)
     assert live.document.result.parsed.text == editor.text()
+    # Past 200,000 characters the text is shown without colours; a normal one has them back.
+    assert editor.highlighter.document() is None
+    live.document.undo_stack.setClean()
+    assert live.files.new()
+    assert editor.highlighter.document() is editor.document()
+    assert editor.text() == live.document.state.text
