@@ -8,7 +8,8 @@ filled when you press Enter or leave it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -63,6 +64,7 @@ class ArnForm(QWidget):
         self.region = QComboBox()
         self.region.setEditable(True)
         self.region.setAccessibleName("Region")
+        self.region.installEventFilter(self)  # it has the focus for its line edit
         self.region.setToolTip("Regions where Chime SDK messaging exists are listed first")
         messaging = list(catalog.regions.messaging)
         others = sorted({r for p in catalog.regions.partitions for r in p.regions} - set(messaging))
@@ -87,6 +89,20 @@ class ArnForm(QWidget):
         self.region.lineEdit().textEdited.connect(lambda t: self._emit("region", t))
         self.region.activated.connect(lambda _: self._emit("region", self.region.currentText()))
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+Z and redo go to the window: a field's own undo history is empty after the
+        form shows a state (and in a field not typed in yet), so the key would do nothing.
+        Every field edit is a document step, so the document's undo is the one to use."""
+        keys = QKeySequence.StandardKey
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and (event.matches(keys.Undo) or event.matches(keys.Redo))
+        ):
+            event.ignore()
+            return True
+        return super().eventFilter(watched, event)
+
     def _emit(self, name: str, raw: str) -> None:
         self.edited.emit(name, raw, self.targets.get(name))
 
@@ -94,6 +110,7 @@ class ArnForm(QWidget):
         edit = self.region.lineEdit() if name == "region" else QLineEdit(self)
         edit.setPlaceholderText(placeholder)
         edit.setAccessibleName(label)
+        edit.installEventFilter(self)
         self.inputs[name] = edit
         error = QLabel(self)
         error.setObjectName("fieldError")
@@ -246,6 +263,7 @@ class ArnForm(QWidget):
                 placeholder = name.removeprefix(OTHER)
                 edit.setPlaceholderText(f"unfilled: {placeholder}")
                 edit.setAccessibleName(placeholder)
+                edit.installEventFilter(self)
                 edit.editingFinished.connect(lambda n=name, e=edit: self._other_done(n, e))
                 self.others[name] = edit
                 self.layout_.addRow(f"{placeholder}:", edit)

@@ -88,6 +88,7 @@ class Document(QObject):
         self.template = False
         self.result: LintResult | None = None
         self.throttle = Throttle(self._analyze, 0, self)
+        self.was_refused = False  # the last edit was refused (NotReadable), and why was said
         self.analyzer = Analyzer(self)
         self.analyzer.done.connect(self._analyzed)
         self.version = 0  # of the text and options: bumped by every change the lint sees
@@ -101,11 +102,13 @@ class Document(QObject):
         make: Callable[[EditorState], EditorState],
         merge_key: tuple[int, str] | None = None,
     ) -> bool:
+        self.was_refused = False
         self.sync()  # the edit builds on the ticks and fields of the current text
         try:
             new = make(self.state)
         except NotReadable as error:
             default = "Fix the JSON errors to sync: ticks and fields wait until then."
+            self.was_refused = True
             self.refused.emit(str(error) or default)
             return False
         if new == self.state:
@@ -115,7 +118,8 @@ class Document(QObject):
 
     def set_actions(self, actions: frozenset[str], title: str = "Change actions") -> bool:
         done = self._push(title, lambda s: editing.with_actions(s, actions))
-        kept = sorted(self.state.actions - actions) if self.state.readable else []
+        refused = self.was_refused  # and said why: no second message over it
+        kept = sorted(self.state.actions - actions) if self.state.readable and not refused else []
         if kept:  # unticked, but a wildcard in the text still grants it
             self.refused.emit(
                 f"{', '.join(kept)}: still granted by a wildcard such as chime:List* in the "

@@ -193,7 +193,10 @@ class FileController(QObject):
         return self._write(self.path, backup=not self.backed_up)
 
     def save_as(self) -> bool:
-        suggested = self.path or str(Path.cwd() / f"{_file_stem(self.name)}.json")
+        # A policy taken from a template is suggested beside the template, where its
+        # project is; a new one in the working folder.
+        folder = Path(self.container.path).parent if self.container else Path.cwd()
+        suggested = self.path or str(folder / f"{_file_stem(self.name)}.json")
         path = self.dialogs.save_path(suggested)
         if not path:
             return False

@@ -195,7 +195,10 @@ class MainWindow(QMainWindow):
         self.undo_action = self.document.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(keys.Undo)
         self.redo_action = self.document.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Y")])
+        # Each once: where the platform's Redo is Ctrl+Y already (Windows), a second Ctrl+Y
+        # made the key ambiguous and it did nothing.
+        redo_keys = dict.fromkeys(QKeySequence(k).toString() for k in (keys.Redo, "Ctrl+Y"))
+        self.redo_action.setShortcuts([QKeySequence(k) for k in redo_keys])
         self.fix_all_action = self._action("Fix &All", self.fix_all, "Ctrl+Shift+F")
         # Ctrl+F searches where the focus is: the catalog's filter in the catalog pane, the
         # JSON text everywhere else (see find_or_filter).

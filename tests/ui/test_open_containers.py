@@ -64,3 +64,23 @@ def test_a_doc_page_block_is_fixed_and_saved_in_place(window, tmp_path: Path) ->
     QTest.mouseClick(window.problems.fix_all_button, Qt.MouseButton.LeftButton)
     QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert path.read_text(encoding="utf-8") == page.replace(before, fix_all(before), 1)
+
+
+def test_save_as_for_a_policy_from_a_template_starts_in_the_templates_folder(
+    window, tmp_path, monkeypatch
+) -> None:
+    """Audit D12: not in the folder the app was started from."""
+    folder = tmp_path / "stacks"
+    folder.mkdir()
+    path = folder / "stack.yaml"
+    path.write_text(STACK, encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    window.dialogs.choice = 1
+    assert window.open_path(str(path))
+    window.dialogs.save_answer = None  # the user looks at the dialog, then cancels
+    window.save_as_action.trigger()
+    ((suggested,),) = [args for name, args in window.dialogs.calls if name == "save_path"]
+    assert Path(suggested).parent == folder.resolve()
+    assert Path(suggested).suffix == ".json"

@@ -19,7 +19,13 @@ from editor.core.catalog.catalog import CALLER_TYPES, STAR, Action, Catalog
 from editor.core.json.nodes import Kind, Node
 from editor.core.json.read import read_json
 from editor.core.policy.arnvalues import ArnValues
-from editor.core.policy.generate import TARGET, Layout, generate, needed_types
+from editor.core.policy.generate import (
+    TARGET,
+    Layout,
+    generate,
+    is_generated_sid,
+    needed_types,
+)
 from editor.core.policy.statements import StatementView, remove_item_range, statements
 from editor.core.text.findings import TextEdit, apply_edits
 
@@ -47,6 +53,7 @@ def remove_actions(text: str, names: Iterable[str], catalog: Catalog) -> str:
         if not hits:
             continue
         if len(hits) == len(items):
+            _check_deletable(view, catalog)
             gone.append(view.index)
         else:
             edits.extend(TextEdit(*remove_item_range(value, i), "") for i in hits)
@@ -58,6 +65,31 @@ def remove_actions(text: str, names: Iterable[str], catalog: Catalog) -> str:
         else:
             edits.extend(TextEdit(*remove_item_range(array, i), "") for i in gone)
     return apply_edits(text, _merged(edits))
+
+
+# What a statement an untick may delete holds: the Effect, its actions and resources, and a
+# Sid the generator wrote. Anything else (the author's Sid, a Condition, a Principal ...) is
+# the user's writing, which a tick could not bring back.
+_DELETABLE = frozenset({"Effect", "Action", "Resource"})
+
+
+def _check_deletable(view: StatementView, catalog: Catalog) -> None:
+    """Refuse to delete, as the side effect of an untick, a statement the user wrote more
+    into than actions and resources: deleting it loses their Sid or Condition for good, and
+    a later tick would grant the action again without the condition."""
+    own = [k for k in view.elements if k not in _DELETABLE]
+    sid = view.values("Sid")
+    if sid and is_generated_sid(sid[0], catalog):
+        own.remove("Sid")
+    if not own:
+        return
+    names = ", ".join(str(n) for n in view.values("Action")) or "its action"
+    label = f'"{sid[0]}"' if sid else f"#{view.index + 1}"
+    raise NotEditable(
+        f"{names} is all that statement {label} grants, and it has its own "
+        f"{' and '.join(own)}: removing it would delete the statement with them. Delete the "
+        "statement in the text if that is what you mean"
+    )
 
 
 def add_actions(

@@ -9,6 +9,13 @@ field stands for (`project_id` in an Amazon Pinpoint ARN) is a slot of its own, 
 `other:` + its text, so that it can be filled too.
 
 Filling replaces the chosen slots' text and nothing else: one edit per slot.
+
+Only the resources a policy is about are retargeted. A Principal or NotPrincipal says who is
+granted access, and a Condition what a request must carry (`aws:SourceAccount`,
+`aws:SourceArn` ...): their real values are the author's deliberate choice and are neither
+shown as the form's values nor replaced; only their placeholders are slots (filled like any
+other). So an account typed in the form never regrants a policy to another account, and a
+trust policy's SourceAccount and SourceArn are never half-replaced.
 """
 
 from __future__ import annotations
@@ -29,6 +36,8 @@ from editor.core.text.findings import TextEdit
 OTHER = "other:"  # field name prefix of a placeholder no form field stands for
 # Fields with an "any (*)" choice: there a wildcard is a value like any other.
 _ANY_FIELDS = ("channel_id", "channel_flow_id")
+# Who is granted and what a request must carry: only their placeholders are filled.
+_KEPT_ELEMENTS = frozenset({"Principal", "NotPrincipal", "Condition"})
 _ARN_FIELDS = (("partition", "partition"), ("region", "region"), ("account_id", "account"))
 
 
@@ -52,9 +61,14 @@ def find_slots(root: Node | None, catalog: Catalog) -> list[Slot]:
     """Every field of every ARN in the policy's statements, in text order."""
     found: list[Slot] = []
     for statement in statements(root):
-        for node in _strings(statement.node):
-            found.extend(_slots_of(node, catalog))
-    return found
+        for member in statement.node.members:
+            if member.value is None:
+                continue
+            kept = member.key in _KEPT_ELEMENTS
+            for node in _strings(member.value):
+                slots = _slots_of(node, catalog)
+                found.extend(s for s in slots if s.placeholder) if kept else found.extend(slots)
+    return sorted(found, key=lambda s: (s.node.start, s.span.start))
 
 
 def _strings(node: Node) -> Iterator[Node]:

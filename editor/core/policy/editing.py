@@ -53,6 +53,11 @@ class EditorState:
     fields: tuple[tuple[str, str], ...] = tuple(_DEFAULTS.items())
     layout: Layout = Layout.LEAST_PRIVILEGE
     indent: int = 4
+    # Unticks a tick can take back exactly: (actions removed, text before, text after), the
+    # latest last. A tick puts an action where the catalog says it fits, which is not always
+    # where the user had it (a statement with a Condition takes no tick): re-ticking what was
+    # just unticked gives back the text it was taken from instead.
+    unticks: tuple[tuple[frozenset[str], str, str], ...] = ()
     # False while the ticks and fields have not yet followed a typed text (the window reads
     # typed text off its GUI thread and syncs them when the analysis arrives).
     synced: bool = field(default=True, compare=False)
@@ -175,16 +180,29 @@ def with_actions(state: EditorState, actions: frozenset[str]) -> EditorState:
 
     if not state.readable:
         raise NotReadable
+    wanted = frozenset(actions)
+    added, removed = wanted - state.actions, state.actions - wanted
+    if state.unticks and not removed:
+        gone, before, after = state.unticks[-1]
+        if gone == added and after == state.text:  # re-ticking what was just unticked
+            restored = with_text(replace(state, actions=wanted), before)
+            return replace(restored, unticks=state.unticks[:-1])
     catalog = load_catalog()
     text = state.text if read_json(state.text).root is not None else empty_policy(state.indent)
-    wanted = frozenset(actions)
     try:
-        text = remove_actions(text, state.actions - wanted, catalog)
-        added = wanted - state.actions
+        text = remove_actions(text, removed, catalog)
         text = add_actions(text, added, state.values(), state.layout, catalog, state.indent)
     except NotEditable as error:
         raise NotReadable(f"Cannot change the ticks: {error}.") from None
-    return with_text(replace(state, actions=wanted), text)
+    changed = with_text(replace(state, actions=wanted), text)
+    gone = removed - changed.actions  # not those a wildcard still grants
+    if gone and not added:
+        memory = (*state.unticks[-(_UNTICKS_KEPT - 1) :], (gone, state.text, text))
+        changed = replace(changed, unticks=memory)
+    return changed
+
+
+_UNTICKS_KEPT = 20  # enough for a session's run of unticks; each holds two texts
 
 
 def with_field(state: EditorState, name: str, raw: str, target: str | None = None) -> EditorState:

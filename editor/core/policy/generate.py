@@ -154,6 +154,27 @@ def _sid(types: frozenset[str]) -> str:
     return "Chime" + "".join(_SID_WORD.get(t, t.title().replace("-", "")) for t in _order(types))
 
 
+def is_generated_sid(sid: str, catalog: Catalog) -> bool:
+    """Whether `sid` is one `_sid` writes (any resource types, numbered or not): "Chime" and
+    resource words, split by a word-break walk over the catalog's words (linear in the Sid
+    for a fixed catalog; no pattern built from text)."""
+    body = sid.removeprefix("Chime").rstrip("0123456789")
+    if not sid.startswith("Chime") or not body:
+        return False
+    if body == "AnyResource":
+        return True
+    words = {
+        *_SID_WORD.values(),
+        *(t.name.title().replace("-", "") for t in catalog.resource_types),
+    }
+    reached = [True] + [False] * len(body)
+    for end in range(1, len(body) + 1):
+        reached[end] = any(
+            len(w) <= end and reached[end - len(w)] and body.endswith(w, 0, end) for w in words
+        )
+    return reached[-1]
+
+
 def _statement(
     catalog: Catalog, actions: Iterable[Action], types: frozenset[str], values: ArnValues
 ) -> Statement:

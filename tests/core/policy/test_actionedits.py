@@ -112,7 +112,7 @@ def test_a_conditioned_statement_is_not_widened() -> None:
 def test_untick_removes_from_every_allow_and_drops_emptied_statements() -> None:
     text = policy(
         {"Sid": "A", **statement(["chime:Connect", "chime:DescribeChannel"], [USER, CHANNEL])},
-        {"Sid": "B", **statement("chime:Connect", USER)},
+        {"Sid": "ChimeUser", **statement("chime:Connect", USER)},  # a Sid a tick wrote
         {"Sid": "C", **statement(["chime:Connect"], USER, effect="Deny")},
     )
     unticked = remove_actions(text, ["connect"], CATALOG)
@@ -120,6 +120,12 @@ def test_untick_removes_from_every_allow_and_drops_emptied_statements() -> None:
     assert [s["Sid"] for s in document["Statement"]] == ["A", "C"]
     assert document["Statement"][0]["Action"] == ["chime:DescribeChannel"]
     assert document["Statement"][1]["Action"] == ["chime:Connect"]  # a Deny is not a grant
+
+
+def test_untick_never_deletes_a_statement_the_author_named() -> None:
+    text = policy({"Sid": "B", **statement(["chime:Connect"], USER)})  # the author's Sid
+    with pytest.raises(NotEditable, match=r'statement "B".*own Sid'):
+        remove_actions(text, ["Connect"], CATALOG)
 
 
 def test_an_action_a_wildcard_grants_stays_granted_and_the_wildcard_stays() -> None:

@@ -69,18 +69,20 @@ def test_placeholders_are_found_in_each_field_of_an_arn() -> None:
     assert [s.text for s in placeholders(value)] == ["region", "aws_account_id", "app_instance_id"]
 
 
-def test_the_document_values_are_read_from_every_arn_of_any_statement() -> None:
+def test_the_document_values_are_read_from_every_resource_arn_of_any_statement() -> None:
     other_account = USER.replace("123456789012", "210987654321")
     text = policy(
         {"Sid": "Mine", **statement("chime:Connect", USER)},
+        statement("sns:Publish", ["arn:aws:sns:region:123456789012:topic", other_account]),
         statement(
             "sns:Publish",
-            "arn:aws:sns:region:123456789012:topic",
-            Condition={"ArnLike": {"aws:SourceArn": other_account}},
+            "arn:aws:sns:us-east-1:123456789012:topic",
+            Condition={"ArnLike": {"aws:SourceArn": USER.replace("123456789012", "999999999999")}},
         ),
     )
     held = field_values(find_slots(read_json(text).root, load_catalog()))
-    assert held["account_id"].values == ("123456789012", "210987654321")  # the condition too
+    # A condition's real value is the author's constraint, not a value of the form's.
+    assert held["account_id"].values == ("123456789012", "210987654321")
     assert held["region"].values == ("us-east-1",) and held["region"].placeholders == ("region",)
     selection = read_selection(text)
     assert selection.conflicts["account_id"] == ("123456789012", "210987654321")
