@@ -29,7 +29,13 @@ def add_parser(commands: Any) -> None:
         description="Decide a request against identity policies (and optionally a boundary, "
         "SCPs, RCPs and a resource policy). Exit 0 allowed, 1 denied, 2 usage, 3 unknown.",
     )
-    cmd.add_argument("policies", nargs="+", metavar="POLICY", help="identity policy file or -")
+    cmd.add_argument(
+        "policies",
+        nargs="+",
+        metavar="POLICY",
+        help="policy file or -: an identity policy, or a resource or trust policy when its "
+        "statements name a Principal (matched against --principal)",
+    )
     cmd.add_argument("--action", required=True, help="e.g. chime:SendChannelMessage")
     cmd.add_argument(
         "--resource", required=True, action="append", metavar="ARN", help="target ARN (repeat)"
@@ -55,10 +61,11 @@ def add_parser(commands: Any) -> None:
     cmd.add_argument("--format", choices=("text", "json"), default="text")
 
 
-def load_policy(name: str, kind: PolicyKind | str) -> CompiledPolicy:
+def load_policy(name: str, kind: PolicyKind | str | None) -> CompiledPolicy:
+    """kind None: as the document says (a Principal makes it a resource policy)."""
     from editor.core.access.policy import PolicyKind, compile_policy
 
-    policy = compile_policy(read_input(name), name, PolicyKind(kind))
+    policy = compile_policy(read_input(name), name, None if kind is None else PolicyKind(kind))
     if policy.problem is not None:
         raise UsageError(f"{name}: {policy.problem} (chime-policy lint {name} says where)")
     return policy
@@ -87,17 +94,29 @@ def requests_for(args: argparse.Namespace) -> list[Request]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from editor.core.access.evaluate import Decision, PolicySet, decide
+    from editor.core.access.evaluate import (
+        Decision,
+        PolicySet,
+        TwoResourcePolicies,
+        decide,
+        with_documents,
+    )
     from editor.core.access.policy import PolicyKind
 
+    given = args.resource_policy
+    try:
+        identity, resource = with_documents(
+            [load_policy(p, None) for p in args.policies],
+            load_policy(given, PolicyKind.RESOURCE) if given else None,
+        )
+    except TwoResourcePolicies as error:
+        raise UsageError(str(error)) from None
     policies = PolicySet(
-        identity=tuple(load_policy(p, PolicyKind.IDENTITY) for p in args.policies),
+        identity=identity,
         boundary=load_policy(args.boundary, PolicyKind.BOUNDARY) if args.boundary else None,
         scps=tuple(load_policy(p, PolicyKind.SCP) for p in args.scp),
         rcps=tuple(load_policy(p, PolicyKind.RCP) for p in args.rcp),
-        resource=(
-            load_policy(args.resource_policy, PolicyKind.RESOURCE) if args.resource_policy else None
-        ),
+        resource=resource,
     )
     requests = requests_for(args)
     result = decide(policies, requests)

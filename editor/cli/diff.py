@@ -35,7 +35,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def change_text(change: Change) -> str:
-    action = change.action if change.via == change.action else f"{change.action} ({change.via})"
+    # The pattern that names it, when it is not the action itself (action names ignore case).
+    same = change.via.lower() == change.action.lower()
+    action = change.action if same else f"{change.action} ({change.via})"
     text = f"{action} on {change.resource}"
     if change.example and change.example != change.resource:
         text += f", e.g. {change.example}"

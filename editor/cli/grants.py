@@ -27,7 +27,8 @@ def run(args: argparse.Namespace) -> int:
     from editor.core.access.policy import compile_policy
 
     text = read_input(args.policy)  # once: standard input cannot be read twice
-    policy = compile_policy(text, args.policy)
+    # A policy naming a Principal (a bucket's, a role's trust policy) grants to whom it names.
+    policy = compile_policy(text, args.policy, None)
     if policy.problem is not None:
         raise UsageError(f"{args.policy}: {policy.problem} (chime-policy lint says where)")
     summary = grants(policy)
@@ -55,9 +56,14 @@ def security_codes(text: str, summary: tuple[ActionGrant, ...]) -> dict[int, tup
     return out
 
 
-def entry_text(entry: GrantEntry, codes: dict[int, tuple[str, ...]] | None = None) -> str:
+def entry_text(
+    entry: GrantEntry, codes: dict[int, tuple[str, ...]] | None = None, whom: str = "to"
+) -> str:
     types = f" [{', '.join(entry.types)}]" if entry.types else ""
-    text = f"{entry.resource}{types}  (line {entry.statement.line})"
+    text = f"{entry.resource}{types}"
+    if entry.principals:
+        text += f" {whom} " + ", ".join(entry.principals)
+    text += f"  (line {entry.statement.line})"
     if entry.condition:
         text += f" when {entry.condition}"
     if entry.mismatch:
@@ -85,7 +91,7 @@ def as_text(
             heading = (grant.service, grant.access_level)
         lines.append(f"    {grant.action}")
         lines += [f"      {entry_text(e, codes)}" for e in grant.entries]
-        lines += [f"      denied on {entry_text(e)}" for e in grant.denied]
+        lines += [f"      denied on {entry_text(e, whom='for')}" for e in grant.denied]
     return "\n".join(lines) + "\n"
 
 

@@ -18,6 +18,12 @@ from editor.core.text.positions import LineIndex
 from editor.ui.access_pane import AccessPane
 from editor.ui.compare_view import CompareDialog
 from editor.ui.grants_view import GrantsView
+from editor.ui.throttle import Throttle
+
+# The verdict and the grants follow the document's analysis (run on a worker once typing
+# pauses, its ticks and fields worked out), and wait this much longer for a quiet spell: a
+# burst of analyses is one check, not one per keystroke (a 50 KB policy took ~100 ms each).
+QUIET_MS = 150
 
 
 class Host(Protocol):
@@ -48,7 +54,8 @@ class AccessDock(QDockWidget):
         self.setWidget(self.tabs)
         self.compare_dialog: CompareDialog | None = None
         document = window.document
-        document.changed.connect(self.show_state)
+        self.throttle = Throttle(lambda: self.show_state(document.state), QUIET_MS, self)
+        document.analyzed.connect(self._document_analyzed)
         self.tabs.currentChanged.connect(lambda _: self.show_state(document.state))
         self.visibilityChanged.connect(lambda _: self.show_state(document.state))
         self.pane.decided.connect(self.mark)
@@ -83,11 +90,17 @@ class AccessDock(QDockWidget):
         self.tabs.setCurrentIndex(index)
         self.tabs.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def _document_analyzed(self, _result: object) -> None:
+        if self.isVisible():  # closed, it costs nothing; opening it shows the current state
+            self.throttle.trigger()
+
     def show_state(self, state: EditorState) -> None:
         """Only what is visible is computed: the dock costs nothing while closed."""
         if not self.isVisible():
             self.window_.editor.mark(0, 0)
             return
+        if not state.synced:
+            return  # typing: the verdict follows the analysis, after the pause
         if self.tabs.currentIndex() == 0:
             self.pane.show_policy(state.text, state.field_map)
         else:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.access.evaluate import Decision, PolicySet, Result, decide
+from editor.core.access.evaluate import Decision, PolicySet, Result, decide, with_documents
 from editor.core.access.policy import StatementRef, compile_policy
 from editor.core.access.request import Request, make_context
 from editor.core.access.requestform import caller_arn, principal_arn, target_arn, target_types
@@ -149,8 +149,11 @@ class AccessPane(QWidget):
         return [Request(name, r, principal, context) for r in resources]
 
     def refresh(self) -> None:
-        policy = compile_policy(self.text, "policy")
-        result = decide(PolicySet(identity=(policy,)), self.requests())
+        # A policy naming a Principal (the Kind bar's resource-based or trust policy) is
+        # checked as one: its Principal must match the IAM principal above.
+        policy = compile_policy(self.text, "policy", None)
+        identity, resource = with_documents([policy])
+        result = decide(PolicySet(identity=identity, resource=resource), self.requests())
         self.result = result
         headline = VERDICTS[result.decision]
         reason = "" if result.reason.lower() in headline.lower() else f"<br>{result.reason}"

@@ -78,7 +78,8 @@ class CompareDialog(QDialog):
 
 
 def _columns(change: Change) -> list[str]:
-    action = change.action if change.via == change.action else f"{change.action} ({change.via})"
+    same = change.via.lower() == change.action.lower()  # action names ignore case
+    action = change.action if same else f"{change.action} ({change.via})"
     condition = change.condition or ""
     if change.unless:
         condition += (" " if condition else "") + "unless " + " or ".join(change.unless)

@@ -32,16 +32,22 @@ class GrantsView(QWidget):
         if text == self._shown:
             return
         self._shown = text
-        policy = compile_policy(text, "policy")
+        policy = compile_policy(text, "policy", None)  # a Principal: a resource/trust policy
         self.tree.clear()
         if policy.problem is not None:
             self.summary_label.setText(f"Nothing to summarize: {policy.problem}.")
             return
         summary = grants(policy)
         codes = _security_codes(text, summary)
-        broad = sum(1 for g in summary for e in g.entries if e.broad)
+        broad = sum(
+            1 for g in summary for e in g.entries if e.broad or codes.get(e.statement.start)
+        )
+        # A resource or trust policy grants to its Principals: say who, without unfolding.
+        whom = sorted({p for g in summary for e in g.entries for p in e.principals})
         self.summary_label.setText(
-            f"{len(summary)} actions allowed; {broad} over-broad entries"
+            f"{len(summary)} actions allowed"
+            + (f" to {', '.join(whom)}" if whom else "")
+            + f"; {broad} over-broad entries"
             if summary
             else "The policy allows nothing."
         )
@@ -65,7 +71,7 @@ class GrantsView(QWidget):
                     row.setForeground(4, warn)
                     action.setForeground(0, warn)
             for entry in grant.denied:
-                QTreeWidgetItem(action, _columns(entry, "denied on "))
+                QTreeWidgetItem(action, _columns(entry, "denied on ", whom="for"))
         self.tree.resizeColumnToContents(1)
 
     def actions_shown(self) -> list[str]:
@@ -93,13 +99,17 @@ def _security_codes(text: str, summary: tuple[ActionGrant, ...]) -> dict[int, tu
 
 
 def _columns(
-    entry: GrantEntry, prefix: str = "", codes: dict[int, tuple[str, ...]] | None = None
+    entry: GrantEntry,
+    prefix: str = "",
+    codes: dict[int, tuple[str, ...]] | None = None,
+    whom: str = "to",
 ) -> list[str]:
     notes = list(entry.broad) + list((codes or {}).get(entry.statement.start, ()))
     if entry.mismatch:
         notes.append("none of the action's resource types: grants nothing")
+    principals = f" {whom} " + ", ".join(entry.principals) if entry.principals else ""
     return [
-        prefix + entry.resource,
+        prefix + entry.resource + principals,
         ", ".join(entry.types),
         entry.condition or "",
         str(entry.statement.line),

@@ -63,6 +63,7 @@ def settings(tmp_path: Path) -> QSettings:
 def window(qtbot, settings: QSettings):
     win = MainWindow(settings, FakeDialogs())  # type: ignore[arg-type]
     win.document.throttle.immediate = True  # lint at once instead of on the next loop turn
+    win.access.throttle.immediate = True  # the Access dock too (its debounce: test_access_audit)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

@@ -119,9 +119,9 @@ def cells(patterns: Sequence[str], variables: bool = True, fold: bool = False) -
     while queue:
         state = queue.popleft()
         text = seen[state]
-        vector = frozenset(i for i, (a, s) in enumerate(zip(automata, state, strict=True))
-                           if a.end in s)  # fmt: skip
-        found.setdefault(vector, text)
+        vector = _accepting(automata, state)
+        if vector not in found:
+            found[vector] = _with_an_id(automata, state, text, vector, spare)
         for symbol in alphabet:
             nxt = tuple(a.step(s, symbol) for a, s in zip(automata, state, strict=True))
             if nxt not in seen:
@@ -132,6 +132,26 @@ def cells(patterns: Sequence[str], variables: bool = True, fold: bool = False) -
                 queue.append(nxt)
     out = tuple(Cell(_printable(text), vector) for vector, text in found.items())
     return CellResult(out, exact)
+
+
+def _accepting(automata: Sequence[_Automaton], state: tuple[frozenset[int], ...]) -> frozenset[int]:
+    return frozenset(i for i, (a, s) in enumerate(zip(automata, state, strict=True)) if a.end in s)
+
+
+def _with_an_id(
+    automata: Sequence[_Automaton],
+    state: tuple[frozenset[int], ...],
+    text: str,
+    vector: frozenset[int],
+    spare: str,
+) -> str:
+    """The shortest example of `channel/*` is `channel/`: an ARN with an empty ID, which no
+    reader takes for a channel. One more ordinary character is a real ID, when it keeps the
+    example in the same cell."""
+    if not text.endswith(("/", ":")):
+        return text
+    longer = tuple(a.step(s, spare) for a, s in zip(automata, state, strict=True))
+    return text + spare if _accepting(automata, longer) == vector else text
 
 
 def _printable(text: str) -> str:

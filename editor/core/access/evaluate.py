@@ -54,6 +54,28 @@ class PolicySet:
         object.__setattr__(self, "everything", self.identity + extra + self.scps + self.rcps)
 
 
+class TwoResourcePolicies(ValueError):
+    """A request meets one resource's policy: two policies naming a Principal cannot both be
+    the target's."""
+
+
+def with_documents(
+    documents: Sequence[CompiledPolicy], resource: CompiledPolicy | None = None
+) -> tuple[tuple[CompiledPolicy, ...], CompiledPolicy | None]:
+    """Policies given as documents (compiled with kind=None) sorted into the identity policies
+    and the resource policy: the one naming a Principal (its Principal is then matched)."""
+    identity = tuple(d for d in documents if d.kind is not PolicyKind.RESOURCE)
+    resources = [d for d in documents if d.kind is PolicyKind.RESOURCE]
+    resources += [resource] if resource is not None else []
+    if len(resources) > 1:
+        names = " and ".join(r.name for r in resources)
+        raise TwoResourcePolicies(
+            f"{names} both name a Principal (resource or trust policies); a request is "
+            "checked against one resource's policy"
+        )
+    return identity, (resources[0] if resources else None)
+
+
 def applies(statement: CompiledStatement, request: Request) -> bool | None:
     """Whether the statement speaks of this request: True, False, or None (cannot tell)."""
     if statement.actions.matches(request.action_lower) == statement.not_action:

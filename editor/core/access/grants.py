@@ -25,8 +25,9 @@ class GrantEntry:
     types: tuple[str, ...]  # catalog resource types it can name (for this action)
     condition: str | None  # the statement's Condition as JSON
     statement: StatementRef
-    broad: tuple[str, ...]  # why the entry is over-broad (empty: it is not)
+    broad: tuple[str, ...]  # why the entry is over-broad (empty: it is not; never a Deny's)
     mismatch: bool  # an ARN of none of the action's resource types: it grants nothing
+    principals: tuple[str, ...] = ()  # a resource or trust policy: to whom (Principal)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +49,8 @@ BroadRule = Callable[["AnyAction | None", CompiledStatement, str], "str | None"]
 def _all_resources(
     action: AnyAction | None, statement: CompiledStatement, pattern: str
 ) -> str | None:
-    if action is None or not action.arn_types:
-        return None
+    if action is None or not action.arn_types or statement.principal is not None:
+        return None  # a resource policy's "*" is the one resource it is attached to
     if pattern == "*" or statement.not_resource:
         kinds = ", ".join(sorted(action.arn_types))
         return f"all resources, where it could be limited to {kinds}"
@@ -74,10 +75,22 @@ def _service_wide(
     return f"granted by {wide}: every action of the service" if wide else None
 
 
-BROAD_RULES: tuple[BroadRule, ...] = (_all_resources, _any_account, _service_wide)
+def _anyone(action: AnyAction | None, statement: CompiledStatement, pattern: str) -> str | None:
+    principal = statement.principal
+    if principal is None or statement.clauses or not (principal.anyone or principal.negated):
+        return None
+    return "to anyone (Principal *), with no Condition"
 
 
-def _entry(action: AnyAction | None, statement: CompiledStatement, pattern: str) -> GrantEntry:
+BROAD_RULES: tuple[BroadRule, ...] = (_all_resources, _any_account, _service_wide, _anyone)
+ATTACHED = "the policy's own resource"
+
+
+def _entry(
+    action: AnyAction | None, statement: CompiledStatement, pattern: str, allow: bool
+) -> GrantEntry:
+    """An Allow's entry says what it grants and whether that is too much; a Deny's only where
+    it applies (it grants nothing, so it is never over-broad nor a mismatch)."""
     types: frozenset[str] = frozenset()  # other services: the catalog has no types for them
     if statement.not_resource:
         types = action.arn_types if action else types
@@ -85,11 +98,23 @@ def _entry(action: AnyAction | None, statement: CompiledStatement, pattern: str)
     else:
         if action is not None:
             types = arn_types(load_catalog(), action, pattern) & action.arn_types
-        label = pattern
-    broad = tuple(r for r in (rule(action, statement, pattern) for rule in BROAD_RULES) if r)
-    mismatch = action is not None and not types and pattern != "*" and not statement.not_resource
+        label = ATTACHED if statement.principal is not None and pattern == "*" else pattern
+    broad: tuple[str, ...] = ()
+    mismatch = False
+    if allow:
+        broad = tuple(r for r in (rule(action, statement, pattern) for rule in BROAD_RULES) if r)
+        mismatch = (
+            action is not None and not types and pattern != "*" and not statement.not_resource
+        )
+    principal = statement.principal
     return GrantEntry(
-        label, tuple(sorted(types)), statement.condition_text, statement.ref, broad, mismatch
+        label,
+        tuple(sorted(types)),
+        statement.condition_text,
+        statement.ref,
+        broad,
+        mismatch,
+        principal.describe() if principal is not None else (),
     )
 
 
@@ -98,7 +123,7 @@ def _entries(action: AnyAction | None, statements: list[CompiledStatement]) -> l
     for statement in statements:
         patterns = statement.resource_texts[:1] if statement.not_resource else None
         for pattern in patterns or statement.resource_texts:
-            out.append(_entry(action, statement, pattern))
+            out.append(_entry(action, statement, pattern, statement.allow))
     return out
 
 

@@ -88,17 +88,29 @@ def _strings(value: Any) -> list[str] | None:
     return None
 
 
-def compile_policy(text: str, name: str, kind: PolicyKind = PolicyKind.IDENTITY) -> CompiledPolicy:
+def names_principal(data: dict[str, Any]) -> bool:
+    return "Principal" in data or "NotPrincipal" in data
+
+
+def compile_policy(
+    text: str, name: str, kind: PolicyKind | None = PolicyKind.IDENTITY
+) -> CompiledPolicy:
+    """`kind=None`: the kind the document says. A statement naming a Principal makes it a
+    resource policy (a role's trust policy is one: the role is its resource), whose Principal
+    must match the request's; read as an identity policy, its grant would go to anyone."""
     parsed = read_json(text)
     if parsed.has_errors or parsed.root is None:
-        return CompiledPolicy(name, kind, (), "the policy is not valid JSON")
+        return CompiledPolicy(name, kind or PolicyKind.IDENTITY, (), "the policy is not valid JSON")
     root = parsed.value()
     if not isinstance(root, dict) or "Statement" not in root:
-        return CompiledPolicy(name, kind, (), "the policy has no Statement")
+        return CompiledPolicy(name, kind or PolicyKind.IDENTITY, (), "the policy has no Statement")
     variables = root.get("Version") == "2012-10-17"  # older versions read ${...} as text
+    views = [(view, to_python(view.node)) for view in statements(parsed.root)]
+    if kind is None:
+        with_principal = any(isinstance(d, dict) and names_principal(d) for _, d in views)
+        kind = PolicyKind.RESOURCE if with_principal else PolicyKind.IDENTITY
     compiled = []
-    for view in statements(parsed.root):
-        data = to_python(view.node)
+    for view, data in views:
         line = parsed.lines.position(view.node.start)[0]
         compiled.append(_statement(data, view.index, line, view.node, name, kind, variables))
     return CompiledPolicy(name, kind, tuple(compiled), None)

@@ -33,6 +33,13 @@ class PrincipalMatcher:
             return PrincipalMatch(not found.matched, False)
         return found
 
+    def describe(self) -> tuple[str, ...]:
+        """Who the statement speaks of, for a person: `Service messaging.chime.amazonaws.com`,
+        `AWS arn:aws:iam::111122223333:root`, `anyone (*)`; NotPrincipal says "anyone but"."""
+        named: tuple[str, ...] = ("anyone (*)",) if self.anyone else ()
+        named += tuple(sorted(e.replace(":", " ", 1) for e in self.entries if e != "AWS:*"))
+        return tuple(f"anyone but {n}" for n in named) if self.negated else named
+
     def _positive(self, principal: str | None) -> PrincipalMatch:
         if self.anyone:
             return PrincipalMatch(True, False)

@@ -25,9 +25,9 @@ def _named(policies: list[dict[str, Any]], stem: str) -> list[dict[str, Any]]:
 
 
 def simulation(case: dict[str, Any]) -> dict[str, Any]:
-    """A case {identity: [...], boundary?, scp?, action, resource, principal, context} in the
-    oracle's terms. The context is the one our engine sees, derived keys included (the oracle
-    does not derive aws:username from the principal)."""
+    """A case {identity: [...], boundary?, scp?, resource_policy?, action, resource, principal,
+    context} in the oracle's terms. The context is the one our engine sees, derived keys
+    included (the oracle does not derive aws:username from the principal)."""
     context = make_context(case["context"], case["principal"])
     sim: dict[str, Any] = {
         "identityPolicies": _named(case["identity"], "identity"),
@@ -42,6 +42,8 @@ def simulation(case: dict[str, Any]) -> dict[str, Any]:
     }
     if case.get("boundary"):
         sim["permissionBoundaryPolicies"] = _named([case["boundary"]], "boundary")
+    if case.get("resource_policy"):
+        sim["resourcePolicy"] = case["resource_policy"]
     if case.get("scp"):
         sim["serviceControlPolicies"] = [
             {"orgIdentifier": "ou-1", "policies": _named([case["scp"]], "scp")}
