@@ -33,7 +33,7 @@ CHECK = Qt.ItemDataRole.CheckStateRole
 
 def wait_for(window: MainWindow, app: QApplication) -> None:
     """Run the event loop until the throttled analysis has shown its result."""
-    while window.document.throttle.pending:
+    while window.document.analysis_pending:  # the analysis runs on a worker thread
         app.processEvents()
 
 

@@ -29,26 +29,39 @@ class FirstPaint(QObject):
         return False
 
 app = QApplication(sys.argv[:1])
+path = sys.argv[3] if len(sys.argv) > 3 else None
 if sys.argv[1] == "editor":
     from PySide6.QtCore import QSettings
     from editor.ui.main_window import MainWindow
     window = MainWindow(QSettings(sys.argv[2], QSettings.Format.IniFormat))
+    window.show()
+    if path:
+        window.open_path(path)  # as `chime-policy-editor FILE` does
+    shown = window.editor.viewport()
 else:
     window = QMainWindow()
     window.resize(1320, 860)
+    window.show()
+    shown = window
+    if path:
+        from pathlib import Path
+        from PySide6.QtWidgets import QPlainTextEdit
+        editor = QPlainTextEdit()
+        window.setCentralWidget(editor)
+        editor.setPlainText(Path(path).read_text(encoding="utf-8"))
+        shown = editor.viewport()
 watcher = FirstPaint()
-window.installEventFilter(watcher)
-window.show()
+shown.installEventFilter(watcher)
 app.exec()
 """
 
 
-def launch_ms(kind: str, settings: str) -> float:
+def launch_ms(kind: str, settings: str, path: str | None = None) -> float:
     """From process start to the child's report of its first paint (not to its exit)."""
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     start = time.perf_counter()
     child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, kind, settings],
+        [sys.executable, "-c", CHILD, kind, settings, *([path] if path else [])],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -64,17 +77,27 @@ def launch_ms(kind: str, settings: str) -> float:
 
 
 def main() -> None:
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from _policies import policy_of_size
+
     with tempfile.TemporaryDirectory() as folder:
         settings = os.path.join(folder, "settings.ini")
-        for kind in ("bare", "editor"):
-            launch_ms(kind, settings)  # warm the file cache
-        bare = statistics.median(launch_ms("bare", settings) for _ in range(RUNS))
-        ours = statistics.median(launch_ms("editor", settings) for _ in range(RUNS))
-    ratio = ours / bare
-    print(
-        f"bare PySide6 window: {bare:.0f} ms; editor: {ours:.0f} ms (median of {RUNS}); "
-        f"ratio {ratio:.2f}x; target <= 2x: {'met' if ratio <= 2 else 'MISSED'}"
-    )
+        policy = os.path.join(folder, "policy.json")
+        with open(policy, "w", encoding="utf-8") as out:
+            out.write(policy_of_size(6144))
+        for path, target in ((None, 2.0), (policy, 1.5)):
+            for kind in ("bare", "editor"):
+                launch_ms(kind, settings, path)  # warm the file cache
+            bare = statistics.median(launch_ms("bare", settings, path) for _ in range(RUNS))
+            ours = statistics.median(launch_ms("editor", settings, path) for _ in range(RUNS))
+            ratio = ours / bare
+            what = "with a 6,144-character policy" if path else "without a file"
+            base = "bare window + QPlainTextEdit of the file" if path else "bare PySide6 window"
+            print(
+                f"{what}: {base}: {bare:.0f} ms; editor: {ours:.0f} ms (median of {RUNS}, "
+                f"to the first paint of the text); ratio {ratio:.2f}x; target <= {target}x: "
+                f"{'met' if ratio <= target else 'MISSED'}"
+            )
 
 
 if __name__ == "__main__":

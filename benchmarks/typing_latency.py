@@ -146,6 +146,40 @@ def run(app: QApplication, window: MainWindow, plain: QPlainTextEdit, size: int)
     )
 
 
+def undo_memory(app: QApplication, window: MainWindow, keys: int = 50) -> None:
+    """What the undo history holds after typing `keys` characters into the text now open
+    (tracemalloc: Python objects only; Qt's own buffers are not counted)."""
+    import gc
+    import tracemalloc
+
+    text = window.editor.text()
+    put_cursor(window.editor, places(text)[0])
+    window.editor.setFocus()
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    for k in range(keys):
+        QTest.keyClick(window.editor, LETTERS[k % 26])
+        app.processEvents()
+    wait_for_findings(app, window)
+    gc.collect()
+    held = tracemalloc.get_traced_memory()[0] - before
+    tracemalloc.stop()
+    stack = window.document.undo_stack
+    texts = {}
+    for index in range(stack.count()):
+        command = stack.command(index)
+        for state in (command.old, command.new):  # type: ignore[attr-defined]
+            texts[id(state.text)] = len(state.text)
+    stack.setClean()
+    print(
+        f"undo history after {keys} keys in {len(text):,} chars: {stack.count()} step(s) "
+        f"holding {len(texts)} texts ({sum(texts.values()) / 1e6:.1f} M chars; a copy per key "
+        f"would be {keys}); all Python memory grew {held / 1e6:.1f} MB meanwhile (the reader's "
+        "cache of recent texts and their trees included)"
+    )
+
+
 def percentile(samples: list[float], share: float = 0.95) -> float:
     ordered = sorted(samples)
     return ordered[max(0, int(len(ordered) * share + 0.5) - 1)]
@@ -178,6 +212,7 @@ def main() -> None:
     cursor.movePosition(QTextCursor.MoveOperation.Start)
     for size in sizes:
         run(app, window, plain, size)
+    undo_memory(app, window)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
 

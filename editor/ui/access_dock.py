@@ -99,6 +99,8 @@ class AccessDock(QDockWidget):
         if not self.isVisible():
             self.window_.editor.mark(0, 0)
             return
+        if not state.synced:
+            return  # typing: the verdict follows the analysis, after the pause
         if self.tabs.currentIndex() == 0:
             self.pane.show_policy(state.text, state.field_map)
         else:

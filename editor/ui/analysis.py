@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -25,6 +24,8 @@ from editor.core.policy import editing
 from editor.core.policy.editing import EditorState
 
 if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
+
     from editor.core.lint.engine import LintOptions, LintResult
 
 SWITCH_INTERVAL_S = 0.0005
@@ -95,6 +96,8 @@ class Analyzer(QObject):
 
     def _start(self, job: Job) -> None:
         if self._executor is None:
+            from concurrent.futures import ThreadPoolExecutor  # 5 ms: not before first paint
+
             self._executor = ThreadPoolExecutor(1, thread_name_prefix="analysis")
         self._running = True
         sys.setswitchinterval(SWITCH_INTERVAL_S)

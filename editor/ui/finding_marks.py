@@ -10,18 +10,16 @@ the next one arrives.
 from __future__ import annotations
 
 import bisect
-import re
 
 from editor.core.text.findings import Finding
 
 WIDE = 4096  # Qt units: a finding longer than this is kept apart (see FindingSpans)
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def qt_offsets(text: str) -> list[int] | None:
     """Code-point offset -> UTF-16 offset table, or None when they are the same (no astral
     character, the usual case): Qt counts astral characters as two units."""
-    if text.isascii() or _ASTRAL.search(text) is None:
+    if text.isascii() or max(text) <= "\uffff":
         return None
     table = [0] * (len(text) + 1)
     units = 0

@@ -206,6 +206,8 @@ class JsonEditor(QPlainTextEdit):
 
     def mark(self, start: int, end: int) -> None:
         """Show text[start:end] with a background (start == end: no mark)."""
+        if (start, end) == self.marked:
+            return  # unchanged: the underlines are not made again
         self.marked = (start, end)
         self._refresh_marks()
 
