@@ -29,7 +29,8 @@ def add_parser(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from editor.core.access.diff import diff
 
-    result = diff(load_policy(args.old, "identity"), load_policy(args.new, "identity"))
+    # A policy naming a Principal is compared as the resource or trust policy it is.
+    result = diff(load_policy(args.old, None), load_policy(args.new, None))
     sys.stdout.write(as_json(result) if args.format == "json" else as_text(result))
     return EXIT_FINDINGS if result.grants_more else EXIT_OK
 

@@ -20,8 +20,8 @@ from editor.ui.theme import colours
 
 def compare(old_text: str, new_text: str) -> Diff | str:
     """The diff, or why there is none (a version that is not a readable policy)."""
-    old = compile_policy(old_text, "old")
-    new = compile_policy(new_text, "new")
+    old = compile_policy(old_text, "old", None)  # a Principal: a resource or trust policy
+    new = compile_policy(new_text, "new", None)
     for name, policy in (("the other version", old), ("the editor's policy", new)):
         if policy.problem is not None:
             return f"Cannot compare: {name}: {policy.problem}."

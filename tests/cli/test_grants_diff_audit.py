@@ -65,3 +65,33 @@ def test_diff_does_not_repeat_an_action_written_in_other_case(capsys, tmp_path) 
     wild = write(tmp_path, "wild.json", {"Version": "2012-10-17", "Statement": [statement]})
     assert main(["diff", empty, wild]) == 1
     assert "+ mobiletargeting:GetApp (mobiletargeting:Get*) on " in capsys.readouterr().out
+
+
+def test_diff_of_a_bucket_policy_sees_a_principal_opened_to_anyone(capsys, tmp_path) -> None:
+    old = write(tmp_path, "old.json", BUCKET_POLICY)
+    opened = json.loads(json.dumps(BUCKET_POLICY))
+    opened["Statement"][1]["Principal"] = "*"
+    new = write(tmp_path, "new.json", opened)
+    assert main(["diff", old, old]) == 0
+    assert capsys.readouterr().out == "no change in what the policy allows\n"
+    assert main(["diff", old, new]) == 1
+    out = capsys.readouterr().out
+    assert "+ s3:ListBucket on the policy's own resource" not in out  # its Resource is written
+    assert out.startswith("+ s3:ListBucket on arn:aws:s3:::amzn-s3-demo-bucket")
+    # And back: the grant to anyone goes, unless the caller is of the account still named.
+    assert main(["diff", new, old]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("- s3:ListBucket on arn:aws:s3:::amzn-s3-demo-bucket unless Principal")
+    assert "unless Principal AWS arn:aws:iam::111122223333:root" in out
+    assert "+ " not in out
+
+
+def test_diff_of_a_trust_policy_sees_who_may_assume_the_role(capsys, tmp_path) -> None:
+    old = write(tmp_path, "old.json", TRUST_POLICY)
+    other = json.loads(json.dumps(TRUST_POLICY))
+    other["Statement"][0]["Principal"] = {"AWS": "arn:aws:iam::999988887777:root"}
+    new = write(tmp_path, "new.json", other)
+    assert main(["diff", old, new]) == 1
+    out = capsys.readouterr().out
+    assert "+ sts:AssumeRole" in out and "Principal AWS arn:aws:iam::999988887777:root" in out
+    assert "- sts:AssumeRole" in out and "Principal Service messaging.chime.amazonaws.com" in out

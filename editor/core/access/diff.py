@@ -84,7 +84,8 @@ def _allowed(
     hits: list[tuple[CompiledStatement, int | None]], truth: dict[str, bool]
 ) -> list[tuple[CompiledStatement, int | None]]:
     def holds(s: CompiledStatement) -> bool:
-        return s.condition_text is None or truth[s.condition_text]
+        guard = _guard(s)
+        return guard is None or truth[guard]
 
     if any(not s.allow and holds(s) for s, _ in hits):
         return []
@@ -114,7 +115,7 @@ def diff(old: CompiledPolicy, new: CompiledPolicy) -> Diff:
             memo[key] = cells(old_side.patterns() + new_side.patterns())
         result = memo[key]
         exact = exact and result.exact
-        conditions = sorted({s.condition_text for s in olds + news if s.condition_text})
+        conditions = sorted({g for g in map(_guard, olds + news) if g})
         if len(conditions) > MAX_CONDITIONS:
             exact = False
             choices: list[tuple[bool, ...]] = [
@@ -150,18 +151,27 @@ def _record(
     resource = _resource_label(statement, index or 0)
     unless = tuple(
         sorted(
-            {
-                s.condition_text
-                for s, _ in other_hits
-                if s.allow and s.condition_text and not truth[s.condition_text]
-            }
+            {guard for s, _ in other_hits if s.allow and (guard := _guard(s)) and not truth[guard]}
         )
     )
-    key = (action, resource, statement.condition_text, unless)
+    guard = _guard(statement)
+    key = (action, resource, guard, unless)
     if key not in into:
         refs = tuple(s.ref for s, _ in granted)
         via = _via(statement, action.lower())
-        into[key] = Change(action, via, resource, example, statement.condition_text, unless, refs)
+        into[key] = Change(action, via, resource, example, guard, unless, refs)
+
+
+def _guard(statement: CompiledStatement) -> str | None:
+    """When the statement applies, as an independent yes/no: its Condition, and in a resource
+    or trust policy its Principal (unless anyone), so that a Principal changed from an account
+    to `*` is new access."""
+    who = statement.principal
+    if who is None or (who.anyone and not who.negated):
+        return statement.condition_text
+    principal = "Principal " + ", ".join(who.describe())
+    condition = statement.condition_text
+    return principal if condition is None else f"{principal} and {condition}"
 
 
 def _via(statement: CompiledStatement, action_lower: str) -> str:

@@ -172,8 +172,10 @@ def _resource_allows(
         result = _applies_here(statement, request)
         if result:
             assert statement.principal is not None
-            by_name = statement.principal.match(request.principal).by_name
-            sure.append((statement.ref, by_name))
+            match = statement.principal.match(request.principal)
+            if match.delegated:
+                continue  # the account's identity policies decide (see principals.py)
+            sure.append((statement.ref, match.by_name))
         elif result is None:
             maybe.append(statement.ref)
     return sure, maybe

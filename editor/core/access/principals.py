@@ -14,6 +14,10 @@ from typing import Any
 class PrincipalMatch:
     matched: bool
     by_name: bool  # named exactly (a user or a role session ARN): a boundary does not limit it
+    # Matched only through its account (`111122223333`, `arn:aws:iam::111122223333:root`): that
+    # "delegates authority to the account" (IAM's Principal element page, "AWS account
+    # principals"), so the principal's identity policies must allow it too.
+    delegated: bool = False
 
 
 NO_MATCH = PrincipalMatch(False, False)
@@ -53,7 +57,7 @@ class PrincipalMatcher:
             if f"AWS:{account}" in self.entries or f"AWS:arn:{fields[1]}:iam::{account}:root" in (
                 self.entries
             ):
-                return PrincipalMatch(True, False)
+                return PrincipalMatch(True, False, delegated=True)
             role = _role_of_session(fields)
             if role is not None and f"AWS:{role}" in self.entries:
                 return PrincipalMatch(True, False)

@@ -167,3 +167,44 @@ def test_two_documents_naming_principals_are_refused() -> None:
     documents = [compile_policy(text, name, None) for name in ("a.json", "b.json")]
     with pytest.raises(TwoResourcePolicies, match=r"a\.json and b\.json both name a Principal"):
         with_documents(documents)
+
+
+# The audit's own bucket policy names the account (`arn:aws:iam::111122223333:root`): that
+# "delegates authority to the account" (IAM's "Principal" element page, "AWS account
+# principals"): a principal of the account also needs its identity policy to allow.
+ROOT_NAMED = json.loads(json.dumps(BUCKET_POLICY))
+ROOT_NAMED["Statement"][1]["Principal"] = {"AWS": "arn:aws:iam::111122223333:root"}
+LIST_ALLOWED = {
+    "Version": "2012-10-17",
+    "Statement": [{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": BUCKET}],
+}
+ACCOUNT_CASES = [
+    pytest.param([], ALICE, "implicitDeny", id="account-named-no-identity-policy"),
+    pytest.param([LIST_ALLOWED], ALICE, "allowed", id="account-named-identity-allows"),
+    pytest.param([], "arn:aws:iam::111122223333:role/r", "implicitDeny", id="role-of-account"),
+]
+
+
+@pytest.mark.parametrize(("identity", "principal", "want"), ACCOUNT_CASES)
+def test_an_account_principal_delegates_to_identity_policies(identity, principal, want) -> None:
+    policy = compile_policy(json.dumps(ROOT_NAMED), "bucket", None)
+    identities = tuple(compile_policy(json.dumps(p), "identity") for p in identity)
+    request = Request("s3:ListBucket", BUCKET, principal, make_context(SECURE, principal))
+    result = evaluate(PolicySet(identity=identities, resource=policy), request)
+    assert result.decision.value == want
+
+
+@pytest.mark.slow
+def test_the_oracle_agrees_on_account_principals() -> None:
+    cases = [
+        {
+            "identity": p.values[0],
+            "resource_policy": ROOT_NAMED,
+            "action": "s3:ListBucket",
+            "resource": BUCKET,
+            "principal": p.values[1],
+            "context": SECURE,
+        }
+        for p in ACCOUNT_CASES
+    ]
+    assert run_oracle(cases) == [p.values[2] for p in ACCOUNT_CASES]
