@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from editor.cli.common import (
@@ -18,8 +19,10 @@ from editor.cli.common import (
     policy_type,
     read_each,
 )
-from editor.core.lint.engine import LintOptions, Quota, fix_all, lint
-from editor.core.text.findings import Severity
+from editor.cli.lint import container_findings
+from editor.core.lint.engine import LintOptions, Quota, lint
+from editor.core.text import findings as fnd
+from editor.core.text.findings import Finding, Severity
 
 
 def add_parser(commands: Any) -> None:
@@ -51,8 +54,9 @@ def run(args: argparse.Namespace) -> int:
         if text is None:
             failed = True
             continue
-        fixed = fix_all(text, options)
-        remaining = [f for f in lint(fixed, options).findings if f.severity is Severity.ERROR]
+        check = _checker(text, name, options)
+        fixed = fnd.fix_all(text, check)
+        remaining = [f for f in check(fixed) if f.severity is Severity.ERROR]
         for finding in remaining:
             print(
                 f"{name}:{finding.line}:{finding.column}: error {finding.code} "
@@ -91,3 +95,12 @@ def run(args: argparse.Namespace) -> int:
                 print(f"==> {name} <==")
             sys.stdout.write(fixed)
     return EXIT_USAGE if failed else status
+
+
+def _checker(text: str, name: str, options: LintOptions) -> Callable[[str], Sequence[Finding]]:
+    """What fix repairs: the policies inside a template or doc page (only where their text
+    stands in the file as is, so a template's own lines are never rewritten as JSON), or the
+    file itself when it is a policy."""
+    if container_findings(text, name, options) is not None:
+        return lambda t: container_findings(t, name, options) or ()
+    return lambda t: lint(t, options).findings

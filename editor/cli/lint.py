@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
         if text is None:
             unreadable = True
             continue
-        findings = _container_findings(text, name, options)
+        findings = container_findings(text, name, options)
         if findings is None:
             findings = lint(text, options).findings
         errors = errors or any(f.severity is Severity.ERROR for f in findings)
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
-def _container_findings(text: str, name: str, options: LintOptions) -> tuple[Finding, ...] | None:
+def container_findings(text: str, name: str, options: LintOptions) -> tuple[Finding, ...] | None:
     """The findings of every policy in a template, Terraform file or doc page, at the file's
     own lines; None when the file is a policy (or holds none)."""
     from editor.core.export.containers import find_container, lint_embedded, looks_like_policy

@@ -63,11 +63,16 @@ def find_container(text: str, name: str = "") -> Container | None:
         return Container("terraform", terraform_read.policies(text))
     parsed = read_json(text)
     root = parsed.root
+    resources = None if root is None or root.kind is not Kind.OBJECT else root.get("Resources")
+    # A template with a syntax error is still a template (never a policy to give a Version):
+    # its policies are sliced verbatim, so their own defects are found and fixed in place.
     if (
         root is not None
-        and root.kind is Kind.OBJECT
-        and root.get("Resources") is not None
-        and not parsed.has_errors
+        and resources is not None
+        and (
+            not parsed.has_errors
+            or (resources.value is not None and resources.value.kind is Kind.OBJECT)
+        )
     ):
         return Container("cloudformation-json", template_policies(root, text, True))
     if "Resources:" in text:
