@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from editor.core.catalog.catalog import Catalog
 from editor.core.policy.arnslots import OTHER
-from editor.core.policy.editing import OPTIONAL_FIELDS, EditorState, needed_fields
+from editor.core.policy.editing import DEFAULT_FIELDS, OPTIONAL_FIELDS, EditorState, needed_fields
 from editor.ui.theme import Colours, colours, tint
 
 ALL = "\x00all"  # the chooser's "all of them"
@@ -231,6 +231,14 @@ class ArnForm(QWidget):
             edit.setPlaceholderText(LABELS[name][1])
             if unfilled:
                 message = f"also unfilled in the policy: {unfilled}"
+        typed = state.field(name).strip()
+        if not texts and typed and typed != DEFAULT_FIELDS.get(name) and state.readable:
+            # Nothing to replace: say so rather than take the value silently. A Principal's
+            # or a Condition's own values are never the form's (see arnslots).
+            message = (
+                "no resource ARN in the policy holds this yet: it goes into what you tick "
+                "next (Principal and Condition values are kept as written)"
+            )
         several = len(texts) > 1
         if several:
             also = f" (unfilled: {unfilled})" if unfilled else ""

@@ -29,3 +29,13 @@ def test_typing_an_account_leaves_a_trust_policys_conditions(window, tmp_path, q
     qtbot.keyClicks(window.form.inputs["account_id"], "999999999999")
     qtbot.keyClicks(window.form.region.lineEdit(), "eu-west-1")
     assert window.editor.toPlainText() == TRUST
+
+
+def test_the_form_says_when_a_typed_value_has_nothing_to_replace(window, tmp_path, qtbot):
+    _open(window, tmp_path, "bucket-policy.json", CROSS_ACCOUNT)
+    note = window.form.notes["account_id"]
+    assert not note.isVisibleTo(window)
+    qtbot.keyClicks(window.form.inputs["account_id"], "444455556666")
+    assert note.isVisibleTo(window)
+    assert "no resource ARN in the policy holds this" in note.text()
+    assert "Principal and Condition values are kept as written" in note.text()

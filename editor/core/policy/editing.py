@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 # Field values that need no validation: the defaults below.
 _DEFAULTS = {"partition": "aws", "channel_id": "*", "channel_flow_id": "*"}
+DEFAULT_FIELDS = _DEFAULTS  # for the form: a default is not something typed
 
 # Fields shown only when a ticked action needs that resource type.
 OPTIONAL_FIELDS = {
