@@ -26,7 +26,7 @@ from editor.core.policy.generate import (
     is_generated_sid,
     needed_types,
 )
-from editor.core.policy.statements import StatementView, remove_item_range, statements
+from editor.core.policy.statements import StatementView, removal_ranges, statements
 from editor.core.text.findings import TextEdit, apply_edits
 
 
@@ -56,15 +56,15 @@ def remove_actions(text: str, names: Iterable[str], catalog: Catalog) -> str:
             _check_deletable(view, catalog)
             gone.append(view.index)
         else:
-            edits.extend(TextEdit(*remove_item_range(value, i), "") for i in hits)
+            edits.extend(TextEdit(s, e, "") for s, e in removal_ranges(value, hits))
     if gone and array is None:
         raise NotEditable("the only statement would be left with no action")
     if array is not None:
         if len(gone) == len(array.items):
             edits.append(TextEdit(array.start + 1, array.end - 1, ""))  # `[]` again
         else:
-            edits.extend(TextEdit(*remove_item_range(array, i), "") for i in gone)
-    return apply_edits(text, _merged(edits))
+            edits.extend(TextEdit(s, e, "") for s, e in removal_ranges(array, gone))
+    return apply_edits(text, edits)
 
 
 # What a statement an untick may delete holds: the Effect, its actions and resources, and a
@@ -296,14 +296,3 @@ def _leading(text: str, offset: int) -> str:
     line_start = text.rfind("\n", 0, offset) + 1
     line = text[line_start:offset]
     return line[: len(line) - len(line.lstrip(" \t"))]
-
-
-def _merged(edits: list[TextEdit]) -> list[TextEdit]:
-    """Removals of neighbouring items can share a comma: merge overlapping ranges."""
-    merged: list[TextEdit] = []
-    for edit in sorted(edits, key=lambda e: e.start):
-        if merged and edit.start < merged[-1].end:
-            last = merged.pop()
-            edit = TextEdit(last.start, max(last.end, edit.end), "")
-        merged.append(edit)
-    return merged

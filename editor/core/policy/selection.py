@@ -13,7 +13,7 @@ from editor.core.policy.arnslots import OTHER, field_values, find_slots
 from editor.core.policy.arnvalues import ArnValues
 from editor.core.policy.generate import GENERATED_SID, generate
 from editor.core.policy.layout import Layout
-from editor.core.policy.statements import StatementView, remove_item_range, statements
+from editor.core.policy.statements import StatementView, removal_ranges, statements
 from editor.core.text.findings import TextEdit, apply_edits
 
 _MODELED_KEYS = {"Sid", "Effect", "Action", "Resource"}
@@ -189,22 +189,11 @@ def _without_unselected(
     ]
     if len(drop) == len(items):
         drop = drop[1:]
-    edits = []
-    for i in drop:
-        start, end = remove_item_range(member.value, i)
-        edits.append(TextEdit(start - node.start, end - node.start, ""))
-    return apply_edits(text[node.start : node.end], _disjoint(edits))
-
-
-def _disjoint(edits: list[TextEdit]) -> list[TextEdit]:
-    """Adjacent removals can share a comma; merge overlapping ranges."""
-    merged: list[TextEdit] = []
-    for edit in sorted(edits, key=lambda e: e.start):
-        if merged and edit.start < merged[-1].end:
-            last = merged.pop()
-            edit = TextEdit(last.start, max(last.end, edit.end), "")
-        merged.append(edit)
-    return merged
+    edits = [
+        TextEdit(start - node.start, end - node.start, "")
+        for start, end in removal_ranges(member.value, drop)
+    ]
+    return apply_edits(text[node.start : node.end], edits)
 
 
 def _indent_of(text: str, offset: int) -> str:

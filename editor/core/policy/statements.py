@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
 from editor.core.catalog.arn import SYMBOL
 from editor.core.json.nodes import Kind, Member, Node
@@ -102,6 +103,28 @@ def value_offsets(text: str, node: Node, start: int, end: int) -> tuple[int, int
     if text[inner_start : node.end - 1] == node.value:
         return inner_start + start, inner_start + end
     return node.start, node.end
+
+
+def removal_ranges(array: Node, indices: Iterable[int]) -> list[tuple[int, int]]:
+    """The text ranges that remove array.items at `indices`, each run of neighbouring items
+    with one adjoining comma, so that what stays is a well-formed list. (Removing the last
+    two of three items one by one would leave the first item's comma behind.)"""
+    items = array.items
+    chosen = sorted(set(indices))
+    ranges: list[tuple[int, int]] = []
+    first = 0
+    for pos, index in enumerate(chosen):
+        if pos == 0 or chosen[pos - 1] != index - 1:
+            first = index
+        if pos + 1 < len(chosen) and chosen[pos + 1] == index + 1:
+            continue  # the run goes on
+        if index + 1 < len(items):
+            ranges.append((items[first].start, items[index + 1].start))
+        elif first > 0:
+            ranges.append((items[first - 1].end, items[index].end))
+        else:
+            ranges.append((items[first].start, items[index].end))
+    return ranges
 
 
 def remove_item_range(array: Node, index: int) -> tuple[int, int]:
