@@ -133,9 +133,10 @@ def add_output_mode(parser: argparse.ArgumentParser) -> None:
 
 def write_result(
     args: argparse.Namespace, name: str, text: str, new: str, many: bool, verb: str
-) -> None:
+) -> bool:
     """Print `new`, a diff of `text` to `new`, or rewrite the file in place (atomically, the
-    original kept as a backup), as `args` asks."""
+    original kept as a backup), as `args` asks. False when the file could not be written
+    (said in one line): the caller goes on with its other files and exits 2."""
     if args.diff:
         import difflib
 
@@ -152,12 +153,16 @@ def write_result(
         if name == "-":
             raise UsageError("--in-place cannot rewrite standard input")
         if new != text:
-            from editor.core.files import write_atomically
+            from editor.core.files import WriteError, write_atomically
 
-            # A WriteError is one line and exit 2, in main.
-            kept = write_atomically(name, new, backup=True)
+            try:
+                kept = write_atomically(name, new, backup=True)
+            except WriteError as error:
+                print(f"chime-policy: {error}", file=sys.stderr)
+                return False
             print(f"{name}: {verb} (original kept as {kept})", file=sys.stderr)
     else:
         if many:
             print(f"==> {name} <==")
         sys.stdout.write(new)
+    return True

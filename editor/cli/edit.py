@@ -11,6 +11,7 @@ from typing import Any
 from editor.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
+    EXIT_USAGE,
     UsageError,
     add_output_mode,
     expand,
@@ -81,5 +82,6 @@ def run(args: argparse.Namespace) -> int:
         for action in sorted(kept):
             print(f"{name}: chime:{action} is still granted by a wildcard", file=sys.stderr)
             status = EXIT_FINDINGS
-        write_result(args, name, text, edited, len(names) > 1, "edited")
+        if not write_result(args, name, text, edited, len(names) > 1, "edited"):
+            status = EXIT_USAGE
     return status

@@ -10,6 +10,7 @@ from typing import Any
 from editor.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
+    EXIT_USAGE,
     UsageError,
     add_output_mode,
     expand,
@@ -97,5 +98,6 @@ def run(args: argparse.Namespace) -> int:
                     file=sys.stderr,
                 )
                 status = EXIT_FINDINGS
-        write_result(args, name, text, filled, len(names) > 1, "filled")
+        if not write_result(args, name, text, filled, len(names) > 1, "filled"):
+            status = EXIT_USAGE
     return status

@@ -18,6 +18,7 @@ from editor.cli.common import (
     expand,
     policy_type,
     read_each,
+    write_result,
 )
 from editor.cli.lint import container_findings
 from editor.core.lint.engine import LintOptions, Quota, lint
@@ -42,8 +43,6 @@ def add_parser(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from editor.core.files import WriteError, write_atomically
-
     options = LintOptions(Quota(args.quota), policy_type(args))
     names = expand(args.files, args.exclude)
     if args.in_place and "-" in names:
@@ -69,31 +68,8 @@ def run(args: argparse.Namespace) -> int:
             if fixed != text:
                 print(f"{name}: would be fixed")
                 status = EXIT_FINDINGS
-        elif args.diff:
-            import difflib
-
-            label = "stdin" if name == "-" else name
-            sys.stdout.writelines(
-                difflib.unified_diff(
-                    text.splitlines(keepends=True),
-                    fixed.splitlines(keepends=True),
-                    f"{label} (before)",
-                    f"{label} (fixed)",
-                )
-            )
-        elif args.in_place:
-            if fixed != text:
-                try:
-                    kept = write_atomically(name, fixed, backup=True)
-                except WriteError as error:
-                    print(f"chime-policy: {error}", file=sys.stderr)
-                    failed = True
-                    continue
-                print(f"{name}: fixed (original kept as {kept})", file=sys.stderr)
-        else:
-            if len(names) > 1:
-                print(f"==> {name} <==")
-            sys.stdout.write(fixed)
+        elif not write_result(args, name, text, fixed, len(names) > 1, "fixed"):
+            failed = True
     return EXIT_USAGE if failed else status
 
 
