@@ -5,6 +5,8 @@ were a policy (a found defect: fix inserted "Version" at a template's top level)
 import json
 from pathlib import Path
 
+import pytest
+
 from editor.cli.main import main
 from tests.conftest import SEED
 
@@ -86,3 +88,14 @@ def test_the_seed_page_gets_its_code_blocks_repaired_and_its_prose_kept(
         json.loads(block)  # every example is strict JSON now
     assert '"chime:ListTagsForResource",' in after[1]  # AWS's missing commas
     assert '"chime:Connect",' in after[3]
+
+
+# Hypothesis found these: a string left open around an escape JSON does not allow. fix closes
+# the string, cannot repair the escape, and must say so (exit 1) rather than pass the text off
+# as fixed.
+@pytest.mark.parametrize("text", ['"\\{', '"\n{', '{"Version": "2012-10-17", "a": "\\q'])
+def test_fix_names_what_it_could_not_repair(tmp_path: Path, capsys, text: str) -> None:
+    path = tmp_path / "p.json"
+    path.write_text(text, encoding="utf-8")
+    assert main(["fix", str(path)]) == 1
+    assert "(no safe fix)" in capsys.readouterr().err
