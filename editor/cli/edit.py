@@ -13,9 +13,10 @@ from editor.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     UsageError,
+    add_files,
     add_output_mode,
     expand,
-    read_input,
+    read_each,
     write_result,
 )
 
@@ -29,7 +30,7 @@ def add_parser(commands: Any) -> None:
         "Exit 1 when an action cannot be removed (a wildcard grants it) or a file cannot be "
         "edited.",
     )
-    edit.add_argument("files", nargs="+", metavar="FILE", help="file, folder or - (stdin)")
+    add_files(edit)
     edit.add_argument("--add-action", action="append", default=[], metavar="ACTION")
     edit.add_argument("--remove-action", action="append", default=[], metavar="ACTION")
     add_output_mode(edit)
@@ -62,12 +63,15 @@ def run(args: argparse.Namespace) -> int:
     if set(added) & set(removed):
         raise UsageError("edit: an action cannot be both added and removed")
     catalog = load_catalog()
-    names = expand(args.files)
+    names = expand(args.files, args.exclude)
     if args.in_place and "-" in names:
         raise UsageError("--in-place cannot rewrite standard input")
     status = EXIT_OK
-    for name in names:
-        text = read_input(name)
+    failed = False  # a file not read or not written: exit 2, after the others
+    for name, text in read_each(names):
+        if text is None:
+            failed = True
+            continue
         selection = read_selection(text, catalog)
         found = {k: v for k, v in selection.values.items() if k not in selection.conflicts}
         values = ArnValues(**{k: v for k, v in found.items() if not field_error(k, v)})
@@ -83,5 +87,5 @@ def run(args: argparse.Namespace) -> int:
             print(f"{name}: chime:{action} is still granted by a wildcard", file=sys.stderr)
             status = EXIT_FINDINGS
         if not write_result(args, name, text, edited, len(names) > 1, "edited"):
-            status = EXIT_USAGE
-    return status
+            failed = True
+    return EXIT_USAGE if failed else status

@@ -12,9 +12,10 @@ from editor.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     UsageError,
+    add_files,
     add_output_mode,
     expand,
-    read_input,
+    read_each,
     write_result,
 )
 from editor.core.policy.arnfields import FIELDS
@@ -28,7 +29,7 @@ def add_parser(commands: Any) -> None:
         "app_instance_id ...) or the values of each named field in every ARN, leaving the "
         "rest of the text as it is. Exit 1 when placeholders remain.",
     )
-    fill.add_argument("files", nargs="+", metavar="FILE", help="file, folder or - (stdin)")
+    add_files(fill)
     for name in FIELDS:
         fill.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="VALUE")
     fill.add_argument(
@@ -80,12 +81,15 @@ def run(args: argparse.Namespace) -> int:
     from editor.core.policy.arnslots import fill_text
 
     changes = changes_of(args)
-    names = expand(args.files)
+    names = expand(args.files, args.exclude)
     if args.in_place and "-" in names:
         raise UsageError("--in-place cannot rewrite standard input")
     status = EXIT_OK
-    for name in names:
-        text = read_input(name)
+    failed = False  # a file not read or not written: exit 2, after the others
+    for name, text in read_each(names):
+        if text is None:
+            failed = True
+            continue
         filled = fill_text(text, changes)
         for field in unfound(text, changes):
             option = f"--{field.replace('_', '-')}" if field in FIELDS else f"--set {field[6:]}"
@@ -99,5 +103,5 @@ def run(args: argparse.Namespace) -> int:
                 )
                 status = EXIT_FINDINGS
         if not write_result(args, name, text, filled, len(names) > 1, "filled"):
-            status = EXIT_USAGE
-    return status
+            failed = True
+    return EXIT_USAGE if failed else status

@@ -193,3 +193,38 @@ def test_in_place_refuses_standard_input_before_anything(capsys, monkeypatch, co
     code, out, err = run(capsys, *command, "--in-place", "-")
     assert (code, out) == (2, "")
     assert err.strip() == "chime-policy: --in-place cannot rewrite standard input"
+
+
+def test_fill_and_edit_walk_folders_like_lint_and_fix(capsys, tmp_path: Path) -> None:
+    """Folders are searched below, --exclude skips, and one unreadable file is named (exit 2)
+    while the others are still written."""
+    (tmp_path / "team" / "old").mkdir(parents=True)
+    for where in ("team", "team/old"):
+        (tmp_path / where / "user.json").write_text(REGISTER_ENDPOINT, encoding="utf-8")
+    (tmp_path / "team" / "broken.json").write_bytes(b"\xff\xfe\x00binary")
+    folder = str(tmp_path / "team")
+
+    code, _, err = run(
+        capsys, "fill", "--region", "us-east-1", "--in-place", "--exclude", "old", folder
+    )
+    assert code == 2 and "broken.json" in err
+    assert "us-east-1" in (tmp_path / "team" / "user.json").read_text(encoding="utf-8")
+    assert (tmp_path / "team" / "old" / "user.json").read_text(
+        encoding="utf-8"
+    ) == REGISTER_ENDPOINT
+
+    code, _, err = run(
+        capsys,
+        "edit",
+        "--add-action",
+        "chime:ListChannels",
+        "--in-place",
+        "--exclude",
+        "old",
+        folder,
+    )
+    assert code == 2 and "broken.json" in err
+    assert "chime:ListChannels" in (tmp_path / "team" / "user.json").read_text(encoding="utf-8")
+    assert (tmp_path / "team" / "old" / "user.json").read_text(
+        encoding="utf-8"
+    ) == REGISTER_ENDPOINT
