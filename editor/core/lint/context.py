@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from editor.core.catalog.catalog import Catalog
 from editor.core.json.nodes import Node
@@ -36,6 +37,8 @@ class LintContext:
     options: LintOptions
     statements: list[StatementView] = field(default_factory=list)
     kind: KindChoice = field(default_factory=lambda: KindChoice(PolicyKind.IDENTITY, "", True))
+    # What several rules ask about this policy, worked out by the first that asks (grants.py).
+    shared: dict[str, Any] = field(default_factory=dict)
 
     @property
     def text(self) -> str:

@@ -14,7 +14,6 @@ from editor.core.lint.context import LintContext
 from editor.core.policy.statements import (
     StatementView,
     remove_item_range,
-    string_items,
     value_offsets,
 )
 from editor.core.text.findings import Finding, Severity
@@ -29,12 +28,18 @@ _COVER_LIMIT = 32  # distinct wildcards of one list that other entries are check
 
 
 def actions(ctx: LintContext) -> Iterator[Finding]:
+    known = ctx.catalog.by_full_name.keys()
     for statement in ctx.statements:
         for element in ("Action", "NotAction"):
             member = statement.member(element)
             if member is None or member.value is None:
                 continue
-            items = string_items(member.value)
+            names = statement.value_set(element)
+            if names <= known and len(names) == len(statement.values(element)):
+                # The usual list: Chime actions as the catalog spells them, each once. No
+                # name, wildcard or duplicate finding can follow (one spelling per action).
+                continue
+            items = statement.strings(element)
             for node in items:
                 yield from _check_name(ctx, statement, element, node)
             yield from _duplicates(ctx, member.value, items)

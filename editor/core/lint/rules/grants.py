@@ -3,15 +3,13 @@ which Allow statement grants it, and on what. Shared by the security rules."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from editor.core.catalog.wildcard import action_matches, has_wildcard
 from editor.core.json.nodes import Node
 from editor.core.lint.context import LintContext
 from editor.core.policy.statements import StatementView
-
-_last: tuple[LintContext, Grants] | None = None
 
 
 class Grant(NamedTuple):
@@ -39,32 +37,56 @@ def _matches(pattern: str, name: str) -> bool:
 
 
 def grants_of(ctx: LintContext) -> Grants:
-    """The Grants of this lint, made once for all the rules that ask (they run one after
-    another on the same context)."""
-    global _last
-    if _last is None or _last[0] is not ctx:
-        _last = (ctx, Grants(ctx.statements))
-    return _last[1]
+    """The Grants of this lint, made once for all the rules that ask."""
+    found = ctx.shared.get("grants")
+    if found is None:
+        catalog = ctx.catalog
+        found = ctx.shared["grants"] = Grants(
+            ctx.statements, catalog.by_full_name, catalog.service.prefix
+        )
+    assert isinstance(found, Grants)
+    return found
+
+
+def allowed_names(ctx: LintContext) -> tuple[frozenset[str], frozenset[str]]:
+    """(every Action entry of the Allow statements, those of them the catalog does not spell
+    exactly): rules that look for a few actions ask the whole policy at once with these."""
+    found = ctx.shared.get("allowed-names")
+    if found is None:
+        names = frozenset().union(
+            *(s.value_set("Action") for s in ctx.statements if s.effect == "Allow")
+        )
+        found = ctx.shared["allowed-names"] = (names, names.difference(ctx.catalog.by_full_name))
+    assert isinstance(found, tuple)
+    return found
 
 
 class Grants:
     """Every Allow statement's actions, ready for `where(name)` questions."""
 
-    def __init__(self, statements: list[StatementView]) -> None:
+    def __init__(
+        self, statements: list[StatementView], known: Mapping[str, object], prefix: str
+    ) -> None:
         self.statements = statements
-        self.prefixes = self._prefixes()
+        self.prefixes = self._prefixes(known, prefix)
         self._allows: list[tuple[StatementView, list[Node], bool]] | None = None
         self._denies: list[StatementView] = []
 
-    def _prefixes(self) -> set[str] | None:
-        """Service prefixes the Allow statements can reach; None when any (`*`, NotAction)."""
+    def _prefixes(self, known: Mapping[str, object], prefix: str) -> set[str] | None:
+        """Service prefixes the Allow statements can reach; None when any (`*`, NotAction).
+        `known` holds the names of one service (`prefix`) as its catalog spells them: a
+        statement of only those is settled by one set operation, not name by name."""
         found: set[str] = set()
         for statement in self.statements:
             if statement.effect != "Allow":
                 continue
             if statement.member("NotAction") is not None:
                 return None
-            for name in statement.values("Action"):
+            names = statement.value_set("Action")
+            others = names.difference(known)
+            if len(others) < len(names):
+                found.add(prefix)
+            for name in others:
                 prefix = name.split(":", 1)[0].lower()
                 if has_wildcard(prefix):
                     return None
