@@ -52,7 +52,7 @@ class Action(_Frozen):
     messaging: bool
     api: str
 
-    @property
+    @cached_property
     def full_name(self) -> str:
         return f"chime:{self.name}"
 

@@ -35,14 +35,22 @@ def actions(ctx: LintContext) -> Iterator[Finding]:
             if member is None or member.value is None:
                 continue
             names = statement.value_set(element)
-            if names <= known and len(names) == len(statement.values(element)):
-                # The usual list: Chime actions as the catalog spells them, each once. No
-                # name, wildcard or duplicate finding can follow (one spelling per action).
+            if len(names) == len(statement.values(element)) and all(
+                _spelt_as_catalog(ctx, n) for n in names.difference(known)
+            ):
+                # The usual list: actions as the catalog spells them, each once. No name,
+                # wildcard or duplicate finding can follow (one spelling per action).
                 continue
             items = statement.strings(element)
             for node in items:
                 yield from _check_name(ctx, statement, element, node)
             yield from _duplicates(ctx, member.value, items)
+
+
+def _spelt_as_catalog(ctx: LintContext, name: str) -> bool:
+    """An action of another service than Chime, spelt as its catalog spells it."""
+    found = find_action(ctx.catalog, name)
+    return found is not None and found.full_name == name
 
 
 def _check_name(

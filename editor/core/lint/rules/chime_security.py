@@ -163,43 +163,42 @@ def admin_in_user_policy(ctx: LintContext) -> Iterator[Finding]:
     if ctx.kind.kind is not PolicyKind.IDENTITY:
         return
     admin, user = _persona_sets(ctx)
-    allowed, others = allowed_names(ctx)
-    if not others and (user.isdisjoint(allowed) or admin.isdisjoint(allowed)):
-        return  # the usual policy: a user's or an administrator's, not both
-    granted_user = False
-    admin_names: list[tuple[StatementView, set[str]]] = []
+    allowed, others = allowed_names(ctx)  # others: mis-cased names, other services
+    chime = ctx.catalog.service.prefix + ":"
+    spelt = {n: _chime_name(ctx, n, chime) for n in others}  # as the catalog spells them
+    if user.isdisjoint(allowed) and user.isdisjoint(spelt.values()):
+        return  # no user's action: an administrator's policy, or another kind
+    if admin.isdisjoint(allowed) and admin.isdisjoint(spelt.values()):
+        return  # the usual user policy
     for statement in ctx.statements:
         if statement.effect != "Allow":
             continue
-        granted_user = granted_user or bool(_chime_named(ctx, statement, user))
-        named = _chime_named(ctx, statement, admin)
-        if named:
-            admin_names.append((statement, named))
-    if not granted_user:
-        return
-    for statement, named in admin_names:
+        names = statement.value_set("Action")
+        if admin.isdisjoint(names) and others.isdisjoint(names):
+            continue
         for node in statement.strings("Action"):
-            action = ctx.catalog.action(str(node.value))
-            if action is None or action.full_name not in named:
-                continue
-            if not str(node.value).lower().startswith(ctx.catalog.service.prefix + ":"):
+            written = str(node.value)
+            name = written if written in admin else spelt.get(written)
+            if name is None or name not in admin:
                 continue
             yield ctx.finding(
                 "security/admin-in-user-policy",
                 WARNING,
-                f"{action.name} is an app-instance administrator's action (AWS's administrator "
-                "example) in a policy that grants what an app-instance user does: every user "
-                "holding it could administer the app instance; give administration its own "
-                f"policy (see {CHIME_ROLES})",
+                f"{name.split(':', 1)[1]} is an app-instance administrator's action (AWS's "
+                "administrator example) in a policy that grants what an app-instance user "
+                "does: every user holding it could administer the app instance; give "
+                f"administration its own policy (see {CHIME_ROLES})",
                 node.start,
                 node.end,
             )
 
 
-def _chime_named(ctx: LintContext, statement: StatementView, wanted: frozenset[str]) -> set[str]:
-    """The actions of `wanted` an entry names with the "chime:" prefix (in any case)."""
-    chime = ctx.catalog.service.prefix + ":"
-    return {n for written, n in _named(ctx, statement, wanted) if written.lower().startswith(chime)}
+def _chime_name(ctx: LintContext, written: str, chime: str) -> str | None:
+    """The catalog's spelling of an entry written with the Chime prefix in another case."""
+    if not written.lower().startswith(chime):
+        return None
+    action = ctx.catalog.action(written)
+    return None if action is None else action.full_name
 
 
 def _persona_sets(ctx: LintContext) -> tuple[frozenset[str], frozenset[str]]:

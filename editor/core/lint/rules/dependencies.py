@@ -28,31 +28,23 @@ def dependent_actions(ctx: LintContext) -> Iterator[Finding]:
     if not unknown and with_dependents.isdisjoint(allowed):
         return  # the usual policy: Chime actions that need nothing more
     needing: list[tuple[Node, AnyAction]] = []  # the actions AWS lists dependents for
-    for statement in ctx.statements:
-        if statement.effect != "Allow":
-            continue
-        names = statement.value_set("Action")
-        others = names.difference(catalog.by_full_name)  # mis-cased, other services
-        if with_dependents.isdisjoint(names) and not others:
-            continue  # the usual case, settled by two set operations
-        for node in statement.strings("Action"):
-            name = str(node.value)
-            if name not in with_dependents and name not in others:
-                continue
-            action = find_action(catalog, name)
-            if action is not None and action.dependent_actions:
-                needing.append((node, action))
-    if not needing:
-        return  # most policies: nothing more to work out
-    granted: list[str] = []  # action patterns of Allow statements
+    asked = with_dependents.union(unknown)  # the names to look at: few, or none
     everything_but: list[list[str]] = []  # NotAction lists of Allow statements
     for statement in ctx.statements:
         if statement.effect != "Allow":
             continue
-        granted += statement.values("Action")
         if statement.member("NotAction") is not None:
             everything_but.append(statement.values("NotAction"))
-    index = _Index(granted)
+        if asked.isdisjoint(statement.value_set("Action")):
+            continue  # the usual case, settled by one set operation
+        for node in statement.strings("Action"):
+            if node.value in asked:
+                action = find_action(catalog, str(node.value))
+                if action is not None and action.dependent_actions:
+                    needing.append((node, action))
+    if not needing:
+        return  # most policies: nothing more to work out
+    index = _Index(list(allowed))
     needed: dict[str, bool] = {}
     for node, action in needing:
         missing = []

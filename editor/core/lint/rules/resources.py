@@ -245,10 +245,14 @@ def authorization(ctx: LintContext) -> Iterator[Finding]:
                 action = find_action(catalog, name)
                 if action is None:
                     continue
-                prefix = action.full_name.split(":", 1)[0]
+                full_name = action.full_name
+                prefix = full_name.split(":", 1)[0]
                 if prefix not in covered:
                     covered[prefix] = _covered(catalog, action, values)
-                verdict = _verdict(action, star, covered[prefix])
+                table = _verdicts(ctx, star, covered[prefix])
+                verdict = table.get(full_name, _UNSEEN)
+                if verdict is _UNSEEN:
+                    verdict = table[full_name] = _verdict(action, star, covered[prefix])
             else:
                 if verdicts is None:
                     if chime not in covered:

@@ -190,7 +190,13 @@ def redundancy(ctx: LintContext) -> Iterator[Finding]:
     keyed: set[int] = set()  # the statements (by index) whose full key is in `seen`
     plain: list[tuple[StatementView, str]] = []  # Allow statements without Condition
     for statement in ctx.statements:
-        lists = tuple(tuple(statement.values(key)) for key in _LISTS)
+        values = statement.values
+        lists = (
+            tuple(values("Action")),
+            tuple(values("NotAction")),
+            tuple(values("Resource")),
+            tuple(values("NotResource")),
+        )
         first = by_lists.setdefault(lists, statement)
         if first is not statement:
             if first.index not in keyed:
