@@ -34,9 +34,7 @@ def test_saving_recent_files_and_geometry_leaves_the_users_config_alone(
         window.close()  # saves the geometry; opening saved the recent files
         window.settings.sync()
         written = Path(window.settings.fileName())
-        state = Path(
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.StateLocation)
-        )
+        state = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.StateLocation))
     finally:
         app.setOrganizationName(before[0])
         app.setApplicationName(before[1])
