@@ -166,3 +166,25 @@ def test_a_yaml_fix_that_cannot_be_made_in_place_says_so(tmp_path: Path, capsys)
     err = capsys.readouterr().err
     assert "stack.yaml:11:57: warning action/duplicate" in err
     assert "its fix cannot be made in this file's own text: open the policy in the window" in err
+
+
+def test_fix_respells_an_action_inside_terraform_in_place(tmp_path: Path) -> None:
+    import hcl2
+
+    text = """resource "aws_iam_policy" "chat" {
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["chime:connect"]
+      Resource = "arn:aws:chime:us-east-1:123456789012:app-instance/app-1/user/${var.user}"
+    }]
+  })
+}
+"""
+    path = tmp_path / "main.tf"
+    path.write_text(text, encoding="utf-8")
+    assert main(["fix", "--in-place", str(path)]) == 0
+    after = path.read_text(encoding="utf-8")
+    assert after == text.replace('"chime:connect"', '"chime:Connect"')
+    assert hcl2.loads(after)["resource"]  # still HCL, as Terraform's own parser reads it

@@ -32,6 +32,8 @@ _NOT_STRINGS = re.compile(
 def map_edit(container: str, embedded: Embedded, edit: TextEdit) -> TextEdit | None:
     """`edit` of the policy's JSON text as an edit of the container, or None."""
     pieces = embedded.pieces
+    if embedded.span is None and ("${" in edit.text or "%{" in edit.text):
+        return None  # Terraform would read it as an interpolation, not as IAM's variable
     if pieces.literal_at(edit.start, edit.end):
         start, end = pieces.to_source(edit.start), pieces.to_source(edit.end, True)
         if edit.start == edit.end:
