@@ -224,7 +224,6 @@ class MainWindow(QMainWindow, WindowMenus):
         self.kind_combo.show_result(result)
 
     def refused(self, reason: str) -> None:
-        self.catalog_model.set_selected(self.document.state.actions)
         self.banner.setText(reason)
         self.banner.show()
 
