@@ -1,6 +1,7 @@
 """Policies opened from a template or a doc page: checked as the kind their place gives,
 edited, and saved back into their place in the file (with a backup of the file)."""
 
+import json
 from pathlib import Path
 
 import yaml
@@ -45,7 +46,8 @@ def test_fix_all_and_save_write_the_policy_back_into_the_template(window, tmp_pa
     QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     saved = path.read_text(encoding="utf-8")
     assert (tmp_path / "stack.yaml.bak").read_text(encoding="utf-8") == STACK
-    assert saved.splitlines()[:19] == STACK.splitlines()[:19]  # the trust policy untouched
+    # a minimal edit of the template's own YAML: the one scalar, nothing else
+    assert saved == STACK.replace("chime:Describeappinstance", "chime:DescribeAppInstance")
     template = yaml.load(saved, Loader=_CfnLoader)
     inline = template["Resources"]["ChatRole"]["Properties"]["Policies"][0]["PolicyDocument"]
     assert inline["Statement"][0]["Action"] == ["chime:DescribeAppInstance"]
@@ -84,3 +86,46 @@ def test_save_as_for_a_policy_from_a_template_starts_in_the_templates_folder(
     ((suggested,),) = [args for name, args in window.dialogs.calls if name == "save_path"]
     assert Path(suggested).parent == folder.resolve()
     assert Path(suggested).suffix == ".json"
+
+
+def test_every_export_format_opens_in_the_window_with_zero_errors(window, tmp_path) -> None:
+    """The window's open path, on each file `chime-policy export` writes (the same files the
+    command line reopens in tests/cli/test_reopen_exports.py)."""
+    from editor.core.text.findings import Severity
+    from tests.cli.test_reopen_exports import FORMATS, POLICIES, exported
+    from tests.core.export.test_formats import as_lists_of_strings
+
+    policy = POLICIES["multi-service"]
+    for fmt, sub, name in FORMATS:
+        path = exported(tmp_path, policy, fmt, sub, name)
+        assert window.open_path(str(path)), name
+        errors = [f for f in window.problems.model.findings if f.severity is Severity.ERROR]
+        assert errors == [], name
+        assert window.status.counts.text().startswith("● 0 errors"), name
+        # what the window shows is the policy that was exported, whatever the wrapping
+        # (its actions; a --sub export shows its account as the stack's, symbolically)
+        shown = as_lists_of_strings(json.loads(window.editor.toPlainText()))
+        expected = as_lists_of_strings(json.loads(policy))
+        assert [s.get("Action") for s in shown["Statement"]] == [
+            s.get("Action") for s in expected["Statement"]
+        ], name
+
+
+def test_an_edit_yaml_cannot_take_in_place_writes_the_policy_back_whole(window, tmp_path) -> None:
+    """A tick adds a statement: no edit of one value, so Save writes the policy as a JSON flow
+    mapping under its key (YAML reads it), the rest of the template untouched."""
+    from tests.ui.test_crafting import action_index
+
+    path = tmp_path / "stack.yaml"
+    path.write_text(STACK, encoding="utf-8")
+    window.dialogs.choice = 1
+    assert window.open_path(str(path))
+    index = action_index(window, "Full user", "ListChannels")
+    window.catalog_model.setData(index, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    saved = path.read_text(encoding="utf-8")
+    assert saved.splitlines()[:19] == STACK.splitlines()[:19]  # the trust policy untouched
+    template = yaml.load(saved, Loader=_CfnLoader)
+    inline = template["Resources"]["ChatRole"]["Properties"]["Policies"][0]["PolicyDocument"]
+    assert "chime:ListChannels" in json.dumps(inline)
+    assert inline == json.loads(window.editor.toPlainText())  # the policy as the window has it
