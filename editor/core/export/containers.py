@@ -166,12 +166,6 @@ def write_back(container: str, embedded: Embedded, edited: str) -> str:
     return container[:start] + body + container[end:]
 
 
-def looks_like_policy(text: str) -> bool:
-    """A policy file (even a broken one), not a file holding policies."""
-    stripped = text.lstrip("\ufeff \t\r\n")
-    return stripped.startswith("{") and '"Resources"' not in text and "jsonencode(" not in text
-
-
 def lint_embedded(container: str, embedded: Embedded, options: LintOptions) -> LintResult:
     """The checks of one embedded policy, with findings at the container's lines and
     columns (fixes kept where they fall on text copied as is)."""
