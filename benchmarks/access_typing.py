@@ -130,7 +130,7 @@ def main() -> None:
             f"first (median of {REPEAT}; typing alone takes {(KEYS - 1) * GAP_S * 1e3:.0f} "
             f"ms); access checks run per burst: {runs / REPEAT:.1f}"
         )
-    window.document.undo_stack.setClean()
+    window.document.mark_saved()
 
 
 if __name__ == "__main__":

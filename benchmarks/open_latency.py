@@ -93,7 +93,7 @@ def main() -> None:
                 f"{f'{len(text) / 1e6:.1f} MB {label}':<18}{painted:>10.0f} ms{base:>11.0f} ms"
                 f"{ratio:>7.1f}x{found:>7.0f} ms{stall:>12.0f} ms"
             )
-            window.document.undo_stack.setClean()
+            window.document.mark_saved()
     print(
         f"first paint, worst {worst_ratio:.1f}x setPlainText (target < 2x: "
         f"{'met' if worst_ratio < 2 else 'MISSED'}); longest stall {worst_stall:.0f} ms "

@@ -70,7 +70,7 @@ KINDS: list[dict[str, Any]] = [
         "access_analyzer": "RESOURCE_POLICY",
         "required": ["Principal", "Resource"],
         "forbidden": [],
-        "size_limit": None,  # each service sets its own (S3 20 KB, SQS 8 KB ...)
+        "size_limit": None,  # each service sets its own (S3 20 KB, SQS 8 KB ...): not checked
         "strict_sid": False,  # S3, SQS, SNS accept any Sid string
         "source": PRINCIPAL_PAGE,
     },
@@ -112,7 +112,7 @@ KINDS: list[dict[str, Any]] = [
         "access_analyzer": "IDENTITY_POLICY",
         "required": ["Resource"],
         "forbidden": ["Principal", "NotPrincipal"],
-        "size_limit": None,  # a managed policy: 6,144
+        "size_limit": 6144,  # a boundary is a managed policy: its quota (QUOTAS_PAGE)
         "strict_sid": True,
         "source": BOUNDARY_PAGE,
     },

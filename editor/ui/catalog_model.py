@@ -2,6 +2,9 @@
 
 Check states come from one set of ticked action names, so an action listed under several
 personas is ticked everywhere at once. Group rows are tri-state and tick their whole group.
+The set is the document's: a click asks for a change (`toggled`) and the boxes follow only
+what the document then says the text grants (`set_selected`), so a refused or partial edit
+never leaves a box that disagrees with the text.
 """
 
 from __future__ import annotations
@@ -70,7 +73,7 @@ def action_matches(action: Action, needle: str) -> bool:
 
 
 class CatalogModel(QAbstractItemModel):
-    toggled = Signal(object)  # frozenset[str]: the ticked action names the user asks for
+    toggled = Signal(object)  # frozenset[str]: the ticks the user asks for (a request)
 
     def __init__(self, catalog: Catalog, personas: PersonaSet, parent: Any = None) -> None:
         super().__init__(parent)
@@ -202,6 +205,8 @@ class CatalogModel(QAbstractItemModel):
         return flags
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """A click on a box is a request: `toggled` asks for the ticks wanted, and the boxes
+        change only when the document says what the text then grants (`set_selected`)."""
         if role != Qt.ItemDataRole.CheckStateRole or index.column() != 0 or not self.editable:
             return False
         checked = Qt.CheckState(value) == Qt.CheckState.Checked
@@ -212,6 +217,6 @@ class CatalogModel(QAbstractItemModel):
             group = self.groups[index.row()].actions
             names = {a.name for a in group if self.visible is None or a.name in self.visible}
         wanted = self.selected | names if checked else self.selected - names
-        self.set_selected(frozenset(wanted))
-        self.toggled.emit(self.selected)
+        if wanted != self.selected:
+            self.toggled.emit(frozenset(wanted))
         return True

@@ -69,6 +69,14 @@ class CatalogView(QWidget):
         self.filter.textChanged.connect(self.apply_filter)
         self.setFocusProxy(self.filter)
 
+    def focus_tree(self) -> None:
+        self.tree.setFocus()
+
+    def focus_filter(self) -> None:
+        """Focus the filter box with its text selected, ready to be typed over."""
+        self.filter.setFocus()
+        self.filter.selectAll()
+
     def apply_filter(self, text: str) -> None:
         self.proxy.set_text(text)
         if not text.strip():

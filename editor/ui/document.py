@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 
 from editor.core.lint.quota import Quota
 from editor.core.policy import editing
@@ -71,13 +71,21 @@ class StateCommand(QUndoCommand):
 
 
 class Document(QObject):
+    """The one owner of the text, its history and its analysis. Others call its methods and
+    listen to its signals; its undo stack and throttle are its own business."""
+
     changed = Signal(object)  # EditorState, after every edit, undo and redo
     analyzed = Signal(object)  # LintResult, throttled
     refused = Signal(str)  # why an edit could not be made (JSON errors block ticking)
+    notice = Signal(str)  # a passing remark for the status bar ("Nothing to fix safely.")
+    modified_changed = Signal(bool)  # the text differs, or no longer differs, from the saved one
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.undo_stack = QUndoStack(self)
+        self._undo_stack = QUndoStack(self)
+        # A method, not a lambda: Qt drops the connection with the document, while the stack,
+        # cleared as the window is destroyed, still emits (quitting after Discard).
+        self._undo_stack.cleanChanged.connect(self._clean_changed)
         self.state = editing.new_state()
         self.quota = Quota.MANAGED
         self.kind: PolicyKind | None = None  # None: detected from the text at each analysis
@@ -87,7 +95,7 @@ class Document(QObject):
         self.place_reason = ""
         self.template = False
         self.result: LintResult | None = None
-        self.throttle = Throttle(self._analyze, 0, self)
+        self._throttle = Throttle(self._analyze, 0, self)
         self.was_refused = False  # the last edit was refused (NotReadable), and why was said
         self.analyzer = Analyzer(self)
         self.analyzer.done.connect(self._analyzed)
@@ -113,7 +121,7 @@ class Document(QObject):
             return False
         if new == self.state:
             return False
-        self.undo_stack.push(StateCommand(self, self.state, new, title, merge_key))
+        self._undo_stack.push(StateCommand(self, self.state, new, title, merge_key))
         return True
 
     def set_actions(self, actions: frozenset[str], title: str = "Change actions") -> bool:
@@ -149,7 +157,7 @@ class Document(QObject):
         if text == self.state.text:
             return False
         new = editing.with_raw_text(self.state, text)
-        self.undo_stack.push(StateCommand(self, self.state, new, title, merge_key))
+        self._undo_stack.push(StateCommand(self, self.state, new, title, merge_key))
         return True
 
     def apply_fix(self, fix: Fix) -> bool:
@@ -158,12 +166,84 @@ class Document(QObject):
     def apply_edits(self, edits: list[TextEdit], title: str) -> bool:
         return self._push(title, lambda s: editing.with_edits(s, edits))
 
+    def fix_all(self, approve: Callable[[str, str], bool]) -> bool:
+        """Every safe fix at once, as one undo step, once `approve(before, after)` (a preview)
+        says yes; like Quick fix, through the document."""
+        from editor.core.lint.engine import fix_all
+
+        text = self.state.text
+        fixed = fix_all(text, self.lint_options())
+        if fixed == text:
+            self.notice.emit("Nothing to fix safely.")
+            return False
+        return approve(text, fixed) and self._push_text("Fix all", fixed)
+
     def reset(self, state: EditorState) -> None:
         """A new or opened document: a fresh undo history."""
-        self.undo_stack.clear()
+        self._undo_stack.clear()
         self._set_state(state)
-        self.throttle.trigger(0)  # no typing to wait for
-        self.undo_stack.setClean()
+        self._throttle.trigger(0)  # no typing to wait for
+        self._undo_stack.setClean()
+
+    def replace_from_disk(self, text: str, title: str) -> None:
+        """The file's text as read again from disk (revert, reload): one undo step, and the
+        document is then what is saved."""
+        self._push_text(title, text)
+        self.mark_saved()
+
+    # -- history --------------------------------------------------------------------------
+
+    def mark_saved(self) -> None:
+        """The current text is what the file holds."""
+        self._undo_stack.setClean()
+
+    @property
+    def modified(self) -> bool:
+        return not self._undo_stack.isClean()
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.modified_changed.emit(not clean)
+
+    def undo(self) -> None:
+        self._undo_stack.undo()
+
+    def redo(self) -> None:
+        self._undo_stack.redo()
+
+    def can_undo(self) -> bool:
+        return self._undo_stack.canUndo()
+
+    def undo_steps(self) -> int:
+        """How many steps the history holds (done and undone)."""
+        return self._undo_stack.count()
+
+    def history_actions(self, parent: QObject) -> tuple[QAction, QAction]:
+        """Undo and Redo menu actions that follow the history (their text names the step)."""
+        return (
+            self._undo_stack.createUndoAction(parent, "&Undo"),
+            self._undo_stack.createRedoAction(parent, "&Redo"),
+        )
+
+    # -- analysis -------------------------------------------------------------------------
+
+    def hold_analysis(self) -> None:
+        """Collect edits without analysing them until `release_analysis` (the window holds
+        the first analysis until it has painted, so that it appears sooner)."""
+        self._throttle.hold()
+
+    def release_analysis(self) -> None:
+        self._throttle.release()
+
+    @property
+    def analysis_immediate(self) -> bool:
+        return self._throttle.immediate
+
+    @analysis_immediate.setter
+    def analysis_immediate(self, immediate: bool) -> None:
+        """Tests: analyse at every edit, with no debounce."""
+        self._throttle.immediate = immediate
+
+    # -- options --------------------------------------------------------------------------
 
     def set_quota(self, quota: Quota) -> None:
         self.quota = quota
@@ -184,7 +264,7 @@ class Document(QObject):
     @property
     def analysis_pending(self) -> bool:
         """The problems shown are not yet those of the current text and options."""
-        return self.result_version != self.version or self.throttle.pending
+        return self.result_version != self.version or self._throttle.pending
 
     def sync(self) -> EditorState:
         """The current state with its ticks and fields worked out, on this thread if the
@@ -195,7 +275,7 @@ class Document(QObject):
 
     def _adopt(self, synced: EditorState) -> None:
         """Replace the current state by its synced self, here and on the undo stack."""
-        command = self.undo_stack.command(self.undo_stack.index() - 1)
+        command = self._undo_stack.command(self._undo_stack.index() - 1)
         if isinstance(command, StateCommand) and command.new is self.state:
             command.new = synced
         self.state = synced
@@ -209,7 +289,7 @@ class Document(QObject):
     def _changed_input(self, typing: bool = False) -> None:
         self.version += 1
         self.analyzer.version = self.version
-        self.throttle.trigger(TYPING_DEBOUNCE_MS if typing else 0)
+        self._throttle.trigger(TYPING_DEBOUNCE_MS if typing else 0)
 
     def lint_options(self) -> LintOptions:
         """The quota, the kind (the user's, else the one its place gives) and template mode."""
@@ -221,7 +301,7 @@ class Document(QObject):
         return LintOptions(self.quota, kind, reason, self.template)
 
     def _analyze(self) -> None:
-        self.analyzer.immediate = self.throttle.immediate
+        self.analyzer.immediate = self._throttle.immediate
         self.analyzer.submit(Job(self.version, self.state, self.lint_options()))
 
     def _analyzed(self, analysis: Analysis) -> None:

@@ -68,7 +68,7 @@ class FileController(QObject):
 
     @property
     def modified(self) -> bool:
-        return not self.document.undo_stack.isClean()
+        return self.document.modified
 
     def recent(self) -> list[str]:
         value = self.settings.value("recentFiles", [])
@@ -190,7 +190,7 @@ class FileController(QObject):
         if again is not None and link.index < len(again.policies):
             link.embedded = again.policies[link.index]
         link.text = text
-        self.document.undo_stack.setClean()
+        self.document.mark_saved()
         self.message.emit(f"Saved {link.embedded.label} into {Path(link.path).name}.")
         return True
 
@@ -231,7 +231,7 @@ class FileController(QObject):
             self.message.emit(f"Saved; the original is kept as {os.path.basename(kept)}.")
         self.backed_up = self.backed_up or backup
         self.last_written = text
-        self.document.undo_stack.setClean()
+        self.document.mark_saved()
         self._watch(path)
         return True
 
@@ -244,8 +244,7 @@ class FileController(QObject):
         except PolicyFileError as error:
             self.dialogs.error("Cannot revert", str(error))
             return False
-        self.document.replace_all(text, "Revert to saved")
-        self.document.undo_stack.setClean()
+        self.document.replace_from_disk(text, "Revert to saved")
         return True
 
     # -- bookkeeping ----------------------------------------------------------------------
@@ -275,23 +274,27 @@ class FileController(QObject):
         if path == self.path:
             self._settle.start()  # (re)started: a burst of signals is one check
 
-    def _read_disk(self, path: str) -> str | None:
+    def _read_disk(self, path: str) -> str | PolicyFileError:
+        """The file's text through the reader opening uses, with its refusals (a binary,
+        non-UTF-8, oversized or special file), or why it cannot be read."""
         try:
-            return Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            return None
+            return read_policy_file(path)
+        except PolicyFileError as error:
+            return error
         finally:
             if Path(path).exists():
                 self._watch(path)  # programs that replace files drop the watch
 
     def _check_disk(self) -> None:
-        """One prompt per change on disk: never while one is open, never twice for one text."""
+        """One prompt per change on disk: never while one is open, never twice for one text.
+        A file that no longer reads as a policy is not offered: the text and its undo
+        history stay as they are, and the message says why."""
         if self.path is None or self._asking:
             return  # a change during the prompt is read when the prompt closes
         path = self.path
         text = self._read_disk(path)
-        if text is None:
-            self.message.emit(f"{self.name} was moved, deleted or made unreadable on disk.")
+        if isinstance(text, PolicyFileError):
+            self._refuse_reload(path, text)
             return
         if text in (self.last_written, self._seen_on_disk):
             return  # our own save, or a text the user already answered for
@@ -301,12 +304,21 @@ class FileController(QObject):
         finally:
             self._asking = False
         latest = self._read_disk(path)  # the file may have changed again while asking
-        text = text if latest is None else latest
-        self._seen_on_disk = text
+        if isinstance(latest, PolicyFileError):
+            if reload:
+                self._refuse_reload(path, latest)
+            return
+        self._seen_on_disk = latest
         if reload:
-            self.document.replace_all(text.replace("\r\n", "\n"), "Reload from disk")
-            self.document.undo_stack.setClean()
-            self.last_written = text
+            self.document.replace_from_disk(latest.replace("\r\n", "\n"), "Reload from disk")
+            self.last_written = latest
+
+    def _refuse_reload(self, path: str, error: PolicyFileError) -> None:
+        if not Path(path).exists():
+            reason = f"{self.name} was moved or deleted on disk"
+        else:
+            reason = f"{self.name} changed on disk and cannot be reloaded: {error}"
+        self.message.emit(f"{reason}. Your text is kept; Save writes it back.")
 
     def _add_recent(self, path: str | None) -> None:
         if not path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -86,8 +87,8 @@ class MainWindow(QMainWindow, WindowMenus):
         self._slow.timeout.connect(
             lambda: self.document.analysis_pending and self.status.show_busy("Checking…")
         )
-        self.document.throttle.hold()  # released at the first paint (see paintEvent)
-        QTimer.singleShot(200, self.document.throttle.release)  # or soon, if never painted
+        self.document.hold_analysis()  # released at the first paint (see paintEvent)
+        QTimer.singleShot(200, self.document.release_analysis)  # or soon, if never painted
         self.document.reset(self.document.state)
         self.update_title()
         self._warmed = False
@@ -182,7 +183,8 @@ class MainWindow(QMainWindow, WindowMenus):
         doc.changed.connect(self.show_state)
         doc.analyzed.connect(self.show_result)
         doc.refused.connect(self.refused)
-        doc.undo_stack.cleanChanged.connect(self.clean_changed)
+        doc.modified_changed.connect(self.setWindowModified)
+        doc.notice.connect(lambda text: self.status.showMessage(text, 5000))
         self.problems.jump.connect(lambda f: self.editor.jump_to(f.line, f.column))
         self.problems.fix_requested.connect(lambda f: doc.apply_fix(f.fix))
         self.problems.fix_all_requested.connect(self.fix_all)
@@ -222,7 +224,6 @@ class MainWindow(QMainWindow, WindowMenus):
         self.kind_combo.show_result(result)
 
     def refused(self, reason: str) -> None:
-        self.catalog_model.set_selected(self.document.state.actions)
         self.banner.setText(reason)
         self.banner.show()
 
@@ -256,17 +257,8 @@ class MainWindow(QMainWindow, WindowMenus):
         self.document.set_layout(layout, indent)
 
     def fix_all(self) -> bool:
-        """Every safe fix, shown first; one undo step when applied."""
-        from editor.core.lint.engine import fix_all
-
-        text = self.document.state.text
-        fixed = fix_all(text, self.document.lint_options())
-        if fixed == text:
-            self.status.showMessage("Nothing to fix safely.", 5000)
-            return False
-        if not self.dialogs.preview("Fix all", text, fixed):
-            return False
-        return self.document.replace_all(fixed, "Fix all")
+        """Every safe fix, shown first as a diff; one undo step when applied."""
+        return self.document.fix_all(partial(self.dialogs.preview, "Fix all"))
 
     @property
     def find_bar(self) -> FindBar:
@@ -288,17 +280,11 @@ class MainWindow(QMainWindow, WindowMenus):
             self.find_bar.open(replace=False)
 
     def focus_filter(self) -> None:
-        self.catalog_view.filter.setFocus()
-        self.catalog_view.filter.selectAll()
+        self.catalog_view.focus_filter()
 
     def policy_name(self) -> str:
         stem = Path(self.files.path).stem if self.files.path else "ChimeMessagingPolicy"
         return "".join(c for c in stem.title() if c.isalnum()) or "ChimeMessagingPolicy"
-
-    def clean_changed(self, clean: bool) -> None:
-        # A method, not a lambda: Qt drops the connection with the window, while the undo
-        # stack, cleared as the window is destroyed, still emits (quitting after Discard).
-        self.setWindowModified(not clean)
 
     def policy_folder(self) -> Path:
         """Exports are written next to the policy; an unsaved one, in the working folder."""
@@ -356,7 +342,7 @@ class MainWindow(QMainWindow, WindowMenus):
             # The first analysis, then the generator and its validation (pydantic), run once
             # the window is on screen: the first paint waits for neither.
             self._warmed = True
-            QTimer.singleShot(0, self.document.throttle.release)
+            QTimer.singleShot(0, self.document.release_analysis)
             QTimer.singleShot(0, warm_up)
 
     def changeEvent(self, event: QEvent) -> None:

@@ -27,9 +27,8 @@ class WindowMenus:
         self.save_as_action = self._action("Save &As…", self.files.save_as, keys.SaveAs)
         self.revert_action = self._action("Re&vert to Saved", self.files.revert)
         self.quit_action = self._action("&Quit", self.close, keys.Quit)
-        self.undo_action = self.document.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action, self.redo_action = self.document.history_actions(self)
         self.undo_action.setShortcut(keys.Undo)
-        self.redo_action = self.document.undo_stack.createRedoAction(self, "&Redo")
         # Each once: where the platform's Redo is Ctrl+Y already (Windows), a second Ctrl+Y
         # made the key ambiguous and it did nothing.
         redo_keys = dict.fromkeys(QKeySequence(k).toString() for k in (keys.Redo, "Ctrl+Y"))
@@ -50,10 +49,10 @@ class WindowMenus:
         self.filter_action = self._action("Fil&ter Actions", self.focus_filter)
         self.about_action = self._action("&About", self.show_about)
         panes = (
-            ("&Catalog", self.catalog_view.tree.setFocus),
+            ("&Catalog", self.catalog_view.focus_tree),
             ("ARN &Form", lambda: focus_first_field(self.form)),
             ("&JSON", self.editor.setFocus),
-            ("&Problems", self.problems.table.setFocus),
+            ("&Problems", self.problems.setFocus),
         )
         self.pane_actions = [
             self._action(label, lambda _=False, focus=focus: focus(), f"Ctrl+{n}")

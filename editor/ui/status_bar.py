@@ -1,4 +1,5 @@
-"""The status bar: finding counts, the size meter against the chosen quota, the catalog date."""
+"""The status bar: finding counts, the size meter against the quota of the policy's kind (the
+chosen one for an identity policy), the catalog date."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QProgressBar, QStatusBar, QWidget
 
-from editor.core.lint.quota import Quota, non_whitespace_length
+from editor.core.lint.quota import Quota, non_whitespace_length, size_quota
+from editor.core.policy.kinds import PolicyKind
 from editor.core.text.findings import Severity
 
 if TYPE_CHECKING:
@@ -73,14 +75,35 @@ class StatusBar(QStatusBar):
             f"{'s' * (warnings != 1)}   ℹ {infos} info"
         )
         size = non_whitespace_length(result.parsed.text)
-        self.meter.setRange(0, quota.limit)
-        self.meter.setValue(min(size, quota.limit))
-        self.meter.setFormat(f"{size:,} / {quota.limit:,}")
-        over = size > quota.limit
-        self.meter.setToolTip(
-            f"{size:,} characters without white space; {quota.label} allow {quota.limit:,}"
-            + (" — over the limit" if over else "")
+        kind = result.kind.kind if result.kind is not None else PolicyKind.IDENTITY
+        limit, label, own = size_quota(kind, quota)
+        # A trust policy, SCP, RCP or boundary has its own quota: the identity quotas of the
+        # combo do not apply to it, and the combo says so.
+        self.quota.setEnabled(not own)
+        self.quota.setToolTip(
+            f"{label[0].upper()}{label[1:]} has its own quota"
+            if own and limit is not None
+            else "IAM counts policy size in characters without white space"
         )
+        if limit is None:  # a resource-based policy: its service's quota, which we don't know
+            self.meter.setRange(0, max(size, 1))
+            self.meter.setValue(size)
+            self.meter.setFormat(f"{size:,}")
+            self.meter.setToolTip(
+                f"{size:,} characters without white space; each service sets its own quota "
+                "for its resource-based policies (S3 bucket policies: 20 KB)"
+            )
+            over = False
+        else:
+            self.meter.setRange(0, limit)
+            self.meter.setValue(min(size, limit))
+            self.meter.setFormat(f"{size:,} / {limit:,}")
+            over = size > limit
+            allow = "allow" if label.endswith("policies") else "allows"
+            self.meter.setToolTip(
+                f"{size:,} characters without white space; {label} {allow} {limit:,}"
+                + (" — over the limit" if over else "")
+            )
         if self.meter.property("over") != over:
             self.meter.setProperty("over", over)
             # Over the quota, the bar turns the error colour; back under, the default one.

@@ -62,11 +62,11 @@ def settings(tmp_path: Path) -> QSettings:
 @pytest.fixture
 def window(qtbot, settings: QSettings):
     win = MainWindow(settings, FakeDialogs())  # type: ignore[arg-type]
-    win.document.throttle.immediate = True  # lint at once instead of on the next loop turn
+    win.document.analysis_immediate = True  # lint at once instead of on the next loop turn
     win.access.throttle.immediate = True  # the Access dock too (its debounce: test_access_audit)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
-    win.document.throttle.release()  # the window holds its first analysis until painted
+    win.document.release_analysis()  # the window holds its first analysis until painted
     yield win
-    win.document.undo_stack.setClean()  # no save prompt while pytest-qt closes it
+    win.document.mark_saved()  # no save prompt while pytest-qt closes it

@@ -220,7 +220,7 @@ def test_command_line_argument_opens_the_file(qtbot, broken: Path, monkeypatch) 
             w for w in QApplication.topLevelWidgets() if w.objectName() == "main" and w.isVisible()
         ]
         shown["title"] = window.windowTitle()
-        window.document.undo_stack.setClean()
+        window.document.mark_saved()
         window.close()
         return 0
 

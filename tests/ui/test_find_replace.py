@@ -86,7 +86,7 @@ def test_ctrl_f_in_the_catalog_pane_filters_the_catalog(opened, qtbot) -> None:
 
 
 def test_replace_one_then_replace_all_each_one_undo_step(opened, qtbot) -> None:
-    bar, stack = opened.find_bar, opened.document.undo_stack
+    bar, document = opened.find_bar, opened.document
     qtbot.keyClick(opened.editor, Qt.Key.Key_H, CTRL)
     assert bar.isVisible() and bar.replace_field.isVisible()
     qtbot.keyClicks(bar.find_field, "chime:connect")
@@ -96,7 +96,7 @@ def test_replace_one_then_replace_all_each_one_undo_step(opened, qtbot) -> None:
     assert opened.editor.toPlainText() == once
     assert opened.document.state.text == once  # through the document, not only the widget
     assert selected(opened) == (once.index("chime:connect"), "chime:connect")  # the next one
-    assert stack.count() == 1 and opened.isWindowModified()
+    assert document.undo_steps() == 1 and opened.isWindowModified()
     qtbot.keyClick(opened.editor, Qt.Key.Key_Z, CTRL)
     assert opened.editor.toPlainText() == POLICY
     qtbot.mouseClick(bar.replace_all_button, Qt.MouseButton.LeftButton)
@@ -118,10 +118,10 @@ def test_replace_all_respects_match_case_and_says_when_nothing_matches(opened, q
     qtbot.keyClicks(bar.replace_field, "chime:")
     qtbot.mouseClick(bar.replace_all_button, Qt.MouseButton.LeftButton)
     assert opened.editor.toPlainText() == POLICY.replace("CHIME:", "chime:")
-    before = opened.document.undo_stack.count()
+    before = opened.document.undo_steps()
     qtbot.mouseClick(bar.replace_all_button, Qt.MouseButton.LeftButton)
     assert bar.status.text() == NO_MATCH
-    assert opened.document.undo_stack.count() == before  # nothing to undo for no change
+    assert opened.document.undo_steps() == before  # nothing to undo for no change
 
 
 def test_find_bar_opens_with_the_selected_text(opened, qtbot) -> None:

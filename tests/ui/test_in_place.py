@@ -50,7 +50,7 @@ def test_typing_fills_an_opened_file_with_sids_in_place(register, qtbot) -> None
     assert placeholder_findings(register) == []
     assert register.isWindowModified()
     qtbot.waitUntil(lambda: "other:project_id" not in form.others)
-    register.document.undo_stack.undo()  # the project ID, one step
+    register.document.undo()  # the project ID, one step
     assert "apps/project_id" in register.document.state.text
 
 

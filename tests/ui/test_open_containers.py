@@ -1,6 +1,7 @@
 """Policies opened from a template or a doc page: checked as the kind their place gives,
 edited, and saved back into their place in the file (with a backup of the file)."""
 
+import json
 from pathlib import Path
 
 import yaml
@@ -84,3 +85,26 @@ def test_save_as_for_a_policy_from_a_template_starts_in_the_templates_folder(
     ((suggested,),) = [args for name, args in window.dialogs.calls if name == "save_path"]
     assert Path(suggested).parent == folder.resolve()
     assert Path(suggested).suffix == ".json"
+
+
+def test_every_export_format_opens_in_the_window_with_zero_errors(window, tmp_path) -> None:
+    """The window's open path, on each file `chime-policy export` writes (the same files the
+    command line reopens in tests/cli/test_reopen_exports.py)."""
+    from editor.core.text.findings import Severity
+    from tests.cli.test_reopen_exports import FORMATS, POLICIES, exported
+    from tests.core.export.test_formats import as_lists_of_strings
+
+    policy = POLICIES["multi-service"]
+    for fmt, sub, name in FORMATS:
+        path = exported(tmp_path, policy, fmt, sub, name)
+        assert window.open_path(str(path)), name
+        errors = [f for f in window.problems.model.findings if f.severity is Severity.ERROR]
+        assert errors == [], name
+        assert window.status.counts.text().startswith("● 0 errors"), name
+        # what the window shows is the policy that was exported, whatever the wrapping
+        # (its actions; a --sub export shows its account as the stack's, symbolically)
+        shown = as_lists_of_strings(json.loads(window.editor.toPlainText()))
+        expected = as_lists_of_strings(json.loads(policy))
+        assert [s.get("Action") for s in shown["Statement"]] == [
+            s.get("Action") for s in expected["Statement"]
+        ], name

@@ -31,3 +31,40 @@ def test_choosing_a_kind_with_the_keyboard_checks_the_text_as_that_kind(window) 
     assert "policy/missing-resource" in codes(window)
     QTest.keyClick(combo, Qt.Key.Key_Home)  # back to detecting it
     assert codes(window) == []
+
+
+BUCKET = next(e for e in CLEAN if e.name == "s3-canonical-user").text
+
+
+def test_the_size_meter_follows_the_quota_of_the_kind(window) -> None:
+    """IAM quotas page: a role trust policy 2,048 characters; Organizations quotas page: an
+    SCP 5,120; an identity policy the quota picked in the combo (managed 6,144 by default)."""
+    status = window.status
+    window.editor.setPlainText(TRUST)
+    assert status.meter.format().endswith("/ 2,048")
+    assert not status.quota.isEnabled()  # the identity quotas do not apply to a trust policy
+    assert "role trust policy has its own quota" in status.quota.toolTip()
+    window.activateWindow()
+    QTest.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
+    QTest.keyClick(window.kind_combo, Qt.Key.Key_Down)  # Identity
+    assert status.meter.format().endswith("/ 6,144") and status.quota.isEnabled()
+    while window.kind_combo.currentText() != "SCP":
+        QTest.keyClick(window.kind_combo, Qt.Key.Key_Down)
+    assert status.meter.format().endswith("/ 5,120")
+    assert "service control policy allows 5,120" in status.meter.toolTip()
+
+
+def test_a_resource_policy_is_measured_but_not_held_to_an_iam_quota(window) -> None:
+    window.editor.setPlainText(BUCKET)
+    assert window.kind_combo.currentText() == "Auto: Resource-based"
+    size = len("".join(BUCKET.split()))
+    assert window.status.meter.format() == f"{size:,}"
+    assert "each service sets its own quota" in window.status.meter.toolTip()
+
+
+def test_a_trust_policy_over_2048_characters_turns_the_meter(window) -> None:
+    services = ", ".join(f'"s{i:04}.amazonaws.com"' for i in range(100))
+    window.editor.setPlainText(TRUST.replace('"messaging.chime.amazonaws.com"', f"[{services}]"))
+    assert window.kind_combo.currentText() == "Auto: Role trust"
+    assert window.status.meter.property("over") is True
+    assert "policy/size-limit" in codes(window)

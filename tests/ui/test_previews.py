@@ -75,7 +75,7 @@ def test_rewrite_as_least_privilege_is_previewed_and_cancel_keeps_the_text(opene
     assert seen[1] == 1  # the side-by-side view was shown
     assert opened.document.state.text == FULL_USER
     assert opened.layout_combo.currentText() == "As written"
-    assert not opened.document.undo_stack.canUndo()
+    assert not opened.document.can_undo()
 
 
 def test_rewrite_applied_is_one_undo_step(opened, qtbot) -> None:

@@ -22,7 +22,7 @@ MISCASED = "chime:Listsubchannels"
 @pytest.fixture
 def live(window):
     """The window as a user has it: analysis on the worker, after a pause in the typing."""
-    window.document.throttle.immediate = False
+    window.document.analysis_immediate = False
     yield window
     window.document.analyzer.shutdown()
 
@@ -157,7 +157,7 @@ def test_a_big_file_opens_and_its_problems_follow(live, qtbot, tmp_path: Path) -
     assert live.document.result.parsed.text == editor.text()
     # Past 200,000 characters the text is shown without colours; a normal one has them back.
     assert editor.highlighter.document() is None
-    live.document.undo_stack.setClean()
+    live.document.mark_saved()
     assert live.files.new()
     assert editor.highlighter.document() is editor.document()
     assert editor.text() == live.document.state.text

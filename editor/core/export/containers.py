@@ -12,7 +12,7 @@ is YAML too. Terraform's `jsonencode(...)` is HCL, not JSON: it is read, not wri
 
 from __future__ import annotations
 
-from editor.core.export import pages, terraform_read, yaml_tree
+from editor.core.export import pages, terraform_data, terraform_read, yaml_tree
 from editor.core.export.embedded import Container, Embedded
 from editor.core.json.nodes import Kind, Node
 from editor.core.json.read import read_json
@@ -47,6 +47,9 @@ POLICY_PROPERTIES = {
 }
 
 
+_DATA = 'data "aws_iam_policy_document"'
+
+
 def find_container(text: str, name: str = "") -> Container | None:
     """The policies of `text` if it is a template, Terraform file or doc page; None if it is
     none of these (a policy file, or anything else: the caller reads it as a policy)."""
@@ -59,8 +62,10 @@ def find_container(text: str, name: str = "") -> Container | None:
         found = pages.html(text)
         if found:
             return Container("html", found)
-    if lower.endswith(".tf") or "jsonencode(" in text or 'resource "' in text:
-        return Container("terraform", terraform_read.policies(text))
+    if lower.endswith(".tf") or "jsonencode(" in text or 'resource "' in text or _DATA in text:
+        found = terraform_read.policies(text) + terraform_data.data_sources(text)
+        found.sort(key=lambda e: e.pieces.to_source(0))  # in the file's order
+        return Container("terraform", found)
     parsed = read_json(text)
     root = parsed.root
     resources = None if root is None or root.kind is not Kind.OBJECT else root.get("Resources")

@@ -21,6 +21,7 @@ _NAME = re.compile(r"[A-Za-z_][\w\-]*")
 _REFERENCE = re.compile(r"[A-Za-z_][\w\-.\[\]*]*")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 _RESOURCE = re.compile(r'(?:resource|data)\s+"([\w-]+)"\s+"([\w-]+)"')
+_HEX4 = re.compile(r"[0-9a-fA-F]{4}")
 _HEREDOC = re.compile(r"<<-?([A-Za-z_]\w*)[ \t]*\r?\n")
 TRUST_ATTRIBUTES = ("assume_role_policy",)
 RESOURCE_POLICY_TYPES = frozenset(
@@ -62,7 +63,7 @@ def policies(text: str) -> list[Embedded]:
     return found
 
 
-def _context(text: str, at: int) -> tuple[str, PolicyKind | None, str]:
+def context(text: str, at: int) -> tuple[str, PolicyKind | None, str]:
     """Label, kind and reason for a policy at `at`: its block and attribute."""
     blocks = list(_RESOURCE.finditer(text, 0, at))
     rtype, rname = (blocks[-1].group(1), blocks[-1].group(2)) if blocks else ("?", "?")
@@ -78,7 +79,7 @@ def _context(text: str, at: int) -> tuple[str, PolicyKind | None, str]:
 
 
 def _embedded(text: str, call: int, node: Node) -> Embedded:
-    label, kind, reason = _context(text, call)
+    label, kind, reason = context(text, call)
     writer = Writer(text, mask=False)
     writer.write(node)
     writer.plain("\n", node.end)
@@ -88,7 +89,7 @@ def _embedded(text: str, call: int, node: Node) -> Embedded:
 
 def _heredoc(text: str, marker: int, start: int, body: str) -> Embedded:
     """A JSON heredoc: Terraform's interpolations symbolic, `$${` read as `${`."""
-    label, kind, reason = _context(text, marker)
+    label, kind, reason = context(text, marker)
     parts: list[Piece] = []
     out: list[str] = []
     length = 0
@@ -221,9 +222,15 @@ class Reader:
                 return Node(Kind.STRING, at, i + 1, "".join(out)), i + 1
             if char == "\n":
                 break
-            if char == "\\" and i + 1 < len(text):
+            if text.startswith("\\u", i) and _HEX4.fullmatch(text, i + 2, i + 6):
+                out.append(chr(int(text[i + 2 : i + 6], 16)))
+                i += 6
+            elif char == "\\" and i + 1 < len(text):
                 out.append({"n": "\n", "t": "\t", '"': '"', "\\": "\\"}.get(text[i + 1], ""))
                 i += 2
+            elif text.startswith("%%{", i):
+                out.append("%{")
+                i += 3
             elif text.startswith("$${", i):
                 out.append("${")
                 i += 3

@@ -62,6 +62,7 @@ EXPORTS = [
     (Format.CLOUDFORMATION_JSON, False),
     (Format.CLOUDFORMATION_JSON, True),
     (Format.TERRAFORM, False),
+    (Format.TERRAFORM_DATA, False),
 ]
 
 
@@ -239,9 +240,9 @@ def test_terraform_jsonencode_and_heredoc_policies() -> None:
     kinds = [(e.label, e.kind) for e in container.policies]
     assert kinds == [
         ("aws_iam_role.chat › assume_role_policy", PolicyKind.TRUST),
-        ("aws_iam_policy.chat › policy", None),
         ("aws_sqs_queue_policy.events › policy", PolicyKind.RESOURCE),
-    ]
+        ("aws_iam_policy.chat › policy", None),
+    ]  # in the file's order
     found = _findings(TERRAFORM, "main.tf")
     assert (34, "action/duplicate", '"chime:connect"') in found
     assert (34, "action/miscased", '"chime:connect"') in found

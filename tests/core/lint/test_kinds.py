@@ -149,3 +149,57 @@ def test_sids_of_resource_policies_may_hold_any_character() -> None:
     statement = {**TRUST, "Sid": "allow chime-sdk", "Action": "sqs:SendMessage", "Resource": "*"}
     assert "policy/invalid-sid" not in _codes(_doc(statement))
     assert "policy/invalid-sid" in _codes(_doc(statement), "identity")
+
+
+def _statements(n: int, **statement: object) -> str:
+    """A document of `n` distinct statements of the shape given (each with its own Sid)."""
+    return _doc(*({"Sid": f"S{i}", **statement} for i in range(n)))
+
+
+# (kind, identity quota picked, the limit that applies, what the message names). Sources: IAM
+# and STS quotas (reference_iam-quotas.html: managed 6,144; inline user 2,048, group 5,120,
+# role 10,240; role trust policy length 2,048), Organizations quotas
+# (orgs_reference_limits.html: SCP and RCP 5,120), a permissions boundary is a managed policy
+# (access_policies_boundaries.html).
+QUOTAS = [
+    ("identity", "managed", 6144, "managed policy"),
+    ("identity", "user", 2048, "inline user policies"),
+    ("identity", "role", 10240, "inline role policies"),
+    ("trust", "role", 2048, "a role trust policy"),
+    ("scp", "role", 5120, "a service control policy"),
+    ("rcp", "managed", 5120, "a resource control policy"),
+    ("boundary", "role", 6144, "a permissions boundary"),
+]
+SHAPES = {
+    "identity": {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"},
+    "trust": {**TRUST, "Action": "sts:AssumeRole"},
+    "scp": {"Effect": "Deny", "Action": "s3:DeleteBucket", "Resource": "*"},
+    "rcp": {"Effect": "Deny", "Principal": "*", "Action": "s3:DeleteBucket", "Resource": "*"},
+    "boundary": {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"},
+}
+
+
+@pytest.mark.parametrize(("kind", "quota", "limit", "label"), QUOTAS)
+def test_each_kind_is_held_to_its_own_size_quota(
+    kind: str, quota: str, limit: int, label: str
+) -> None:
+    from editor.core.lint.quota import Quota
+
+    options = LintOptions(Quota(quota), PolicyKind(kind))
+    n = 1
+    while len("".join(_statements(n, **SHAPES[kind]).split())) <= limit:
+        n += 1
+    over, under = _statements(n, **SHAPES[kind]), _statements(n - 1, **SHAPES[kind])
+    found = [f for f in lint(over, options).findings if f.code == "policy/size-limit"]
+    assert [f"over the {limit:,} allowed for {label}" in f.message for f in found] == [True]
+    assert not [f for f in lint(under, options).findings if f.code == "policy/size-limit"]
+
+
+def test_a_resource_policy_is_not_held_to_an_identity_quota() -> None:
+    """A bucket policy may hold 20 KB (S3's own quota): 6,144 characters is no error there."""
+    bucket = {"Effect": "Allow", "Principal": {"AWS": "111122223333"},
+              "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}  # fmt: skip
+    text = _statements(120, **bucket)
+    assert len("".join(text.split())) > 10240
+    assert lint(text).kind.kind is PolicyKind.RESOURCE  # type: ignore[union-attr]
+    assert "policy/size-limit" not in _codes(text)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from editor.core.catalog.suggest import closest
 from editor.core.json.nodes import Kind, Member, Node
 from editor.core.lint.context import LintContext
-from editor.core.lint.quota import Quota, non_whitespace_length
+from editor.core.lint.quota import Quota, non_whitespace_length, size_quota
 from editor.core.policy.kinds import PolicyKind, with_article
 from editor.core.policy.statements import STATEMENT_ELEMENTS, TOP_ELEMENTS, VERSIONS, StatementView
 from editor.core.text.findings import Finding, Fix, Severity, TextEdit, line_break
@@ -271,11 +271,9 @@ def sids(ctx: LintContext) -> Iterator[Finding]:
 
 
 def size(ctx: LintContext) -> Iterator[Finding]:
-    quota = ctx.options.quota
-    limit, label = quota.limit, quota.label
-    kind_limit = ctx.kind.kind.rules.size_limit
-    if kind_limit is not None:  # trust policies, SCPs and RCPs have their own
-        limit, label = kind_limit, with_article(ctx.kind.kind.label)
+    limit, label, _ = size_quota(ctx.kind.kind, ctx.options.quota)
+    if limit is None:
+        return  # a resource-based policy: its service's quota, not IAM's
     if len(ctx.text) <= limit:
         return  # short enough even counting white space: no need to count
     count = non_whitespace_length(ctx.text)

@@ -1,0 +1,69 @@
+"""A file replaced on disk by something that is no policy text is never reloaded: the same
+refusals as opening it, a clear message, and the user's text and undo history kept."""
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from editor.core.files.read import MAX_BYTES
+from tests.conftest import seed_examples
+
+
+def _binary(path: Path) -> None:
+    path.write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00\x00" * 64)
+
+
+def _oversized(path: Path) -> None:
+    with path.open("wb") as handle:
+        handle.truncate(MAX_BYTES + 1)
+
+
+def _latin1(path: Path) -> None:
+    path.write_bytes('{"Sid": "caf\u00e9"}'.encode("latin-1"))
+
+
+@pytest.mark.parametrize(
+    ("replace", "reason"),
+    [
+        (_binary, "is a binary file, not a policy text"),
+        (_oversized, "policies are at most a few kilobytes"),
+        (_latin1, "is not UTF-8 text"),
+    ],
+)
+def test_a_file_replaced_by_no_policy_text_is_not_reloaded(
+    window, qtbot, tmp_path: Path, replace, reason: str
+) -> None:
+    path = tmp_path / "minimal-user.json"
+    original = seed_examples()[2]
+    path.write_text(original, encoding="utf-8")
+    assert window.open_path(str(path))
+    window.editor.jump_to(1, 2)
+    qtbot.keyClicks(window.editor, "  ")  # the user's own edit, one undo step
+    typed = original[:1] + "  " + original[1:]
+    assert window.editor.toPlainText() == typed
+
+    replacement = tmp_path / "replacement"
+    replace(replacement)
+    os.replace(replacement, path)  # as a program that writes a new file over the old one does
+
+    qtbot.waitUntil(
+        lambda: "cannot be reloaded" in window.statusBar().currentMessage(), timeout=5000
+    )
+    message = window.statusBar().currentMessage()
+    assert reason in message and "Your text is kept" in message
+    assert not window.dialogs.asked("ask_reload")  # nothing offered to load
+    assert window.editor.toPlainText() == window.document.state.text == typed
+    assert window.isWindowModified()
+    qtbot.keyClick(window.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor.toPlainText() == original  # the history is the user's still
+
+
+def test_a_file_deleted_on_disk_says_so_and_keeps_the_text(window, qtbot, tmp_path) -> None:
+    path = tmp_path / "policy.json"
+    path.write_text(seed_examples()[2], encoding="utf-8")
+    assert window.open_path(str(path))
+    path.unlink()
+    qtbot.waitUntil(lambda: "moved or deleted" in window.statusBar().currentMessage(), timeout=5000)
+    assert window.editor.toPlainText() == seed_examples()[2]
