@@ -47,7 +47,7 @@ def later():
 watcher = FirstPaint()
 window.editor.viewport().installEventFilter(watcher)
 app.exec()
-window.document.undo_stack.setClean()
+window.document.mark_saved()
 print(json.dumps(seen))
 """
 
