@@ -21,6 +21,7 @@ from editor.cli.common import (
     write_result,
 )
 from editor.cli.lint import container_findings
+from editor.core.export.containers import NOT_IN_PLACE
 from editor.core.lint.engine import LintOptions, Quota, lint
 from editor.core.text import findings as fnd
 from editor.core.text.findings import Finding, Severity
@@ -55,13 +56,17 @@ def run(args: argparse.Namespace) -> int:
             continue
         check = _checker(text, name, options)
         fixed = fnd.fix_all(text, check)
-        remaining = [f for f in check(fixed) if f.severity is Severity.ERROR]
-        for finding in remaining:
-            print(
-                f"{name}:{finding.line}:{finding.column}: error {finding.code} "
-                f"{finding.message} (no safe fix)",
-                file=sys.stderr,
-            )
+        left = check(fixed)
+        remaining = [f for f in left if f.severity is Severity.ERROR]
+        for finding in left:
+            # every error, and what a safe fix would repair but not in this file's text
+            if finding.severity is Severity.ERROR or NOT_IN_PLACE in finding.message:
+                why = "" if NOT_IN_PLACE in finding.message else " (no safe fix)"
+                print(
+                    f"{name}:{finding.line}:{finding.column}: {finding.severity.value} "
+                    f"{finding.code} {finding.message}{why}",
+                    file=sys.stderr,
+                )
         if remaining:
             status = EXIT_FINDINGS
         if args.check:

@@ -99,3 +99,92 @@ def test_fix_names_what_it_could_not_repair(tmp_path: Path, capsys, text: str) -
     path.write_text(text, encoding="utf-8")
     assert main(["fix", str(path)]) == 1
     assert "(no safe fix)" in capsys.readouterr().err
+
+
+# -- fixes inside a YAML template: minimal edits of the template's own text ---------------
+
+YAML_CASES = [
+    # (the line as written, the line after fix): a plain scalar stays plain, a quoted one is
+    # written double-quoted (JSON's quoting, which YAML reads the same)
+    ("              - chime:connect", "              - chime:Connect"),
+    ("              - 'chime:connect'", '              - "chime:Connect"'),
+    ('              - "chime:connect"', '              - "chime:Connect"'),
+    ("            Sid: Bad Sid", "            Sid: BadSid"),
+    ("          - Effect: allow", "          - Effect: Allow"),
+]
+YAML_WITH = """\
+AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  UserPolicy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Sid: Connect
+            Action:
+              - chime:GetMessagingSessionEndpoint
+            Resource: '*'
+"""
+
+
+@pytest.mark.parametrize(("written", "fixed"), YAML_CASES)
+def test_fix_edits_a_yaml_template_in_place(tmp_path: Path, written: str, fixed: str) -> None:
+    from tests.core.export.test_containers import _cfn_errors
+
+    line = {
+        "Sid": "            Sid: Connect",
+        "Effect": "          - Effect: Allow",
+    }.get(written.strip(" -").split(":")[0], "              - chime:GetMessagingSessionEndpoint")
+    text = YAML_WITH.replace(line, written)
+    if "chime:connect" in written:  # an action the statement can take on "*"
+        text = text.replace(
+            "Resource: '*'", "Resource: arn:aws:chime:us-east-1:111122223333:app-instance/a/user/u"
+        )
+    assert text != YAML_WITH
+    path = tmp_path / "stack.yaml"
+    path.write_text(text, encoding="utf-8")
+    main(["fix", "--in-place", str(path)])
+    after = path.read_text(encoding="utf-8")
+    assert after == text.replace(written, fixed)  # that line, and nothing else
+    assert (tmp_path / "stack.yaml.bak").read_text(encoding="utf-8") == text
+    assert _cfn_errors(after) == []
+
+
+def test_a_yaml_fix_that_cannot_be_made_in_place_says_so(tmp_path: Path, capsys) -> None:
+    """Removing a duplicate from a YAML flow list is no edit of one value: fix leaves it, and
+    both lint and fix say where it can be made."""
+    text = YAML_WITH.replace(
+        "Action:\n              - chime:GetMessagingSessionEndpoint",
+        "Action: [chime:GetMessagingSessionEndpoint, chime:GetMessagingSessionEndpoint]",
+    )
+    path = tmp_path / "stack.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert main(["fix", "--in-place", str(path)]) == 0  # a warning: no error left
+    assert path.read_text(encoding="utf-8") == text
+    err = capsys.readouterr().err
+    assert "stack.yaml:11:57: warning action/duplicate" in err
+    assert "its fix cannot be made in this file's own text: open the policy in the window" in err
+
+
+def test_fix_respells_an_action_inside_terraform_in_place(tmp_path: Path) -> None:
+    import hcl2
+
+    text = """resource "aws_iam_policy" "chat" {
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["chime:connect"]
+      Resource = "arn:aws:chime:us-east-1:123456789012:app-instance/app-1/user/${var.user}"
+    }]
+  })
+}
+"""
+    path = tmp_path / "main.tf"
+    path.write_text(text, encoding="utf-8")
+    assert main(["fix", "--in-place", str(path)]) == 0
+    after = path.read_text(encoding="utf-8")
+    assert after == text.replace('"chime:connect"', '"chime:Connect"')
+    assert hcl2.loads(after)["resource"]  # still HCL, as Terraform's own parser reads it

@@ -46,7 +46,8 @@ def test_fix_all_and_save_write_the_policy_back_into_the_template(window, tmp_pa
     QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     saved = path.read_text(encoding="utf-8")
     assert (tmp_path / "stack.yaml.bak").read_text(encoding="utf-8") == STACK
-    assert saved.splitlines()[:19] == STACK.splitlines()[:19]  # the trust policy untouched
+    # a minimal edit of the template's own YAML: the one scalar, nothing else
+    assert saved == STACK.replace("chime:Describeappinstance", "chime:DescribeAppInstance")
     template = yaml.load(saved, Loader=_CfnLoader)
     inline = template["Resources"]["ChatRole"]["Properties"]["Policies"][0]["PolicyDocument"]
     assert inline["Statement"][0]["Action"] == ["chime:DescribeAppInstance"]
@@ -108,3 +109,23 @@ def test_every_export_format_opens_in_the_window_with_zero_errors(window, tmp_pa
         assert [s.get("Action") for s in shown["Statement"]] == [
             s.get("Action") for s in expected["Statement"]
         ], name
+
+
+def test_an_edit_yaml_cannot_take_in_place_writes_the_policy_back_whole(window, tmp_path) -> None:
+    """A tick adds a statement: no edit of one value, so Save writes the policy as a JSON flow
+    mapping under its key (YAML reads it), the rest of the template untouched."""
+    from tests.ui.test_crafting import action_index
+
+    path = tmp_path / "stack.yaml"
+    path.write_text(STACK, encoding="utf-8")
+    window.dialogs.choice = 1
+    assert window.open_path(str(path))
+    index = action_index(window, "Full user", "ListChannels")
+    window.catalog_model.setData(index, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    saved = path.read_text(encoding="utf-8")
+    assert saved.splitlines()[:19] == STACK.splitlines()[:19]  # the trust policy untouched
+    template = yaml.load(saved, Loader=_CfnLoader)
+    inline = template["Resources"]["ChatRole"]["Properties"]["Policies"][0]["PolicyDocument"]
+    assert "chime:ListChannels" in json.dumps(inline)
+    assert inline == json.loads(window.editor.toPlainText())  # the policy as the window has it

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from editor.core.export import pages, terraform_data, terraform_read, yaml_tree
 from editor.core.export.embedded import Container, Embedded
+from editor.core.export.in_place import edit_in_place, map_edit
 from editor.core.json.nodes import Kind, Node
 from editor.core.json.read import read_json
 from editor.core.lint.engine import LintOptions, LintResult, lint
@@ -159,7 +160,10 @@ def write_back(container: str, embedded: Embedded, edited: str) -> str:
     start, end = embedded.span
     original = container[start:end]
     body = edited if original.endswith("\n") else edited.rstrip("\n")
-    if embedded.indent:  # YAML: the JSON as a flow mapping, indented under its key
+    if embedded.indent:  # YAML: minimal edits of its own text, else the JSON as a flow mapping
+        minimal = edit_in_place(container, embedded, edited, lambda t: _reread(t, embedded))
+        if minimal is not None:
+            return minimal
         line_start = container.rfind("\n", 0, start) + 1
         key_indent = len(container[line_start:start]) - len(container[line_start:start].lstrip())
         pad = "\n" + " " * (key_indent + 2)
@@ -171,10 +175,24 @@ def write_back(container: str, embedded: Embedded, edited: str) -> str:
     return container[:start] + body + container[end:]
 
 
+def _reread(text: str, embedded: Embedded) -> Embedded | None:
+    """The policy at the same place of a YAML template after an edit."""
+    tree = yaml_tree.read(text)
+    found = [] if tree is None else template_policies(tree, text, False)
+    return next((e for e in found if e.label == embedded.label), None)
+
+
 def looks_like_policy(text: str) -> bool:
     """A policy file (even a broken one), not a file holding policies."""
     stripped = text.lstrip("\ufeff \t\r\n")
     return stripped.startswith("{") and '"Resources"' not in text and "jsonencode(" not in text
+
+
+# Said of a finding whose fix does not map onto the file's own text (an item removed from a
+# YAML list, a key added): fix leaves it and says where it can be made.
+NOT_IN_PLACE = "its fix cannot be made in this file's own text"
+_WHY_NOT = "open the policy in the window and fix it there; Save writes it back into its place"
+_READ_ONLY = "this file is read, not rewritten: make it by hand"
 
 
 def lint_embedded(container: str, embedded: Embedded, options: LintOptions) -> LintResult:
@@ -193,16 +211,15 @@ def lint_embedded(container: str, embedded: Embedded, options: LintOptions) -> L
     found = []
     for f in inner.findings:
         fix = f.fix
+        message = f"{f.message} [{embedded.label}]"
         if fix is not None:
-            if all(pieces.literal_at(e.start, e.end) for e in fix.edits):
-                moved = tuple(
-                    e._replace(start=pieces.to_source(e.start), end=pieces.to_source(e.end, True))
-                    for e in fix.edits
-                )
-                fix = fix._replace(edits=moved)
+            moved = [map_edit(container, embedded, e) for e in fix.edits]
+            if all(e is not None for e in moved):
+                fix = fix._replace(edits=tuple(e for e in moved if e is not None))
             else:
                 fix = None
+                why = _WHY_NOT if embedded.span is not None else _READ_ONLY
+                message += f" ({NOT_IN_PLACE}: {why})"
         start, end = pieces.to_source(f.start), pieces.to_source(f.end, end=True)
-        message = f"{f.message} [{embedded.label}]"
         found.append(make_finding(lines, f.code, f.severity, message, start, max(start, end), fix))
     return LintResult(inner.parsed, tuple(found), inner.kind)

@@ -288,3 +288,54 @@ def test_a_markdown_code_block_is_written_back_in_place() -> None:
     edited = embedded.text.replace("chime:Listsubchannels", "chime:ListSubChannels")
     saved = write_back(page, embedded, edited)
     assert saved == page.replace("chime:Listsubchannels", "chime:ListSubChannels", 1)
+
+
+# A whole plain YAML scalar replaced: written plain when YAML reads it back as the same
+# string in any context, else double-quoted (YAML 1.1 reads `yes`, `on`, `12` and `*x`
+# otherwise, and `,` `{` `}` end a value inside a flow list).
+PLAIN = [
+    ("chime:DescribeAppInstance", "chime:DescribeAppInstance"),
+    ("arn:aws:s3:::b/*", "arn:aws:s3:::b/*"),
+    ("arn:aws:s3:::b/${aws:username}", '"arn:aws:s3:::b/${aws:username}"'),  # { in a [flow]
+    ("*", '"*"'),
+    ("true", '"true"'),
+    ("yes", '"yes"'),
+    ("12", '"12"'),
+    ("a: b", '"a: b"'),
+    ("a #b", '"a #b"'),
+]
+
+
+@pytest.mark.parametrize(("value", "written"), PLAIN)
+def test_a_plain_yaml_scalar_is_replaced_as_yaml_reads_it(value: str, written: str) -> None:
+    from editor.core.export.in_place import map_edit
+    from editor.core.text.findings import TextEdit, apply_edits
+
+    template = YAML_POLICY.replace("VALUE", "chime:Describeappinstance")
+    container = find_container(template, "t.yaml")
+    assert container is not None
+    (embedded,) = container.policies
+    token = '"chime:Describeappinstance"'
+    at = embedded.text.index(token)
+    edit = map_edit(template, embedded, TextEdit(at, at + len(token), json.dumps(value)))
+    assert edit is not None
+    after = apply_edits(template, [edit])
+    assert after == template.replace("chime:Describeappinstance", written)
+    assert yaml.safe_load(after.replace("!Sub", ""))["Resources"]["P"]["Properties"][
+        "PolicyDocument"
+    ]["Statement"][0]["Action"] == [value]
+
+
+YAML_POLICY = """\
+Resources:
+  P:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Action:
+              - VALUE
+            Resource: '*'
+"""
