@@ -16,12 +16,33 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The user's own folders as they were before any test moved them: no test may write there.
+REAL_CONFIG_HOME = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+REAL_STATE_HOME = Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
+# XDG_CACHE_HOME stays: fontconfig keeps its font cache there, and a new one per test is slow.
+USER_FOLDERS = {"XDG_CONFIG_HOME": "config", "XDG_STATE_HOME": "state", "XDG_DATA_HOME": "data"}
 SEED = ROOT / "tools" / "sources" / "aws_example_iam_roles.md"
 
 
 def seed_examples() -> list[str]:
     """The four example policies of AWS's page, verbatim, defects included."""
     return re.findall(r"```\n(.*?)```", SEED.read_text(encoding="utf-8"), re.S)
+
+
+@pytest.fixture(autouse=True)
+def user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own config, state and data folders, for settings (recent files,
+    geometry), the crash log and anything else saved per user; subprocesses inherit them.
+    QSettings reads XDG_CONFIG_HOME once per process, so its user path is set as well."""
+    from PySide6.QtCore import QSettings
+
+    home = tmp_path_factory.mktemp("user")  # not tmp_path: tests list that folder
+    for variable, folder in USER_FOLDERS.items():
+        monkeypatch.setenv(variable, str(home / folder))
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, str(home / "config"))
+    return home
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,10 @@
-"""The shape of the package, enforced: no import cycles anywhere in editor/, the core's
-packages import only the stages before them, and the core never imports Qt, the UI or the CLI.
+"""The shape of the package, enforced.
+
+The direction of imports (the core's pipeline stages, no Qt and no front end in the core, the
+two front ends apart) is import-linter's job: the contracts in pyproject.toml, checked here
+and in .ci/run by `lint-imports`. What no contract expresses stays here: no import cycles
+anywhere in editor/ (a package and one of its own modules included), every core package
+placed in the pipeline, and the core loading no Qt when it runs.
 
 Every import counts, a lazy one inside a function too: it is still an edge a reader must follow.
 """
@@ -8,33 +13,13 @@ import ast
 import itertools
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
-
-import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITOR = ROOT / "editor"
 CORE = EDITOR / "core"
-
-# Each core package and the core packages it may import (its own modules always). Pipeline
-# order: text -> json -> catalog -> policy -> lint / access -> export. A new package must be
-# added here, with what it may import, before it can land.
-ALLOWED: dict[str, set[str]] = {
-    "text": set(),
-    "json": {"text"},
-    "catalog": {"text", "json"},
-    "policy": {"text", "json", "catalog"},
-    "lint": {"text", "json", "catalog", "policy"},
-    "access": {"text", "json", "catalog", "policy"},
-    "export": {"text", "json", "catalog", "policy", "lint"},
-    "files": set(),
-}
-# Top-level packages of editor/ and the ones they may import.
-FRONT_ENDS: dict[str, set[str]] = {
-    "core": {"core"},
-    "cli": {"core", "cli"},
-    "ui": {"core", "ui"},
-}
+LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 
 def module_name(path: Path) -> str:
@@ -155,46 +140,29 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
     assert cycles(graph) == [["a", "b", "c"]]
 
 
-def core_package(module: str) -> str | None:
-    parts = module.split(".")
-    if parts[:2] != ["editor", "core"] or len(parts) < 3:
-        return None
-    return parts[2]
+def contracts() -> list[dict[str, object]]:
+    with (ROOT / "pyproject.toml").open("rb") as handle:
+        return tomllib.load(handle)["tool"]["importlinter"]["contracts"]
 
 
-def test_core_packages_import_only_earlier_stages() -> None:
-    problems = []
-    for name, targets in edges().items():
-        package = core_package(name)
-        if package is None:
-            continue
-        if package not in ALLOWED:
-            problems.append(
-                f"{name}: package {package!r} is not in ALLOWED (say what it may import)"
-            )
-            continue
-        for target, line in targets.items():
-            imported = core_package(target)
-            if imported is not None and imported != package and imported not in ALLOWED[package]:
-                where = MODULES[name].relative_to(ROOT)
-                problems.append(
-                    f"{where}:{line} imports {target} ({package} may not import {imported})"
-                )
-    assert not problems, "\n".join(problems)
+def test_import_contracts_hold() -> None:
+    result = subprocess.run(
+        [str(LINT_IMPORTS), "--no-cache"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"Contracts: {len(contracts())} kept, 0 broken." in result.stdout
 
 
-def test_front_ends_and_core_import_only_what_they_may() -> None:
-    problems = []
-    for name, targets in edges().items():
-        parts = name.split(".")
-        if len(parts) < 2 or parts[1] not in FRONT_ENDS:
-            continue
-        for target, line in targets.items():
-            target_parts = target.split(".")
-            if len(target_parts) >= 2 and target_parts[1] not in FRONT_ENDS[parts[1]]:
-                where = MODULES[name].relative_to(ROOT)
-                problems.append(f"{where}:{line} imports {target}")
-    assert not problems, "\n".join(problems)
+def test_every_core_package_is_placed_by_a_contract() -> None:
+    # The layers contract is exhaustive, but it lets "files" stand aside: a package stands
+    # aside only when contracts of its own say what it may import and who may import it.
+    (layers,) = [c for c in contracts() if c["type"] == "layers"]
+    assert layers["containers"] == ["editor.core"] and layers["exhaustive"] is True
+    for aside in layers.get("exhaustive_ignores", []):
+        module = f"editor.core.{aside}"
+        forbidden = [c for c in contracts() if c["type"] == "forbidden"]
+        assert any(c["source_modules"] == [module] for c in forbidden), aside
+        assert any(module in c["forbidden_modules"] for c in forbidden), aside
 
 
 def test_core_top_level_holds_packages_and_at_most_three_modules() -> None:
@@ -206,18 +174,6 @@ def test_core_top_level_holds_packages_and_at_most_three_modules() -> None:
         assert ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))), (
             f"{package.name}/__init__.py must say what the package holds and may import"
         )
-
-
-@pytest.mark.parametrize("path", sorted(CORE.rglob("*.py")), ids=lambda p: str(p.relative_to(CORE)))
-def test_no_core_module_imports_qt(path: Path) -> None:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    qt = [
-        f"{path.relative_to(ROOT)}:{node.lineno}"
-        for node in ast.walk(tree)
-        if (isinstance(node, ast.Import) and any("PySide" in a.name for a in node.names))
-        or (isinstance(node, ast.ImportFrom) and node.module and "PySide" in node.module)
-    ]
-    assert not qt, f"Qt imported in the core at {qt}"
 
 
 def test_importing_the_whole_core_loads_no_qt() -> None:
