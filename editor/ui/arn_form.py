@@ -203,7 +203,9 @@ class ArnForm(QWidget):
             elif name in ROLE_ROWS:
                 self.layout_.setRowVisible(self.rows[name], name in wanted)
         with QSignalBlocker(self.as_bot):
-            self.as_bot.setChecked(state.values().as_bot if not errors.get("as_bot") else False)
+            # An empty field is False without asking the validation (pydantic: start-up time).
+            as_bot = bool(state.field("as_bot").strip()) and not errors.get("as_bot")
+            self.as_bot.setChecked(as_bot and state.values().as_bot)
         self.layout_.setRowVisible(self.as_bot, "as_bot" in wanted)
         if self.region.lineEdit().text() != state.field("region"):
             with QSignalBlocker(self.region):

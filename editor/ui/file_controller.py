@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer, QUrl, Signal
 
 from editor.core.catalog.catalog import load_personas
-from editor.core.export.containers import find_container, looks_like_policy, write_back
-from editor.core.export.embedded import Container, Embedded
-from editor.core.files import PolicyFileError, read_policy_file, write_atomically
+from editor.core.export.sniff import looks_like_policy
+from editor.core.files import PolicyFileError, read_policy_file
 from editor.core.policy import editing
 from editor.ui.dialogs import Answer, Dialogs
 from editor.ui.document import Document
+
+if TYPE_CHECKING:  # the readers of templates and pages load when a file needs them
+    from editor.core.export.embedded import Container, Embedded
 
 MAX_RECENT = 8
 # A program rewriting a file signals several times (truncate, write, close, rename): changes
@@ -116,7 +119,11 @@ class FileController(QObject):
             return False
         newline = "\r\n" if "\r\n" in raw else "\n"
         text = raw.replace("\r\n", "\n")
-        container = None if looks_like_policy(text) else find_container(text, path)
+        container = None
+        if not looks_like_policy(text):
+            from editor.core.export.containers import find_container
+
+            container = find_container(text, path)
         if container is not None:
             return self._open_embedded(path, text, newline, container)
         self._forget_container()
@@ -169,6 +176,9 @@ class FileController(QObject):
 
     def _save_into_container(self, link: _Link) -> bool:
         """The edited policy written back into its file, the rest of the file unchanged."""
+        from editor.core.export.containers import find_container, write_back
+        from editor.core.files import write_atomically
+
         text = write_back(link.text, link.embedded, self.document.state.text)
         try:
             write_atomically(link.path, text.replace("\n", link.newline), backup=not self.backed_up)
@@ -209,6 +219,8 @@ class FileController(QObject):
         return False
 
     def _write(self, path: str, backup: bool) -> bool:
+        from editor.core.files import write_atomically
+
         text = self.document.state.text.replace("\n", self.newline)
         try:
             kept = write_atomically(path, text, backup=backup)
