@@ -40,9 +40,13 @@ def run_app(monkeypatch, argv: list[str], session) -> int:
     while its event loop would run."""
     from editor import app
 
+    before = set(QApplication.topLevelWidgets())
+
     def fake_exec() -> int:
         (window,) = [
-            w for w in QApplication.topLevelWidgets() if w.objectName() == "main" and w.isVisible()
+            w
+            for w in QApplication.topLevelWidgets()
+            if w.objectName() == "main" and w.isVisible() and w not in before
         ]
         try:
             session(window)
