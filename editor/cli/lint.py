@@ -61,10 +61,12 @@ def run(args: argparse.Namespace) -> int:
 def container_findings(text: str, name: str, options: LintOptions) -> tuple[Finding, ...] | None:
     """The findings of every policy in a template, Terraform file or doc page, at the file's
     own lines; None when the file is a policy (or holds none)."""
-    from editor.core.export.containers import find_container, lint_embedded, looks_like_policy
+    from editor.core.export.sniff import looks_like_policy
 
     if looks_like_policy(text):
         return None
+    from editor.core.export.containers import find_container, lint_embedded
+
     container = find_container(text, name)
     if container is None or not container.policies:
         return None

@@ -1,24 +1,28 @@
 """Access and Grants as a dock under the editor, and the Access menu (check, grants, compare).
 
 Installed by the main window in one call; it reads the document and the file controller and
-marks the deciding statement in the editor, nothing else.
+marks the deciding statement in the editor, nothing else. The menu is made at once, the dock's
+panes (and the access engine they import) when the dock is first shown: the window's first
+paint waits for neither.
 """
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QTabWidget
+from PySide6.QtWidgets import QDockWidget
 
-from editor.core.files import PolicyFileError, read_policy_file
-from editor.core.policy.editing import EditorState
-from editor.core.text.positions import LineIndex
-from editor.ui.access_pane import AccessPane
-from editor.ui.compare_view import CompareDialog
-from editor.ui.grants_view import GrantsView
 from editor.ui.throttle import Throttle
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTabWidget
+
+    from editor.core.policy.editing import EditorState
+    from editor.ui.access_pane import AccessPane
+    from editor.ui.compare_view import CompareDialog
+    from editor.ui.grants_view import GrantsView
 
 # The verdict and the grants follow the document's analysis (run on a worker once typing
 # pauses, its ticks and fields worked out), and wait this much longer for a quiet spell: a
@@ -46,21 +50,45 @@ class AccessDock(QDockWidget):
         super().__init__("Access", window)  # type: ignore[call-overload]
         self.setObjectName("access-dock")
         self.window_ = window
-        self.pane = AccessPane(window.catalog)
-        self.grants = GrantsView()
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.pane, "&Access check")
-        self.tabs.addTab(self.grants, "&Grants")
-        self.setWidget(self.tabs)
+        self._tabs: QTabWidget | None = None  # the panes, made when first needed (`tabs`)
         self.compare_dialog: CompareDialog | None = None
         document = window.document
         self.throttle = Throttle(lambda: self.show_state(document.state), QUIET_MS, self)
         document.analyzed.connect(self._document_analyzed)
-        self.tabs.currentChanged.connect(lambda _: self.show_state(document.state))
         self.visibilityChanged.connect(lambda _: self.show_state(document.state))
-        self.pane.decided.connect(self.mark)
-        self.pane.jump.connect(self.jump_to)
         self.create_menu()
+
+    @property
+    def tabs(self) -> QTabWidget:
+        """The Access check and Grants tabs, made on first use."""
+        if self._tabs is None:
+            from PySide6.QtWidgets import QTabWidget
+
+            from editor.ui.access_pane import AccessPane
+            from editor.ui.grants_view import GrantsView
+
+            self._pane = pane = AccessPane(self.window_.catalog)
+            self._grants = grants = GrantsView()
+            tabs = QTabWidget()
+            tabs.addTab(pane, "&Access check")
+            tabs.addTab(grants, "&Grants")
+            self._tabs = tabs
+            self.setWidget(tabs)
+            document = self.window_.document
+            tabs.currentChanged.connect(lambda _: self.show_state(document.state))
+            pane.decided.connect(self.mark)
+            pane.jump.connect(self.jump_to)
+        return self._tabs
+
+    @property
+    def pane(self) -> AccessPane:
+        _ = self.tabs
+        return self._pane
+
+    @property
+    def grants(self) -> GrantsView:
+        _ = self.tabs
+        return self._grants
 
     def create_menu(self) -> None:
         window = self.window_
@@ -99,9 +127,10 @@ class AccessDock(QDockWidget):
         if not self.isVisible():
             self.window_.editor.mark(0, 0)
             return
+        tabs = self.tabs
         if not state.synced:
             return  # typing: the verdict follows the analysis, after the pause
-        if self.tabs.currentIndex() == 0:
+        if tabs.currentIndex() == 0:
             self.pane.show_policy(state.text, state.field_map)
         else:
             self.window_.editor.mark(0, 0)
@@ -109,6 +138,8 @@ class AccessDock(QDockWidget):
 
     def mark(self, start: int, end: int) -> None:
         """Mark the deciding statement; bring it into view unless the user is typing there."""
+        from editor.core.text.positions import LineIndex
+
         editor = self.window_.editor
         editor.mark(start, end)
         if start < end and not editor.hasFocus():
@@ -116,6 +147,8 @@ class AccessDock(QDockWidget):
             editor.verticalScrollBar().setValue(max(0, line - 3))  # scrolled by lines
 
     def jump_to(self, offset: int) -> None:
+        from editor.core.text.positions import LineIndex
+
         line, column = LineIndex(self.window_.document.state.text).position(offset)
         self.window_.editor.jump_to(line, column)
 
@@ -134,12 +167,15 @@ class AccessDock(QDockWidget):
             self._compare_with(path, path)
 
     def _compare_with(self, path: str, label: str) -> None:
+        from editor.core.files import PolicyFileError, read_policy_file
+        from editor.ui.compare_view import CompareDialog
+
         try:
             old = read_policy_file(path)
         except PolicyFileError as error:
             self.window_.dialogs.error("Cannot compare", str(error))
             return
-        dialog = CompareDialog(old, self.window_.document.state.text, label, self.window_)
+        dialog = CompareDialog(old, self.window_.document.state.text, label, self.parentWidget())
         self.compare_dialog = dialog
         dialog.show()
 

@@ -11,16 +11,19 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer, QUrl, Signal
 
 from editor.core.catalog.catalog import load_personas
-from editor.core.export.containers import find_container, looks_like_policy, write_back
-from editor.core.export.embedded import Container, Embedded
-from editor.core.files import PolicyFileError, read_policy_file, write_atomically
+from editor.core.export.sniff import looks_like_policy
+from editor.core.files import PolicyFileError, read_policy_file
 from editor.core.policy import editing
 from editor.ui.dialogs import Answer, Dialogs
 from editor.ui.document import Document
+
+if TYPE_CHECKING:  # the readers of templates and pages load when a file needs them
+    from editor.core.export.embedded import Container, Embedded
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +124,11 @@ class FileController(QObject):
         log.debug("opened %s: %d characters", path, len(raw))
         newline = "\r\n" if "\r\n" in raw else "\n"
         text = raw.replace("\r\n", "\n")
-        container = None if looks_like_policy(text) else find_container(text, path)
+        container = None
+        if not looks_like_policy(text):
+            from editor.core.export.containers import find_container
+
+            container = find_container(text, path)
         if container is not None:
             return self._open_embedded(path, text, newline, container)
         self._forget_container()
@@ -174,6 +181,9 @@ class FileController(QObject):
 
     def _save_into_container(self, link: _Link) -> bool:
         """The edited policy written back into its file, the rest of the file unchanged."""
+        from editor.core.export.containers import find_container, write_back
+        from editor.core.files import write_atomically
+
         text = write_back(link.text, link.embedded, self.document.state.text)
         try:
             write_atomically(link.path, text.replace("\n", link.newline), backup=not self.backed_up)
@@ -214,6 +224,8 @@ class FileController(QObject):
         return False
 
     def _write(self, path: str, backup: bool) -> bool:
+        from editor.core.files import write_atomically
+
         text = self.document.state.text.replace("\n", self.newline)
         try:
             kept = write_atomically(path, text, backup=backup)
@@ -310,12 +322,22 @@ class FileController(QObject):
             self.last_written = latest
 
     def _refuse_reload(self, path: str, error: PolicyFileError) -> None:
+        """Say why the file on disk is not offered (once per change), and that nothing of
+        the user's was lost."""
         log.info("not reloaded: %s", error)
         if not Path(path).exists():
-            reason = f"{self.name} was moved or deleted on disk"
-        else:
-            reason = f"{self.name} changed on disk and cannot be reloaded: {error}"
-        self.message.emit(f"{reason}. Your text is kept; Save writes it back.")
+            self.message.emit(f"{self.name} was moved or deleted on disk. Your text is kept.")
+            return
+        self.message.emit(f"{self.name} changed on disk and cannot be reloaded.")
+        self._asking = True  # no second dialog over this one
+        try:
+            self.dialogs.error(
+                f"Cannot reload {self.name}",
+                f"{error}.\n\nYour text and its undo history are kept; Save writes them back "
+                "to the file.",
+            )
+        finally:
+            self._asking = False
 
     def _add_recent(self, path: str | None) -> None:
         if not path:

@@ -182,12 +182,6 @@ def _reread(text: str, embedded: Embedded) -> Embedded | None:
     return next((e for e in found if e.label == embedded.label), None)
 
 
-def looks_like_policy(text: str) -> bool:
-    """A policy file (even a broken one), not a file holding policies."""
-    stripped = text.lstrip("\ufeff \t\r\n")
-    return stripped.startswith("{") and '"Resources"' not in text and "jsonencode(" not in text
-
-
 # Said of a finding whose fix does not map onto the file's own text (an item removed from a
 # YAML list, a key added): fix leaves it and says where it can be made.
 NOT_IN_PLACE = "its fix cannot be made in this file's own text"

@@ -1,0 +1,113 @@
+"""Start-up paints the window and the opened file before loading what that paint does not
+need: pydantic (the form's validation, the generator), the access engine (the Access dock,
+closed), the checks themselves (they run on the worker after the paint) and the readers of
+templates and pages (a plain policy file needs none). Each costs start-up time the user waits
+for; benchmarks/startup.py measures it, this test keeps them out of the way."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Run as `chime-policy-editor FILE` does, until the editor's first paint; then the Access
+# dock is opened, so that the same process shows that what was left out still arrives.
+CHILD = """
+import json, sys
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+app = QApplication(sys.argv[:1])
+from editor.ui.main_window import MainWindow
+
+window = MainWindow(QSettings(sys.argv[1], QSettings.Format.IniFormat))
+window.show()
+window.open_path(sys.argv[2])
+seen = {}
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and "painted" not in seen:
+            seen["painted"] = sorted(sys.modules)
+            QTimer.singleShot(0, later)
+        return False
+
+def later():
+    window.access.show_tab(1)  # Grants: the access engine now
+    seen["dock"] = window.access.grants.isVisible()
+    seen["after"] = sorted(sys.modules)
+    app.quit()
+
+watcher = FirstPaint()
+window.editor.viewport().installEventFilter(watcher)
+app.exec()
+window.document.mark_saved()
+print(json.dumps(seen))
+"""
+
+NOT_BEFORE_FIRST_PAINT = (
+    "pydantic",
+    "editor.core.policy.arnvalues",
+    "editor.core.policy.generate",
+    "editor.core.lint.engine",
+    "editor.core.access.evaluate",
+    "editor.core.access.grants",
+    "editor.core.export.containers",
+    "editor.ui.access_pane",
+    "editor.ui.grants_view",
+)
+
+
+@pytest.fixture(scope="module")
+def modules(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    folder = tmp_path_factory.mktemp("startup")
+    policy = folder / "policy.json"
+    policy.write_text(
+        json.dumps(
+            {
+                "Version": "2012-10-17",
+                "Statement": [
+                    {
+                        "Effect": "Allow",
+                        "Action": ["chime:SendChannelMessage"],
+                        "Resource": "arn:aws:chime:us-east-1:111122223333:app-instance/a/user/u",
+                    }
+                ],
+            },
+            indent=4,
+        ),
+        encoding="utf-8",
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, str(folder / "settings.ini"), str(policy)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+        check=True,
+    )
+    result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+@pytest.mark.parametrize("module", NOT_BEFORE_FIRST_PAINT)
+def test_the_first_paint_does_not_wait_for(modules: dict[str, object], module: str) -> None:
+    painted = modules["painted"]
+    assert isinstance(painted, list)
+    assert module not in painted
+
+
+def test_what_was_left_out_arrives_when_asked_for(modules: dict[str, object]) -> None:
+    after = modules["after"]
+    assert modules["dock"] is True
+    assert isinstance(after, list)
+    assert "editor.core.access.grants" in after
+    assert "editor.ui.grants_view" in after
