@@ -47,21 +47,24 @@ def underlined(editor: JsonEditor) -> list[str]:
     ]
 
 
-def test_typing_reports_the_whole_text_after_each_key(qtbot, editor) -> None:
+def test_typing_reports_the_whole_text_and_where_a_new_undo_step_starts(qtbot, editor) -> None:
     editor.set_text("{}")
     editor.setFocus()
     editor.moveCursor(QTextCursor.MoveOperation.Start)
     editor.moveCursor(QTextCursor.MoveOperation.Right)
-    seen: list[str] = []
-    editor.edited.connect(seen.append)
+    seen: list[tuple[str, bool]] = []
+    editor.edited.connect(lambda text, new_step: seen.append((text, new_step)))
     qtbot.keyClicks(editor, '"a"')
-    assert seen == ['{"}', '{"a}', '{"a"}']
-    assert editor.text() == editor.toPlainText() == '{"a"}'
+    assert seen == [('{"}', True), ('{"a}', False), ('{"a"}', False)]  # one burst
+    editor.moveCursor(QTextCursor.MoveOperation.Start)  # the cursor jumps: a new burst
+    qtbot.keyClicks(editor, " ")
+    assert seen[-1] == (' {"a"}', True)
+    assert editor.text() == editor.toPlainText() == ' {"a"}'
 
 
 def test_setting_the_text_is_not_reported_as_an_edit(qtbot, editor) -> None:
     seen: list[str] = []
-    editor.edited.connect(seen.append)
+    editor.edited.connect(lambda text, new_step: seen.append(text))
     editor.set_text(policy("A"))
     editor.set_text(policy("B"))  # a tick or a fix: the document already knows
     assert seen == [] and editor.text() == policy("B")
