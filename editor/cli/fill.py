@@ -18,7 +18,7 @@ from editor.cli.common import (
     read_each,
     write_result,
 )
-from editor.core.policy.arnfields import FIELDS
+from editor.core.policy.arnfields import ARN_FIELDS, BY_NAME, FIELDS
 
 
 def add_parser(commands: Any) -> None:
@@ -30,8 +30,9 @@ def add_parser(commands: Any) -> None:
         "rest of the text as it is. Exit 1 when placeholders remain.",
     )
     add_files(fill)
-    for name in FIELDS:
-        fill.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="VALUE")
+    for field in ARN_FIELDS:
+        if field.fills_arns:  # callers and targets fill nothing in place
+            fill.add_argument(field.option, dest=field.name, metavar="VALUE", help=field.hint)
     fill.add_argument(
         "--set",
         action="append",
@@ -54,7 +55,7 @@ def changes_of(args: argparse.Namespace) -> dict[str, str]:
             continue
         message = field_error(name, value)
         if message or not value.strip():
-            raise UsageError(f"--{name.replace('_', '-')} {value!r}: {message or 'empty'}")
+            raise UsageError(f"{BY_NAME[name].option} {value!r}: {message or 'empty'}")
         changes[name] = value.strip()
     for item in args.set:
         placeholder, sep, value = item.partition("=")
@@ -92,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
             continue
         filled = fill_text(text, changes)
         for field in unfound(text, changes):
-            option = f"--{field.replace('_', '-')}" if field in FIELDS else f"--set {field[6:]}"
+            option = BY_NAME[field].option if field in FIELDS else f"--set {field[6:]}"
             print(f"{name}: no ARN holds a value for {option}: nothing filled", file=sys.stderr)
         for finding in lint(filled).findings:
             if finding.code == "resource/placeholder":

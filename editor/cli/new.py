@@ -7,7 +7,7 @@ import argparse
 import sys
 from typing import Any
 
-from editor.core.policy.arnfields import FIELDS
+from editor.core.policy.arnfields import ARN_FIELDS
 
 
 def add_parser(commands: Any) -> None:
@@ -15,18 +15,18 @@ def add_parser(commands: Any) -> None:
     source = new.add_mutually_exclusive_group(required=True)
     source.add_argument("--persona", help="app-instance-admin, full-user, minimal-user, ...")
     source.add_argument("--actions", help="comma-separated actions, e.g. chime:Connect,...")
-    for name in FIELDS:
-        new.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="VALUE")
-    new.add_argument(
-        "--as-bot", action="store_true", help="the caller is the bot (--bot-id), not the user"
-    )
-    for name in ("target_user_ids", "target_bot_ids"):
-        new.add_argument(
-            f"--{name.replace('_', '-')}",
-            dest=name,
-            metavar="ID,...",
-            help="what administrative actions on users/bots may manage (default: any, *)",
-        )
+    for field in ARN_FIELDS:  # the form's fields, in its order
+        if field.flag:
+            new.add_argument(field.option, dest=field.name, action="store_true", help=field.hint)
+        elif field.fills_arns:
+            new.add_argument(field.option, dest=field.name, metavar="VALUE", help=field.hint)
+        else:
+            new.add_argument(
+                field.option,
+                dest=field.name,
+                metavar="ID,...",
+                help=f"{field.hint} (what administrative actions on them may manage)",
+            )
     new.add_argument(
         "--layout", choices=("aws-example", "least-privilege"), default="least-privilege"
     )
@@ -50,11 +50,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         actions = [a.strip() for a in args.actions.split(",") if a.strip()]
     given: dict[str, object] = {
-        name: getattr(args, name)
-        for name in (*FIELDS, "target_user_ids", "target_bot_ids")
-        if getattr(args, name) is not None
+        f.name: getattr(args, f.name) for f in ARN_FIELDS if getattr(args, f.name) is not None
     }
-    given["as_bot"] = args.as_bot
     try:
         values = ArnValues(**given)
         document = generate(actions, values, Layout(args.layout))

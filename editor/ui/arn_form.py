@@ -21,26 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.catalog.catalog import Catalog
+from editor.core.policy.arnfields import ARN_FIELDS, BY_NAME, DEFAULTS
 from editor.core.policy.arnslots import OTHER
-from editor.core.policy.editing import DEFAULT_FIELDS, OPTIONAL_FIELDS, EditorState, needed_fields
+from editor.core.policy.editing import EditorState, needed_fields
 from editor.ui.theme import Colours, colours, tint
 
 ALL = "\x00all"  # the chooser's "all of them"
-
-LABELS = {
-    "partition": ("Partition", "aws, aws-cn or aws-us-gov"),
-    "region": ("Region", "e.g. us-east-1"),
-    "account_id": ("Account ID", "12 digits"),
-    "app_instance_id": ("App instance ID", "the ID in your app instance ARN"),
-    "user_id": ("User ID", "an app instance user ID, or ${aws:username}"),
-    "channel_id": ("Channel ID", "a channel ID"),
-    "bot_id": ("Bot ID", "an app instance bot ID"),
-    "channel_flow_id": ("Channel flow ID", "a channel flow ID"),
-    # Targets of administrative actions (users and bots they manage), not the caller.
-    "target_user_ids": ("Target users", "any (*), or user IDs: alice, bob"),
-    "target_bot_ids": ("Target bots", "any (*), or bot IDs"),
-}
-ROLE_ROWS = ("target_user_ids", "target_bot_ids")  # shown when ticked actions need them
 
 
 class ArnForm(QWidget):
@@ -72,10 +58,12 @@ class ArnForm(QWidget):
         self.region.insertSeparator(len(messaging))
         self.region.addItems(others)
         self.region.setCurrentIndex(-1)
-        for name, (label, placeholder) in LABELS.items():
-            self._add_row(name, label, placeholder)
-            if name == "bot_id":
-                self.as_bot = QCheckBox("Act as this bot (the caller is the bot, not the user)")
+        region_edit = self.region.lineEdit()
+        assert region_edit is not None  # an editable combo has one
+        self.region_edit: QLineEdit = region_edit
+        for field in ARN_FIELDS:  # in the table's order
+            if field.flag:
+                self.as_bot = QCheckBox(field.label)
                 self.as_bot.setAccessibleName("Act as a bot")
                 self.as_bot.setToolTip(
                     "Off: messaging calls are the user's, and no bot ARN is granted to them. "
@@ -83,10 +71,12 @@ class ArnForm(QWidget):
                 )
                 self.as_bot.toggled.connect(lambda on: self._emit("as_bot", "yes" if on else ""))
                 self.layout_.addRow("", self.as_bot)
+            else:
+                self._add_row(field.name, field.label, field.hint)
         self.others_title = QLabel("Other placeholders (Enter fills them):", self)
         self.others_title.hide()
         self.layout_.addRow(self.others_title)
-        self.region.lineEdit().textEdited.connect(lambda t: self._emit("region", t))
+        self.region_edit.textEdited.connect(lambda t: self._emit("region", t))
         self.region.activated.connect(lambda _: self._emit("region", self.region.currentText()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -107,7 +97,7 @@ class ArnForm(QWidget):
         self.edited.emit(name, raw, self.targets.get(name))
 
     def _add_row(self, name: str, label: str, placeholder: str) -> None:
-        edit = self.region.lineEdit() if name == "region" else QLineEdit(self)
+        edit = self.region_edit if name == "region" else QLineEdit(self)
         edit.setPlaceholderText(placeholder)
         edit.setAccessibleName(label)
         edit.installEventFilter(self)
@@ -133,7 +123,7 @@ class ArnForm(QWidget):
         box = QHBoxLayout(row)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.region if name == "region" else edit, 1)
-        if name in OPTIONAL_FIELDS:
+        if BY_NAME[name].any_choice:
             any_box = QCheckBox("any (*)", row)
             any_box.setAccessibleName(f"{label}: any")
             any_box.toggled.connect(lambda on, n=name: self._any_toggled(n, on))
@@ -198,16 +188,16 @@ class ArnForm(QWidget):
                 border = f"border: 1px solid {self.scheme.error.name()};" if message else ""
                 edit.setStyleSheet(border)
             self._show_held(state, name)
-            if name in OPTIONAL_FIELDS:
-                self.layout_.setRowVisible(self.rows[name], name in wanted or name in state.held)
-            elif name in ROLE_ROWS:
-                self.layout_.setRowVisible(self.rows[name], name in wanted)
+            field = BY_NAME[name]
+            if field.needs is not None:  # shown when ticked actions, or the text, need it
+                held = field.fills_arns and name in state.held
+                self.layout_.setRowVisible(self.rows[name], name in wanted or held)
         with QSignalBlocker(self.as_bot):
             # An empty field is False without asking the validation (pydantic: start-up time).
             as_bot = bool(state.field("as_bot").strip()) and not errors.get("as_bot")
             self.as_bot.setChecked(as_bot and state.values().as_bot)
         self.layout_.setRowVisible(self.as_bot, "as_bot" in wanted)
-        if self.region.lineEdit().text() != state.field("region"):
+        if self.region_edit.text() != state.field("region"):
             with QSignalBlocker(self.region):
                 self.region.setEditText(state.field("region"))
         self._show_others(state)
@@ -230,11 +220,11 @@ class ArnForm(QWidget):
         if unfilled and held is not None and not held.values:
             edit.setPlaceholderText(f"unfilled: {unfilled}")  # says it all
         else:
-            edit.setPlaceholderText(LABELS[name][1])
+            edit.setPlaceholderText(BY_NAME[name].hint)
             if unfilled:
                 message = f"also unfilled in the policy: {unfilled}"
         typed = state.field(name).strip()
-        if not texts and typed and typed != DEFAULT_FIELDS.get(name) and state.readable:
+        if not texts and typed and typed != DEFAULTS.get(name) and state.readable:
             # Nothing to replace: say so rather than take the value silently. A Principal's
             # or a Condition's own values are never the form's (see arnslots).
             message = (
@@ -250,8 +240,8 @@ class ArnForm(QWidget):
                 chooser.clear()
                 chooser.addItem(f"all {len(texts)} of them", ALL)
                 for text in texts:
-                    unfilled = held is not None and text in held.placeholders
-                    chooser.addItem(f"{text} (unfilled)" if unfilled else text, text)
+                    is_placeholder = held is not None and text in held.placeholders
+                    chooser.addItem(f"{text} (unfilled)" if is_placeholder else text, text)
                 chosen = self.targets.get(name)
                 chooser.setCurrentIndex(max(0, chooser.findData(chosen)) if chosen else 0)
         chooser.setVisible(several)
@@ -265,8 +255,9 @@ class ArnForm(QWidget):
             if name not in wanted:  # filled: its row goes (later: we may be in its signal)
                 row = self.layout_.takeRow(self.others.pop(name))
                 for item in (row.labelItem, row.fieldItem):
-                    if item is not None and item.widget() is not None:
-                        item.widget().deleteLater()
+                    widget = item.widget() if item is not None else None
+                    if widget is not None:
+                        widget.deleteLater()
         for name in wanted:
             if name not in self.others:
                 edit = QLineEdit(self)

@@ -13,6 +13,7 @@ the state it starts from.
 from __future__ import annotations
 
 from collections.abc import Callable
+from time import monotonic
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -37,6 +38,8 @@ TYPING_DEBOUNCE_MS = 40
 # Merge ids: consecutive edits of one kind coalesce into one undo step (typing a field).
 _MERGE_TEXT = 1
 _MERGE_FIELD = 2
+# Typing that resumes after a pause this long starts a new undo step, as in text editors.
+TYPING_PAUSE_S = 1.0
 
 
 class StateCommand(QUndoCommand):
@@ -101,6 +104,8 @@ class Document(QObject):
         self.analyzer.done.connect(self._analyzed)
         self.version = 0  # of the text and options: bumped by every change the lint sees
         self.result_version = -1  # the version `result` is for
+        self._burst = 0  # typing bursts so far: each is an undo step of its own
+        self._typed_at = -TYPING_PAUSE_S  # when the last key was typed (monotonic seconds)
 
     # -- edits ----------------------------------------------------------------------------
 
@@ -138,16 +143,26 @@ class Document(QObject):
     def set_field(self, name: str, raw: str, target: str | None = None) -> bool:
         """A field typed: fills the document's ARNs in place (`target`: only that text)."""
         title = f"Edit {name.replace('_', ' ').removeprefix('other:')}"
-        return self._push(
-            title, lambda s: editing.with_field(s, name, raw, target), (_MERGE_FIELD, name)
-        )
+        key = (_MERGE_FIELD, f"{name} {self._typing_burst(False)}")
+        return self._push(title, lambda s: editing.with_field(s, name, raw, target), key)
 
     def set_layout(self, layout: Layout, indent: int | None = None) -> bool:
         return self._push("Change layout", lambda s: editing.with_layout(s, layout, indent))
 
-    def set_text(self, text: str) -> bool:
-        """Typed text: consecutive keystrokes are one undo step; analysed after a pause."""
-        return self._push_text("Typing", text, (_MERGE_TEXT, ""))
+    def set_text(self, text: str, new_step: bool = False) -> bool:
+        """Typed text, analysed after a pause. A burst of keystrokes is one undo step; a new
+        one starts with `new_step` (the editor saw the cursor jump, or a paste) or after a
+        pause in the typing. Any other edit in between ends a burst too."""
+        if text == self.state.text:
+            return False
+        return self._push_text("Typing", text, (_MERGE_TEXT, str(self._typing_burst(new_step))))
+
+    def _typing_burst(self, new_step: bool) -> int:
+        now = monotonic()
+        if new_step or now - self._typed_at >= TYPING_PAUSE_S:
+            self._burst += 1
+        self._typed_at = now
+        return self._burst
 
     def replace_all(self, text: str, title: str) -> bool:
         return self._push_text(title, text)

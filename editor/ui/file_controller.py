@@ -314,11 +314,21 @@ class FileController(QObject):
             self.last_written = latest
 
     def _refuse_reload(self, path: str, error: PolicyFileError) -> None:
+        """Say why the file on disk is not offered (once per change), and that nothing of
+        the user's was lost."""
         if not Path(path).exists():
-            reason = f"{self.name} was moved or deleted on disk"
-        else:
-            reason = f"{self.name} changed on disk and cannot be reloaded: {error}"
-        self.message.emit(f"{reason}. Your text is kept; Save writes it back.")
+            self.message.emit(f"{self.name} was moved or deleted on disk. Your text is kept.")
+            return
+        self.message.emit(f"{self.name} changed on disk and cannot be reloaded.")
+        self._asking = True  # no second dialog over this one
+        try:
+            self.dialogs.error(
+                f"Cannot reload {self.name}",
+                f"{error}.\n\nYour text and its undo history are kept; Save writes them back "
+                "to the file.",
+            )
+        finally:
+            self._asking = False
 
     def _add_recent(self, path: str | None) -> None:
         if not path:

@@ -81,7 +81,9 @@ def _plain(selected: str) -> str:
 
 
 class JsonEditor(QPlainTextEdit):
-    edited = Signal(str)  # the whole text, after each change the user makes
+    # The whole text after each change the user makes, and whether that change starts a new
+    # undo step: typing elsewhere than where the last key left the cursor, or a paste.
+    edited = Signal(str, bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,6 +109,8 @@ class JsonEditor(QPlainTextEdit):
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self._programmatic = False
         self._whole = False  # within setPlainText (see _replace_whole)
+        self._step_end = -1  # where the last typed change ended; -1: the next one is new
+        self._new_step = True  # the change being reported starts a new undo step
         self._update_gutter_width()
 
     # -- text in and out ------------------------------------------------------------------
@@ -170,11 +174,16 @@ class JsonEditor(QPlainTextEdit):
         """Keep `_text` as the document's text by splicing in what changed: reading the whole
         text out of Qt at each keystroke costs milliseconds at 1 MB. The highlighter reports
         each block it colours as a change of the same length: that costs a comparison."""
+        if self._programmatic:
+            self._step_end = -1  # an edit from elsewhere ends the typing burst
         if self._whole:
             return  # setPlainText: _replace_whole sets the text itself
         current = self._text
         if not current.isascii():  # Qt counts astral characters twice: no shortcut
             self._text = self.toPlainText()
+            if removed == added and self._text == current:
+                return  # colours only
+            self._note_typing(position, removed, added)
             self._spans.log.record(position, removed, added)
             return
         size = self.document().characterCount() - 1  # without the final paragraph mark
@@ -186,11 +195,23 @@ class JsonEditor(QPlainTextEdit):
             return  # colours only
         spliced = current[:position] + piece + current[position + removed :]
         self._text = spliced if len(spliced) == size else self.toPlainText()
+        self._note_typing(position, removed, added)
         self._spans.log.record(position, removed, added)
+
+    def _note_typing(self, position: int, removed: int, added: int) -> None:
+        """A key continues the burst when it types or deletes where the last one left the
+        cursor; a jump elsewhere, or a paste (more than one character), starts a new one."""
+        if self._programmatic:
+            return
+        typed = added <= 1 and removed <= 1
+        joined = typed and position <= self._step_end <= position + removed
+        self._new_step = self._new_step or not joined
+        self._step_end = position + added if added <= 1 else -1
 
     def _on_text_changed(self) -> None:
         if not self._programmatic:
-            self.edited.emit(self._text)
+            self.edited.emit(self._text, self._new_step)
+            self._new_step = False
 
     def jump_to(self, line: int, column: int) -> None:
         block = self.document().findBlockByNumber(line - 1)

@@ -48,11 +48,11 @@ def test_a_file_replaced_by_no_policy_text_is_not_reloaded(
     replace(replacement)
     os.replace(replacement, path)  # as a program that writes a new file over the old one does
 
-    qtbot.waitUntil(
-        lambda: "cannot be reloaded" in window.statusBar().currentMessage(), timeout=5000
-    )
-    message = window.statusBar().currentMessage()
-    assert reason in message and "Your text is kept" in message
+    qtbot.waitUntil(lambda: bool(window.dialogs.asked("error")), timeout=5000)
+    ((title, message),) = window.dialogs.asked("error")
+    assert title == "Cannot reload minimal-user.json"
+    assert reason in message and "undo history are kept" in message
+    assert "cannot be reloaded" in window.statusBar().currentMessage()
     assert not window.dialogs.asked("ask_reload")  # nothing offered to load
     assert window.editor.toPlainText() == window.document.state.text == typed
     assert window.isWindowModified()

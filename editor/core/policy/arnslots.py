@@ -29,13 +29,11 @@ from editor.core.catalog.arn import Span, is_placeholder, placeholders, split_ar
 from editor.core.catalog.arntypes import resource_ids
 from editor.core.catalog.catalog import Catalog
 from editor.core.json.nodes import Kind, Node
-from editor.core.policy.arnfields import VARIABLE_FIELD
+from editor.core.policy.arnfields import ANY_CHOICE, VARIABLE_FIELD
 from editor.core.policy.statements import statements
 from editor.core.text.findings import TextEdit
 
 OTHER = "other:"  # field name prefix of a placeholder no form field stands for
-# Fields with an "any (*)" choice: there a wildcard is a value like any other.
-_ANY_FIELDS = ("channel_id", "channel_flow_id")
 # Who is granted and what a request must carry: only their placeholders are filled.
 _KEPT_ELEMENTS = frozenset({"Principal", "NotPrincipal", "Condition"})
 _ARN_FIELDS = (("partition", "partition"), ("region", "region"), ("account_id", "account"))
@@ -195,6 +193,6 @@ def fill_text(text: str, changes: dict[str, str], catalog: Catalog | None = None
     slots = find_slots(read_json(text).root, catalog)
     edits: list[TextEdit] = []
     for name, value in changes.items():
-        targets = default_targets(slots, name, any_is_a_value=name in _ANY_FIELDS)
+        targets = default_targets(slots, name, any_is_a_value=name in ANY_CHOICE)
         edits.extend(fill_edits(text, slots, name, value, targets))
     return apply_edits(text, edits)

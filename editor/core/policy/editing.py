@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from editor.core.catalog.catalog import load_catalog
 from editor.core.json.read import read_json
-from editor.core.policy.arnfields import FIELDS, ROLE_FIELDS
+from editor.core.policy.arnfields import ANY_CHOICE, ARN_FIELDS, DEFAULTS, FIELDS, ROLE_FIELDS
 from editor.core.policy.layout import Layout, detect_indent
 from editor.core.policy.statements import policy_text
 from editor.core.text.findings import TextEdit, apply_edits
@@ -27,17 +27,6 @@ from editor.core.text.findings import TextEdit, apply_edits
 if TYPE_CHECKING:
     from editor.core.policy.arnslots import FieldValues
     from editor.core.policy.arnvalues import ArnValues
-
-# Field values that need no validation: the defaults below.
-_DEFAULTS = {"partition": "aws", "channel_id": "*", "channel_flow_id": "*"}
-DEFAULT_FIELDS = _DEFAULTS  # for the form: a default is not something typed
-
-# Fields shown only when a ticked action needs that resource type.
-OPTIONAL_FIELDS = {
-    "channel_id": "channel",
-    "bot_id": "app-instance-bot",
-    "channel_flow_id": "channel-flow",
-}
 
 
 class NotReadable(Exception):
@@ -51,7 +40,7 @@ class EditorState:
     actions: frozenset[str] = frozenset()
     # Raw field texts, as typed. Channels and channel flows default to any (*), as in AWS's
     # examples; the rest start unfilled.
-    fields: tuple[tuple[str, str], ...] = tuple(_DEFAULTS.items())
+    fields: tuple[tuple[str, str], ...] = tuple(DEFAULTS.items())
     layout: Layout = Layout.LEAST_PRIVILEGE
     indent: int = 4
     # Unticks a tick can take back exactly: (actions removed, text before, text after), the
@@ -81,7 +70,7 @@ class EditorState:
         custom = [
             (n, raw)
             for n, raw in self.fields
-            if (n in FIELDS or n in ROLE_FIELDS) and raw.strip() and _DEFAULTS.get(n) != raw
+            if (n in FIELDS or n in ROLE_FIELDS) and raw.strip() and DEFAULTS.get(n) != raw
         ]
         if not custom:
             return found
@@ -149,11 +138,7 @@ def needed_fields(actions: frozenset[str]) -> set[str]:
         action = catalog.action(name)
         if action is not None:
             types |= needed_types(action, values) | action.required_types
-    wanted = {field for field, rtype in OPTIONAL_FIELDS.items() if rtype in types}
-    if "target:app-instance-user" in types:
-        wanted.add("target_user_ids")
-    if "target:app-instance-bot" in types:
-        wanted.add("target_bot_ids")
+    wanted = {f.name for f in ARN_FIELDS if not f.flag and f.needs in types}
     bot = ArnValues(as_bot=True)
     if any(
         (a := catalog.action(n)) is not None and "app-instance-bot" in needed_types(a, bot)
@@ -232,7 +217,7 @@ def with_field(state: EditorState, name: str, raw: str, target: str | None = Non
     if target is not None and any(s.field == name and s.text == target for s in slots):
         targets = {target}
     else:
-        targets = default_targets(slots, name, any_is_a_value=name in OPTIONAL_FIELDS)
+        targets = default_targets(slots, name, any_is_a_value=name in ANY_CHOICE)
     edits = fill_edits(state.text, slots, name, value, targets)
     return replace(changed, text=apply_edits(state.text, edits)) if edits else changed
 
