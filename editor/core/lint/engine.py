@@ -57,8 +57,10 @@ def lint(
     kind = None
     if parsed.root is not None and parsed.root.kind is Kind.OBJECT:
         catalog = catalog or load_catalog()
-        kind = choose_kind(parsed.root, options.kind, options.kind_reason, catalog.service.prefix)
-        ctx = LintContext(parsed, catalog, options, statements(parsed.root), kind)
+        views = statements(parsed.root)
+        prefix = catalog.service.prefix
+        kind = choose_kind(parsed.root, options.kind, options.kind_reason, prefix, views)
+        ctx = LintContext(parsed, catalog, options, views, kind)
         policy_found: list[Finding] = []
         for rule in RULES:
             policy_found.extend(rule(ctx))

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from editor.core.catalog.catalog import _read
 from editor.core.json.nodes import Node
-from editor.core.policy.statements import statements
+from editor.core.policy.statements import StatementView, statements
 
 
 class PolicyKind(StrEnum):
@@ -97,16 +97,17 @@ def with_article(label: str) -> str:
     return ("an " if label[0] in "aeiou" else "a ") + label
 
 
-def detect_kind(root: Node | None, no_resource_policies: str = "") -> KindChoice:
+def detect_kind(
+    root: Node | None, no_resource_policies: str = "", views: list[StatementView] | None = None
+) -> KindChoice:
     """The kind a document shows: a Principal whose statements allow only STS's role actions
     (sts:AssumeRole, sts:TagSession ...) is a role trust policy; any other Principal a
     resource-based policy; no Principal an identity policy. A Principal on actions only of
     `no_resource_policies` (the catalog's service, Chime, has no resource-based policies) is an
     identity policy with a stray Principal."""
     trust_actions = load_kinds().trust_actions
-    with_principal = [
-        s for s in statements(root) if "Principal" in s.elements or "NotPrincipal" in s.elements
-    ]
+    views = statements(root) if views is None else views  # the lint's own, when it has them
+    with_principal = [s for s in views if "Principal" in s.elements or "NotPrincipal" in s.elements]
     if not with_principal:
         return KindChoice(PolicyKind.IDENTITY, "no Principal", True)
     actions = [a.lower() for s in with_principal for a in s.values("Action")]
@@ -129,8 +130,9 @@ def choose_kind(
     chosen: PolicyKind | None,
     reason: str = "as chosen",
     no_resource_policies: str = "",
+    views: list[StatementView] | None = None,
 ) -> KindChoice:
     """The user's (or the container's) choice when there is one, else the detected kind."""
     if chosen is None:
-        return detect_kind(root, no_resource_policies)
+        return detect_kind(root, no_resource_policies, views)
     return KindChoice(chosen, reason, False)

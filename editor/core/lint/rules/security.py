@@ -190,12 +190,12 @@ def redundancy(ctx: LintContext) -> Iterator[Finding]:
     keyed: set[int] = set()  # the statements (by index) whose full key is in `seen`
     plain: list[tuple[StatementView, str]] = []  # Allow statements without Condition
     for statement in ctx.statements:
-        values = statement.values
+        values, present = statement.values, statement.elements
         lists = (
-            tuple(values("Action")),
-            tuple(values("NotAction")),
-            tuple(values("Resource")),
-            tuple(values("NotResource")),
+            tuple(values("Action")) if "Action" in present else None,
+            tuple(values("NotAction")) if "NotAction" in present else None,
+            tuple(values("Resource")) if "Resource" in present else None,
+            tuple(values("NotResource")) if "NotResource" in present else None,
         )
         first = by_lists.setdefault(lists, statement)
         if first is not statement:
