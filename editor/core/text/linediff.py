@@ -64,7 +64,7 @@ def _opcodes(a: list[str], b: list[str]) -> list[Opcode]:
 
 def _common_head(a: list[str], b: list[str]) -> int:
     n = 0
-    for left, right in zip(a, b):
+    for left, right in zip(a, b, strict=False):
         if left != right:
             break
         n += 1
@@ -78,14 +78,14 @@ def _common_tail(a: list[str], b: list[str], head: int) -> int:
     return n
 
 
-def _anchors(a: list[str], b: list[str], start: int, a_end: int, b_end: int) -> list[tuple[int, int]]:
+def _anchors(
+    a: list[str], b: list[str], start: int, a_end: int, b_end: int
+) -> list[tuple[int, int]]:
     """Pairs (i, j) of lines found exactly once in each middle part, in increasing order of
     both: the longest such chain (longest increasing subsequence, n log n)."""
     count_a = Counter(a[start:a_end])
     count_b = Counter(b[start:b_end])
-    where_in_b = {
-        b[j]: j for j in range(start, b_end) if count_b[b[j]] == 1 and count_a[b[j]] == 1
-    }
+    where_in_b = {b[j]: j for j in range(start, b_end) if count_b[b[j]] == 1 and count_a[b[j]] == 1}
     pairs = [(i, where_in_b[a[i]]) for i in range(start, a_end) if a[i] in where_in_b]
     # Longest chain with increasing j: tails[k] is the smallest j ending a chain of k+1.
     tails: list[int] = []

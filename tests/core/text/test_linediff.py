@@ -67,7 +67,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("name", "before", "after"), CASES, ids=[c[0] for c in CASES])
-def test_rows_hold_both_texts_and_as_many_changes_as_difflib(name: str, before: str, after: str) -> None:
+def test_rows_hold_both_texts_and_as_many_changes_as_difflib(
+    name: str, before: str, after: str
+) -> None:
     assert _sides(before, after) == (before.splitlines(), after.splitlines())
     assert _changed(before, after) == _difflib_changed(before, after)
 
@@ -84,11 +86,12 @@ def test_a_gap_too_large_for_difflib_is_shown_whole_and_nothing_is_lost() -> Non
     # GAP_WORK, which is shown as removed then added lines.
     before = "x\n" + "}\n" * 400 + "]\n" * 400
     after = "y\n" + "]\n" * 400 + "}\n" * 400
-    assert 801 * 801 > GAP_WORK
+    assert GAP_WORK < 801 * 801
     assert _sides(before, after) == (before.splitlines(), after.splitlines())
 
 
-lines = st.lists(st.sampled_from(["{", "}", "a", "b", '"Sid": "S1"', '"Sid": "S2"', "]"]), max_size=30)
+LINES = ["{", "}", "a", "b", '"Sid": "S1"', '"Sid": "S2"', "]"]
+lines = st.lists(st.sampled_from(LINES), max_size=30)
 
 
 @given(lines, lines)
