@@ -84,9 +84,7 @@ class MainWindow(QMainWindow, WindowMenus):
         self._slow = QTimer(self)  # an analysis still running after this shows a busy bar
         self._slow.setSingleShot(True)
         self._slow.setInterval(SLOW_ANALYSIS_MS)
-        self._slow.timeout.connect(
-            lambda: self.document.analysis_pending and self.status.show_busy("Checking…")
-        )
+        self._slow.timeout.connect(self._still_checking)
         self.document.hold_analysis()  # released at the first paint (see paintEvent)
         QTimer.singleShot(200, self.document.release_analysis)  # or soon, if never painted
         self.document.reset(self.document.state)
@@ -215,6 +213,10 @@ class MainWindow(QMainWindow, WindowMenus):
                 if combo.findData(value) < 0:  # tabs, 3 spaces...: the file's own
                     combo.addItem("As written", value)
                 combo.setCurrentIndex(combo.findData(value))
+
+    def _still_checking(self) -> None:
+        if self.document.analysis_pending:
+            self.status.show_busy("Checking…")
 
     def show_result(self, result: LintResult) -> None:
         self._slow.stop()
