@@ -31,6 +31,9 @@ SCP_PAGE = "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_mana
 RCP_PAGE = "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps_syntax.html"
 ORG_QUOTAS = "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html"
 BOUNDARY_PAGE = "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html"
+ACCESS_ANALYZER_CHECKS = (
+    "https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html"
+)
 STS_PAGE = "https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecuritytokenservice.html"
 
 # The STS actions a role trust policy may allow (STS_PAGE, TRUST_PAGE): the three ways to
@@ -79,7 +82,9 @@ KINDS: list[dict[str, Any]] = [
         "label": "role trust policy",
         "access_analyzer": "RESOURCE_POLICY",
         "required": ["Principal"],
-        "forbidden": ["Resource", "NotResource"],  # IAM: "Has prohibited field Resource"
+        # IAM: "Has prohibited field Resource"; Access Analyzer: "Role trust policies do not
+        # support NotPrincipal" (ACCESS_ANALYZER_CHECKS)
+        "forbidden": ["Resource", "NotResource", "NotPrincipal"],
         "size_limit": 2048,  # role trust policy length, default quota (QUOTAS_PAGE)
         "strict_sid": True,
         "source": TRUST_PAGE,
@@ -140,6 +145,7 @@ def build() -> dict[str, Any]:
                 {"url": RCP_PAGE, "used_for": "RCP elements, Principal '*', Deny only"},
                 {"url": ORG_QUOTAS, "used_for": "SCP and RCP size"},
                 {"url": BOUNDARY_PAGE, "used_for": "permissions boundaries"},
+                {"url": ACCESS_ANALYZER_CHECKS, "used_for": "NotPrincipal in trust policies"},
             ],
         },
         "trust_actions": list(TRUST_ACTIONS),

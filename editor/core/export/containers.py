@@ -48,6 +48,15 @@ POLICY_PROPERTIES = {
 }
 
 
+# A property named only `Policy`, which holds a resource-based policy on these types (and
+# something else on others): the CloudFormation User Guide's resource pages.
+TYPED_POLICY_PROPERTIES = frozenset(
+    {
+        ("AWS::S3::AccessPoint", "Policy"),
+        ("AWS::S3::MultiRegionAccessPointPolicy", "Policy"),
+        ("AWS::S3ObjectLambda::AccessPointPolicy", "PolicyDocument"),
+    }
+)
 _DATA = 'data "aws_iam_policy_document"'
 
 
@@ -113,11 +122,12 @@ def template_policies(root: Node, text: str, verbatim: bool) -> list[Embedded]:
                         label = f"{resource.key} › {title} ({rtype})"
                         found.append(_embedded(label, doc.value, text, verbatim, None, ""))
                 continue
-            if prop.key not in POLICY_PROPERTIES or prop.value is None:
+            typed = (rtype, prop.key) in TYPED_POLICY_PROPERTIES
+            if (prop.key not in POLICY_PROPERTIES and not typed) or prop.value is None:
                 continue
             if prop.value.kind is not Kind.OBJECT or not prop.value.members:
                 continue  # an empty {} is nothing to check or edit
-            kind = POLICY_PROPERTIES[prop.key]
+            kind = PolicyKind.RESOURCE if typed else POLICY_PROPERTIES[prop.key]
             if kind is None:
                 kind = PolicyKind.RESOURCE if rtype in RESOURCE_POLICY_TYPES else None
             if rtype == "AWS::Organizations::Policy":

@@ -11,6 +11,7 @@ from editor.core.catalog.suggest import closest
 from editor.core.catalog.wildcard import action_matches, has_wildcard
 from editor.core.json.nodes import Kind, Node
 from editor.core.lint.context import LintContext
+from editor.core.policy.kinds import PolicyKind
 from editor.core.policy.statements import (
     StatementView,
     remove_item_range,
@@ -48,7 +49,7 @@ def _check_name(
     if name in catalog.by_full_name:
         return  # the common case: a Chime action, spelt as the catalog spells it
     if name == "*":
-        if element == "Action" and statement.effect == "Allow" and ctx.kind.kind.rules.grants:
+        if element == "Action" and statement.effect == "Allow" and _grants_widely(ctx):
             yield ctx.finding(
                 "security/wildcard-action",
                 WARNING,
@@ -126,6 +127,13 @@ def _check_name(
         )
 
 
+def _grants_widely(ctx: LintContext) -> bool:
+    """A wildcard allows too much only in an identity policy: a resource-based policy grants
+    on its own resource (AWS's default key policy gives the account `kms:*` on the key), a
+    trust policy allows only STS's role actions, and SCPs, RCPs and boundaries only limit."""
+    return ctx.kind.kind is PolicyKind.IDENTITY
+
+
 def _wildcard(
     ctx: LintContext, statement: StatementView, element: str, node: Node, name: str
 ) -> Iterator[Finding]:
@@ -144,7 +152,7 @@ def _wildcard(
         return
     if element != "Action" or statement.effect != "Allow":
         return
-    everything = len(matched) == len(names)
+    everything = len(matched) == len(names) and _grants_widely(ctx)
     shown = ", ".join(m.split(":", 1)[1] for m in matched[:_SHOWN])
     more = f" and {len(matched) - _SHOWN} more" if len(matched) > _SHOWN else ""
     if everything:

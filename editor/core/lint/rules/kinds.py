@@ -96,6 +96,8 @@ def _why_forbidden(ctx: LintContext, name: str) -> str:
         )
     if name in ("Resource", "NotResource") and kind is PolicyKind.TRUST:
         return ": the resource is the role itself (IAM rejects the policy)"
+    if name == "NotPrincipal" and kind is PolicyKind.TRUST:
+        return ": name who may assume the role in a Principal instead"
     return ""
 
 
@@ -106,6 +108,7 @@ def trust_actions(ctx: LintContext) -> Iterator[Finding]:
     data = load_kinds()
     allowed = data.trust_actions
     for statement in ctx.statements:
+        yield from _mismatched_federation(ctx, statement)
         for node in statement.strings("Action"):
             name = str(node.value)
             lowered = name.lower()
@@ -119,6 +122,42 @@ def trust_actions(ctx: LintContext) -> Iterator[Finding]:
                 f"{name!r} cannot be allowed by a role trust policy: it allows only "
                 + ", ".join(data.trust_action_names)
                 + ctx.as_kind(),
+                node.start,
+                node.end,
+            )
+
+
+# A federated principal is assumed through its own STS call (Access Analyzer's "Mismatched
+# action for principal"): a SAML provider with AssumeRoleWithSAML, an OIDC provider or a web
+# identity provider with AssumeRoleWithWebIdentity.
+_CALLS = {"saml": "sts:AssumeRoleWithSAML", "oidc": "sts:AssumeRoleWithWebIdentity"}
+_PROVIDERS = {"saml": "a SAML provider", "oidc": "an OIDC or web identity provider"}
+
+
+def _mismatched_federation(ctx: LintContext, statement: StatementView) -> Iterator[Finding]:
+    principal = statement.member("Principal")
+    if principal is None or principal.value is None or principal.value.kind is not Kind.OBJECT:
+        return
+    federated = principal.value.get("Federated")
+    if federated is None or federated.value is None:
+        return
+    items = federated.value.items if federated.value.kind is Kind.ARRAY else [federated.value]
+    providers = {
+        "saml" if ":saml-provider/" in str(n.value) else "oidc"
+        for n in items
+        if n.kind is Kind.STRING
+    }
+    if len(providers) != 1:
+        return  # none, or both kinds: each call has a provider it fits
+    (provider,) = providers
+    wrong = _CALLS["oidc" if provider == "saml" else "saml"]
+    for node in statement.strings("Action"):
+        if str(node.value).lower() == wrong.lower():
+            yield ctx.finding(
+                "trust/mismatched-action",
+                ERROR,
+                f"{node.value!r} cannot be used by {_PROVIDERS[provider]}: "
+                f"it assumes the role with {_CALLS[provider]}" + ctx.as_kind(),
                 node.start,
                 node.end,
             )
