@@ -23,6 +23,9 @@ POLICY_VARIABLE = re.compile(r"\$\{[\w.\-]+:[\w.\-/]+(?:, '[^'}]*')?\}")
 # What a template works out (`${@AWS.Region}` for CloudFormation's ${AWS::Region}, a
 # Terraform reference): a value of its field, never a placeholder (lint/template.py).
 SYMBOL = re.compile(r"\$\{@[\w.\-/]*\}")
+# A reference in a CloudFormation `Fn::Sub` string: ${AWS::Region}, ${Queue.Arn}, ${Param};
+# `${!x}` (group 1 is "!") is an escape, the literal text ${x}.
+SUB_REFERENCE = re.compile(r"\$\{(!?)([^{}]*)\}")
 _PLACEHOLDER = re.compile(
     # Anything with a colon in ${...} is meant as an IAM variable: its syntax is the
     # variables rule's to check, not a placeholder. ${@NAME} is a template's symbol.

@@ -15,16 +15,30 @@ import re
 from bisect import bisect_right
 from typing import Any, NamedTuple
 
+from editor.core.catalog.arn import SUB_REFERENCE as _SUB_REFERENCE
 from editor.core.catalog.arn import SYMBOL
 from editor.core.json.nodes import Kind, Node
 
-_SUB_REFERENCE = re.compile(r"\$\{(!?)([^{}]*)\}")  # ${AWS::Region}, ${Queue.Arn}; ${!x} escapes
+_KEPT = re.compile(r"[A-Za-z0-9_\-/]")
+_ENCODED = re.compile(r"\.([0-9a-f]+)\.")
 
 
 def symbol(name: str) -> str:
     """`${@NAME}`, NAME kept to the characters of an IAM variable's name (no `:`, which
-    would split an ARN's fields)."""
-    return "${@" + re.sub(r"[^\w.\-/]", ".", name).replace("..", ".") + "}"
+    would split an ARN's fields); any other character is written `.hex.`, so that `unmask`
+    gives the user back the reference as the template spells it."""
+    return "${@" + "".join(c if _KEPT.match(c) else f".{ord(c):x}." for c in name) + "}"
+
+
+def unmask(text: str) -> str:
+    """`text` (a finding's message) with each `${@NAME}` as the template wrote it:
+    `${AWS::AccountId}`, `${var.bucket}`; the encoding is ours, never the user's to read."""
+
+    def spelt(m: re.Match[str]) -> str:
+        name = _ENCODED.sub(lambda e: chr(int(e.group(1), 16)), m.group()[3:-1])
+        return "${" + name + "}"
+
+    return SYMBOL.sub(spelt, text)
 
 
 def is_symbolic(value: str) -> bool:
