@@ -1,4 +1,3 @@
-# ruff: noqa: E501 (a template's !Sub ARNs are one line each, as written)
 """A policy opened from a CloudFormation template: a `!Sub` ARN's `${AWS::Region}` and
 `${AWS::AccountId}` are the template's values of their fields (audit A2). The form says so and
 never types over them; the literal fields around them fill in place like any other."""
@@ -11,63 +10,7 @@ from PySide6.QtTest import QTest
 
 from editor.core.export.containers import find_container, lint_embedded
 from editor.core.lint.engine import LintOptions
-
-# The shape of the audit's template: a role and its managed policy, ARNs written with !Sub.
-TEMPLATE = """\
-AWSTemplateFormatVersion: '2010-09-09'
-Parameters:
-  AppInstanceId:
-    Type: String
-Resources:
-  ChimeUserRole:
-    Type: AWS::IAM::Role
-    Properties:
-      AssumeRolePolicyDocument:
-        Version: '2012-10-17'
-        Statement:
-          - Effect: Allow
-            Principal:
-              Federated: cognito-identity.amazonaws.com
-            Action: sts:AssumeRoleWithWebIdentity
-  ChimeUserPolicy:
-    Type: AWS::IAM::ManagedPolicy
-    Properties:
-      Roles:
-        - !Ref ChimeUserRole
-      PolicyDocument:
-        Version: '2012-10-17'
-        Statement:
-          - Sid: Endpoint
-            Effect: Allow
-            Action: chime:GetMessagingSessionEndpoint
-            Resource: '*'
-          - Sid: UserChannels
-            Effect: Allow
-            Action:
-              - chime:SendChannelMessage
-              - chime:ListChannelMessages
-              - chime:Connect
-            Resource:
-              - !Sub 'arn:aws:chime:${AWS::Region}:${AWS::AccountId}:app-instance/${AppInstanceId}/user/${!cognito-identity.amazonaws.com:sub}'
-              - !Sub 'arn:aws:chime:${AWS::Region}:${AWS::AccountId}:app-instance/${AppInstanceId}/channel/*'
-"""
-# What `chime-policy export --to cloudformation-yaml --sub` writes: literal IDs beside the
-# stack's own account and region.
-SUB_EXPORT = """\
-AWSTemplateFormatVersion: '2010-09-09'
-Resources:
-  ChimeMessagingPolicy:
-    Type: AWS::IAM::ManagedPolicy
-    Properties:
-      PolicyDocument:
-        Version: '2012-10-17'
-        Statement:
-        - Sid: ChimeUser
-          Effect: Allow
-          Action:
-          - chime:Connect
-          Resource: !Sub 'arn:aws:chime:${AWS::Region}:${AWS::AccountId}:app-instance/myapp-1234/user/u-1'
-"""
+from tests.core.template_examples import SUB_EXPORT, TEMPLATE
 
 
 @pytest.fixture
@@ -141,3 +84,37 @@ def test_a_finding_names_the_templates_reference_as_written(tmp_path: Path) -> N
     messages = [f.message for f in found.findings]
     assert "'app-inst/${AppInstanceId}' is not the form of any Chime resource" in messages[-1]
     assert not any("${@" in m for m in messages)
+
+
+def test_the_access_dock_reads_sub_resources_as_the_stacks(window, opened, qtbot) -> None:
+    """Audit A3: Grants lists the three !Sub actions; Check Access on one of them is Unknown,
+    naming the template's values, and marks the statement that would decide."""
+    from editor.core.access.evaluate import Decision
+    from tests.ui.test_access import choose_action
+    from tests.ui.test_access_audit import all_rows, type_into
+
+    opened(TEMPLATE, 1)
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    view = window.access.grants
+    qtbot.waitUntil(lambda: "chime:SendChannelMessage" in view.actions_shown())
+    assert sorted(view.actions_shown()) == [
+        "chime:Connect",
+        "chime:GetMessagingSessionEndpoint",
+        "chime:ListChannelMessages",
+        "chime:SendChannelMessage",
+    ]
+    rows = [r[0] for r in all_rows(view.tree)]
+    assert any(r.startswith("arn:aws:chime:${AWS::Region}:${AWS::AccountId}:") for r in rows)
+    assert not any("${@" in r for r in rows)
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    pane = window.access.pane
+    choose_action(window, qtbot, "chime:ListChannelMessages")
+    channel = "arn:aws:chime:us-east-1:123456789012:app-instance/a/channel/c"
+    type_into(qtbot, pane.target, channel)
+    type_into(qtbot, pane.caller, "")
+    qtbot.waitUntil(lambda: pane.result is not None and pane.target.text() == channel)
+    qtbot.waitUntil(lambda: pane.result.decision is Decision.UNKNOWN)
+    assert "the template's ${AWS::Region}, ${AWS::AccountId}" in pane.verdict.text()
+    text = window.document.state.text  # the statement's line in the editor's own text
+    line = text[: text.index('"Sid": "UserChannels"')].count("\n")
+    assert pane.statements.item(0).text() == f"line {line}: Allow Sid 'UserChannels'"
