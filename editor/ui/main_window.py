@@ -206,6 +206,7 @@ class MainWindow(WindowMenus):
         self.catalog_model.set_editable(readable)
         self.form.show_state(state)
         self.form.setEnabled(readable)
+        self.banner.setText(SYNC_BANNER)  # what holds now, not an earlier edit's refusal
         self.banner.setVisible(not readable)
         for combo, value in ((self.layout_combo, state.layout), (self.indent_combo, state.indent)):
             with QSignalBlocker(combo):
