@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # annotations only: each Qt class costs start-up time when fi
 
 from editor.core.catalog.catalog import load_catalog, load_personas
 from editor.core.policy.editing import EditorState
+from editor.core.policy.kinds import with_article
 from editor.core.policy.layout import Layout
 from editor.ui import window_geometry
 from editor.ui.access_dock import install as install_access
@@ -68,6 +69,7 @@ class MainWindow(WindowMenus):
         self.personas = load_personas()
         self.settings = settings or QSettings()
         self.document = Document(self)
+        self._wrong_kind = False  # the policy's kind takes no ticks (see show_kind_fit)
         self.dialogs = dialogs or Dialogs(self)
         self.files = FileController(self.document, self.dialogs, self.settings, self)
         self.catalog_model = CatalogModel(self.catalog, self.personas, self)
@@ -203,7 +205,7 @@ class MainWindow(WindowMenus):
             return  # the ticks, fields and banner follow when the text has been read
         readable = state.readable
         self.catalog_model.set_selected(state.actions)
-        self.catalog_model.set_editable(readable)
+        self.catalog_model.set_editable(readable and not self._wrong_kind)
         self.form.show_state(state)
         self.form.setEnabled(readable)
         self.banner.setText(SYNC_BANNER)  # what holds now, not an earlier edit's refusal
@@ -220,6 +222,21 @@ class MainWindow(WindowMenus):
         self.problems.set_findings(result.findings)
         self.status.show_result(result, self.document.quota)
         self.kind_combo.show_result(result)
+        self.show_kind_fit(result)
+
+    def show_kind_fit(self, result: LintResult) -> None:
+        """Ticks add identity statements: off, and why, in a policy of a kind whose every
+        statement needs a Principal (a role trust or resource-based policy, an RCP)."""
+        kind = result.kind.kind if result.kind is not None else None
+        self._wrong_kind = kind is not None and not kind.takes_identity_statements
+        self.catalog_view.show_notice(
+            f"Ticking is off: this is {with_article(kind.label)}, and ticks add identity "
+            "permissions (statements with no Principal) that do not belong in it. Choose "
+            "Kind: Identity to tick anyway."
+            if kind is not None and self._wrong_kind
+            else ""
+        )
+        self.catalog_model.set_editable(self.document.state.readable and not self._wrong_kind)
 
     def refused(self, reason: str) -> None:
         self.banner.setText(reason)
