@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
+from editor.core.text.wording import counted
 from editor.ui.catalog_model import CatalogModel, action_matches
 
 HINT = "Tick a persona or single actions; the policy is written as you go."
@@ -101,7 +102,8 @@ class CatalogView(QWidget):
             self.hint.setText(f"No action matches \u201c{text.strip()}\u201d.")
         else:
             self.hint.setText(
-                f"Filtered: {len(shown)} actions shown. A persona row ticks only the actions "
+                f"Filtered: {counted(len(shown), 'action')} shown. A persona row ticks only "
+                "the actions "
                 "shown under it."
             )
 
