@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from editor.core.lint.engine import LintOptions, LintResult
 
 SWITCH_INTERVAL_S = 0.0005
+# Characters: up to this, each analysis also works out what Fix all would change (a few more
+# lints); past it, as for a file of thousands of statements, the button gives no count.
+COUNT_FIXES_UP_TO = 100_000
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class Analysis:
     state: EditorState  # the state the job was given
     synced: EditorState  # its ticks and fields worked out from its text
     result: LintResult
+    fixes: int | None = None  # the changes Fix all makes; None: not worked out (a big text)
 
 
 def analyze(job: Job, current: Callable[[], bool] = lambda: True) -> Analysis | None:
@@ -60,7 +64,15 @@ def analyze(job: Job, current: Callable[[], bool] = lambda: True) -> Analysis | 
         _ = state.errors()
     if not current():
         return None
-    return Analysis(job.version, job.state, state, lint(state.text, job.options))
+    result = lint(state.text, job.options)
+    fixes = None  # what Fix all will change, fixes the first ones reveal included
+    if len(state.text) <= COUNT_FIXES_UP_TO and any(f.fix and f.fix.safe for f in result.findings):
+        from editor.core.lint.engine import fix_all_changes
+
+        if not current():
+            return None
+        fixes = fix_all_changes(result, job.options)
+    return Analysis(job.version, job.state, state, result, fixes)
 
 
 class Analyzer(QObject):

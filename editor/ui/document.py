@@ -98,6 +98,7 @@ class Document(QObject):
         self.place_reason = ""
         self.template = False
         self.result: LintResult | None = None
+        self.fixes: int | None = None  # the changes Fix all makes to the analysed text
         self._throttle = Throttle(self._analyze, 0, self)
         self.was_refused = False  # the last edit was refused (NotReadable), and why was said
         self.analyzer = Analyzer(self)
@@ -325,4 +326,5 @@ class Document(QObject):
         if analysis.state is self.state and not self.state.synced:
             self._adopt(analysis.synced)
         self.result, self.result_version = analysis.result, analysis.version
+        self.fixes = analysis.fixes
         self.analyzed.emit(self.result)

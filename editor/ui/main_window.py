@@ -220,7 +220,7 @@ class MainWindow(WindowMenus):
     def show_result(self, result: LintResult) -> None:
         self._slow.stop()
         self.editor.show_findings(result.findings)
-        self.problems.set_findings(result.findings)
+        self.problems.set_findings(result.findings, self.document.fixes)
         self.status.show_result(result, self.document.quota)
         self.kind_combo.show_result(result)
         self.show_kind_fit(result)
@@ -259,12 +259,14 @@ class MainWindow(WindowMenus):
             except NotReadable:
                 after = state.text  # set_layout below says why
             what = REWRITE.get(layout, f"indented {indent or 'minified'}")
-            if after == state.text and layout is not Layout.AS_WRITTEN:
+            if after == state.text and layout is not Layout.AS_WRITTEN and state.readable:
                 self.status.showMessage(
                     f"Nothing to rewrite as {what}: statements with their author's own Sid, "
                     "conditions or other services are kept as written.",
                     10000,
                 )
+                self.show_state(state)  # the controls show the file as it still is
+                return
             if after != state.text and not self.dialogs.preview(
                 f"Rewrite as {what}", state.text, after
             ):
@@ -303,8 +305,9 @@ class MainWindow(WindowMenus):
         self.catalog_view.focus_filter()
 
     def policy_name(self) -> str:
-        stem = Path(self.files.path).stem if self.files.path else "ChimeMessagingPolicy"
-        return "".join(c for c in stem.title() if c.isalnum()) or "ChimeMessagingPolicy"
+        from editor.core.export.names import policy_name_from
+
+        return policy_name_from(Path(self.files.path).stem if self.files.path else "")
 
     def policy_folder(self) -> Path:
         """Exports are written next to the policy; an unsaved one, in the working folder."""
