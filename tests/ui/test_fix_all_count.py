@@ -1,4 +1,4 @@
-""""Fix all (N)" says what Fix all will do: AWS's full-user example lists one safe fix (the
+""" "Fix all (N)" says what Fix all will do: AWS's full-user example lists one safe fix (the
 missing comma), and fixing it reveals a second (the mis-cased action, read once the list
 parses); the button says 2, and the preview it opens shows 2 changed lines."""
 
