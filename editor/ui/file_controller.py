@@ -3,7 +3,8 @@
 Saves are atomic; the first save over a file the user opened keeps its original as FILE.bak.
 A file that cannot be a policy (binary, not UTF-8, too big) is refused with a clear message;
 a template, Terraform file or doc page offers the policies inside it, and saving one writes it
-back into its place in that file (Terraform: Save As, see export/containers.py).
+back into its place in that file (Terraform: changes of its own strings only, see
+export/containers.py; anything more goes to Save As).
 """
 
 from __future__ import annotations
@@ -171,7 +172,7 @@ class FileController(QObject):
         where = (
             "Save writes it back into its place in the file"
             if embedded.span is not None
-            else "Save As writes it as a policy file"
+            else "Save writes changes of its strings into the file (anything more: Save As)"
         )
         self.message.emit(f"Opened {embedded.label} from {name}; {where}.")
         return True
@@ -183,12 +184,19 @@ class FileController(QObject):
 
     def _save_into_container(self, link: _Link) -> bool:
         """The edited policy written back into its file, the rest of the file unchanged."""
-        from editor.core.export.containers import find_container, write_back
+        from editor.core.export.containers import NotInPlace, find_container, write_back
         from editor.core.files import write_atomically
 
+        try:
+            text = write_back(link.text, link.embedded, self.document.state.text)
+        except NotInPlace as refusal:  # Terraform's HCL is not rewritten: a policy file instead
+            name = Path(link.path).name
+            self.dialogs.error(
+                f"Cannot save into {name}", f"{refusal}. Save As writes the policy as a file."
+            )
+            return self.save_as()
         if not self._may_overwrite(link.path, link.text.replace("\n", link.newline)):
             return False
-        text = write_back(link.text, link.embedded, self.document.state.text)
         try:
             write_atomically(link.path, text.replace("\n", link.newline), backup=not self.backed_up)
         except OSError as error:
@@ -205,7 +213,7 @@ class FileController(QObject):
 
     def save(self) -> bool:
         link = self.container
-        if self.path is None and link is not None and link.embedded.span is not None:
+        if self.path is None and link is not None:
             return self._save_into_container(link)
         if self.path is None:
             return self.save_as()
