@@ -41,7 +41,8 @@ def examples() -> list[str]:
 
 
 def per_call_us(func, number: int = 300) -> float:
-    return statistics.median(timeit.repeat(func, number=number, repeat=9)) / number * 1e6
+    runs = timeit.repeat(func, timer=time.process_time, number=number, repeat=9)
+    return statistics.median(runs) / number * 1e6
 
 
 def fresh_text() -> None:

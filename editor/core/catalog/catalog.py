@@ -52,7 +52,7 @@ class Action(_Frozen):
     messaging: bool
     api: str
 
-    @property
+    @cached_property
     def full_name(self) -> str:
         return f"chime:{self.name}"
 
@@ -163,7 +163,14 @@ class Catalog(_Frozen):
 
     @cached_property
     def memo(self) -> dict[str, Any]:
-        """Results of pure functions of this catalog and a string, kept for the session."""
+        """Results of pure functions of this catalog and a policy's string, kept for the
+        session (bounded by whoever fills them)."""
+        return {}
+
+    @cached_property
+    def derived(self) -> dict[str, Any]:
+        """Sets worked out from the catalog's data alone (which actions act as the caller,
+        the personas' actions ...): made once, like the catalog, whatever policies follow."""
         return {}
 
     @cached_property

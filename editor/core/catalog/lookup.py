@@ -4,6 +4,7 @@ time a policy names one)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, TypeAlias
 
 from editor.core.catalog.arntypes import arn_types_of
@@ -37,6 +38,13 @@ def find_action(catalog: Catalog, full_name: str) -> AnyAction | None:
         return None
     if is_chime(catalog, prefix):
         return catalog.by_lower_name.get(full_name.lower())
+    return _other_action(full_name)
+
+
+@lru_cache(maxsize=4096)  # bounded: names come from policies
+def _other_action(full_name: str) -> ServiceAction | None:
+    """An action of another service than Chime, looked up once per name in a session."""
+    prefix, _, name = full_name.partition(":")
     other = service(prefix)
     return None if other is None else other.action(name)
 

@@ -36,7 +36,7 @@ class ServiceAction:
     condition_keys: tuple[str, ...]
     dependent_actions: tuple[str, ...]
 
-    @property
+    @cached_property
     def full_name(self) -> str:
         return f"{self.prefix}:{self.name}"
 

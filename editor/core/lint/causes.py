@@ -18,8 +18,10 @@ from editor.core.text.findings import Finding, Severity
 def one_cause(syntax: Iterable[Finding], found: list[Finding]) -> list[Finding]:
     """The policy findings in `found` that do not follow from another finding."""
     spanning = _Spans(f for f in syntax if f.severity is Severity.ERROR and f.start < f.end)
-    kept = [f for f in found if not spanning.cover(f)]
+    kept = [f for f in found if not spanning.cover(f)] if spanning.starts else found
     heads = {f.start - 1 for f in kept if f.code == "resource/placeholder"}
+    if not heads:
+        return kept
     return [f for f in kept if not (f.code == "resource/invalid-arn" and f.start in heads)]
 
 

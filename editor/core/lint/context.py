@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from editor.core.catalog.catalog import Catalog
 from editor.core.json.nodes import Node
@@ -14,7 +15,6 @@ from editor.core.json.parsed import ParsedText
 from editor.core.lint.quota import Quota
 from editor.core.policy.kinds import KindChoice, PolicyKind
 from editor.core.policy.statements import StatementView
-from editor.core.text import findings as fnd
 from editor.core.text.findings import Finding, Fix, Severity, TextEdit
 
 
@@ -36,6 +36,8 @@ class LintContext:
     options: LintOptions
     statements: list[StatementView] = field(default_factory=list)
     kind: KindChoice = field(default_factory=lambda: KindChoice(PolicyKind.IDENTITY, "", True))
+    # What several rules ask about this policy, worked out by the first that asks (grants.py).
+    shared: dict[str, Any] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -54,7 +56,9 @@ class LintContext:
         end: int,
         fix: Fix | None = None,
     ) -> Finding:
-        return fnd.make_finding(self.parsed.lines, code, severity, message, start, end, fix)
+        # make_finding, inlined: a lint of a large policy makes hundreds
+        line, column, end_line, end_column = self.parsed.lines.span(start, end)
+        return Finding(code, severity, message, start, end, line, column, end_line, end_column, fix)
 
     def as_kind(self) -> str:
         """Said by findings that hold only for the kind assumed: which one, and why."""

@@ -27,7 +27,7 @@ class StatementView:
     """One statement of the policy: its elements by name (the last of duplicates, as IAM and
     json.loads read them), looked up once since every rule asks for them."""
 
-    __slots__ = ("_strings", "_values", "elements", "index", "node")
+    __slots__ = ("_sets", "_strings", "_values", "effect", "elements", "index", "node")
 
     def __init__(self, node: Node, index: int) -> None:
         self.node = node  # the statement's object node
@@ -36,6 +36,13 @@ class StatementView:
         # Every rule asks for the same lists: each is made once (callers must not change them).
         self._strings: dict[str, list[Node]] = {}
         self._values: dict[str, list[str]] = {}
+        self._sets: dict[str, frozenset[str]] = {}
+        member = self.elements.get("Effect")
+        value = None if member is None else member.value
+        # "Allow", "Deny" or what else is written; None when not a string.
+        self.effect: str | None = (
+            None if value is None or value.kind is not Kind.STRING else str(value.value)
+        )
 
     def member(self, name: str) -> Member | None:
         return self.elements.get(name)
@@ -55,12 +62,13 @@ class StatementView:
             found = self._values[name] = [str(n.value) for n in self.strings(name)]
         return found
 
-    @property
-    def effect(self) -> str | None:
-        member = self.elements.get("Effect")
-        if member is None or member.value is None or member.value.kind is not Kind.STRING:
-            return None
-        return str(member.value.value)
+    def value_set(self, name: str) -> frozenset[str]:
+        """The distinct strings of an element: rules ask a whole list at once with set
+        operations (which names the catalog spells exactly, which it has no entry for)."""
+        found = self._sets.get(name)
+        if found is None:
+            found = self._sets[name] = frozenset(self.values(name))
+        return found
 
 
 def policy_text(value: object, indent: int | None = 4) -> str:
@@ -82,7 +90,7 @@ def string_items(node: Node) -> list[Node]:
 
 def _symbolic(node: Node) -> bool:
     value = node.value
-    return isinstance(value, str) and SYMBOL.fullmatch(value) is not None
+    return isinstance(value, str) and "${@" in value and SYMBOL.fullmatch(value) is not None
 
 
 def statements(root: Node | None) -> list[StatementView]:

@@ -70,8 +70,7 @@ def make_finding(
     end: int,
     fix: Fix | None = None,
 ) -> Finding:
-    line, column = index.position(start)
-    end_line, end_column = index.position(end)
+    line, column, end_line, end_column = index.span(start, end)
     return Finding(code, severity, message, start, end, line, column, end_line, end_column, fix)
 
 

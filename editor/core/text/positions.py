@@ -37,3 +37,14 @@ class LineIndex:
         starts = self._built if self._built is not None else self._starts
         line = bisect_right(starts, offset) - 1
         return line + 1, offset - starts[line] + 1
+
+    def span(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """(line, column, end line, end column) of a range: one search when it fits on one
+        line, as a finding's range nearly always does."""
+        starts = self._built if self._built is not None else self._starts
+        line = bisect_right(starts, start) - 1
+        first = starts[line]
+        if line + 1 == len(starts) or end < starts[line + 1]:
+            return line + 1, start - first + 1, line + 1, end - first + 1
+        end_line = bisect_right(starts, end, line) - 1
+        return line + 1, start - first + 1, end_line + 1, end - starts[end_line] + 1

@@ -15,7 +15,6 @@ from editor.core.policy.kinds import PolicyKind
 from editor.core.policy.statements import (
     StatementView,
     remove_item_range,
-    string_items,
     value_offsets,
 )
 from editor.core.text.findings import Finding, Severity
@@ -30,15 +29,29 @@ _COVER_LIMIT = 32  # distinct wildcards of one list that other entries are check
 
 
 def actions(ctx: LintContext) -> Iterator[Finding]:
+    known = ctx.catalog.by_full_name.keys()
     for statement in ctx.statements:
         for element in ("Action", "NotAction"):
             member = statement.member(element)
             if member is None or member.value is None:
                 continue
-            items = string_items(member.value)
+            names = statement.value_set(element)
+            if len(names) == len(statement.values(element)) and all(
+                _spelt_as_catalog(ctx, n) for n in names.difference(known)
+            ):
+                # The usual list: actions as the catalog spells them, each once. No name,
+                # wildcard or duplicate finding can follow (one spelling per action).
+                continue
+            items = statement.strings(element)
             for node in items:
                 yield from _check_name(ctx, statement, element, node)
             yield from _duplicates(ctx, member.value, items)
+
+
+def _spelt_as_catalog(ctx: LintContext, name: str) -> bool:
+    """An action of another service than Chime, spelt as its catalog spells it."""
+    found = find_action(ctx.catalog, name)
+    return found is not None and found.full_name == name
 
 
 def _check_name(

@@ -23,6 +23,7 @@ from editor.core.catalog.wildcard import has_wildcard
 from editor.core.json.nodes import Kind, Node
 from editor.core.lint.context import LintContext
 from editor.core.lint.quota import Quota
+from editor.core.lint.rules.grants import allowed_names
 from editor.core.policy.kinds import PolicyKind
 from editor.core.policy.statements import StatementView
 from editor.core.text.findings import Finding, Severity
@@ -44,11 +45,38 @@ def _acts_as_caller(action: Action) -> bool:
 
 
 def _caller_actions(ctx: LintContext) -> frozenset[str]:
-    """The names of the actions made as the calling user or bot, once per session."""
-    memo: dict[str, frozenset[str]] = ctx.catalog.memo.setdefault("caller-actions", {})
-    if "names" not in memo:
-        memo["names"] = frozenset(a.name for a in ctx.catalog.actions if _acts_as_caller(a))
-    return memo["names"]
+    """The full names ("chime:Name") of the actions made as the calling user or bot."""
+    derived = ctx.catalog.derived
+    found = derived.get("caller-actions")
+    if found is None:
+        acting = (a.full_name for a in ctx.catalog.actions if _acts_as_caller(a))
+        found = derived["caller-actions"] = frozenset(acting)
+    assert isinstance(found, frozenset)
+    return found
+
+
+def _named(
+    ctx: LintContext, statement: StatementView, wanted: frozenset[str]
+) -> list[tuple[str, str]]:
+    """The Action entries of a statement that name an action of `wanted` (full names): each
+    as written and as the catalog spells it, in the statement's order. Entries spelt as the
+    catalog does are settled by set operations; only the others (mis-cased, other
+    services) are looked up one by one."""
+    names = statement.value_set("Action")
+    known = ctx.catalog.by_full_name
+    hits = names & wanted
+    others = names.difference(known)
+    if not hits and not others:
+        return []
+    found = []
+    for name in statement.values("Action"):
+        if name in hits:
+            found.append((name, name))
+        elif name in others:
+            action = ctx.catalog.action(name)
+            if action is not None and action.full_name in wanted:
+                found.append((name, action.full_name))
+    return found
 
 
 def _pin_hint(quota: Quota) -> str:
@@ -65,36 +93,39 @@ def _pin_hint(quota: Quota) -> str:
 def impersonation(ctx: LintContext) -> Iterator[Finding]:
     if ctx.kind.kind is not PolicyKind.IDENTITY:
         return
+    unpinned: dict[str, bool] = {}  # statements of a policy mostly share their ARNs
     for statement in ctx.statements:
         if statement.effect != "Allow" or statement.member("NotResource") is not None:
             continue
-        resources = statement.values("Resource")
-        if not any(has_wildcard(v) for v in resources):
-            continue  # every ARN names its user (or a variable does): nothing to impersonate
-        acting = _caller_actions(ctx)
-        callers = []
-        for name in statement.values("Action"):
-            action = ctx.catalog.by_full_name.get(name) or ctx.catalog.action(name)
-            if action is not None and action.name in acting:
-                callers.append(action.name)
+        nodes = []
+        for node in statement.strings("Resource"):
+            value = str(node.value)
+            if not has_wildcard(value):
+                continue  # it names its user (or a variable does): nothing to impersonate
+            if value not in unpinned:
+                unpinned[value] = _unpinned_caller(ctx, value)
+            if unpinned[value]:
+                nodes.append(node)
+        if not nodes:
+            continue
+        callers = [n.split(":", 1)[1] for _, n in _named(ctx, statement, _caller_actions(ctx))]
         if not callers or _condition_pins(statement):
             continue
-        for node in statement.strings("Resource"):
-            if _unpinned_caller(ctx, str(node.value)):
-                shown = ", ".join(callers[:3]) + (
-                    f" and {len(callers) - 3} more" if len(callers) > 3 else ""
-                )
-                yield ctx.finding(
-                    "security/caller-impersonation",
-                    WARNING,
-                    f"{shown} {'act' if len(callers) > 1 else 'acts'} as the user or bot in "
-                    "the x-amz-chime-bearer header, which "
-                    "the caller chooses: on this ARN the caller can act as any user of the app "
-                    f"instance; pin it to the caller with {_pin_hint(ctx.options.quota)} "
-                    f"(see {CHIME_ROLES})",
-                    node.start,
-                    node.end,
-                )
+        shown = ", ".join(callers[:3]) + (
+            f" and {len(callers) - 3} more" if len(callers) > 3 else ""
+        )
+        for node in nodes:
+            yield ctx.finding(
+                "security/caller-impersonation",
+                WARNING,
+                f"{shown} {'act' if len(callers) > 1 else 'acts'} as the user or bot in "
+                "the x-amz-chime-bearer header, which "
+                "the caller chooses: on this ARN the caller can act as any user of the app "
+                f"instance; pin it to the caller with {_pin_hint(ctx.options.quota)} "
+                f"(see {CHIME_ROLES})",
+                node.start,
+                node.end,
+            )
 
 
 def _condition_pins(statement: StatementView) -> bool:
@@ -132,53 +163,62 @@ def admin_in_user_policy(ctx: LintContext) -> Iterator[Finding]:
     if ctx.kind.kind is not PolicyKind.IDENTITY:
         return
     admin, user = _persona_sets(ctx)
-    granted_user = False
-    admin_nodes: list[tuple[Node, str]] = []
+    allowed, others = allowed_names(ctx)  # others: mis-cased names, other services
+    chime = ctx.catalog.service.prefix + ":"
+    spelt = {n: _chime_name(ctx, n, chime) for n in others}  # as the catalog spells them
+    if user.isdisjoint(allowed) and user.isdisjoint(spelt.values()):
+        return  # no user's action: an administrator's policy, or another kind
+    if admin.isdisjoint(allowed) and admin.isdisjoint(spelt.values()):
+        return  # the usual user policy
     for statement in ctx.statements:
         if statement.effect != "Allow":
             continue
+        names = statement.value_set("Action")
+        if admin.isdisjoint(names) and others.isdisjoint(names):
+            continue
         for node in statement.strings("Action"):
-            action = ctx.catalog.by_full_name.get(str(node.value)) or ctx.catalog.action(
-                str(node.value)
-            )
-            if action is None or not str(node.value).lower().startswith("chime:"):
+            written = str(node.value)
+            name = written if written in admin else spelt.get(written)
+            if name is None or name not in admin:
                 continue
-            if action.name in user:
-                granted_user = True
-            elif action.name in admin:
-                admin_nodes.append((node, action.name))
-    if not granted_user:
-        return
-    for node, name in admin_nodes:
-        yield ctx.finding(
-            "security/admin-in-user-policy",
-            WARNING,
-            f"{name} is an app-instance administrator's action (AWS's administrator example) "
-            "in a policy that grants what an app-instance user does: every user holding it "
-            f"could administer the app instance; give administration its own policy "
-            f"(see {CHIME_ROLES})",
-            node.start,
-            node.end,
-        )
+            yield ctx.finding(
+                "security/admin-in-user-policy",
+                WARNING,
+                f"{name.split(':', 1)[1]} is an app-instance administrator's action (AWS's "
+                "administrator example) in a policy that grants what an app-instance user "
+                "does: every user holding it could administer the app instance; give "
+                f"administration its own policy (see {CHIME_ROLES})",
+                node.start,
+                node.end,
+            )
+
+
+def _chime_name(ctx: LintContext, written: str, chime: str) -> str | None:
+    """The catalog's spelling of an entry written with the Chime prefix in another case."""
+    if not written.lower().startswith(chime):
+        return None
+    action = ctx.catalog.action(written)
+    return None if action is None else action.full_name
 
 
 def _persona_sets(ctx: LintContext) -> tuple[frozenset[str], frozenset[str]]:
-    """(administrator actions, user actions), worked out once per session: the actions of
+    """(administrator actions, user actions) as full names, worked out once: the actions of
     AWS's administrator example and of no user example that write or manage permissions,
     and the actions of the user examples."""
-    memo: dict[str, tuple[frozenset[str], frozenset[str]]] = ctx.catalog.memo.setdefault(
-        "persona-sets", {}
-    )
-    if "sets" not in memo:
+    derived = ctx.catalog.derived
+    found = derived.get("persona-sets")
+    if found is None:
         personas = load_personas().personas
         admin_id = load_security().admin_persona
         admin = {a for p in personas if p.id == admin_id for a in p.actions}
         user = {a for p in personas if p.id != admin_id for a in p.actions}
-        memo["sets"] = (
-            frozenset(a for a in admin - user if _changes(ctx, a)),
-            frozenset(user - admin),
+        chime = ctx.catalog.service.prefix + ":"
+        found = derived["persona-sets"] = (
+            frozenset(chime + a for a in admin - user if _changes(ctx, a)),
+            frozenset(chime + a for a in user - admin),
         )
-    return memo["sets"]
+    assert isinstance(found, tuple)
+    return found
 
 
 def _changes(ctx: LintContext, name: str) -> bool:

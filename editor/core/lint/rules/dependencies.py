@@ -10,39 +10,41 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from editor.core.catalog.catalog import Catalog
 from editor.core.catalog.lookup import AnyAction, find_action
-from editor.core.catalog.wildcard import action_matches
+from editor.core.catalog.wildcard import action_matches, has_wildcard
 from editor.core.json.nodes import Node
 from editor.core.lint.context import LintContext
+from editor.core.lint.rules.grants import allowed_names
 from editor.core.text.findings import Finding, Severity
 
 
 def dependent_actions(ctx: LintContext) -> Iterator[Finding]:
     if not ctx.kind.kind.rules.grants:
         return
+    catalog = ctx.catalog
+    with_dependents = _with_dependents(catalog)
+    allowed, unknown = allowed_names(ctx)
+    if not unknown and with_dependents.isdisjoint(allowed):
+        return  # the usual policy: Chime actions that need nothing more
     needing: list[tuple[Node, AnyAction]] = []  # the actions AWS lists dependents for
-    for statement in ctx.statements:
-        if statement.effect != "Allow":
-            continue
-        for node in statement.strings("Action"):
-            name = str(node.value)
-            chime = ctx.catalog.by_full_name.get(name)
-            if chime is not None and not chime.dependent_actions:
-                continue  # the usual case, settled by one look-up
-            action = chime or find_action(ctx.catalog, name)
-            if action is not None and action.dependent_actions:
-                needing.append((node, action))
-    if not needing:
-        return  # most policies: nothing more to work out
-    granted: list[str] = []  # action patterns of Allow statements
+    asked = with_dependents.union(unknown)  # the names to look at: few, or none
     everything_but: list[list[str]] = []  # NotAction lists of Allow statements
     for statement in ctx.statements:
         if statement.effect != "Allow":
             continue
-        granted += statement.values("Action")
         if statement.member("NotAction") is not None:
             everything_but.append(statement.values("NotAction"))
-    index = _Index(granted)
+        if asked.isdisjoint(statement.value_set("Action")):
+            continue  # the usual case, settled by one set operation
+        for node in statement.strings("Action"):
+            if node.value in asked:
+                action = find_action(catalog, str(node.value))
+                if action is not None and action.dependent_actions:
+                    needing.append((node, action))
+    if not needing:
+        return  # most policies: nothing more to work out
+    index = _Index(list(allowed))
     needed: dict[str, bool] = {}
     for node, action in needing:
         missing = []
@@ -63,6 +65,16 @@ def dependent_actions(ctx: LintContext) -> Iterator[Finding]:
             )
 
 
+def _with_dependents(catalog: Catalog) -> frozenset[str]:
+    """The Chime actions (full names) that AWS lists dependent actions for."""
+    found = catalog.derived.get("with-dependents")
+    if found is None:
+        chosen = (a.full_name for a in catalog.actions if a.dependent_actions)
+        found = catalog.derived["with-dependents"] = frozenset(chosen)
+    assert isinstance(found, frozenset)
+    return found
+
+
 def _allowed(name: str, index: _Index, everything_but: list[list[str]]) -> bool:
     return index.allows(name) or any(
         not any(action_matches(p, name) for p in excluded) for excluded in everything_but
@@ -73,8 +85,12 @@ class _Index:
     """Granted names in a set, wildcards apart: a look-up per name, not a scan."""
 
     def __init__(self, granted: list[str]) -> None:
-        self.names = {p.lower() for p in granted if not ("*" in p or "?" in p)}
-        self.wildcards = [p for p in granted if "*" in p or "?" in p]
+        joined = "\n".join(granted)
+        if "\n" in "".join(granted):
+            self.names = {p.lower() for p in granted}
+        else:  # one call lower-cases them all; a wildcard among them matches no name
+            self.names = set(joined.lower().split("\n"))
+        self.wildcards = [p for p in granted if has_wildcard(p)] if has_wildcard(joined) else []
 
     def allows(self, name: str) -> bool:
         return name.lower() in self.names or any(action_matches(p, name) for p in self.wildcards)

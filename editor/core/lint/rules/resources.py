@@ -39,8 +39,13 @@ class Problem(NamedTuple):
 
 def resources(ctx: LintContext) -> Iterator[Finding]:
     chime = ctx.catalog.service.prefix
+    known = ctx.catalog.by_full_name
     for statement in ctx.statements:
-        prefixes = {a.split(":", 1)[0].lower() for a in statement.values("Action") if ":" in a}
+        names = statement.value_set("Action")
+        others = names.difference(known)  # most statements: none, the Chime names settle it
+        prefixes = {a.split(":", 1)[0].lower() for a in others if ":" in a}
+        if len(others) < len(names):
+            prefixes.add(chime)
         only_chime = prefixes == {chime}
         for element in ("Resource", "NotResource"):
             for node in statement.strings(element):
@@ -218,28 +223,72 @@ def _resource_part(
 
 def authorization(ctx: LintContext) -> Iterator[Finding]:
     """Each action, of any service, against the ARNs its statement grants it on."""
+    catalog = ctx.catalog
+    chime = catalog.service.prefix
     for statement in ctx.statements:
-        if statement.member("Resource") is None or statement.member("NotResource") is not None:
+        member = statement.member("Resource")
+        if member is None or statement.member("NotResource") is not None:
             continue
         values = statement.values("Resource")
-        member = statement.member("Resource")
-        if member is not None and member.value is not None and len(values) < _count(member.value):
+        if member.value is not None and len(values) < _count(member.value):
             continue  # a template's symbolic ARN: what it grants is not known here
         star = "*" in values
-        unreadable = any(not arn_types_of(ctx.catalog, v) and _unreadable(v) for v in values)
+        unreadable = any(not arn_types_of(catalog, v) and _unreadable(v) for v in values)
         if unreadable:
             continue  # its placeholder or bad ARN is the finding; not one more per action
         covered: dict[str, frozenset[str]] = {}  # service prefix -> types the ARNs may be
+        verdicts: dict[str, _Verdict | None] | None = None  # of the catalog's own names
+        others = statement.value_set("Action").difference(catalog.by_full_name)
         for node in statement.strings("Action"):
-            action = find_action(ctx.catalog, str(node.value))
-            if action is None:
-                continue
-            prefix = action.full_name.split(":", 1)[0]
-            if prefix not in covered:
-                covered[prefix] = _covered(ctx.catalog, action, values)
-            yield from _action_against(ctx, node, action, star, covered[prefix])
+            name = str(node.value)
+            if name in others:
+                action = find_action(catalog, name)
+                if action is None:
+                    continue
+                full_name = action.full_name
+                prefix = full_name.split(":", 1)[0]
+                if prefix not in covered:
+                    covered[prefix] = _covered(catalog, action, values)
+                table = _verdicts(ctx, star, covered[prefix])
+                verdict = table.get(full_name, _UNSEEN)
+                if verdict is _UNSEEN:
+                    verdict = table[full_name] = _verdict(action, star, covered[prefix])
+            else:
+                if verdicts is None:
+                    if chime not in covered:
+                        covered[chime] = _covered_by_chime(catalog, values)
+                    verdicts = _verdicts(ctx, star, covered[chime])
+                verdict = verdicts.get(name, _UNSEEN)
+                if verdict is _UNSEEN:
+                    action = catalog.by_full_name[name]
+                    verdict = verdicts[name] = _verdict(action, star, covered[chime])
+            if verdict is not None:
+                yield ctx.finding(verdict.code, ERROR, verdict.message, node.start, node.end)
         if star and statement.effect == "Allow":
             yield from _star_scopable(ctx, statement)
+
+
+class _Verdict(NamedTuple):
+    code: str
+    message: str
+
+
+_UNSEEN = _Verdict("", "")
+_VERDICTS_LIMIT = 64  # (star, types) pairs whose verdicts are kept
+
+
+def _verdicts(ctx: LintContext, star: bool, covered: frozenset[str]) -> dict[str, _Verdict | None]:
+    """The verdicts of Chime actions granted on ARNs of these types: a pure function of the
+    three, kept for the session, since most statements of a policy share their ARNs."""
+    memo: dict[tuple[bool, frozenset[str]], dict[str, _Verdict | None]]
+    memo = ctx.catalog.memo.setdefault("authorization", {})
+    key = (star, covered)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = {}
+        if len(memo) > _VERDICTS_LIMIT:
+            del memo[next(iter(memo))]
+    return found
 
 
 def _count(node: Node) -> int:
@@ -253,54 +302,50 @@ def _covered(catalog: Catalog, action: AnyAction, values: list[str]) -> frozense
     return types
 
 
+def _covered_by_chime(catalog: Catalog, values: list[str]) -> frozenset[str]:
+    types: frozenset[str] = frozenset()
+    for value in values:
+        types |= arn_types_of(catalog, value)
+    return types
+
+
 def _unreadable(value: str) -> bool:
     """A resource whose type cannot be told: a placeholder for a whole ARN, or no ARN."""
     return value != "*" and (split_arn(value) is None or bool(placeholders(value)))
 
 
-def _action_against(
-    ctx: LintContext, node: Node, action: AnyAction, star: bool, covered: frozenset[str]
-) -> Iterator[Finding]:
+def _verdict(action: AnyAction, star: bool, covered: frozenset[str]) -> _Verdict | None:
     name = action.full_name
     if action.star_only:
-        if not star:
-            yield ctx.finding(
-                "resource/star-required",
-                ERROR,
-                f'{name} takes no resource-level permissions: grant it on "*" '
-                "(in a statement of its own)",
-                node.start,
-                node.end,
-            )
-        return
-    if star:
-        return
-    if not action.arn_types & covered:
-        yield ctx.finding(
-            "resource/mismatch",
-            ERROR,
-            f"{name} acts on {_names(action.arn_types)} ARNs; no Resource of this statement is one",
-            node.start,
-            node.end,
+        if star:
+            return None
+        return _Verdict(
+            "resource/star-required",
+            f'{name} takes no resource-level permissions: grant it on "*" '
+            "(in a statement of its own)",
         )
-        return
+    if star:
+        return None
+    if not action.arn_types & covered:
+        return _Verdict(
+            "resource/mismatch",
+            f"{name} acts on {_names(action.arn_types)} ARNs; no Resource of this statement is one",
+        )
     if not isinstance(action, Action):
-        return  # required-type pairs are the Chime messaging rule below
+        return None  # required-type pairs are the Chime messaging rule below
     missing: list[str] = []
     if action.caller_authorized and not CALLER_TYPES & covered:
         missing.append("the calling app-instance-user or app-instance-bot")
     targets = sorted(action.target_types - covered)
     if targets:
         missing.append(_names(frozenset(targets)))
-    if missing:
-        yield ctx.finding(
-            "resource/missing-target",
-            ERROR,
-            f"{name} is authorized against {' and '.join(missing)} too, and this statement "
-            "has no such ARN: the call will be denied",
-            node.start,
-            node.end,
-        )
+    if not missing:
+        return None
+    return _Verdict(
+        "resource/missing-target",
+        f"{name} is authorized against {' and '.join(missing)} too, and this statement "
+        "has no such ARN: the call will be denied",
+    )
 
 
 def _names(types: frozenset[str]) -> str:

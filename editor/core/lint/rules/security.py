@@ -9,8 +9,8 @@ resources/security.json, with their sources.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 
+from editor.core.catalog.catalog import Catalog
 from editor.core.catalog.risks import load_security
 from editor.core.catalog.wildcard import action_matches, has_wildcard
 from editor.core.json.nodes import to_python
@@ -37,10 +37,16 @@ _LISTS = ("Action", "NotAction", "Resource", "NotResource")
 _COVER_LIMIT = 32  # wildcards of one group of statements that names are checked against
 
 
-@lru_cache(maxsize=1)
-def _watched_prefixes() -> frozenset[str]:
+def _watched_prefixes(catalog: Catalog) -> frozenset[str]:
     """The services of every action the escalation and exposure findings look for."""
-    return frozenset(name.split(":", 1)[0].lower() for name in load_security().watched)
+    found = catalog.derived.get("watched-prefixes")
+    if found is None:
+        watched = load_security().watched
+        found = catalog.derived["watched-prefixes"] = frozenset(
+            name.split(":", 1)[0].lower() for name in watched
+        )
+    assert isinstance(found, frozenset)
+    return found
 
 
 def see(code: str) -> str:
@@ -124,7 +130,7 @@ def escalation(ctx: LintContext) -> Iterator[Finding]:
         return  # what the holder of an identity policy can do; other kinds say other things
     data = load_security()
     grants = grants_of(ctx)
-    if grants.prefixes is not None and not grants.prefixes & _watched_prefixes():
+    if grants.prefixes is not None and not grants.prefixes & _watched_prefixes(ctx.catalog):
         return  # the usual Chime policy: none of the services these sets name
     places: dict[tuple[int, int], list[str]] = {}
     first: dict[tuple[int, int], Grant] = {}
@@ -177,25 +183,45 @@ def redundancy(ctx: LintContext) -> Iterator[Finding]:
     if ctx.kind.kind is not PolicyKind.IDENTITY:
         return  # what the holder of an identity policy can do; other kinds say other things
     code = "security/redundant"
+    # Statements are compared by their lists first (cheap); only those whose lists agree
+    # are keyed by every member, and only equal keys are compared value by value.
+    by_lists: dict[tuple[object, ...], StatementView] = {}
     seen: dict[tuple[object, ...], StatementView] = {}
+    keyed: set[int] = set()  # the statements (by index) whose full key is in `seen`
     plain: list[tuple[StatementView, str]] = []  # Allow statements without Condition
     for statement in ctx.statements:
-        key = _statement_key(ctx.text, statement)
-        if key in seen and _same(seen[key], statement):
-            yield ctx.finding(
-                code,
-                WARNING,
-                f"statement {statement.index + 1} repeats statement "
-                f"{seen[key].index + 1} (Sid aside): remove one" + see(code),
-                statement.node.start,
-                statement.node.start + 1,
-            )
-            continue
-        seen[key] = statement
-        if statement.effect == "Allow" and statement.member("Condition") is None:
-            resources = "\n".join(sorted(set(statement.values("Resource"))))
-            if statement.member("Resource") is not None and statement.member("Action"):
-                plain.append((statement, resources))
+        values = statement.values
+        lists = (
+            tuple(values("Action")),
+            tuple(values("NotAction")),
+            tuple(values("Resource")),
+            tuple(values("NotResource")),
+        )
+        first = by_lists.setdefault(lists, statement)
+        if first is not statement:
+            if first.index not in keyed:
+                keyed.add(first.index)
+                seen.setdefault(_statement_key(ctx.text, first), first)
+            key = _statement_key(ctx.text, statement)
+            if key in seen and _same(seen[key], statement):
+                yield ctx.finding(
+                    code,
+                    WARNING,
+                    f"statement {statement.index + 1} repeats statement "
+                    f"{seen[key].index + 1} (Sid aside): remove one" + see(code),
+                    statement.node.start,
+                    statement.node.start + 1,
+                )
+                continue
+            seen[key] = statement
+            keyed.add(statement.index)
+        if (
+            statement.effect == "Allow"
+            and statement.member("Condition") is None
+            and statement.member("Resource") is not None
+            and statement.member("Action")
+        ):
+            plain.append((statement, "\n".join(sorted(statement.value_set("Resource")))))
     yield from _redundant_actions(ctx, plain)
 
 
@@ -235,6 +261,10 @@ def _redundant_actions(
     for group in by_resources.values():
         if len(group) < 2:
             continue
+        names = "\n".join("\n".join(s.values("Action")) for s in group)
+        pieces = names.lower().split("\n")
+        if len(set(pieces)) == len(pieces) and not has_wildcard(names):
+            continue  # the usual group: every name once, no wildcard to cover another
         wildcards: list[tuple[str, StatementView]] = []
         for statement in group:
             for pattern in statement.values("Action"):
