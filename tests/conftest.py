@@ -1,5 +1,6 @@
 import os
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # limit per example: a red CI is a regression, never a new random draw or a loaded machine.
 # At a desk the examples are new each run, which is where new bugs are found.
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+# Under a tracer (the coverage the test command measures, a debugger) every line is slower
+# by a varying amount: a per-example deadline then fails on timing, not on a bug.
+settings.register_profile("traced", deadline=None)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+elif sys.gettrace() is not None:
+    settings.load_profile("traced")
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -185,3 +185,12 @@ def test_importing_the_whole_core_loads_no_qt() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_whole_editor_type_checks_strictly() -> None:
+    # pyproject.toml sets strict; CI runs the same. The window and the command line too:
+    # PySide6's stubs say where Qt may hand back None.
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "editor"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import codecs
 import sys
+import time
 from collections.abc import Callable, Sequence
 
 from editor.cli import check_access, diff, edit, export, fill, fix, grants, lint, new
-from editor.cli.common import EXIT_OK, EXIT_USAGE, UsageError
+from editor.cli.common import EXIT_OK, EXIT_USAGE, UsageError, debug, start_logging
 from editor.core.files import PolicyFileError
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -29,9 +30,16 @@ def build_parser() -> argparse.ArgumentParser:
         prog="chime-policy",
         description="Check, repair and generate IAM policies for Amazon Chime SDK messaging.",
     )
+    verbose_help = "log what the command does (files read, time taken) to stderr"
+    parser.add_argument("-v", "--verbose", action="store_true", help=verbose_help)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in (lint, fix, fill, edit, new, export, check_access, grants, diff):
         module.add_parser(commands)
+    for command in commands.choices.values():
+        # After the command's name too; SUPPRESS keeps a --verbose given before it.
+        command.add_argument(
+            "-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help=verbose_help
+        )
     return parser
 
 
@@ -65,8 +73,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_output()
     parser = build_parser()
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    if args.verbose:
+        start_logging()
+    started = time.perf_counter()
     try:
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        debug(
+            "%s: exit %d after %.1f ms", args.command, code, 1000 * (time.perf_counter() - started)
+        )
+        return code
     except (PolicyFileError, UsageError) as error:
         print(f"chime-policy: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -51,7 +51,7 @@ class CompareDialog(QDialog):
         if isinstance(result, str):
             self.summary.setText(result)
             return
-        self.result = result
+        self.diff = result  # not `result`: that is QDialog.result(), the dialog's exit code
         scheme = colours(self.palette())
         if result.added:
             self.summary.setText(

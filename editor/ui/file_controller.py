@@ -8,6 +8,7 @@ back into its place in that file (Terraform: Save As, see export/containers.py).
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +24,8 @@ from editor.ui.document import Document
 
 if TYPE_CHECKING:  # the readers of templates and pages load when a file needs them
     from editor.core.export.embedded import Container, Embedded
+
+log = logging.getLogger(__name__)
 
 MAX_RECENT = 8
 # A program rewriting a file signals several times (truncate, write, close, rename): changes
@@ -115,8 +118,10 @@ class FileController(QObject):
         try:
             raw = read_policy_file(path)
         except PolicyFileError as error:
+            log.info("not opened: %s", error)
             self.dialogs.error("Cannot open the file", str(error))
             return False
+        log.debug("opened %s: %d characters", path, len(raw))
         newline = "\r\n" if "\r\n" in raw else "\n"
         text = raw.replace("\r\n", "\n")
         container = None
@@ -225,8 +230,10 @@ class FileController(QObject):
         try:
             kept = write_atomically(path, text, backup=backup)
         except PolicyFileError as error:
+            log.info("not saved: %s", error)
             self.dialogs.error("Cannot save", str(error))
             return False
+        log.debug("saved %s: %d characters, backup %s", path, len(text), kept)
         if kept is not None:  # FILE.bak, or FILE.bak.N when that name was taken
             self.message.emit(f"Saved; the original is kept as {os.path.basename(kept)}.")
         self.backed_up = self.backed_up or backup
@@ -309,6 +316,7 @@ class FileController(QObject):
                 self._refuse_reload(path, latest)
             return
         self._seen_on_disk = latest
+        log.debug("%s changed on disk; reload: %s", path, reload)
         if reload:
             self.document.replace_from_disk(latest.replace("\r\n", "\n"), "Reload from disk")
             self.last_written = latest
@@ -316,6 +324,7 @@ class FileController(QObject):
     def _refuse_reload(self, path: str, error: PolicyFileError) -> None:
         """Say why the file on disk is not offered (once per change), and that nothing of
         the user's was lost."""
+        log.info("not reloaded: %s", error)
         if not Path(path).exists():
             self.message.emit(f"{self.name} was moved or deleted on disk. Your text is kept.")
             return

@@ -10,7 +10,7 @@ def focus_first_field(container: QWidget) -> None:
     """Focus the first field Tab would reach inside `container` (Ctrl+2 on the ARN form: the
     form itself takes no keys). Not a focus proxy: in Qt 6 that moves the field in Tab order."""
     widget = container.nextInFocusChain()
-    while container.isAncestorOf(widget):
+    while widget is not None and container.isAncestorOf(widget):
         if (
             widget.focusPolicy() & Qt.FocusPolicy.TabFocus
             and widget.isVisibleTo(container)

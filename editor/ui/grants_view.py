@@ -76,11 +76,10 @@ class GrantsView(QWidget):
 
     def actions_shown(self) -> list[str]:
         found = []
-        for i in range(self.tree.topLevelItemCount()):
-            service = self.tree.topLevelItem(i)
-            for j in range(service.childCount()):
-                level = service.child(j)
-                found += [level.child(k).text(0) for k in range(level.childCount())]
+        services = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        for service in services:
+            for level in _children(service):
+                found += [action.text(0) for action in _children(level)]
         return found
 
 
@@ -118,3 +117,10 @@ def _columns(
 
 
 __all__ = ["GrantsView", "Qt"]
+
+
+def _children(item: QTreeWidgetItem | None) -> list[QTreeWidgetItem]:
+    """The item's children (Qt's stubs say an index may find none: only in range here)."""
+    if item is None:
+        return []
+    return [c for c in (item.child(i) for i in range(item.childCount())) if c is not None]

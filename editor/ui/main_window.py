@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMainWindow,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -59,7 +58,7 @@ def warm_up() -> None:
     import editor.core.policy.selection  # noqa: F401  (imports the generator and pydantic)
 
 
-class MainWindow(QMainWindow, WindowMenus):
+class MainWindow(WindowMenus):
     def __init__(self, settings: QSettings | None = None, dialogs: Dialogs | None = None) -> None:
         """`settings` and `dialogs` are the seams tests replace (a temporary file, scripted
         answers)."""
@@ -84,9 +83,7 @@ class MainWindow(QMainWindow, WindowMenus):
         self._slow = QTimer(self)  # an analysis still running after this shows a busy bar
         self._slow.setSingleShot(True)
         self._slow.setInterval(SLOW_ANALYSIS_MS)
-        self._slow.timeout.connect(
-            lambda: self.document.analysis_pending and self.status.show_busy("Checking…")
-        )
+        self._slow.timeout.connect(self._busy_if_still_checking)
         self.document.hold_analysis()  # released at the first paint (see paintEvent)
         QTimer.singleShot(200, self.document.release_analysis)  # or soon, if never painted
         self.document.reset(self.document.state)
@@ -255,6 +252,10 @@ class MainWindow(QMainWindow, WindowMenus):
                 self.show_state(state)  # the controls show the file as it is
                 return
         self.document.set_layout(layout, indent)
+
+    def _busy_if_still_checking(self) -> None:
+        if self.document.analysis_pending:
+            self.status.show_busy("Checking…")
 
     def fix_all(self) -> bool:
         """Every safe fix, shown first as a diff; one undo step when applied."""

@@ -3,19 +3,59 @@ and wiring. A mixin: its methods run as the window's own and name the window's p
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
 
 from editor.ui.export_menu import ExportMenu
 from editor.ui.focus import focus_first_field
 
+if TYPE_CHECKING:
+    from editor.core.catalog.catalog import PersonaSet
+    from editor.ui.arn_form import ArnForm
+    from editor.ui.catalog_view import CatalogView
+    from editor.ui.dialogs import Dialogs
+    from editor.ui.document import Document
+    from editor.ui.file_controller import FileController
+    from editor.ui.find_bar import FindBar
+    from editor.ui.json_editor import JsonEditor
+    from editor.ui.problems_view import ProblemsView
 
-class WindowMenus:
-    """Mixed into MainWindow, which has the document, files, panes and slots named here."""
+Shortcut = QKeySequence | QKeySequence.StandardKey | str
 
-    def _action(self, text: str, slot: object, shortcut: object = None) -> QAction:
+
+class WindowMenus(QMainWindow):
+    """The base of MainWindow, which builds the document, files, panes and slots named here
+    before it calls `create_actions` and `create_menus`."""
+
+    personas: PersonaSet
+    document: Document
+    dialogs: Dialogs
+    files: FileController
+    catalog_view: CatalogView
+    form: ArnForm
+    editor: JsonEditor
+    problems: ProblemsView
+    fix_all: Callable[[], bool]
+    find_or_filter: Callable[[], None]
+    focus_filter: Callable[[], None]
+    show_about: Callable[[], None]
+    policy_name: Callable[[], str]
+    policy_folder: Callable[[], Path]
+
+    @property
+    def find_bar(self) -> FindBar:
+        raise NotImplementedError  # MainWindow's: made when first asked for
+
+    def _action(
+        self, text: str, slot: Callable[..., object], shortcut: Shortcut | None = None
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(shortcut)  # type: ignore[arg-type]
+            action.setShortcut(shortcut)
         action.triggered.connect(slot)
         return action
 

@@ -64,9 +64,10 @@ def window(qtbot, settings: QSettings):
     win = MainWindow(settings, FakeDialogs())  # type: ignore[arg-type]
     win.document.analysis_immediate = True  # lint at once instead of on the next loop turn
     win.access.throttle.immediate = True  # the Access dock too (its debounce: test_access_audit)
-    qtbot.addWidget(win)
+    # pytest-qt closes the window before this fixture's teardown: saved first, or the close
+    # is refused (the save prompt answers Cancel) and the window stays open for later tests.
+    qtbot.addWidget(win, before_close_func=lambda w: w.document.mark_saved())
     win.show()
     qtbot.waitExposed(win)
     win.document.release_analysis()  # the window holds its first analysis until painted
-    yield win
-    win.document.mark_saved()  # no save prompt while pytest-qt closes it
+    return win

@@ -1,0 +1,142 @@
+"""The JSON editor alone (no window, no document): typing reports the whole text, findings
+are underlined at exactly their characters (an emoji before them included: Qt counts it
+twice), a jump puts the cursor on the problem, and Ctrl+Z is left to the window's one
+history."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QMainWindow
+
+from editor.core.lint.engine import lint
+from editor.ui.json_editor import JsonEditor
+from tests.conftest import seed_examples
+
+MISCASED = '"chime:Listsubchannels"'
+
+
+def policy(sid: str) -> str:
+    return (
+        '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n'
+        f'      "Sid": "{sid}",\n'
+        '      "Effect": "Allow",\n'
+        f'      "Action": [{MISCASED}],\n'
+        '      "Resource": "*"\n    }\n  ]\n}\n'
+    )
+
+
+@pytest.fixture
+def editor(qtbot) -> JsonEditor:
+    widget = JsonEditor()
+    qtbot.addWidget(widget)
+    widget.resize(700, 500)
+    with qtbot.waitExposed(widget):
+        widget.show()
+    return widget
+
+
+def underlined(editor: JsonEditor) -> list[str]:
+    """The text under each wavy underline, as the user sees it."""
+    wavy = QTextCharFormat.UnderlineStyle.WaveUnderline
+    return [
+        s.cursor.selectedText()
+        for s in editor.extraSelections()
+        if s.format.underlineStyle() == wavy
+    ]
+
+
+def test_typing_reports_the_whole_text_and_where_a_new_undo_step_starts(qtbot, editor) -> None:
+    editor.set_text("{}")
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.Start)
+    editor.moveCursor(QTextCursor.MoveOperation.Right)
+    seen: list[tuple[str, bool]] = []
+    editor.edited.connect(lambda text, new_step: seen.append((text, new_step)))
+    qtbot.keyClicks(editor, '"a"')
+    assert seen == [('{"}', True), ('{"a}', False), ('{"a"}', False)]  # one burst
+    editor.moveCursor(QTextCursor.MoveOperation.Start)  # the cursor jumps: a new burst
+    qtbot.keyClicks(editor, " ")
+    assert seen[-1] == (' {"a"}', True)
+    assert editor.text() == editor.toPlainText() == ' {"a"}'
+
+
+def test_setting_the_text_is_not_reported_as_an_edit(qtbot, editor) -> None:
+    seen: list[str] = []
+    editor.edited.connect(lambda text, new_step: seen.append(text))
+    editor.set_text(policy("A"))
+    editor.set_text(policy("B"))  # a tick or a fix: the document already knows
+    assert seen == [] and editor.text() == policy("B")
+
+
+@pytest.mark.parametrize(
+    ("sid", "in_sid"),
+    [
+        ("Plain", []),
+        # IAM takes no character past U+00FF: the Sid and each such character are marked.
+        ("Rocket🚀launch", ['"Rocket🚀launch"', "🚀"]),
+        ("𝒳𝒴𝒵", ['"𝒳𝒴𝒵"', "𝒳", "𝒴", "𝒵"]),
+    ],
+)
+def test_findings_are_underlined_at_their_characters(editor, sid: str, in_sid: list[str]) -> None:
+    # Qt counts a character past U+FFFF as two: every mark after one would be off by one.
+    text = policy(sid)
+    editor.set_text(text)
+    editor.show_findings(lint(text).findings)
+    # The mis-cased action, and "*" twice (it could be narrower; who the caller acts as).
+    assert sorted(underlined(editor)) == sorted([*in_sid, MISCASED, '"*"', '"*"'])
+
+
+def test_underlines_follow_typing_above_them(qtbot, editor) -> None:
+    text = policy("A")
+    editor.set_text(text)
+    editor.show_findings(lint(text).findings)
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.Start)
+    qtbot.keyClicks(editor, "  ")  # before the policy: everything moves two characters
+    assert sorted(underlined(editor)) == sorted([MISCASED, '"*"', '"*"'])
+
+
+def test_a_jump_puts_the_cursor_on_the_problem(editor) -> None:
+    text = policy("Rocket🚀launch")
+    editor.set_text(text)
+    (finding,) = [f for f in lint(text).findings if f.code == "action/miscased"]
+    editor.jump_to(finding.line, finding.column)
+    cursor = editor.textCursor()
+    assert cursor.blockNumber() + 1 == finding.line == 7
+    cursor.movePosition(
+        QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor, len(MISCASED)
+    )
+    assert cursor.selectedText() == MISCASED
+    assert editor.hasFocus()
+
+
+def test_the_findings_of_the_seed_example_are_all_marked(editor) -> None:
+    text = seed_examples()[1]
+    editor.set_text(text)
+    findings = lint(text).findings
+    editor.show_findings(findings)
+    marks = underlined(editor)
+    assert len(marks) == len(findings)
+    assert MISCASED in marks and "region" in " ".join(marks)
+
+
+def test_ctrl_z_is_left_to_the_windows_history(qtbot) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    editor = JsonEditor()
+    window.setCentralWidget(editor)
+    undone: list[bool] = []
+    undo = QAction("Undo", window)
+    undo.setShortcut(QKeySequence.StandardKey.Undo)
+    undo.triggered.connect(lambda: undone.append(True))
+    window.addAction(undo)
+    with qtbot.waitActive(window):  # a window's shortcut needs the window active
+        window.show()
+        window.activateWindow()
+    editor.setFocus()
+    qtbot.keyClicks(editor, "ab")
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert undone == [True]
+    assert editor.toPlainText() == "ab"  # Qt's own undo did not run
