@@ -91,8 +91,11 @@ def put_cursor(widget: QPlainTextEdit, offset: int) -> None:
 
 
 def wait_for_findings(app: QApplication, window: MainWindow) -> None:
+    """Until the findings of the current text are shown: the analysis applied, and the
+    window's paint of it done (else the next key would be billed for that paint)."""
     while analysis_pending(window):
         app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    app.processEvents()
 
 
 def analysis_pending(window: MainWindow) -> bool:
@@ -114,11 +117,14 @@ def run(app: QApplication, window: MainWindow, plain: QPlainTextEdit, size: int)
     n = 0
     for offset in places(text):
         put_cursor(plain, offset)
+        plain.setFocus()
+        app.processEvents()
         for _ in range(BURST):
             bare.append(key_ms(app, plain, LETTERS[n % 26]))
             n += 1
         put_cursor(window.editor, offset)
         window.editor.setFocus()
+        app.processEvents()  # the click that put the cursor there is not a keystroke
         first = time.perf_counter()
         meter.start()
         for k in range(BURST):

@@ -148,11 +148,13 @@ class JsonEditor(QPlainTextEdit):
         """setPlainText, keeping the cursor's offset and the scroll position."""
         position = self.textCursor().position()
         scroll = self.verticalScrollBar().value(), self.horizontalScrollBar().value()
-        # Colouring is Python code for each line, all at once: past COLOUR_LIMIT (20 times
-        # IAM's largest quota) the text is shown plain, as big-file modes of editors do.
+        # Colouring is Python code for each line: the new text is painted first, its visible
+        # lines are coloured right after that paint and the rest in slices (highlighter.py).
+        # Past COLOUR_LIMIT (20 times IAM's largest quota) it is shown plain, as big-file
+        # modes of editors do.
         coloured = len(text) <= COLOUR_LIMIT
-        if (self.highlighter.document() is not None) != coloured:
-            self.highlighter.setDocument(self.document() if coloured else None)
+        if self.highlighter.document() is not None:
+            self.highlighter.setDocument(None)  # it would colour every line, now
         self._whole = True
         try:
             self.setPlainText(text)
@@ -164,6 +166,9 @@ class JsonEditor(QPlainTextEdit):
         self.setTextCursor(cursor)
         self.verticalScrollBar().setValue(scroll[0])
         self.horizontalScrollBar().setValue(scroll[1])
+        if coloured:
+            self.highlighter.defer()
+            self.highlighter.setDocument(self.document())
 
     def _contents_change(self, position: int, removed: int, added: int) -> None:
         """Keep `_text` as the document's text by splicing in what changed: reading the whole
@@ -271,6 +276,7 @@ class JsonEditor(QPlainTextEdit):
 
     def _scrolled(self) -> None:
         first, last = self._visible_blocks()
+        self.highlighter.show_lines(first, last)
         if first < self._marked[0] or last > self._marked[1]:
             self._refresh_marks()
 
@@ -341,6 +347,7 @@ class JsonEditor(QPlainTextEdit):
         super().resizeEvent(event)
         area = self.contentsRect()
         self.gutter.setGeometry(QRect(area.left(), area.top(), self.gutter_width(), area.height()))
+        self.highlighter.show_lines(*self._visible_blocks())
 
     def paint_line_numbers(self, event: QPaintEvent) -> None:
         scheme = colours(self.palette())

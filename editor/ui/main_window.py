@@ -194,9 +194,10 @@ class MainWindow(WindowMenus):
     # -- the document, shown --------------------------------------------------------------
 
     def show_state(self, state: EditorState) -> None:
+        typed = self.editor.text() == state.text  # the editor holds it already: typing
         self.editor.set_text(state.text)
         if not state.synced:
-            if len(state.text) > BIG_TEXT:  # opened, or replaced: say that it is being read
+            if len(state.text) > BIG_TEXT and not typed:  # opened, or replaced: being read
                 self.status.show_busy(f"Reading {len(state.text) / 1e6:.1f} MB of policy…")
             else:
                 self._slow.start()  # says so if the analysis takes long

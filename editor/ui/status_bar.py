@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QProgressBar, QStatusBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QProgressBar,
+    QSizePolicy,
+    QStatusBar,
+    QWidget,
+)
 
 from editor.core.lint.quota import Quota, non_whitespace_length, size_quota
 from editor.core.policy.kinds import PolicyKind
@@ -47,11 +55,16 @@ class StatusBar(QStatusBar):
         # While an analysis takes long (a big file): a busy bar and what is being done.
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
-        self.busy.setFixedWidth(120)
+        self.busy.setFixedWidth(80)
         self.busy.setAccessibleName("Checking the policy")
         self.busy_label = QLabel()
-        self.addWidget(self.busy_label)
+        # Showing or hiding them must not move the window's layout (in a window at its
+        # narrowest, each toggle relaid the editor out: 10 ms at 1 MB). The label asks for no
+        # room (its text is cut short when room is short) and the bar takes the place of the
+        # counts, which are stale while the checks run anyway.
+        self.busy_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.addWidget(self.busy)
+        self.addWidget(self.busy_label, 1)
         self.show_busy("")
         self.catalog = QLabel(f"Catalog {catalog_date}")
         self.catalog.setToolTip("Help ▸ About shows where the catalog comes from")
@@ -62,10 +75,12 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(self.catalog)
 
     def show_busy(self, what: str) -> None:
-        """`what` is being worked out (a busy bar beside it); "" hides both."""
+        """`what` is being worked out (a busy bar beside it, in place of the counts); "" hides
+        both and shows the counts again."""
         self.busy_label.setText(what)
         self.busy_label.setVisible(bool(what))
         self.busy.setVisible(bool(what))
+        self.counts.setVisible(not what)
 
     def show_result(self, result: LintResult, quota: Quota) -> None:
         self.show_busy("")

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QApplication
 
 from editor.core.lint import engine
 from editor.core.lint.engine import LintOptions
@@ -161,3 +162,42 @@ def test_a_big_file_opens_and_its_problems_follow(live, qtbot, tmp_path: Path) -
     assert live.files.new()
     assert editor.highlighter.document() is editor.document()
     assert editor.text() == live.document.state.text
+
+
+def coloured_lines(editor) -> list[bool]:
+    """For each line of the editor, whether it has syntax colours (a blank one needs none)."""
+    found = []
+    block = editor.document().begin()
+    while block.isValid():
+        found.append(bool(block.layout().formats()) or not block.text().strip())
+        block = block.next()
+    return found
+
+
+def test_a_policy_of_100_kb_is_coloured_from_what_is_shown(live, qtbot, tmp_path: Path) -> None:
+    statement = seed_examples()[3].split('"Statement": [', 1)[1].rsplit("]", 1)[0].strip()
+    body = ",\n".join([statement] * 400)
+    text = '{\n    "Version": "2012-10-17",\n    "Statement": [\n' + body + "\n    ]\n}\n"
+    assert 90_000 < len(text) < 200_000
+    path = tmp_path / "policy.json"
+    path.write_text(text, encoding="utf-8")
+    editor = live.editor
+    assert live.open_path(str(path))
+    block = editor.document().begin()
+    while block.isValid():  # the first paint does not wait for the colours
+        assert not block.layout().formats()
+        block = block.next()
+    QApplication.processEvents()  # that paint, and the first slice of colouring after it
+    first, last = editor._visible_blocks()
+    lines = coloured_lines(editor)
+    assert all(lines[first : last + 1])  # what is shown is coloured first
+    assert not all(lines)  # and the rest, slice by slice
+    # Scrolled far ahead of the fill: the lines that come into view are coloured at once.
+    editor.verticalScrollBar().setValue(editor.verticalScrollBar().maximum() - 5)
+    first, last = editor._visible_blocks()
+    assert all(coloured_lines(editor)[first : min(last, editor.blockCount() - 1) + 1])
+    qtbot.waitUntil(lambda: all(coloured_lines(editor)), timeout=10000)
+    key = editor.document().findBlockByNumber(1)  # '    "Version": ...'
+    colours = {r.format.foreground().color().name() for r in key.layout().formats()}
+    assert len(colours) >= 2  # the key and its string value, in their colours
+    live.document.mark_saved()
