@@ -13,6 +13,7 @@ CATALOG_DERIVED = (
     "_lines",
     "service",
     "_template_fields",
+    "_form_head",
     "_template_pieces",
     "_template_regex",
     "_resource_regex",
@@ -32,8 +33,8 @@ def engine_caches() -> list[Any]:
     for info in pkgutil.walk_packages(editor.core.__path__, "editor.core."):
         module = importlib.import_module(info.name)
         for value in vars(module).values():
-            if not hasattr(value, "cache_clear"):
-                continue
+            if not hasattr(value, "cache_clear") or isinstance(value, type):
+                continue  # a class with a cache_clear method is not a cache: its instances are
             name = getattr(value, "__name__", "")
             if not name.startswith("load_") and name not in CATALOG_DERIVED:
                 found[id(value)] = value

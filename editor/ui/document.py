@@ -30,6 +30,7 @@ from editor.ui.analysis import Analysis, Analyzer, Job
 if TYPE_CHECKING:
     from editor.core.lint.context import LintOptions
     from editor.core.lint.engine import LintResult
+    from editor.ui.finding_marks import Shown
 from editor.ui.throttle import Throttle
 
 # Typing pauses this long before its text is analysed: a burst of keys is one analysis.
@@ -98,6 +99,9 @@ class Document(QObject):
         self.place_reason = ""
         self.template = False
         self.result: LintResult | None = None
+        # The result's findings as the views show them (spans, rows, counts): the one copy
+        # they read, worked out with the result on the worker.
+        self.shown: Shown | None = None
         self._throttle = Throttle(self._analyze, 0, self)
         self.was_refused = False  # the last edit was refused (NotReadable), and why was said
         self.analyzer = Analyzer(self)
@@ -325,4 +329,5 @@ class Document(QObject):
         if analysis.state is self.state and not self.state.synced:
             self._adopt(analysis.synced)
         self.result, self.result_version = analysis.result, analysis.version
+        self.shown = analysis.shown
         self.analyzed.emit(self.result)

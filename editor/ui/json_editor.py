@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # annotations only: each Qt class costs start-up time when fi
     from PySide6.QtGui import QPaintEvent, QResizeEvent
 
 from editor.core.text.findings import Finding
-from editor.ui.finding_marks import FindingSpans
+from editor.ui.finding_marks import EditLog, Shown
 from editor.ui.highlighter import JsonHighlighter
 from editor.ui.theme import colours
 
@@ -93,8 +93,8 @@ class JsonEditor(QPlainTextEdit):
         self.setTabChangesFocus(True)  # keyboard users can leave the pane; JSON needs no tabs
         self.setAccessibleName("Policy JSON")
         self.setUndoRedoEnabled(False)  # the document's undo stack covers typing too
-        self.findings: tuple[Finding, ...] = ()
-        self._spans = FindingSpans("", ())
+        self.shown = Shown.of("", ())  # the findings of the last analysis (the document's)
+        self._edits = EditLog()  # the edits made since that analysis
         self.marked: tuple[int, int] = (0, 0)  # a range shown with a background (access check)
         self._marked = (0, -1)  # the block range whose findings are underlined
         self._text = ""  # the document's text, kept up to date edit by edit (see below)
@@ -184,7 +184,7 @@ class JsonEditor(QPlainTextEdit):
             if removed == added and self._text == current:
                 return  # colours only
             self._note_typing(position, removed, added)
-            self._spans.log.record(position, removed, added)
+            self._edits.record(position, removed, added)
             return
         size = self.document().characterCount() - 1  # without the final paragraph mark
         cursor = QTextCursor(self.document())
@@ -196,7 +196,7 @@ class JsonEditor(QPlainTextEdit):
         spliced = current[:position] + piece + current[position + removed :]
         self._text = spliced if len(spliced) == size else self.toPlainText()
         self._note_typing(position, removed, added)
-        self._spans.log.record(position, removed, added)
+        self._edits.record(position, removed, added)
 
     def _note_typing(self, position: int, removed: int, added: int) -> None:
         """A key continues the burst when it types or deletes where the last one left the
@@ -224,10 +224,15 @@ class JsonEditor(QPlainTextEdit):
 
     # -- findings -------------------------------------------------------------------------
 
-    def show_findings(self, findings: tuple[Finding, ...]) -> None:
-        """The findings of the current text (an analysis of an older one is never shown)."""
-        self.findings = findings
-        self._spans = FindingSpans(self._text, findings)
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return self.shown.findings
+
+    def show_findings(self, findings: tuple[Finding, ...] | Shown) -> None:
+        """The findings of the current text (an analysis of an older one is never shown), as
+        the analysis worked them out for the views, or as they are (worked out here)."""
+        self.shown = findings if isinstance(findings, Shown) else Shown.of(self._text, findings)
+        self._edits = EditLog()
         self._refresh_marks()
 
     def mark(self, start: int, end: int) -> None:
@@ -263,7 +268,7 @@ class JsonEditor(QPlainTextEdit):
             end_at = qt_offset(self._text, marked_end)
             background.cursor.setPosition(end_at, QTextCursor.MoveMode.KeepAnchor)
             marks.append(background)
-        for mark_start, mark_end, finding in self._spans.between(start, end):
+        for mark_start, mark_end, finding in self.shown.spans.between(start, end, self._edits):
             mark = QTextEdit.ExtraSelection()
             mark.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             mark.format.setUnderlineColor(scheme.severity(finding.severity))
@@ -283,7 +288,7 @@ class JsonEditor(QPlainTextEdit):
     def findings_at(self, offset: int) -> list[Finding]:
         """Findings whose marked range holds the character at `offset` (of the current text)."""
         position = qt_offset(self._text, offset)
-        return [f for _, _, f in self._spans.between(position, position + 1)]
+        return [f for _, _, f in self.shown.spans.between(position, position + 1, self._edits)]
 
     def _cursor_moved(self) -> None:
         line = self.textCursor().blockNumber()
@@ -356,8 +361,8 @@ class JsonEditor(QPlainTextEdit):
         first, last = self._visible_blocks()
         start = document.findBlockByNumber(first).position()
         end_block = document.findBlockByNumber(min(last, document.blockCount() - 1))
-        for position, _, finding in self._spans.between(
-            start, end_block.position() + end_block.length()
+        for position, _, finding in self.shown.spans.between(
+            start, end_block.position() + end_block.length(), self._edits
         ):
             line = document.findBlock(position).blockNumber() + 1  # where it is now
             if line not in worst or finding.severity.rank > worst[line].severity.rank:

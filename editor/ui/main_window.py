@@ -34,6 +34,7 @@ from editor.ui.catalog_view import CatalogView
 from editor.ui.dialogs import Dialogs
 from editor.ui.document import Document
 from editor.ui.file_controller import FileController, dropped_file
+from editor.ui.finding_marks import Shown
 from editor.ui.json_editor import JsonEditor
 from editor.ui.kind_combo import KindCombo
 from editor.ui.menus import WindowMenus
@@ -216,9 +217,12 @@ class MainWindow(WindowMenus):
 
     def show_result(self, result: LintResult) -> None:
         self._slow.stop()
-        self.editor.show_findings(result.findings)
-        self.problems.set_findings(result.findings)
-        self.status.show_result(result, self.document.quota)
+        shown = self.document.shown  # the result's findings, as the views show them
+        if shown is None or shown.findings is not result.findings:
+            shown = Shown.of(self.document.state.text, result.findings)
+        self.editor.show_findings(shown)
+        self.problems.set_findings(shown)
+        self.status.show_result(result, self.document.quota, shown)
         self.kind_combo.show_result(result)
 
     def refused(self, reason: str) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.text.findings import Finding, Severity
+from editor.ui.finding_marks import Shown, row_order
 from editor.ui.theme import colours
 
 Index = QModelIndex | QPersistentModelIndex
@@ -43,12 +44,16 @@ class ProblemsModel(QAbstractTableModel):
         super().__init__(parent)
         self.findings: tuple[Finding, ...] = ()
 
-    def set_findings(self, findings: tuple[Finding, ...]) -> None:
+    def set_findings(self, findings: tuple[Finding, ...] | Shown) -> None:
         """Update the rows that changed, not the whole table: the selection, the current row
         and the scroll position stay where they were when other rows change. Rows are matched
         by what they say, not where (an edit above a problem moves its line, not the problem):
-        the common head and tail are kept in place and only the middle is replaced."""
-        ordered = tuple(sorted(findings, key=lambda f: (-f.severity.rank, f.line, f.column)))
+        the common head and tail are kept in place and only the middle is replaced. Given the
+        analysis's `Shown`, its rows are held as they are (sorted on the worker)."""
+        if isinstance(findings, Shown):
+            ordered = findings.rows
+        else:
+            ordered = tuple(sorted(findings, key=row_order))
         old = self.findings
         if ordered == old:
             return
@@ -161,9 +166,12 @@ class ProblemsView(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.finding_at(rows[0].row()) if rows else None
 
-    def set_findings(self, findings: tuple[Finding, ...]) -> None:
+    def set_findings(self, findings: tuple[Finding, ...] | Shown) -> None:
         self.model.set_findings(findings)
-        fixable = sum(1 for f in findings if f.fix is not None and f.fix.safe)
+        if isinstance(findings, Shown):
+            fixable, findings = findings.fixable, findings.findings
+        else:
+            fixable = sum(1 for f in findings if f.fix is not None and f.fix.safe)
         self.title.setText(f"Problems ({len(findings)})" if findings else "No problems")
         self.fix_all_button.setText(f"Fix &all ({fixable})" if fixable else "Fix &all")
         self.fix_all_button.setEnabled(fixable > 0)

@@ -23,6 +23,7 @@ from editor.core.text.findings import Severity
 
 if TYPE_CHECKING:
     from editor.core.lint.engine import LintResult
+    from editor.ui.finding_marks import Shown
 from editor.ui.theme import colours, tint
 
 QUOTA_LABELS = {
@@ -82,14 +83,19 @@ class StatusBar(QStatusBar):
         self.busy.setVisible(bool(what))
         self.counts.setVisible(not what)
 
-    def show_result(self, result: LintResult, quota: Quota) -> None:
+    def show_result(self, result: LintResult, quota: Quota, shown: Shown | None = None) -> None:
+        """`shown`: the counts and size, when the analysis worked them out already."""
         self.show_busy("")
-        errors, warnings, infos = (result.count(s) for s in Severity)
+        if shown is None:
+            counts = {s: result.count(s) for s in Severity}
+            size = non_whitespace_length(result.parsed.text)
+        else:
+            counts, size = shown.counts, shown.size
+        errors, warnings, infos = (counts[s] for s in Severity)
         self.counts.setText(
             f"● {errors} error{'s' * (errors != 1)}   ▲ {warnings} warning"
             f"{'s' * (warnings != 1)}   ℹ {infos} info"
         )
-        size = non_whitespace_length(result.parsed.text)
         kind = result.kind.kind if result.kind is not None else PolicyKind.IDENTITY
         limit, label, own = size_quota(kind, quota)
         # A trust policy, SCP, RCP or boundary has its own quota: the identity quotas of the

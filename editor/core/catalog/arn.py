@@ -33,6 +33,8 @@ _PLACEHOLDER = re.compile(
     # ACCOUNT_ID, APP_INSTANCE_ID, BUCKET_NAME; not any upper-case name (MY_ROLE is a name).
     r"|\b[A-Z][A-Z0-9_]*_(?:ID|NAME|ARN)\b|\b[A-Z_]*(?:ACCOUNT|REGION|PARTITION)[A-Z_]*\b"
 )
+# A field of lower-case letters, digits, dots and dashes: no placeholder but by its words.
+_PLAIN = re.compile(r"[a-z0-9.\-]+")
 # Brackets some guides write placeholders in: [Account-Id].
 _BRACKETED = re.compile(r"\[[^\[\]]+\]")
 # A lower-case name ending in _id, _name or _arn, alone in a resource segment: app_instance_id,
@@ -69,7 +71,10 @@ FIELD_WORDS: dict[str, frozenset[str]] = {
 def field_word(text: str) -> str:
     """`text` as the placeholder words are kept: letters and digits, lower case, without the
     brackets around it or a leading "your"."""
-    word = "".join(c for c in text.lower() if c.isalnum())
+    return _without_your("".join(c for c in text.lower() if c.isalnum()))
+
+
+def _without_your(word: str) -> str:
     # Not "my": `my-account` reads as an account's name given in the wrong field.
     return word[4:] if word.startswith("your") and len(word) > 4 else word
 
@@ -79,6 +84,10 @@ def is_placeholder(text: str, field: str = "resource") -> bool:
     """Whether `text`, the whole of one ARN field (`partition`, `region`, `account`) or of a
     resource segment (`resource`), is a placeholder in any of its written forms. IAM policy
     variables (`${aws:username}`) and wildcards are not."""
+    if _PLAIN.fullmatch(text):
+        # The usual field (`aws`, `us-east-1`, `user`, `ch-42`): none of the written forms
+        # below can match it but the words, so only they are asked.
+        return _without_your(text.replace("-", "").replace(".", "")) in FIELD_WORDS[field]
     if not text or POLICY_VARIABLE.fullmatch(text) or text in ("${*}", "${?}", "${$}"):
         return False
     if SYMBOL.fullmatch(text):

@@ -190,13 +190,14 @@ class PatternFields:
     """A policy's ARN pattern split once, to be tried against many templates: the templates
     of one service share their first five fields, which are then compared only once."""
 
-    __slots__ = ("_checked", "fields", "literal", "pattern")
+    __slots__ = ("_checked", "_starts", "fields", "literal", "pattern")
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
         self.literal = not ("*" in pattern or "?" in pattern or "${" in pattern)
         self.fields = pattern.split(":", 5)
         self._checked: dict[tuple[str, ...], bool] = {}  # first five template fields -> meet
+        self._starts: dict[str, str] = {}  # the part compared -> its literal start
 
     def meets(self, template: str) -> bool:
         pattern, forms = self.pattern, _template_fields(template)
@@ -209,14 +210,22 @@ class PatternFields:
             if not ok:
                 return False
             pattern, template = self.fields[5], forms[5]
+        form_head = _form_head(template)
         if self.literal:
+            if not pattern.startswith(form_head):
+                return False  # `app-instance/...` is no `meeting/${MeetingId}`: no regex needed
             # One field at a time: the template's regex never spans a ":" it could split.
             return _template_regex(template).fullmatch(pattern) is not None
         # Cheap refusal first: the literal starts must agree (`app-instance/` vs `meeting/`).
-        head_text = re.split(r"[*?]|\$\{", pattern, maxsplit=1)[0]
-        form_head = template.split("${", 1)[0]
+        head_text = self._starts.get(pattern)
+        if head_text is None:
+            head_text = self._starts[pattern] = _literal_start(pattern)
         if not (head_text.startswith(form_head) or form_head.startswith(head_text)):
             return False
+        if len(head_text) == len(pattern) - 1 and pattern[-1] == "*":
+            fits = _prefix_fits(head_text, template)  # `.../channel/*`, the usual wildcard
+            if fits is not None:
+                return fits
         return _meets(pattern, template)
 
     def _head_meets(self, forms: tuple[str, ...]) -> bool:
@@ -227,6 +236,41 @@ class PatternFields:
             elif field != form and (self.literal or not wildcard_match(_field_glob(field), form)):
                 return False
         return True
+
+
+def _literal_start(pattern: str) -> str:
+    """The start of a pattern before its first `*`, `?` or `${`."""
+    return re.split(r"[*?]|\$\{", pattern, maxsplit=1)[0]
+
+
+def _prefix_fits(head: str, template: str) -> bool | None:
+    """Whether some string of the template's form starts with the literal `head` (so that
+    `head*` meets the template), in one walk; None when the walk cannot decide: an ID of the
+    template followed by anything but "/" or the end, where taking the longest run of
+    non-slash characters for the ID might be wrong."""
+    pieces = _template_pieces(template)
+    at = 0
+    for i, piece in enumerate(pieces):
+        if at == len(head):
+            return True  # the star covers the rest of the template
+        if piece is not None:
+            if head[at] != piece:
+                return False
+            at += 1
+            continue
+        if i + 1 < len(pieces) and pieces[i + 1] != "/":
+            return None
+        if head[at] == "/":
+            return False  # an ID takes at least one character
+        slash = head.find("/", at)
+        at = len(head) if slash < 0 else slash
+    return at == len(head)
+
+
+@lru_cache(maxsize=256)
+def _form_head(template: str) -> str:
+    """The literal start of a template, before its first ${...}."""
+    return template.split("${", 1)[0]
 
 
 @lru_cache(maxsize=256)

@@ -1,10 +1,17 @@
 """IAM wildcards: which resource types an ARN pattern of a policy can match."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from editor.core.catalog.arntypes import arn_types_of
 from editor.core.catalog.catalog import load_catalog
-from editor.core.catalog.wildcard import action_matches, pattern_meets_template
+from editor.core.catalog.wildcard import (
+    _meets,
+    _prefix_fits,
+    action_matches,
+    pattern_meets_template,
+)
 
 BASE = "arn:aws:chime:us-east-1:123456789012:app-instance"
 catalog = load_catalog()
@@ -65,3 +72,50 @@ def test_pattern_against_the_channel_template(pattern, meets) -> None:
 )
 def test_action_patterns(pattern, name, matches) -> None:
     assert action_matches(pattern, name) is matches
+
+
+@pytest.mark.parametrize(
+    ("pattern", "types"),
+    [
+        # The usual wildcard, a literal start and one trailing star (a walk, no automaton).
+        (f"{BASE}/a1/user/*", {"app-instance-user"}),
+        (f"{BASE}/a1/user/u*", {"app-instance-user"}),
+        (f"{BASE}/a1/u*", {"app-instance-user"}),
+        (f"{BASE}/a1/user/u1/*", set()),  # a user ID holds no "/": nothing follows it
+        (f"{BASE}//*", set()),  # an app instance ID is one character or more
+        (
+            f"{BASE}*",
+            {"app-instance", "app-instance-user", "app-instance-bot", "channel", "channel-flow"},
+        ),
+        ("arn:aws:chime:us-east-1:123456789012:*", {r.name for r in catalog.resource_types}),
+        (
+            "arn:aws:chime:us-east-1:123456789012:m*",
+            {
+                "meeting",
+                "media-pipeline",
+                "media-insights-pipeline-configuration",
+                "media-pipeline-kinesis-video-stream-pool",
+            },
+        ),
+    ],
+)
+def test_a_literal_start_and_a_star_meets_the_types_that_start_so(pattern, types) -> None:
+    assert arn_types_of(catalog, pattern) == types
+
+
+RESOURCE_FORMS = [t.split(":", 5)[5] for _, t in catalog.arn_templates]
+
+
+@given(
+    st.sampled_from(RESOURCE_FORMS),
+    st.lists(st.sampled_from(["a1", "/", "user", "channel", "x", "-", "bot", "flow"]), max_size=6),
+    st.integers(0, 40),
+)
+def test_the_walk_for_a_trailing_star_agrees_with_the_automaton(form, tail, keep) -> None:
+    # A start taken from the template itself (IDs filled), cut anywhere, then perhaps more:
+    # most starts fit, and the extra pieces make many that do not.
+    instance = form.replace("${", "").replace("}", "")
+    head = instance[:keep] + "".join(tail)
+    fits = _prefix_fits(head, form)
+    assert fits is not None  # every Chime template's ID is followed by "/" or its end
+    assert fits == _meets(head + "*", form)

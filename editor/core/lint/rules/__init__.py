@@ -5,6 +5,7 @@ from editor.core.lint.context import Rule
 from editor.core.lint.rules import (
     actions,
     chime_security,
+    condition_advice,
     condition_values,
     conditions,
     dependencies,
@@ -34,6 +35,7 @@ RULES: tuple[Rule, ...] = (
     conditions.conditions,
     placeholders.condition_values,
     condition_values.condition_values,
+    condition_advice.condition_advice,
     variables.variables,
     dependencies.dependent_actions,
     security.not_elements,

@@ -22,31 +22,12 @@ from editor.core.lint.rules.conditions import split_operator
 from editor.core.text.findings import Finding, Severity
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
-OPERATORS_DOC = (
-    "https://docs.aws.amazon.com/IAM/latest/UserGuide/"
-    "reference_policies_elements_condition_operators.html"
-)
 # W3C's profile of ISO 8601, which IAM's date operators take, or epoch seconds.
 _DATE = re.compile(
     r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
     r"(?:Z|[+-]\d{2}:?\d{2})?)?)?)?"
 )
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
-# Addresses that never reach AWS as a request's source (RFC 1918, RFC 4193, loopback, link
-# local); documentation ranges such as 203.0.113.0/24, which AWS's examples use, are not here.
-_PRIVATE = tuple(
-    ipaddress.ip_network(n)
-    for n in (
-        "10.0.0.0/8",
-        "172.16.0.0/12",
-        "192.168.0.0/16",
-        "127.0.0.0/8",
-        "169.254.0.0/16",
-        "fc00::/7",
-        "fe80::/10",
-        "::1/128",
-    )
-)
 # The operator families, by name, and the key types each may compare (None: any key).
 _FAMILIES = (
     ("String", frozenset({"String", "ARN"})),
@@ -201,15 +182,6 @@ def _key_values(
         if item.kind is Kind.LITERAL and item.value is None:
             continue
         yield from _value(ctx, name, base, item)
-    if name == "IpAddress" and key.key.lower() == "aws:sourceip" and _all_private(scalars):
-        yield ctx.finding(
-            "condition/private-ip",
-            WARNING,
-            "aws:SourceIp is the public address a request comes from: private ranges alone "
-            f"never match it; for a VPC use aws:VpcSourceIp (see {OPERATORS_DOC})",
-            value.start,
-            value.end,
-        )
 
 
 def _qualifier(
@@ -282,19 +254,6 @@ def _value_problem(family: str, text: str, item: Node) -> str | None:
     if family == "Arn" and text != "*" and not (text.startswith("arn:") and text.count(":") >= 5):
         return f"{text!r} is not an ARN (arn:partition:service:region:account:resource)"
     return None
-
-
-def _all_private(items: list[Node]) -> bool:
-    networks = []
-    for item in items:
-        try:
-            networks.append(ipaddress.ip_network(str(item.value), strict=False))
-        except ValueError:
-            return False
-    return bool(networks) and all(
-        any(n.version == p.version and n.subnet_of(p) for p in _PRIVATE)  # type: ignore[arg-type]
-        for n in networks
-    )
 
 
 def _is_date(text: str) -> bool:
