@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
+from typing import TypeVar
 
 from PySide6.QtWidgets import QWidget
 
@@ -12,6 +14,10 @@ from PySide6.QtWidgets import QWidget
 POLICY_FILTER = (
     "IAM policies (*.json);;CloudFormation templates (*.yaml *.yml *.json);;All files (*)"
 )
+
+
+T = TypeVar("T")
+BUSY_SHOWN_AFTER_MS = 300  # a quick job never flashes a dialog
 
 
 class Answer(Enum):
@@ -89,3 +95,39 @@ class Dialogs:
 
         dialog = DiffDialog(title, before, after, self.parent)
         return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def busy(self, label: str, work: Callable[[], T]) -> T | None:
+        """Run `work` off the GUI thread while the window keeps painting; past a moment, a
+        busy dialog with Cancel. None when cancelled (the thread's result is dropped)."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        from PySide6.QtCore import QEventLoop, Qt, QTimer
+        from PySide6.QtWidgets import QProgressDialog
+
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="busy")
+        future = pool.submit(work)
+        pool.shutdown(wait=False)
+        progress = QProgressDialog(label, "Cancel", 0, 0, self.parent)
+        progress.setWindowTitle(label.rstrip("…"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(BUSY_SHOWN_AFTER_MS)
+        progress.reset()  # a QProgressDialog may show itself at once; ours waits below
+        show_later = QTimer(singleShot=True, interval=BUSY_SHOWN_AFTER_MS)
+        show_later.timeout.connect(progress.show)
+        show_later.start()
+        loop = QEventLoop()
+        poll = QTimer(interval=20)
+
+        def stop_waiting() -> None:
+            if future.done() or progress.wasCanceled():
+                loop.quit()
+
+        poll.timeout.connect(stop_waiting)
+        poll.start()
+        if not future.done():
+            loop.exec()
+        poll.stop()
+        show_later.stop()
+        cancelled = progress.wasCanceled() and not future.done()
+        progress.close()
+        return None if cancelled else future.result()

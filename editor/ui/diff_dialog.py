@@ -3,9 +3,6 @@ line numbers; Apply or Cancel. Fix all and the layout rewrites ask through it.""
 
 from __future__ import annotations
 
-import difflib
-from typing import NamedTuple
-
 from PySide6.QtGui import QColor, QFontDatabase, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,32 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.core.text.linediff import Row, diff_rows
 from editor.ui.theme import colours
 
 CONTEXT = 3  # unchanged lines shown around each change in the unified view
-
-
-class Row(NamedTuple):
-    """One line of a diff: its numbers before and after (None where it has none) and text."""
-
-    old: int | None
-    new: int | None
-    sign: str  # " ", "-" or "+"
-    text: str
-
-
-def diff_rows(before: str, after: str) -> list[Row]:
-    """Every line of both texts, aligned: unchanged, removed and added lines in order."""
-    a, b = before.splitlines(), after.splitlines()
-    rows: list[Row] = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            rows.extend(Row(i + 1, j1 + k + 1, " ", a[i]) for k, i in enumerate(range(i1, i2)))
-            continue
-        rows.extend(Row(i + 1, None, "-", a[i]) for i in range(i1, i2))
-        rows.extend(Row(None, j + 1, "+", b[j]) for j in range(j1, j2))
-    return rows
 
 
 def unified_rows(rows: list[Row]) -> list[Row | None]:

@@ -185,13 +185,25 @@ class Document(QObject):
     def apply_edits(self, edits: list[TextEdit], title: str) -> bool:
         return self._push(title, lambda s: editing.with_edits(s, edits))
 
-    def fix_all(self, approve: Callable[[str, str], bool]) -> bool:
+    def fix_all(
+        self,
+        approve: Callable[[str, str], bool],
+        run: Callable[[Callable[[], str]], str | None] = lambda work: work(),
+    ) -> bool:
         """Every safe fix at once, as one undo step, once `approve(before, after)` (a preview)
-        says yes; like Quick fix, through the document."""
+        says yes; like Quick fix, through the document. `run` computes the fixes (the window
+        runs them off the GUI thread with a Cancel button: a 1 MB policy takes seconds); it
+        gives None when the user cancels."""
         from editor.core.lint.engine import fix_all
 
-        text = self.state.text
-        fixed = fix_all(text, self.lint_options())
+        text, options = self.state.text, self.lint_options()
+        fixed = run(lambda: fix_all(text, options))
+        if fixed is None:
+            self.notice.emit("Fix all cancelled: nothing changed.")
+            return False
+        if self.state.text != text:  # typed into while the fixes were computed
+            self.notice.emit("The text changed while the fixes were computed: Fix all again.")
+            return False
         if fixed == text:
             self.notice.emit("Nothing to fix safely.")
             return False

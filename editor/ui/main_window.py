@@ -264,7 +264,9 @@ class MainWindow(WindowMenus):
 
     def fix_all(self) -> bool:
         """Every safe fix, shown first as a diff; one undo step when applied."""
-        return self.document.fix_all(partial(self.dialogs.preview, "Fix all"))
+        return self.document.fix_all(
+            partial(self.dialogs.preview, "Fix all"), partial(self.dialogs.busy, "Fixing…")
+        )
 
     @property
     def find_bar(self) -> FindBar:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,10 @@ class FakeDialogs:
     def preview(self, title: str, before: str, after: str) -> bool:
         self.calls.append(("preview", (title, before, after)))
         return self.preview_answer
+
+    def busy(self, label: str, work: Callable[[], object]) -> object:
+        self.calls.append(("busy", (label,)))
+        return work()
 
     def asked(self, name: str) -> list[tuple]:
         return [args for call, args in self.calls if call == name]
