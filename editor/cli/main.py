@@ -6,26 +6,35 @@ import argparse
 import codecs
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from importlib import import_module
+from types import ModuleType
 
-from editor.cli import check_access, diff, edit, export, fill, fix, grants, lint, new
 from editor.cli.common import EXIT_OK, EXIT_USAGE, UsageError, debug, start_logging
 from editor.core.files import PolicyFileError
 
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "lint": lint.run,
-    "fix": fix.run,
-    "fill": fill.run,
-    "edit": edit.run,
-    "new": new.run,
-    "export": export.run,
-    "check-access": check_access.run,
-    "grants": grants.run,
-    "diff": diff.run,
+# Command -> its module under editor.cli (each has add_parser and run). A command's module
+# is imported only when that command runs (or for the list of commands, `--help`): `lint`
+# need not import what `fill` or `new` do, nor build their parsers.
+COMMANDS = {
+    "lint": "lint",
+    "fix": "fix",
+    "fill": "fill",
+    "edit": "edit",
+    "new": "new",
+    "export": "export",
+    "check-access": "check_access",
+    "grants": "grants",
+    "diff": "diff",
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_module(name: str) -> ModuleType:
+    return import_module(f"editor.cli.{COMMANDS[name]}")
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or of `only` that one (what it parses is the same)."""
     parser = argparse.ArgumentParser(
         prog="chime-policy",
         description="Check, repair and generate IAM policies for Amazon Chime SDK messaging.",
@@ -33,14 +42,24 @@ def build_parser() -> argparse.ArgumentParser:
     verbose_help = "log what the command does (files read, time taken) to stderr"
     parser.add_argument("-v", "--verbose", action="store_true", help=verbose_help)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (lint, fix, fill, edit, new, export, check_access, grants, diff):
-        module.add_parser(commands)
+    for name in [only] if only else COMMANDS:
+        command_module(name).add_parser(commands)
     for command in commands.choices.values():
         # After the command's name too; SUPPRESS keeps a --verbose given before it.
         command.add_argument(
             "-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help=verbose_help
         )
     return parser
+
+
+def _command_named(argv: Sequence[str]) -> str | None:
+    """The command the arguments name, unless the general help is asked for before it."""
+    for arg in argv:
+        if arg in ("-h", "--help"):
+            return None
+        if not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
 
 
 def _names_as_bytes(error: UnicodeError) -> tuple[bytes, int]:
@@ -71,13 +90,14 @@ def _tolerant_output() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_output()
-    parser = build_parser()
-    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_command_named(arguments))
+    args = parser.parse_args(arguments)
     if args.verbose:
         start_logging()
     started = time.perf_counter()
     try:
-        code = COMMANDS[args.command](args)
+        code: int = command_module(args.command).run(args)
         debug(
             "%s: exit %d after %.1f ms", args.command, code, 1000 * (time.perf_counter() - started)
         )

@@ -79,7 +79,10 @@ class Analyzer(QObject):
     version only. `immediate` (tests) runs it on the calling thread instead."""
 
     done = Signal(object)  # Analysis
-    _finished = Signal(object)  # Analysis | BaseException | None, from the worker
+    # The version whose analysis raised: none is coming for it. The error itself goes on to
+    # sys.excepthook (the crash dialog and the log).
+    failed = Signal(int)
+    _finished = Signal(int, object)  # version, Analysis | BaseException | None, from the worker
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -130,9 +133,9 @@ class Analyzer(QObject):
             if paused:
                 gc.freeze()
                 gc.enable()
-        self._finished.emit(outcome)
+        self._finished.emit(job.version, outcome)
 
-    def _on_finished(self, outcome: Analysis | BaseException | None) -> None:
+    def _on_finished(self, version: int, outcome: Analysis | BaseException | None) -> None:
         self._running = False
         waiting, self._waiting = self._waiting, None
         if waiting is not None and waiting.version == self.version:
@@ -140,6 +143,8 @@ class Analyzer(QObject):
         else:
             sys.setswitchinterval(self._switch)
         if isinstance(outcome, BaseException):
+            if version == self.version:
+                self.failed.emit(version)
             raise outcome
         if outcome is not None and outcome.version == self.version:
             self.done.emit(outcome)

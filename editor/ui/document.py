@@ -44,6 +44,9 @@ _MERGE_FIELD = 2
 TYPING_PAUSE_MS = 1000
 
 
+_RELEASED = editing.EditorState("")  # what a command merged into another keeps
+
+
 class StateCommand(QUndoCommand):
     """An edit as a pair of states: undo restores the old one. Typing coalesces."""
 
@@ -66,6 +69,9 @@ class StateCommand(QUndoCommand):
         if not isinstance(other, StateCommand) or other.merge_key != self.merge_key:
             return False
         self.new = other.new
+        # Qt deletes `other` now, but PySide keeps its Python side alive: with its states it
+        # held two whole texts per keystroke (1 MB a key in a 1 MB policy). It keeps none.
+        other.old = other.new = _RELEASED
         return True
 
     def redo(self) -> None:
@@ -81,6 +87,7 @@ class Document(QObject):
 
     changed = Signal(object)  # EditorState, after every edit, undo and redo
     analyzed = Signal(object)  # LintResult, throttled
+    analysis_failed = Signal()  # the current text's analysis raised (a bug): none is coming
     refused = Signal(str)  # why an edit could not be made (JSON errors block ticking)
     notice = Signal(str)  # a passing remark for the status bar ("Nothing to fix safely.")
     modified_changed = Signal(bool)  # the text differs, or no longer differs, from the saved one
@@ -107,6 +114,8 @@ class Document(QObject):
         self.was_refused = False  # the last edit was refused (NotReadable), and why was said
         self.analyzer = Analyzer(self)
         self.analyzer.done.connect(self._analyzed)
+        self.analyzer.failed.connect(self._analysis_failed)
+        self._failed_version = -1  # the version whose analysis raised
         self.version = 0  # of the text and options: bumped by every change the lint sees
         self.result_version = -1  # the version `result` is for
         self._burst = 0  # typing bursts so far: each is an undo step of its own
@@ -297,7 +306,8 @@ class Document(QObject):
     @property
     def analysis_pending(self) -> bool:
         """The problems shown are not yet those of the current text and options."""
-        return self.result_version != self.version or self._throttle.pending
+        awaited = self.result_version != self.version and self._failed_version != self.version
+        return awaited or self._throttle.pending
 
     def sync(self) -> EditorState:
         """The current state with its ticks and fields worked out, on this thread if the
@@ -336,6 +346,11 @@ class Document(QObject):
     def _analyze(self) -> None:
         self.analyzer.immediate = self._throttle.immediate
         self.analyzer.submit(Job(self.version, self.state, self.lint_options()))
+
+    def _analysis_failed(self, version: int) -> None:
+        if version == self.version:  # the next edit or option change analyses again
+            self._failed_version = version
+            self.analysis_failed.emit()
 
     def _analyzed(self, analysis: Analysis) -> None:
         if analysis.version != self.version:

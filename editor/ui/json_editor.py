@@ -32,6 +32,9 @@ class LineNumbers(QWidget):
     def __init__(self, editor: JsonEditor) -> None:
         super().__init__(editor)
         self.editor = editor
+        # It paints every pixel of what it is asked to: the window and panes under it need
+        # not paint first (they did, at every keystroke).
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def sizeHint(self) -> QSize:
         return QSize(self.editor.gutter_width(), 0)

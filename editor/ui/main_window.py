@@ -180,6 +180,7 @@ class MainWindow(WindowMenus):
         self.indent_combo.currentIndexChanged.connect(self.layout_chosen)
         doc.changed.connect(self.show_state)
         doc.analyzed.connect(self.show_result)
+        doc.analysis_failed.connect(self.analysis_failed)
         doc.refused.connect(self.refused)
         doc.modified_changed.connect(self.setWindowModified)
         doc.notice.connect(lambda text: self.status.showMessage(text, 5000))
@@ -224,6 +225,15 @@ class MainWindow(WindowMenus):
         self.problems.set_findings(shown)
         self.status.show_result(result, self.document.quota, shown)
         self.kind_combo.show_result(result)
+
+    def analysis_failed(self) -> None:
+        """The crash dialog says what went wrong; the busy bar must not go on saying that
+        a check is coming."""
+        self._slow.stop()
+        self.status.show_busy("")
+        self.status.showMessage(
+            "Checking stopped on an unexpected error; your next edit checks again."
+        )
 
     def refused(self, reason: str) -> None:
         self.banner.setText(reason)

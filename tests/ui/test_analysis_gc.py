@@ -63,3 +63,30 @@ def test_a_big_text_is_analysed_with_the_collector_held_back(qtbot) -> None:
     finally:
         analyzer.shutdown()
         gc.unfreeze()
+
+
+def test_typing_in_a_big_policy_keeps_no_text_per_keystroke(qtbot) -> None:
+    """The undo history merges keystrokes into one step; the commands Qt merged away (and
+    PySide keeps alive) once held two whole texts each: 1 MB per key in a 1 MB policy."""
+    import tracemalloc
+
+    from editor.ui.document import Document
+
+    document = Document()
+    text = policy(4_000)
+    assert len(text) > 1_000_000
+    document.reset(editing.new_state(text, sync=False))
+    middle = len(text) // 2
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for _ in range(30):
+            text = text[:middle] + "x" + text[middle:]
+            document.set_text(text)
+        gc.collect()
+        grown = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert document.undo_steps() == 1
+    assert grown < 5 * len(text)  # the current text and the step's two: not thirty

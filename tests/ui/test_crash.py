@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from editor.core.lint import engine
 from editor.ui.crash import LOG_NAME, CrashReporter, configure_logging, state_folder
 from editor.ui.crash_dialog import CrashDialog
+from editor.ui.main_window import SLOW_ANALYSIS_MS
 from tests.conftest import seed_examples
 
 # pytest-qt turns an exception in a slot into a test failure by replacing sys.excepthook;
@@ -84,6 +85,11 @@ def test_an_error_in_the_analysis_reaches_the_dialog_and_the_log_and_the_editor_
         qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
         seen["clipboard"] = QGuiApplication.clipboard().text()
         seen["log"] = log_file.read_text(encoding="utf-8")
+        # The window does not go on saying that a check is coming.
+        assert not window.document.analysis_pending
+        qtbot.wait(SLOW_ANALYSIS_MS + 100)  # past the moment a slow check shows its busy bar
+        assert not window.status.busy.isVisible()
+        seen["status"] = window.status.currentMessage()
         qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
         assert not dialog.isVisible()
         # The editor goes on: with the bug gone, typing is read and checked again.
@@ -105,6 +111,7 @@ def test_an_error_in_the_analysis_reaches_the_dialog_and_the_log_and_the_editor_
         assert "failing_lint" in text and "LintBug: rule table is empty" in text, where
     assert str(seen["clipboard"]).startswith("Chime policy editor ")
     assert "CRITICAL editor.ui.crash: unexpected error" in str(seen["log"])
+    assert str(seen["status"]).startswith("Checking stopped on an unexpected error")
     assert str(seen["text"]).endswith(" x")
     assert "json/unexpected" in seen["codes"]  # the stray x: read and checked again
 
