@@ -1,10 +1,28 @@
-"""GUI entry point: `chime-policy-editor [--verbose] [FILE]`."""
+"""GUI entry point: `chime-policy-editor [--verbose] [FILE]`; `--help` and `--version`
+answer without Qt or a display."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Sequence
+
+
+class _ShowVersion(argparse.Action):
+    """`--version`: the installed version, looked up only when asked (start-up pays nothing)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **_: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            ours = version("chime-policy-editor")
+        except PackageNotFoundError:  # a source tree that was never installed
+            ours = "(not installed)"
+        print(f"chime-policy-editor {ours}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -16,12 +34,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="log what the editor does to stderr"
     )
+    parser.add_argument("--version", action=_ShowVersion)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     # Options Qt knows (-style, -platform ...) are left for QApplication.
-    args, qt_args = build_parser().parse_known_args(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args, qt_args = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
+    # Qt's own options have one dash (-style, -platform); `--anything` unknown is a mistake,
+    # said with the usage before Qt (and a display) is needed at all.
+    unknown = [a for a in qt_args if a.startswith("--")]
+    if unknown:
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     # Imported here so that `--help` and the CLI never pay for Qt.
     from PySide6.QtWidgets import QApplication
 

@@ -11,7 +11,8 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from editor.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, read_input
+from editor.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError
+from editor.cli.inside import add_index, compile_file
 
 if TYPE_CHECKING:  # the engine is imported when a command runs: `chime-policy lint` starts
     # without it
@@ -59,16 +60,17 @@ def add_parser(commands: Any) -> None:
     cmd.add_argument("--rcp", action="append", default=[], metavar="FILE", help="RCP (repeat)")
     cmd.add_argument("--resource-policy", metavar="FILE", help="the target's resource policy")
     cmd.add_argument("--format", choices=("text", "json"), default="text")
+    add_index(cmd)
 
 
-def load_policy(name: str, kind: PolicyKind | str | None) -> CompiledPolicy:
-    """kind None: as the document says (a Principal makes it a resource policy)."""
-    from editor.core.access.policy import PolicyKind, compile_policy
+def load_policy(
+    name: str, kind: PolicyKind | str | None, index: int | None = None
+) -> CompiledPolicy:
+    """kind None: as the document says (a Principal makes it a resource policy). A template,
+    Terraform file or page gives the policy it holds (`index`: the Nth of several)."""
+    from editor.core.access.policy import PolicyKind
 
-    policy = compile_policy(read_input(name), name, None if kind is None else PolicyKind(kind))
-    if policy.problem is not None:
-        raise UsageError(f"{name}: {policy.problem} (chime-policy lint {name} says where)")
-    return policy
+    return compile_file(name, None if kind is None else PolicyKind(kind), index)
 
 
 def _context(pairs: list[str]) -> dict[str, list[str]]:
@@ -106,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
     given = args.resource_policy
     try:
         identity, resource = with_documents(
-            [load_policy(p, None) for p in args.policies],
+            [load_policy(p, None, args.index) for p in args.policies],
             load_policy(given, PolicyKind.RESOURCE) if given else None,
         )
     except TwoResourcePolicies as error:

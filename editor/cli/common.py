@@ -91,9 +91,15 @@ def _excluded(relative: str, patterns: Sequence[str]) -> bool:
     return any(fnmatchcase(name, p) or fnmatchcase(relative, p) for p in patterns)
 
 
+# Files that may hold policies (templates, Terraform, doc pages): a folder's are read by the
+# commands that read containers, when they hold one.
+HOLDER_SUFFIXES = (".yaml", ".yml", ".template", ".tf", ".md", ".markdown", ".html", ".htm")
+
+
 def _walk(folder: str, patterns: Sequence[str]) -> Iterator[str]:
-    """The *.json files under `folder`, sorted, skipping hidden and excluded folders. Links
-    to folders are not followed (a link to a parent would never end)."""
+    """The *.json files and the HOLDER_SUFFIXES files under `folder`, sorted, skipping hidden
+    and excluded folders. Links to folders are not followed (a link to a parent would never
+    end)."""
     for here, folders, files in os.walk(folder):
         inside = os.path.relpath(here, folder).replace(os.sep, "/")
         prefix = "" if inside == "." else inside + "/"
@@ -101,20 +107,50 @@ def _walk(folder: str, patterns: Sequence[str]) -> Iterator[str]:
             f for f in folders if not f.startswith(".") and not _excluded(prefix + f, patterns)
         )
         for name in sorted(files):
-            if name.endswith(".json") and not _excluded(prefix + name, patterns):
+            wanted = name.endswith(".json") or name.lower().endswith(HOLDER_SUFFIXES)
+            if wanted and not _excluded(prefix + name, patterns):
                 yield os.path.join(here, name)
 
 
-def expand(names: Sequence[str], exclude: Sequence[str] = ()) -> list[str]:
+def _holds_policy(path: str) -> bool:
+    from editor.core.export.containers import find_container
+
+    try:
+        container = find_container(read_policy_file(path), path)
+    except PolicyFileError:
+        return True  # read again by the command, which says why it cannot be
+    return container is not None and bool(container.policies)
+
+
+def expand(
+    names: Sequence[str], exclude: Sequence[str] = (), containers: bool = False
+) -> list[str]:
     """Files named on the command line; a folder stands for the *.json files in it and in its
-    subfolders. A folder with nothing to check is a usage error: checking nothing and passing
-    would hide a wrong path in a CI job."""
+    subfolders, and (`containers`: for commands that read them) its templates, Terraform files
+    and pages that hold a policy. What a folder held and was not read is said on stderr. A
+    folder with nothing to check is a usage error: checking nothing and passing would hide a
+    wrong path in a CI job."""
     found: list[str] = []
     for name in names:
         if name != "-" and os.path.isdir(name):
-            inside = list(_walk(name, exclude))
+            inside: list[str] = []
+            passed: list[str] = []
+            for path in _walk(name, exclude):
+                if path.endswith(".json") or (containers and _holds_policy(path)):
+                    inside.append(path)
+                else:
+                    passed.append(os.path.relpath(path, name))
+            note = ""
+            if passed:
+                shown = ", ".join(passed[:5]) + (" ..." if len(passed) > 5 else "")
+                why = "holding no policy" if containers else "(this command edits *.json only)"
+                files = "file" if len(passed) == 1 else "files"
+                note = f"skipped {len(passed)} {files} {why}: {shown}"
+                if inside:
+                    print(f"chime-policy: {name}: {note}", file=sys.stderr)
             if not inside:
                 skipped = f" (after --exclude {' '.join(exclude)})" if exclude else ""
+                skipped += f"; {note}" if note else ""
                 raise UsageError(f"{name}: no *.json file in this folder or below{skipped}")
             debug("%s: a folder, %d *.json files in it and below", name, len(inside))
             found.extend(inside)

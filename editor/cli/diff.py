@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from editor.cli.check_access import load_policy
 from editor.cli.common import EXIT_FINDINGS, EXIT_OK
+from editor.cli.inside import add_index
 
 if TYPE_CHECKING:  # imported when the command runs (see check_access)
     from editor.core.access.diff import Change, Diff
@@ -24,14 +25,17 @@ def add_parser(commands: Any) -> None:
     cmd.add_argument("old", metavar="OLD", help="the policy as it was")
     cmd.add_argument("new", metavar="NEW", help="the policy as it is now")
     cmd.add_argument("--format", choices=("text", "json"), default="text")
+    add_index(cmd)
 
 
 def run(args: argparse.Namespace) -> int:
     from editor.core.access.diff import diff
+    from editor.core.catalog.arn import unmask
 
     # A policy naming a Principal is compared as the resource or trust policy it is.
-    result = diff(load_policy(args.old, None), load_policy(args.new, None))
-    sys.stdout.write(as_json(result) if args.format == "json" else as_text(result))
+    result = diff(load_policy(args.old, None, args.index), load_policy(args.new, None, args.index))
+    rendered = as_json(result) if args.format == "json" else as_text(result)
+    sys.stdout.write(unmask(rendered))  # a template's ${AWS::Region} as written
     return EXIT_FINDINGS if result.grants_more else EXIT_OK
 
 

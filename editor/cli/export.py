@@ -74,7 +74,14 @@ def run(args: argparse.Namespace) -> int:
             text, Format(args.to), args.name, args.template, args.sub, args.account_id, args.region
         )
     except ExportRefused as refusal:
-        print(f"chime-policy: {args.file}: {refusal}", file=sys.stderr)
+        # One line per problem in lint's form (FILE:LINE:COL: ...): an editor jumps to each.
+        head = str(refusal).split("\n", 1)[0]
+        print(f"chime-policy: {args.file}: {head}", file=sys.stderr)
+        for f in refusal.problems:
+            print(
+                f"{args.file}:{f.line}:{f.column}: {f.severity.value} {f.code} {f.message}",
+                file=sys.stderr,
+            )
         return 1
     if args.output:
         write_atomically(args.output, out)  # a WriteError is one line and exit 2, in main

@@ -91,6 +91,10 @@ def run(args: argparse.Namespace) -> int:
         if text is None:
             failed = True
             continue
+        if not text.strip():  # said plainly; like every "nothing filled", not a failure
+            print(f"{name} is empty: no ARN to fill, nothing filled", file=sys.stderr)
+            write_result(args, name, text, text, len(names) > 1, "filled")
+            continue
         filled = fill_text(text, changes)
         for field in unfound(text, changes):
             option = BY_NAME[field].option if field in FIELDS else f"--set {field[6:]}"

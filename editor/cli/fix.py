@@ -45,7 +45,7 @@ def add_parser(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     options = LintOptions(Quota(args.quota), policy_type(args))
-    names = expand(args.files, args.exclude)
+    names = expand(args.files, args.exclude, containers=True)
     if args.in_place and "-" in names:
         raise UsageError("--in-place cannot rewrite standard input")
     status = EXIT_OK

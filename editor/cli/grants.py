@@ -8,10 +8,14 @@ import sys
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-from editor.cli.common import EXIT_OK, UsageError, read_input
+from editor.cli.common import EXIT_OK, read_input
+from editor.cli.inside import add_index, compile_picked, pick
 
 if TYPE_CHECKING:  # imported when the command runs (see check_access)
+    from collections.abc import Callable
+
     from editor.core.access.grants import ActionGrant, GrantEntry
+    from editor.core.text.findings import Finding
 
 
 def add_parser(commands: Any) -> None:
@@ -20,32 +24,32 @@ def add_parser(commands: Any) -> None:
     )
     cmd.add_argument("policy", metavar="POLICY", help="policy file or -")
     cmd.add_argument("--format", choices=("text", "json"), default="text")
+    add_index(cmd)
 
 
 def run(args: argparse.Namespace) -> int:
     from editor.core.access.grants import grants
-    from editor.core.access.policy import compile_policy
+    from editor.core.catalog.arn import unmask
 
     text = read_input(args.policy)  # once: standard input cannot be read twice
+    picked = pick(args.policy, text, args.index)  # a template's: the one it holds, or --index
     # A policy naming a Principal (a bucket's, a role's trust policy) grants to whom it names.
-    policy = compile_policy(text, args.policy, None)
-    if policy.problem is not None:
-        raise UsageError(f"{args.policy}: {policy.problem} (chime-policy lint says where)")
+    policy = compile_picked(picked, None)
     summary = grants(policy)
-    codes = security_codes(text, summary)
+    codes = security_codes(picked.findings, summary)
     render = as_json if args.format == "json" else as_text
-    sys.stdout.write(render(summary, codes))
+    sys.stdout.write(unmask(render(summary, codes)))  # a template's ${AWS::Region} as written
     return EXIT_OK
 
 
-def security_codes(text: str, summary: tuple[ActionGrant, ...]) -> dict[int, tuple[str, ...]]:
+def security_codes(
+    findings: Callable[[], tuple[Finding, ...]], summary: tuple[ActionGrant, ...]
+) -> dict[int, tuple[str, ...]]:
     """The security findings of the lint (issue 12's checks) in each granting statement, by
     the statement's start offset: the link from an over-broad entry to its finding."""
-    if not text or not summary:
+    if not summary:
         return {}
-    from editor.core.lint.engine import lint
-
-    found = [f for f in lint(text).findings if f.code.startswith("security/")]
+    found = [f for f in findings() if f.code.startswith("security/")]
     out: dict[int, tuple[str, ...]] = {}
     for grant in summary:
         for entry in grant.entries:

@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     floor = Severity(args.min_severity).rank
     reports = []
     errors = unreadable = False
-    for name, text in read_each(expand(args.files, args.exclude)):
+    for name, text in read_each(expand(args.files, args.exclude, containers=True)):
         if text is None:
             unreadable = True
             continue

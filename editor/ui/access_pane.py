@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.access.evaluate import Decision, PolicySet, Result, decide, with_documents
-from editor.core.access.policy import StatementRef, compile_policy
+from editor.core.access.policy import StatementRef
 from editor.core.access.request import Request, make_context
 from editor.core.access.requestform import caller_arn, principal_arn, target_arn, target_types
 from editor.core.catalog.catalog import Catalog
+from editor.ui.grants_view import compile_document
 from editor.ui.theme import colours, tint
 
 VERDICTS = {
@@ -151,7 +152,7 @@ class AccessPane(QWidget):
     def refresh(self) -> None:
         # A policy naming a Principal (the Kind bar's resource-based or trust policy) is
         # checked as one: its Principal must match the IAM principal above.
-        policy = compile_policy(self.text, "policy", None)
+        policy = compile_document(self.text)  # a template's intrinsics: the stack's values
         identity, resource = with_documents([policy])
         result = decide(PolicySet(identity=identity, resource=resource), self.requests())
         self.result = result

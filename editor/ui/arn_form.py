@@ -3,7 +3,8 @@
 It shows what the document's ARNs hold: a value, "unfilled" for a placeholder, or — when the
 policy holds several values for one field — a choice of which one typing replaces (or all).
 A placeholder no field stands for (`project_id` in a Pinpoint ARN) gets a row of its own,
-filled when you press Enter or leave it.
+filled when you press Enter or leave it. A field a template sets (`${AWS::Region}` in a
+`!Sub` ARN) says so and is read only: the template's reference is never typed over.
 """
 
 from __future__ import annotations
@@ -176,6 +177,8 @@ class ArnForm(QWidget):
                     any_box.setChecked(value == "*")
                 edit.setEnabled(value != "*")
             shown = "" if value == "*" and any_box is not None else value
+            if self._set_by_template(state, name):
+                shown = ""  # its placeholder text names the template's reference
             if edit.text() != shown:
                 with QSignalBlocker(edit):
                     edit.setText(shown)
@@ -197,16 +200,35 @@ class ArnForm(QWidget):
             as_bot = bool(state.field("as_bot").strip()) and not errors.get("as_bot")
             self.as_bot.setChecked(as_bot and state.values().as_bot)
         self.layout_.setRowVisible(self.as_bot, "as_bot" in wanted)
-        if self.region_edit.text() != state.field("region"):
+        region = "" if self._set_by_template(state, "region") else state.field("region")
+        if self.region_edit.text() != region:
             with QSignalBlocker(self.region):
-                self.region.setEditText(state.field("region"))
+                self.region.setEditText(region)
         self._show_others(state)
+
+    @staticmethod
+    def _set_by_template(state: EditorState, name: str) -> bool:
+        """Every ARN field of this name is a template's reference (`${AWS::Region}`)."""
+        held = state.held.get(name)
+        return held is not None and bool(held.symbols) and not held.texts
 
     def _show_held(self, state: EditorState, name: str) -> None:
         """Under the field: unfilled placeholders, and the choice among several values."""
         held = state.held.get(name)
         edit, note, chooser = self.inputs[name], self.notes[name], self.choosers[name]
         texts = held.texts if held else ()
+        symbols = ", ".join(held.symbols) if held else ""
+        by_template = self._set_by_template(state, name)
+        edit.setReadOnly(by_template)  # typing would cut the template's reference
+        if name == "region":
+            self.region.setEnabled(not by_template)  # nor may its list replace it
+        if by_template:
+            edit.setToolTip(
+                f"Set by the template ({symbols}) when the stack is made: edit it there"
+            )
+        elif edit.property("by_template"):
+            edit.setToolTip("")
+        edit.setProperty("by_template", by_template)
         target = self.targets.get(name)
         if target is not None and target not in texts:
             # The chosen text was just replaced by what is typed: follow it.
@@ -217,7 +239,9 @@ class ArnForm(QWidget):
                 self.targets.pop(name)
         message = ""
         unfilled = ", ".join(held.placeholders) if held else ""
-        if unfilled and held is not None and not held.values:
+        if by_template:
+            edit.setPlaceholderText(f"set by the template: {symbols}")
+        elif unfilled and held is not None and not held.values:
             edit.setPlaceholderText(f"unfilled: {unfilled}")  # says it all
         else:
             edit.setPlaceholderText(BY_NAME[name].hint)
@@ -231,6 +255,8 @@ class ArnForm(QWidget):
                 "no resource ARN in the policy holds this yet: it goes into what you tick "
                 "next (Principal and Condition values are kept as written)"
             )
+        if symbols and not by_template:
+            message += ("; " if message else "") + f"also set by the template (kept): {symbols}"
         several = len(texts) > 1
         if several:
             also = f" (unfilled: {unfilled})" if unfilled else ""

@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from editor.core.access.grants import ActionGrant, GrantEntry, grants
-from editor.core.access.policy import compile_policy
+from editor.core.access.policy import CompiledPolicy, compile_policy, relocated
+from editor.core.catalog.arn import unmask
 from editor.ui.theme import colours
 
 COLUMNS = ("Action / resource", "Resource types", "Condition", "Line", "Over-broad")
@@ -32,7 +33,7 @@ class GrantsView(QWidget):
         if text == self._shown:
             return
         self._shown = text
-        policy = compile_policy(text, "policy", None)  # a Principal: a resource/trust policy
+        policy = compile_document(text)  # a Principal: a resource/trust policy
         self.tree.clear()
         if policy.problem is not None:
             self.summary_label.setText(f"Nothing to summarize: {policy.problem}.")
@@ -83,6 +84,19 @@ class GrantsView(QWidget):
         return found
 
 
+def compile_document(text: str) -> CompiledPolicy:
+    """The document compiled for the access engine, as the kind it says. A policy from a
+    template holds intrinsic functions: each is the stack's value, symbolic (`${AWS::Region}`
+    matches where it might: Unknown), and statements keep their places in the text."""
+    from editor.core.lint.template import symbolic_text
+
+    symbolic = symbolic_text(text)
+    if symbolic is None:
+        return compile_policy(text, "policy", None)
+    masked, pieces = symbolic
+    return relocated(compile_policy(masked, "policy", None), text, pieces.to_source)
+
+
 def _security_codes(text: str, summary: tuple[ActionGrant, ...]) -> dict[int, tuple[str, ...]]:
     """The lint's security findings (issue 12's checks) inside each granting statement."""
     if not summary:
@@ -108,9 +122,9 @@ def _columns(
         notes.append("none of the action's resource types: grants nothing")
     principals = f" {whom} " + ", ".join(entry.principals) if entry.principals else ""
     return [
-        prefix + entry.resource + principals,
+        unmask(prefix + entry.resource + principals),  # a template's ${AWS::Region} as written
         ", ".join(entry.types),
-        entry.condition or "",
+        unmask(entry.condition or ""),
         str(entry.statement.line),
         "; ".join(notes),
     ]

@@ -143,8 +143,8 @@ def test_terraform_data_with_a_string_condition_is_refused_not_a_crash(capsys, t
     assert code == 1 and out == ""
     assert err.splitlines() == [
         f"chime-policy: {source}: cannot export this policy as it is:",
-        "1:135: export/terraform-data condition operator StringEquals must map condition keys "
-        "to values",
+        f"{source}:1:135: error export/terraform-data condition operator StringEquals must map "
+        "condition keys to values",
     ]
 
 

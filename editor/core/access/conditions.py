@@ -111,7 +111,8 @@ def clause_holds(clause: Clause, context: Context) -> bool | None:
             result = base.compare(ctx, pol, lookup, base.variables)
             if result:
                 return True
-            unknown = unknown or result is None
+            # a template's value (`!Ref AWS::Region`) is the stack's: unknown here
+            unknown = unknown or result is None or "${@" in pol
         return None if unknown else False
 
     results = [value_matches(v) for v in present]

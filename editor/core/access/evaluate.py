@@ -20,6 +20,7 @@ from enum import StrEnum
 from editor.core.access.conditions import conditions_hold
 from editor.core.access.policy import CompiledPolicy, CompiledStatement, PolicyKind, StatementRef
 from editor.core.access.request import Request
+from editor.core.catalog.arn import SYMBOL, unmask
 
 
 class Decision(StrEnum):
@@ -86,18 +87,22 @@ def applies(statement: CompiledStatement, request: Request) -> bool | None:
 def _applies_here(statement: CompiledStatement, request: Request) -> bool | None:
     """The same, for a statement already known to name the request's action."""
     fields, resource, lookup = request.resource_fields, request.resource, request.lookup
-    hit = False
+    hit = maybe = False
     for pattern in statement.resources:
         if pattern.matches(fields, resource, lookup):
             hit = True
             break
-    if hit == statement.not_resource:
+        loose = pattern.loose  # a template's ${AWS::AccountId}: the stack's, unknown here
+        maybe = maybe or (loose is not None and loose.matches(fields, resource, lookup))
+    unsure = maybe and not hit
+    if hit == statement.not_resource and not unsure:
         return False
     if statement.principal is not None and not statement.principal.match(request.principal).matched:
         return False
     if statement.problem is not None:
         return None
-    return conditions_hold(statement.clauses, request.context) if statement.clauses else True
+    held = conditions_hold(statement.clauses, request.context) if statement.clauses else True
+    return None if unsure and held else held
 
 
 def _matching(
@@ -142,13 +147,16 @@ def evaluate(policies: PolicySet, request: Request) -> Result:
     if policies.resource is not None:
         sure_r, maybe_r = _resource_allows(policies.resource, request)
         if maybe_r:
-            return Result(Decision.UNKNOWN, tuple(maybe_r), "the resource policy might allow")
+            why = _why(policies, maybe_r, "the resource policy might allow")
+            return Result(Decision.UNKNOWN, tuple(maybe_r), why)
         granted += [ref for ref, _ in sure_r]
         boundary_needed = not any(by_name for _, by_name in sure_r)
     sure, maybe = _matching(policies.identity, request, allow=True)
     if not sure and not granted:
         if maybe:
-            return Result(Decision.UNKNOWN, tuple(maybe), "an Allow might apply")
+            return Result(
+                Decision.UNKNOWN, tuple(maybe), _why(policies, maybe, "an Allow might apply")
+            )
         return Result(Decision.IMPLICIT_DENY, (), "no statement allows it")
     granted += sure
     if policies.boundary is not None and boundary_needed:
@@ -159,6 +167,23 @@ def evaluate(policies: PolicySet, request: Request) -> Result:
             return Result(Decision.IMPLICIT_DENY, (), "the permissions boundary does not allow")
         granted += sure
     return Result(Decision.ALLOWED, tuple(granted), "allowed")
+
+
+def _why(policies: PolicySet, refs: list[StatementRef], reason: str) -> str:
+    """`reason`, and the template values the statements hang on (`${AWS::AccountId}`): the
+    stack's, known only when it is made, so no verdict is a guess."""
+    chosen = set(refs)
+    texts = [
+        text
+        for policy in policies.everything
+        for s in policy.statements
+        if s.ref in chosen
+        for text in (*s.resource_texts, s.condition_text or "")
+    ]
+    names = dict.fromkeys(unmask(m) for m in SYMBOL.findall(" ".join(texts)))
+    if not names:
+        return reason
+    return f"{reason}: it names the template's {', '.join(names)}, known when the stack is made"
 
 
 def _resource_allows(

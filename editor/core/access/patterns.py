@@ -6,6 +6,8 @@ into as many fields, its last one taking the rest: what the oracle of our differ
 does too, AWS's pages being silent on it.
 
 Compiled once per policy; a pattern holding policy variables is finished at request time.
+A pattern from a template holds the template's values (`${AWS::AccountId}`, symbolic here):
+it matches nothing for sure, and its `loose` twin, each such value a `*`, says where it might.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from editor.core.access.glob import (
     resolve,
     tokenize,
 )
+from editor.core.catalog.arn import SYMBOL
 
 ARN_FIELDS = 6  # arn:partition:service:region:account:resource (the resource may hold ':')
 
@@ -55,6 +58,7 @@ class ArnPattern:
     everything: bool
     fields: tuple[tuple[Token, ...], ...]  # up to six fields
     compiled: tuple[Glob | None, ...]  # per field; None where a policy variable waits
+    loose: ArnPattern | None = None  # a template's values as `*`: where it might match
 
     def matches(self, resource_fields: tuple[str, ...], resource: str, lookup: Resolver) -> bool:
         if self.everything:
@@ -84,7 +88,8 @@ def arn_pattern(text: str, variables: bool) -> ArnPattern:
     tokens = tokenize(text, variables)
     fields = _split_tokens(tokens)
     compiled = tuple(None if has_variables(f) else compile_tokens(f) for f in fields)
-    return ArnPattern(text, text == "*", tuple(fields), compiled)
+    loose = arn_pattern(SYMBOL.sub("*", text), variables) if "${@" in text else None
+    return ArnPattern(text, text == "*", tuple(fields), compiled, loose)
 
 
 @dataclass(frozen=True, slots=True)

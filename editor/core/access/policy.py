@@ -4,7 +4,8 @@ principals and condition clauses, with where it stands in the file (for "decided
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -114,6 +115,21 @@ def compile_policy(
         line = parsed.lines.position(view.node.start)[0]
         compiled.append(_statement(data, view.index, line, view.node, name, kind, variables))
     return CompiledPolicy(name, kind, tuple(compiled), None)
+
+
+def relocated(policy: CompiledPolicy, text: str, to_text: Callable[[int], int]) -> CompiledPolicy:
+    """`policy`, compiled from another writing of `text` (a template's policy with its
+    intrinsic functions as symbolic strings), with each statement's place in `text`."""
+    from editor.core.text.positions import LineIndex
+
+    lines = LineIndex(text)
+    moved = []
+    for statement in policy.statements:
+        ref = statement.ref
+        start, end = to_text(ref.start), to_text(ref.end)
+        place = replace(ref, start=start, end=end, line=lines.position(start)[0])
+        moved.append(replace(statement, ref=place))
+    return replace(policy, statements=tuple(moved), index={})
 
 
 def _statement(

@@ -20,9 +20,34 @@ ACCOUNT_ID = re.compile(r"\d{12}")
 POLICY_VARIABLE = re.compile(r"\$\{[\w.\-]+:[\w.\-/]+(?:, '[^'}]*')?\}")
 
 # One pass finds them all; a policy variable matches first and is skipped.
-# What a template works out (`${@AWS.Region}` for CloudFormation's ${AWS::Region}, a
-# Terraform reference): a value of its field, never a placeholder (lint/template.py).
+# What a template works out (`${@AWS.3a..3a.Region}` for CloudFormation's ${AWS::Region},
+# a Terraform reference): a value of its field, never a placeholder (lint/template.py).
 SYMBOL = re.compile(r"\$\{@[\w.\-/]*\}")
+# A reference in a CloudFormation `Fn::Sub` string: ${AWS::Region}, ${Queue.Arn}, ${Param};
+# `${!x}` (group 1 is "!") is an escape, the literal text ${x}.
+SUB_REFERENCE = re.compile(r"\$\{(!?)([^{}]*)\}")
+_KEPT = re.compile(r"[A-Za-z0-9_\-/]")
+_ENCODED = re.compile(r"\.([0-9a-f]+)\.")
+
+
+def symbol(name: str) -> str:
+    """`${@NAME}`, NAME kept to the characters of an IAM variable's name (no `:`, which
+    would split an ARN's fields); any other character is written `.hex.`, so that `unmask`
+    gives the user back the reference as the template spells it."""
+    return "${@" + "".join(c if _KEPT.match(c) else f".{ord(c):x}." for c in name) + "}"
+
+
+def unmask(text: str) -> str:
+    """`text` (a finding's message) with each `${@NAME}` as the template wrote it:
+    `${AWS::AccountId}`, `${var.bucket}`; the encoding is ours, never the user's to read."""
+
+    def spelt(m: re.Match[str]) -> str:
+        name = _ENCODED.sub(lambda e: chr(int(e.group(1), 16)), m.group()[3:-1])
+        return "${" + name + "}"
+
+    return SYMBOL.sub(spelt, text)
+
+
 _PLACEHOLDER = re.compile(
     # Anything with a colon in ${...} is meant as an IAM variable: its syntax is the
     # variables rule's to check, not a placeholder. ${@NAME} is a template's symbol.

@@ -19,7 +19,7 @@ from editor.core.export.sniff import NOT_IN_PLACE
 from editor.core.json.nodes import Kind, Node
 from editor.core.json.read import read_json
 from editor.core.lint.engine import LintOptions, LintResult, lint
-from editor.core.lint.template import Piece, Pieces, Writer
+from editor.core.lint.template import Piece, Pieces, Writer, unmask
 from editor.core.policy.kinds import PolicyKind
 
 # Where a CloudFormation policy sits, and the kind that place makes it. Resource types whose
@@ -213,7 +213,7 @@ def lint_embedded(container: str, embedded: Embedded, options: LintOptions) -> L
     found = []
     for f in inner.findings:
         fix = f.fix
-        message = f"{f.message} [{embedded.label}]"
+        message = f"{unmask(f.message)} [{embedded.label}]"
         if fix is not None:
             moved = [map_edit(container, embedded, e) for e in fix.edits]
             if all(e is not None for e in moved):

@@ -52,6 +52,11 @@ def _too_big(name: str) -> PolicyFileError:
 
 
 def decode_policy_bytes(data: bytes, name: str) -> str:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16's byte-order mark (UTF-32's too)
+        raise PolicyFileError(
+            f"{name} is UTF-16 text (its byte-order mark says so); IAM policies are UTF-8: "
+            "save it as UTF-8"
+        )
     if b"\x00" in data[:8192]:
         raise PolicyFileError(f"{name} is a binary file, not a policy text")
     try:
@@ -100,7 +105,7 @@ def read_policy_file(path: str | os.PathLike[str]) -> str:
         if info.st_size > MAX_BYTES:  # refused at once; what is read is counted all the same
             raise PolicyFileError(
                 f"{name} is {info.st_size / 2**20:.1f} MB; policies are at most a few kilobytes "
-                f"(this editor opens up to {MAX_BYTES // 2**20} MB)"
+                f"(files up to {MAX_BYTES // 2**20} MB are read)"
             )
         fd = os.open(name, _OPEN_FLAGS)
         try:

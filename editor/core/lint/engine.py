@@ -130,7 +130,7 @@ def _lint_with_intrinsics(
     (and the fixes that fall on text copied as is) are mapped back to the user's text."""
     from dataclasses import replace
 
-    from editor.core.lint.template import written
+    from editor.core.lint.template import unmask, written
 
     assert parsed.root is not None
     masked, pieces = written(parsed.root, parsed.text)
@@ -148,7 +148,8 @@ def _lint_with_intrinsics(
             )
             fix = fix._replace(edits=moved) if len(edits) == len(fix.edits) else None
         start, end = pieces.to_source(f.start), pieces.to_source(f.end, end=True)
-        found.append(fnd.make_finding(parsed.lines, f.code, f.severity, f.message, start, end, fix))
+        message = unmask(f.message)  # the template's own ${AWS::AccountId}, not our encoding
+        found.append(fnd.make_finding(parsed.lines, f.code, f.severity, message, start, end, fix))
     found.sort(key=lambda f: (f.start, f.end, f.code))
     return LintResult(parsed, tuple(found), inner.kind)
 

@@ -11,20 +11,14 @@ JSON from its tree, and `Pieces` map every offset of that text back to the sourc
 from __future__ import annotations
 
 import json
-import re
 from bisect import bisect_right
 from typing import Any, NamedTuple
 
-from editor.core.catalog.arn import SYMBOL
+from editor.core.catalog.arn import SUB_REFERENCE as _SUB_REFERENCE
+from editor.core.catalog.arn import SYMBOL, symbol, unmask
+
+__all__ = ["symbol", "unmask"]  # the encoding lives with SYMBOL; templates use it from here
 from editor.core.json.nodes import Kind, Node
-
-_SUB_REFERENCE = re.compile(r"\$\{(!?)([^{}]*)\}")  # ${AWS::Region}, ${Queue.Arn}; ${!x} escapes
-
-
-def symbol(name: str) -> str:
-    """`${@NAME}`, NAME kept to the characters of an IAM variable's name (no `:`, which
-    would split an ARN's fields)."""
-    return "${@" + re.sub(r"[^\w.\-/]", ".", name).replace("..", ".") + "}"
 
 
 def is_symbolic(value: str) -> bool:
@@ -209,6 +203,17 @@ def written(root: Node, source: str) -> tuple[str, Pieces]:
     writer.write(root)
     writer.plain("\n", root.end)
     return writer.result()
+
+
+def symbolic_text(text: str) -> tuple[str, Pieces] | None:
+    """A policy with intrinsic functions (`{"Fn::Sub": ...}`) written with them as symbolic
+    strings, for the access engine, and its map back to `text`; None when it holds none."""
+    from editor.core.json.read import read_json
+
+    root = read_json(text).root
+    if root is None or root.kind is not Kind.OBJECT or not has_intrinsics(root):
+        return None
+    return written(root, text)
 
 
 def python_value(node: Node) -> Any:

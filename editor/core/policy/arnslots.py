@@ -16,6 +16,12 @@ granted access, and a Condition what a request must carry (`aws:SourceAccount`,
 shown as the form's values nor replaced; only their placeholders are slots (filled like any
 other). So an account typed in the form never regrants a policy to another account, and a
 trust policy's SourceAccount and SourceArn are never half-replaced.
+
+A policy from a CloudFormation template holds intrinsic functions. A reference in a `Fn::Sub`
+string (`${AWS::Region}`, `${AWS::AccountId}`, `${AppInstanceId}`) is the template's value of
+its field, worked out when the stack is made: its slot is *symbolic*, shown as the template's
+and never replaced; the literal fields around it are slots like any other. `Ref`,
+`Fn::GetAtt`, `Fn::Join` ... hold no ARN the form could fill without cutting a token.
 """
 
 from __future__ import annotations
@@ -25,7 +31,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from editor.core.catalog.arn import Span, is_placeholder, placeholders, split_arn
+from editor.core.catalog.arn import (
+    SUB_REFERENCE,
+    Span,
+    is_placeholder,
+    placeholders,
+    split_arn,
+)
 from editor.core.catalog.arntypes import resource_ids
 from editor.core.catalog.catalog import Catalog
 from editor.core.json.nodes import Kind, Node
@@ -45,6 +57,8 @@ class Slot:
     node: Node  # the string node holding the ARN
     span: Span  # where in the string's value
     placeholder: bool
+    symbolic: bool = False  # a template's reference (${AWS::Region} in a Fn::Sub): kept
+    in_sub: bool = False  # in a Fn::Sub string, where IAM's ${x} is written ${!x}
 
     @property
     def text(self) -> str:
@@ -63,32 +77,75 @@ def find_slots(root: Node | None, catalog: Catalog) -> list[Slot]:
             if member.value is None:
                 continue
             kept = member.key in _KEPT_ELEMENTS
-            for node in _strings(member.value):
-                slots = _slots_of(node, catalog)
+            for node, in_sub in _strings(member.value):
+                slots = _slots_of(node, catalog, in_sub)
                 found.extend(s for s in slots if s.placeholder) if kept else found.extend(slots)
     return sorted(found, key=lambda s: (s.node.start, s.span.start))
 
 
-def _strings(node: Node) -> Iterator[Node]:
-    """The string values under `node` (keys are not values: they hold no ARN)."""
+def _strings(node: Node) -> Iterator[tuple[Node, bool]]:
+    """The string values under `node` (keys are not values: they hold no ARN), each with
+    whether it is the string of a `Fn::Sub`. Other intrinsic functions are skipped."""
     stack = [node]
     while stack:
         current = stack.pop()
         if current.kind is Kind.STRING:
-            yield current
+            yield current, False
         elif current.kind is Kind.ARRAY:
             stack.extend(reversed(current.items))
         elif current.kind is Kind.OBJECT:
-            stack.extend(reversed([m.value for m in current.members if m.value is not None]))
+            function = _intrinsic(current)
+            if function == "Fn::Sub":
+                body = current.members[0].value
+                if body is not None and body.kind is Kind.ARRAY and body.items:
+                    body = body.items[0]  # [string, {variables}]: the variables are the template's
+                if body is not None and body.kind is Kind.STRING:
+                    yield body, True
+            elif function is None:
+                stack.extend(reversed([m.value for m in current.members if m.value is not None]))
 
 
-def _slots_of(node: Node, catalog: Catalog) -> list[Slot]:
+def _intrinsic(node: Node) -> str | None:
+    """`Ref`, `Fn::Sub` ... when `node` is a CloudFormation intrinsic function."""
+    if len(node.members) != 1:
+        return None
+    key = node.members[0].key
+    return key if key == "Ref" or key.startswith("Fn::") else None
+
+
+def _slots_of(node: Node, catalog: Catalog, in_sub: bool = False) -> list[Slot]:
+    value = str(node.value)
+    service, templates = catalog.service.prefix, catalog.arn_templates
+    if not in_sub:
+        return [
+            Slot(f, node, span, hole) for f, span, hole in _slot_specs(value, service, templates)
+        ]
     return [
-        Slot(field, node, span, placeholder)
-        for field, span, placeholder in _slot_specs(
-            str(node.value), catalog.service.prefix, catalog.arn_templates
-        )
+        Slot(f, node, span, hole, symbolic, True)
+        for f, span, hole, symbolic in _sub_slot_specs(value, service, templates)
     ]
+
+
+@lru_cache(maxsize=1024)
+def _sub_slot_specs(
+    value: str, service: str, templates: tuple[tuple[str, str], ...]
+) -> tuple[tuple[str, Span, bool, bool], ...]:
+    """(field, span, is a placeholder, is the template's) for each field of a `Fn::Sub`
+    string: its references are masked (same length, no `:` or `/`) so that the ARN splits
+    where the template's ARN will, then each field touching a reference is the template's."""
+    refs = [(m.start(), m.end(), m.group(1) == "!") for m in SUB_REFERENCE.finditer(value)]
+    masked, pos = [], 0
+    for start, end, _ in refs:
+        masked += [value[pos:start], "\x00" * (end - start)]
+        pos = end
+    masked.append(value[pos:])
+    specs = []
+    for field, span, hole in _slot_specs("".join(masked), service, templates):
+        touching = [escape for start, end, escape in refs if start < span.end and span.start < end]
+        symbolic = not all(touching)  # an escape (${!aws:username}) is IAM's, literal text
+        text = value[span.start : span.end]
+        specs.append((field, Span(span.start, span.end, text), hole and not touching, symbolic))
+    return tuple(specs)
 
 
 @lru_cache(maxsize=4096)  # bounded: the live preview asks for the same ARNs on every edit
@@ -129,6 +186,7 @@ class FieldValues:
 
     values: tuple[str, ...]  # filled values (wildcards included), distinct
     placeholders: tuple[str, ...]  # placeholder texts, distinct
+    symbols: tuple[str, ...] = ()  # the template's references (${AWS::Region}): never replaced
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -136,37 +194,39 @@ class FieldValues:
 
 
 def field_values(slots: list[Slot]) -> dict[str, FieldValues]:
-    seen: dict[str, tuple[list[str], list[str]]] = {}
+    seen: dict[str, tuple[list[str], list[str], list[str]]] = {}
     for slot in slots:
-        values, holes = seen.setdefault(slot.field, ([], []))
-        bucket = holes if slot.placeholder else values
+        values, holes, symbols = seen.setdefault(slot.field, ([], [], []))
+        bucket = symbols if slot.symbolic else holes if slot.placeholder else values
         if slot.text not in bucket:
             bucket.append(slot.text)
-    return {name: FieldValues(tuple(v), tuple(h)) for name, (v, h) in seen.items()}
+    return {name: FieldValues(tuple(v), tuple(h), tuple(s)) for name, (v, h, s) in seen.items()}
 
 
 def default_targets(slots: list[Slot], field: str, any_is_a_value: bool = False) -> set[str]:
     """The texts a new value for `field` replaces unless the user picks: every value and
     placeholder, but not a wildcard (`user/*` in an administrator's policy means every user,
     not the one being typed) unless the field has an "any (*)" choice of its own."""
-    texts = {s.text for s in slots if s.field == field}
+    texts = {s.text for s in slots if s.field == field and not s.symbolic}
     return texts if any_is_a_value else {t for t in texts if "*" not in t and "?" not in t}
 
 
 def fill_edits(
-    text: str, slots: list[Slot], field: str, value: str, targets: set[str] | None = None
+    text: str, slots: list[Slot], field: str, raw_value: str, targets: set[str] | None = None
 ) -> list[TextEdit]:
-    """The edits that put `value` into every slot of `field` whose text is in `targets`
+    """The edits that put `raw_value` into every slot of `field` whose text is in `targets`
     (default: `default_targets`). A string written with escapes is rewritten whole."""
     chosen = default_targets(slots, field) if targets is None else targets
     by_node: dict[int, list[Slot]] = {}
     for slot in slots:
-        if slot.field == field and slot.text in chosen and slot.text != value:
+        wanted = slot.field == field and slot.text in chosen and not slot.symbolic
+        if wanted and slot.text != (_sub_escaped(raw_value) if slot.in_sub else raw_value):
             by_node.setdefault(id(slot.node), []).append(slot)
     edits: list[TextEdit] = []
-    encoded = json.dumps(value, ensure_ascii=False)[1:-1]
     for group in by_node.values():
         node = group[0].node
+        value = _sub_escaped(raw_value) if group[0].in_sub else raw_value
+        encoded = json.dumps(value, ensure_ascii=False)[1:-1]
         raw = text[node.start + 1 : node.end - 1]
         if raw == node.value and text[node.start] == '"':
             edits.extend(
@@ -179,6 +239,12 @@ def fill_edits(
                 new = new[: s.span.start] + value + new[s.span.end :]
             edits.append(TextEdit(node.start, node.end, json.dumps(new, ensure_ascii=False)))
     return sorted(edits, key=lambda e: e.start)
+
+
+def _sub_escaped(value: str) -> str:
+    """`value` as a `Fn::Sub` string writes it: IAM's `${aws:username}` as `${!aws:username}`,
+    so that CloudFormation leaves it for IAM instead of reading it as a reference."""
+    return value.replace("${", "${!").replace("${!!", "${!")
 
 
 def fill_text(text: str, changes: dict[str, str], catalog: Catalog | None = None) -> str:
