@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from editor.cli.common import UsageError, read_input
+from editor.core.export.names import DEFAULT_POLICY_NAME
 
 
 def add_parser(commands: Any) -> None:
@@ -28,7 +29,7 @@ def add_parser(commands: Any) -> None:
     )
     export.add_argument(
         "--name",
-        default="ChimeMessagingPolicy",
+        default=DEFAULT_POLICY_NAME,
         type=_policy_name,
         help="policy name, as IAM allows: letters, digits and + = , . @ _ - (1 to 128)",
     )

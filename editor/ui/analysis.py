@@ -31,6 +31,9 @@ if TYPE_CHECKING:
     from editor.core.lint.engine import LintOptions, LintResult
 
 SWITCH_INTERVAL_S = 0.0005
+# Characters: up to this, each analysis also works out what Fix all would change (a few more
+# lints); past it, as for a file of thousands of statements, the button gives no count.
+COUNT_FIXES_UP_TO = 100_000
 # A job on a text longer than this runs with the cyclic garbage collector off, and what it
 # built is frozen afterwards (gc.freeze): a full collection over the trees of a 3 MB policy
 # took 100-600 ms with the GIL held, and the window stood still meanwhile. A job leaves no
@@ -54,6 +57,7 @@ class Analysis:
     synced: EditorState  # its ticks and fields worked out from its text
     result: LintResult
     shown: Shown  # its findings as the views show them, worked out here too
+    fixes: int | None = None  # the changes Fix all makes; None: not worked out (a big text)
 
 
 def analyze(job: Job, current: Callable[[], bool] = lambda: True) -> Analysis | None:
@@ -71,7 +75,15 @@ def analyze(job: Job, current: Callable[[], bool] = lambda: True) -> Analysis | 
     if not current():
         return None
     result = lint(state.text, job.options)
-    return Analysis(job.version, job.state, state, result, Shown.of(state.text, result.findings))
+    fixes = None  # what Fix all will change, fixes the first ones reveal included
+    if len(state.text) <= COUNT_FIXES_UP_TO and any(f.fix and f.fix.safe for f in result.findings):
+        from editor.core.lint.engine import fix_all_changes
+
+        if not current():
+            return None
+        fixes = fix_all_changes(result, job.options)
+    shown = Shown.of(state.text, result.findings)
+    return Analysis(job.version, job.state, state, result, shown, fixes)
 
 
 class Analyzer(QObject):

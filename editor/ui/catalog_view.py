@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
+from editor.core.text.wording import counted
 from editor.ui.catalog_model import CatalogModel, action_matches
 
 HINT = "Tick a persona or single actions; the policy is written as you go."
@@ -58,16 +59,26 @@ class CatalogView(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.notice = QLabel(self)  # why ticking is off, when it is
+        self.notice.setWordWrap(True)
+        self.notice.setAccessibleName("Why ticking is off")
+        self.notice.hide()
         self.hint = QLabel(HINT)
         self.hint.setWordWrap(True)
         self.hint.setObjectName("hint")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)
+        layout.addWidget(self.notice)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.hint)
         self.filter.textChanged.connect(self.apply_filter)
         self.setFocusProxy(self.filter)
+
+    def show_notice(self, text: str) -> None:
+        """Say why the boxes cannot be ticked now ("" when they can)."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
 
     def focus_tree(self) -> None:
         self.tree.setFocus()
@@ -91,7 +102,8 @@ class CatalogView(QWidget):
             self.hint.setText(f"No action matches \u201c{text.strip()}\u201d.")
         else:
             self.hint.setText(
-                f"Filtered: {len(shown)} actions shown. A persona row ticks only the actions "
+                f"Filtered: {counted(len(shown), 'action')} shown. A persona row ticks only "
+                "the actions "
                 "shown under it."
             )
 

@@ -26,6 +26,14 @@ class Answer(Enum):
     CANCEL = "cancel"
 
 
+class DiskAnswer(Enum):
+    """What to do when Save finds another program's text in the file."""
+
+    OVERWRITE = "overwrite"
+    RELOAD = "reload"
+    CANCEL = "cancel"
+
+
 class Dialogs:
     def __init__(self, parent: QWidget) -> None:
         self.parent = parent
@@ -72,6 +80,29 @@ class Dialogs:
             f"{name} was changed by another program. Reload it?{detail}",
         )
         return answer == QMessageBox.StandardButton.Yes
+
+    def ask_overwrite(self, name: str) -> DiskAnswer:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "File changed on disk",
+            f"{name} was changed by another program since it was opened or saved.",
+            parent=self.parent,
+        )
+        box.setInformativeText(
+            "Overwrite replaces that program's text with yours; Reload replaces yours with "
+            "the file's (Undo brings yours back)."
+        )
+        overwrite = box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole)
+        reload = box.addButton("Reload", QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is overwrite:
+            return DiskAnswer.OVERWRITE
+        return DiskAnswer.RELOAD if clicked is reload else DiskAnswer.CANCEL
 
     def error(self, title: str, text: str, detail: str = "") -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.text.linediff import Row, diff_rows
+from editor.core.text.wording import counted
 from editor.ui.theme import colours
 
 CONTEXT = 3  # unchanged lines shown around each change in the unified view
@@ -49,7 +50,9 @@ class DiffDialog(QDialog):
         rows = diff_rows(before, after)
         removed = sum(1 for r in rows if r.sign == "-")
         added = sum(1 for r in rows if r.sign == "+")
-        summary = QLabel(f"{title}: {removed} lines removed, {added} added. Apply the change?")
+        summary = QLabel(
+            f"{title}: {counted(removed, 'line')} removed, {added:,} added. Apply the change?"
+        )
         summary.setWordWrap(True)
         self.mode = QComboBox()
         self.mode.addItems(["Unified", "Side by side"])

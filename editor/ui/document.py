@@ -110,6 +110,7 @@ class Document(QObject):
         # The result's findings as the views show them (spans, rows, counts): the one copy
         # they read, worked out with the result on the worker.
         self.shown: Shown | None = None
+        self.fixes: int | None = None  # the changes Fix all makes to the analysed text
         self._throttle = Throttle(self._analyze, 0, self)
         self.was_refused = False  # the last edit was refused (NotReadable), and why was said
         self.analyzer = Analyzer(self)
@@ -359,4 +360,5 @@ class Document(QObject):
             self._adopt(analysis.synced)
         self.result, self.result_version = analysis.result, analysis.version
         self.shown = analysis.shown
+        self.fixes = analysis.fixes
         self.analyzed.emit(self.result)

@@ -3,7 +3,8 @@
 Saves are atomic; the first save over a file the user opened keeps its original as FILE.bak.
 A file that cannot be a policy (binary, not UTF-8, too big) is refused with a clear message;
 a template, Terraform file or doc page offers the policies inside it, and saving one writes it
-back into its place in that file (Terraform: Save As, see export/containers.py).
+back into its place in that file (Terraform: changes of its own strings only, see
+export/containers.py; anything more goes to Save As).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from editor.core.catalog.catalog import load_personas
 from editor.core.export.sniff import looks_like_policy
 from editor.core.files import PolicyFileError, read_policy_file
 from editor.core.policy import editing
-from editor.ui.dialogs import Answer, Dialogs
+from editor.ui.dialogs import Answer, Dialogs, DiskAnswer
 from editor.ui.document import Document
 
 if TYPE_CHECKING:  # the readers of templates and pages load when a file needs them
@@ -54,7 +55,8 @@ class FileController(QObject):
         self.label = "Untitled"
         self.newline = "\n"
         self.backed_up = False  # the original of an opened file is kept once, at first save
-        self.last_written: str | None = None
+        # The file's text as last read or written here: Save over anything else asks first.
+        self.disk_text: str | None = None
         self._watcher: QFileSystemWatcher | None = None  # made when a file is first watched
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
@@ -101,7 +103,7 @@ class FileController(QObject):
             label = f"{persona.title} (new)"
         self._forget_container()
         self._set_path(None, label)
-        self.newline, self.backed_up = "\n", False
+        self.newline, self.backed_up, self.disk_text = "\n", False, None
         self.document.reset(state)
         return True
 
@@ -134,6 +136,7 @@ class FileController(QObject):
         self._forget_container()
         self._set_path(str(Path(path).resolve()))
         self.newline, self.backed_up = newline, False
+        self.disk_text = raw
         # Shown at once; reading it, and the ticks and fields, follow from the worker.
         self.document.reset(editing.new_state(text, sync=False))
         self._add_recent(self.path)
@@ -169,7 +172,7 @@ class FileController(QObject):
         where = (
             "Save writes it back into its place in the file"
             if embedded.span is not None
-            else "Save As writes it as a policy file"
+            else "Save writes changes of its strings into the file (anything more: Save As)"
         )
         self.message.emit(f"Opened {embedded.label} from {name}; {where}.")
         return True
@@ -181,10 +184,19 @@ class FileController(QObject):
 
     def _save_into_container(self, link: _Link) -> bool:
         """The edited policy written back into its file, the rest of the file unchanged."""
-        from editor.core.export.containers import find_container, write_back
+        from editor.core.export.containers import NotInPlace, find_container, write_back
         from editor.core.files import write_atomically
 
-        text = write_back(link.text, link.embedded, self.document.state.text)
+        try:
+            text = write_back(link.text, link.embedded, self.document.state.text)
+        except NotInPlace as refusal:  # Terraform's HCL is not rewritten: a policy file instead
+            name = Path(link.path).name
+            self.dialogs.error(
+                f"Cannot save into {name}", f"{refusal}. Save As writes the policy as a file."
+            )
+            return self.save_as()
+        if not self._may_overwrite(link.path, link.text.replace("\n", link.newline)):
+            return False
         try:
             write_atomically(link.path, text.replace("\n", link.newline), backup=not self.backed_up)
         except OSError as error:
@@ -201,11 +213,38 @@ class FileController(QObject):
 
     def save(self) -> bool:
         link = self.container
-        if self.path is None and link is not None and link.embedded.span is not None:
+        if self.path is None and link is not None:
             return self._save_into_container(link)
         if self.path is None:
             return self.save_as()
+        if not self._may_overwrite(self.path, self.disk_text):
+            return False
         return self._write(self.path, backup=not self.backed_up)
+
+    def _may_overwrite(self, path: str, known: str | None) -> bool:
+        """Another program's text in the file (`known`: what we last read or wrote there)
+        is replaced only when the user says so; a file deleted meanwhile holds nothing of
+        anyone's and is written again."""
+        if not Path(path).exists():
+            return True
+        on_disk = self._read_disk(path)
+        if on_disk == known:
+            return True
+        self._asking = True  # no reload prompt over this one
+        try:
+            answer = self.dialogs.ask_overwrite(Path(path).name)
+        finally:
+            self._asking = False
+        log.debug("%s differs on disk at save; answer: %s", path, answer.value)
+        if answer is DiskAnswer.RELOAD:
+            if isinstance(on_disk, PolicyFileError):
+                self._refuse_reload(path, on_disk)
+            elif self.container is not None:
+                self._reload_embedded(self.container, on_disk)
+            else:
+                self._reload(on_disk)
+            return False
+        return answer is DiskAnswer.OVERWRITE
 
     def save_as(self) -> bool:
         # A policy taken from a template is suggested beside the template, where its
@@ -237,7 +276,7 @@ class FileController(QObject):
         if kept is not None:  # FILE.bak, or FILE.bak.N when that name was taken
             self.message.emit(f"Saved; the original is kept as {os.path.basename(kept)}.")
         self.backed_up = self.backed_up or backup
-        self.last_written = text
+        self.disk_text = text
         self.document.mark_saved()
         self._watch(path)
         return True
@@ -261,11 +300,12 @@ class FileController(QObject):
         if self._watcher is None:
             self._watcher = QFileSystemWatcher(self)
             self._watcher.fileChanged.connect(self._changed_on_disk)
+            self._watcher.directoryChanged.connect(self._folder_changed)
         return self._watcher
 
     def _set_path(self, path: str | None, label: str = "Untitled") -> None:
         if self.path:
-            self.watcher.removePath(self.path)
+            self._unwatch(self.path)
         self.path, self.label = path, label
         self._settle.stop()
         self._seen_on_disk = None
@@ -274,12 +314,33 @@ class FileController(QObject):
         self.path_changed.emit()
 
     def _watch(self, path: str) -> None:
+        """The file, and its folder: the watch on a file ends when the file is deleted, and
+        the folder says when a file of that name appears again."""
+        folder = str(Path(path).parent)
+        if folder not in self.watcher.directories():
+            self.watcher.addPath(folder)
         if path not in self.watcher.files():
             self.watcher.addPath(path)
+
+    def _unwatch(self, path: str) -> None:
+        watched = self.watcher.files() + self.watcher.directories()
+        for item in (path, str(Path(path).parent)):
+            if item in watched:
+                self.watcher.removePath(item)
 
     def _changed_on_disk(self, path: str) -> None:
         if path == self.path:
             self._settle.start()  # (re)started: a burst of signals is one check
+
+    def _folder_changed(self, folder: str) -> None:
+        """A file of the document's name made again (copied, restored) is watched again and
+        checked as a change; other changes in the folder are none of ours."""
+        path = self.path
+        if path is None or str(Path(path).parent) != folder:
+            return
+        if path not in self.watcher.files() and Path(path).exists():
+            self._watch(path)
+            self._settle.start()
 
     def _read_disk(self, path: str) -> str | PolicyFileError:
         """The file's text through the reader opening uses, with its refusals (a binary,
@@ -303,7 +364,7 @@ class FileController(QObject):
         if isinstance(text, PolicyFileError):
             self._refuse_reload(path, text)
             return
-        if text in (self.last_written, self._seen_on_disk):
+        if text in (self.disk_text, self._seen_on_disk):
             return  # our own save, or a text the user already answered for
         self._asking = True
         try:
@@ -318,8 +379,26 @@ class FileController(QObject):
         self._seen_on_disk = latest
         log.debug("%s changed on disk; reload: %s", path, reload)
         if reload:
-            self.document.replace_from_disk(latest.replace("\r\n", "\n"), "Reload from disk")
-            self.last_written = latest
+            self._reload(latest)
+
+    def _reload(self, text: str) -> None:
+        self.document.replace_from_disk(text.replace("\r\n", "\n"), "Reload from disk")
+        self.disk_text = self._seen_on_disk = text
+
+    def _reload_embedded(self, link: _Link, raw: str) -> None:
+        """The policy read again from its template or page as it is on disk now."""
+        from editor.core.export.containers import find_container
+
+        text = raw.replace("\r\n", "\n")
+        again = find_container(text, link.path)
+        if again is None or link.index >= len(again.policies):
+            name = Path(link.path).name
+            self.dialogs.error(
+                f"Cannot reload {name}", f"{name} no longer holds {link.embedded.label}."
+            )
+            return
+        link.text, link.embedded = text, again.policies[link.index]
+        self.document.replace_from_disk(link.embedded.text, "Reload from disk")
 
     def _refuse_reload(self, path: str, error: PolicyFileError) -> None:
         """Say why the file on disk is not offered (once per change), and that nothing of

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 from editor.core.access.grants import ActionGrant, GrantEntry, grants
 from editor.core.access.policy import CompiledPolicy, compile_policy, relocated
 from editor.core.catalog.arn import unmask
+from editor.core.text.wording import counted
 from editor.ui.theme import colours
 
 COLUMNS = ("Action / resource", "Resource types", "Condition", "Line", "Over-broad")
@@ -46,9 +47,9 @@ class GrantsView(QWidget):
         # A resource or trust policy grants to its Principals: say who, without unfolding.
         whom = sorted({p for g in summary for e in g.entries for p in e.principals})
         self.summary_label.setText(
-            f"{len(summary)} actions allowed"
+            f"{counted(len(summary), 'action')} allowed"
             + (f" to {', '.join(whom)}" if whom else "")
-            + f"; {broad} over-broad entries"
+            + f"; {counted(broad, 'over-broad entry', 'over-broad entries')}"
             if summary
             else "The policy allows nothing."
         )

@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # annotations only: each Qt class costs start-up time when fi
 
 from editor.core.catalog.catalog import load_catalog, load_personas
 from editor.core.policy.editing import EditorState
+from editor.core.policy.kinds import with_article
 from editor.core.policy.layout import Layout
 from editor.ui import window_geometry
 from editor.ui.access_dock import install as install_access
@@ -69,6 +70,7 @@ class MainWindow(WindowMenus):
         self.personas = load_personas()
         self.settings = settings or QSettings()
         self.document = Document(self)
+        self._wrong_kind = False  # the policy's kind takes no ticks (see show_kind_fit)
         self.dialogs = dialogs or Dialogs(self)
         self.files = FileController(self.document, self.dialogs, self.settings, self)
         self.catalog_model = CatalogModel(self.catalog, self.personas, self)
@@ -206,9 +208,10 @@ class MainWindow(WindowMenus):
             return  # the ticks, fields and banner follow when the text has been read
         readable = state.readable
         self.catalog_model.set_selected(state.actions)
-        self.catalog_model.set_editable(readable)
+        self.catalog_model.set_editable(readable and not self._wrong_kind)
         self.form.show_state(state)
         self.form.setEnabled(readable)
+        self.banner.setText(SYNC_BANNER)  # what holds now, not an earlier edit's refusal
         self.banner.setVisible(not readable)
         for combo, value in ((self.layout_combo, state.layout), (self.indent_combo, state.indent)):
             with QSignalBlocker(combo):
@@ -222,9 +225,24 @@ class MainWindow(WindowMenus):
         if shown is None or shown.findings is not result.findings:
             shown = Shown.of(self.document.state.text, result.findings)
         self.editor.show_findings(shown)
-        self.problems.set_findings(shown)
+        self.problems.set_findings(shown, self.document.fixes)
         self.status.show_result(result, self.document.quota, shown)
         self.kind_combo.show_result(result)
+        self.show_kind_fit(result)
+
+    def show_kind_fit(self, result: LintResult) -> None:
+        """Ticks add identity statements: off, and why, in a policy of a kind whose every
+        statement needs a Principal (a role trust or resource-based policy, an RCP)."""
+        kind = result.kind.kind if result.kind is not None else None
+        self._wrong_kind = kind is not None and not kind.takes_identity_statements
+        self.catalog_view.show_notice(
+            f"Ticking is off: this is {with_article(kind.label)}, and ticks add identity "
+            "permissions (statements with no Principal) that do not belong in it. Choose "
+            "Kind: Identity to tick anyway."
+            if kind is not None and self._wrong_kind
+            else ""
+        )
+        self.catalog_model.set_editable(self.document.state.readable and not self._wrong_kind)
 
     def analysis_failed(self) -> None:
         """The crash dialog says what went wrong; the busy bar must not go on saying that
@@ -255,12 +273,14 @@ class MainWindow(WindowMenus):
             except NotReadable:
                 after = state.text  # set_layout below says why
             what = REWRITE.get(layout, f"indented {indent or 'minified'}")
-            if after == state.text and layout is not Layout.AS_WRITTEN:
+            if after == state.text and layout is not Layout.AS_WRITTEN and state.readable:
                 self.status.showMessage(
                     f"Nothing to rewrite as {what}: statements with their author's own Sid, "
                     "conditions or other services are kept as written.",
                     10000,
                 )
+                self.show_state(state)  # the controls show the file as it still is
+                return
             if after != state.text and not self.dialogs.preview(
                 f"Rewrite as {what}", state.text, after
             ):
@@ -301,8 +321,9 @@ class MainWindow(WindowMenus):
         self.catalog_view.focus_filter()
 
     def policy_name(self) -> str:
-        stem = Path(self.files.path).stem if self.files.path else "ChimeMessagingPolicy"
-        return "".join(c for c in stem.title() if c.isalnum()) or "ChimeMessagingPolicy"
+        from editor.core.export.names import policy_name_from
+
+        return policy_name_from(Path(self.files.path).stem if self.files.path else "")
 
     def policy_folder(self) -> Path:
         """Exports are written next to the policy; an unsaved one, in the working folder."""

@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from editor.core.text.findings import Finding, Severity
+from editor.core.text.wording import counted
 from editor.ui.finding_marks import Shown, row_order
 from editor.ui.theme import colours
 
@@ -154,7 +156,9 @@ class ProblemsView(QWidget):
         bar.addWidget(self.fix_button)
         bar.addWidget(self.fix_all_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # At the window's right edge, as the group-boxed panes keep theirs: nothing flush.
+        right = self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutRightMargin)
+        layout.setContentsMargins(0, 0, right, 0)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         self._update_buttons()
@@ -166,14 +170,24 @@ class ProblemsView(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.finding_at(rows[0].row()) if rows else None
 
-    def set_findings(self, findings: tuple[Finding, ...] | Shown) -> None:
+    def set_findings(self, findings: tuple[Finding, ...] | Shown, fixes: int | None = None) -> None:
+        """`fixes`: the changes Fix all makes (the listed fixes and those they reveal), when
+        worked out; the button counts those, never a number Fix all does not keep to."""
         self.model.set_findings(findings)
         if isinstance(findings, Shown):
             fixable, findings = findings.fixable, findings.findings
         else:
             fixable = sum(1 for f in findings if f.fix is not None and f.fix.safe)
         self.title.setText(f"Problems ({len(findings)})" if findings else "No problems")
-        self.fix_all_button.setText(f"Fix &all ({fixable})" if fixable else "Fix &all")
+        count = f" ({fixes:,})" if fixable and fixes else ""
+        self.fix_all_button.setText(f"Fix &all{count}")
+        self.fix_all_button.setToolTip(
+            "Apply every safe fix in one undoable step, shown first: "
+            f"{counted(fixable, 'listed problem')} with a safe fix, and any fix they reveal"
+            + (f" ({counted(fixes, 'change')} in all)" if fixes else "")
+            if fixable
+            else "Apply every safe fix in one undoable step"
+        )
         self.fix_all_button.setEnabled(fixable > 0)
         self._update_buttons()
 

@@ -53,6 +53,11 @@ class StatusBar(QStatusBar):
         self.quota.currentIndexChanged.connect(
             lambda _: self.quota_chosen.emit(Quota(self.quota.currentData()))
         )
+        # In the combo's place when the policy's kind has a quota of its own (a trust policy's
+        # 2,048): the identity quotas of the combo do not apply to it.
+        self.own_quota = QLabel()
+        self.own_quota.setAccessibleName("Size quota of this kind of policy")
+        self.own_quota.hide()
         # While an analysis takes long (a big file): a busy bar and what is being done.
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
@@ -73,6 +78,7 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(QLabel("Size:"))
         self.addPermanentWidget(self.meter)
         self.addPermanentWidget(self.quota)
+        self.addPermanentWidget(self.own_quota)
         self.addPermanentWidget(self.catalog)
 
     def show_busy(self, what: str) -> None:
@@ -99,13 +105,19 @@ class StatusBar(QStatusBar):
         kind = result.kind.kind if result.kind is not None else PolicyKind.IDENTITY
         limit, label, own = size_quota(kind, quota)
         # A trust policy, SCP, RCP or boundary has its own quota: the identity quotas of the
-        # combo do not apply to it, and the combo says so.
-        self.quota.setEnabled(not own)
-        self.quota.setToolTip(
-            f"{label[0].upper()}{label[1:]} has its own quota"
-            if own and limit is not None
-            else "IAM counts policy size in characters without white space"
-        )
+        # combo do not apply to it, and its own is named instead.
+        self.quota.setVisible(not own)
+        self.own_quota.setVisible(own)
+        if own:
+            name = kind.label[0].upper() + kind.label[1:]
+            self.own_quota.setText(
+                f"{name} ({limit:,})" if limit is not None else f"{name} (its service's quota)"
+            )
+            self.own_quota.setToolTip(
+                f"{label[0].upper()}{label[1:]} has its own quota"
+                if limit is not None
+                else "Each service sets its own quota for its resource-based policies"
+            )
         if limit is None:  # a resource-based policy: its service's quota, which we don't know
             self.meter.setRange(0, max(size, 1))
             self.meter.setValue(size)

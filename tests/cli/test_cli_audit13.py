@@ -6,23 +6,10 @@ import pytest
 
 from editor.cli.main import main
 from tests.core.policies import USER, policy, statement
-from tests.core.template_examples import SUB_EXPORT
+from tests.core.template_examples import SUB_EXPORT, TERRAFORM
 
 CLEAN = policy(statement("chime:Connect", USER))
 MISCASED = CLEAN.replace('"chime:Connect"', '"chime:connect"')
-TERRAFORM = (
-    'resource "aws_iam_policy" "chat" {\n'
-    '  name   = "chat"\n'
-    "  policy = jsonencode({\n"
-    '    Version = "2012-10-17"\n'
-    "    Statement = [{\n"
-    '      Effect   = "Allow"\n'
-    '      Action   = "chime:connect"\n'
-    f'      Resource = "{USER}"\n'
-    "    }]\n"
-    "  })\n"
-    "}\n"
-)
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:

@@ -1,5 +1,8 @@
 # ruff: noqa: E501 (a template's !Sub ARNs are one line each, as written)
-"""CloudFormation templates whose policies write ARNs with `!Sub` (audit A2, A3, A8)."""
+"""CloudFormation templates whose policies write ARNs with `!Sub` (audit A2, A3, A8), and a
+Terraform policy with a mis-cased action (A12)."""
+
+from tests.core.policies import USER
 
 # The shape of the audit's template: a role and its managed policy, ARNs written with !Sub.
 TEMPLATE = """\
@@ -57,3 +60,17 @@ Resources:
           - chime:Connect
           Resource: !Sub 'arn:aws:chime:${AWS::Region}:${AWS::AccountId}:app-instance/myapp-1234/user/u-1'
 """
+# A Terraform `jsonencode` policy: what `fix --in-place` and the window both save into.
+TERRAFORM = (
+    'resource "aws_iam_policy" "chat" {\n'
+    '  name   = "chat"\n'
+    "  policy = jsonencode({\n"
+    '    Version = "2012-10-17"\n'
+    "    Statement = [{\n"
+    '      Effect   = "Allow"\n'
+    '      Action   = "chime:connect"\n'
+    f'      Resource = "{USER}"\n'
+    "    }]\n"
+    "  })\n"
+    "}\n"
+)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from editor.ui.dialogs import Answer
+from editor.ui.dialogs import Answer, DiskAnswer
 from editor.ui.main_window import MainWindow
 
 
@@ -21,6 +21,7 @@ class FakeDialogs:
         self.save_answer: str | None = None
         self.ask_save_answer = Answer.CANCEL
         self.reload_answer = True
+        self.overwrite_answer = DiskAnswer.CANCEL
         self.choice: int | None = 0
         self.preview_answer = True
 
@@ -39,6 +40,10 @@ class FakeDialogs:
     def ask_reload(self, name: str, modified: bool) -> bool:
         self.calls.append(("ask_reload", (name, modified)))
         return self.reload_answer
+
+    def ask_overwrite(self, name: str) -> DiskAnswer:
+        self.calls.append(("ask_overwrite", (name,)))
+        return self.overwrite_answer
 
     def error(self, title: str, text: str, detail: str = "") -> None:
         self.calls.append(("error", (title, text)))

@@ -75,7 +75,7 @@ def test_grants_tab_says_who_may_assume_a_role(window, qtbot, tmp_path) -> None:
     view = window.access.grants
     assert view.actions_shown() == ["sts:AssumeRole"]
     assert view.summary_label.text() == (
-        "1 actions allowed to Service messaging.chime.amazonaws.com; 0 over-broad entries"
+        "1 action allowed to Service messaging.chime.amazonaws.com; 0 over-broad entries"
     )
     rows = all_rows(view.tree)
     assert [r[0] for r in rows if r[0].startswith("the policy's own")] == [

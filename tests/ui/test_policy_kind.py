@@ -42,12 +42,14 @@ def test_the_size_meter_follows_the_quota_of_the_kind(window) -> None:
     status = window.status
     window.editor.setPlainText(TRUST)
     assert status.meter.format().endswith("/ 2,048")
-    assert not status.quota.isEnabled()  # the identity quotas do not apply to a trust policy
-    assert "role trust policy has its own quota" in status.quota.toolTip()
+    # the identity quotas' combo does not apply to a trust policy: its own quota is named
+    assert not status.quota.isVisible() and status.own_quota.text() == "Role trust policy (2,048)"
+    assert "role trust policy has its own quota" in status.own_quota.toolTip()
     window.activateWindow()
     QTest.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
     QTest.keyClick(window.kind_combo, Qt.Key.Key_Down)  # Identity
-    assert status.meter.format().endswith("/ 6,144") and status.quota.isEnabled()
+    assert status.meter.format().endswith("/ 6,144") and status.quota.isVisible()
+    assert not status.own_quota.isVisible()
     while window.kind_combo.currentText() != "SCP":
         QTest.keyClick(window.kind_combo, Qt.Key.Key_Down)
     assert status.meter.format().endswith("/ 5,120")

@@ -103,6 +103,8 @@ def test_a_file_of_author_statements_has_nothing_to_rewrite(window, tmp_path, qt
     assert window.document.state.text == REGISTER_ENDPOINT
     assert "Nothing to rewrite as least privilege" in window.status.currentMessage()
     assert not window.dialogs.asked("preview")
+    assert window.layout_combo.currentText() == "As written"  # what the file still is
+    assert not window.document.can_undo()  # and no step was made of nothing
 
 
 def test_fix_all_is_previewed_then_applied_as_one_step(window, tmp_path, qtbot) -> None:

@@ -118,3 +118,12 @@ def test_the_access_dock_reads_sub_resources_as_the_stacks(window, opened, qtbot
     text = window.document.state.text  # the statement's line in the editor's own text
     line = text[: text.index('"Sid": "UserChannels"')].count("\n")
     assert pane.statements.item(0).text() == f"line {line}: Allow Sid 'UserChannels'"
+
+
+def test_an_iam_variable_escaped_in_a_sub_reads_as_iams(window, opened) -> None:
+    """`${!cognito-identity.amazonaws.com:sub}` is CloudFormation's way of writing IAM's
+    variable: the form shows the variable, valid, not a bad user ID."""
+    opened(TEMPLATE, 1)
+    user = window.form.inputs["user_id"]
+    assert user.text() == "${cognito-identity.amazonaws.com:sub}"
+    assert not window.form.errors["user_id"].isVisible()

@@ -7,7 +7,9 @@ its place says it is (`AssumeRolePolicyDocument` is a role trust policy, an
 to the container's, so that findings carry the container's own lines and columns. Where the
 policy is written as JSON in the container (a JSON template, a code block, a heredoc), saving
 replaces exactly its span; a YAML template gets the policy back as a JSON flow mapping, which
-is YAML too. Terraform's `jsonencode(...)` is HCL, not JSON: it is read, not written back.
+is YAML too. Terraform's `jsonencode(...)` is HCL, not JSON: it is never rewritten whole;
+changes of the strings written in it (a respelt action, a filled ARN) are saved in place, as
+`chime-policy fix --in-place` makes them, and anything more is refused (`NotInPlace`).
 """
 
 from __future__ import annotations
@@ -164,10 +166,22 @@ def _embedded(
     return Embedded(label, body, kind, reason, pieces, (node.start, node.end), column)
 
 
+class NotInPlace(ValueError):
+    """An edit of a policy in a file that is never rewritten whole (Terraform, a page with
+    entities) that is more than a change of the strings written in it."""
+
+
 def write_back(container: str, embedded: Embedded, edited: str) -> str:
     """The container with `edited` in place of the policy; the rest byte for byte."""
-    if embedded.span is None:
-        raise ValueError(f"{embedded.label} cannot be written back into its file")
+    if embedded.span is None:  # Terraform: its own strings only, as `fix --in-place` edits them
+        minimal = edit_in_place(container, embedded, edited, lambda t: _reread_any(t, embedded))
+        if minimal is None:
+            raise NotInPlace(
+                f"{embedded.label}: only changes of the strings written in the file (a respelt "
+                "action, a filled ARN value) can be saved into it; this edit adds, removes or "
+                "moves more, and its HCL is not rewritten"
+            )
+        return minimal
     start, end = embedded.span
     original = container[start:end]
     body = edited if original.endswith("\n") else edited.rstrip("\n")
@@ -184,6 +198,13 @@ def write_back(container: str, embedded: Embedded, edited: str) -> str:
             body += "\n"
         return container[:start] + body + tail
     return container[:start] + body + container[end:]
+
+
+def _reread_any(text: str, embedded: Embedded) -> Embedded | None:
+    """The policy at the same place of a Terraform file or page after an edit."""
+    container = find_container(text)
+    found = [] if container is None else container.policies
+    return next((e for e in found if e.label == embedded.label), None)
 
 
 def _reread(text: str, embedded: Embedded) -> Embedded | None:

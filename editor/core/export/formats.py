@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from editor.core.export.cloudformation import Stack, cloudformation, stack_of
+from editor.core.export.names import DEFAULT_POLICY_NAME
 from editor.core.export.terraform import data_source_problems, terraform, terraform_data_source
 from editor.core.json.nodes import Node
 from editor.core.json.parsed import ParsedText
@@ -76,7 +77,7 @@ def _findings(parsed: ParsedText, code: str, found: list[tuple[Node, str]]) -> l
 def export(
     text: str,
     fmt: Format,
-    name: str = "ChimeMessagingPolicy",
+    name: str = DEFAULT_POLICY_NAME,
     template: bool = False,
     substitute: bool = False,
     account: str | None = None,

@@ -19,24 +19,47 @@ def _verbatim(label: str, text: str, start: int, end: int) -> Embedded:
 
 
 def markdown(text: str) -> list[Embedded]:
-    """Each fenced code block that holds a policy, verbatim: saving replaces just its lines."""
+    """Each fenced code block that holds a policy, verbatim: saving replaces just its lines.
+    Each is named by its place: "code block 2 at line 54, under “Example IAM roles”"."""
     found: list[Embedded] = []
     fence = ""
     block_start = 0
     count = 0
     offset = 0
-    for line in text.splitlines(keepends=True):
+    heading = ""  # the nearest heading above, outside code blocks
+    fence_line = 0
+    for number, line in enumerate(text.splitlines(keepends=True), 1):
         stripped = line.strip()
         if not fence and stripped[:3] in ("```", "~~~"):
-            fence, block_start = stripped[:3], offset + len(line)
+            fence, block_start, fence_line = stripped[:3], offset + len(line), number
         elif fence and stripped.startswith(fence) and stripped.strip("`~") == "":
             count += 1
             block = text[block_start:offset]
             if _looks_like_policy(block):
-                found.append(_verbatim(f"code block {count}", text, block_start, offset))
+                label = f"code block {count} at line {fence_line}"
+                label += f", under \u201c{heading}\u201d" if heading else ""
+                found.append(_verbatim(label, text, block_start, offset))
             fence = ""
+        elif not fence and _heading(stripped) is not None:
+            heading = _heading(stripped) or heading
         offset += len(line)
     return found
+
+
+def _heading(line: str) -> str | None:
+    """The text of an ATX heading ("## Title <a name=...></a>" -> "Title"), else None."""
+    hashes = len(line) - len(line.lstrip("#"))
+    if not 1 <= hashes <= 6 or (len(line) > hashes and line[hashes] != " "):
+        return None
+    words, inside_tag = [], False
+    for c in line[hashes:].strip():  # tags dropped, as a reader sees the heading
+        if c == "<":
+            inside_tag = True
+        elif c == ">" and inside_tag:
+            inside_tag = False
+        elif not inside_tag:
+            words.append(c)
+    return "".join(words).replace("\\", "").strip()
 
 
 def html(text: str) -> list[Embedded]:

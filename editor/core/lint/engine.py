@@ -157,3 +157,9 @@ def _lint_with_intrinsics(
 def fix_all(text: str, options: LintOptions | None = None) -> str:
     """Apply every safe fix, JSON and policy alike."""
     return fnd.fix_all(text, lambda t: lint(t, options).findings)
+
+
+def fix_all_changes(result: LintResult, options: LintOptions | None = None) -> int:
+    """How many changes `fix_all` makes to the text `result` is the lint of."""
+    text, findings = result.parsed.text, result.findings
+    return fnd.fixed_point(text, lambda t: lint(t, options).findings, first=findings)[1]

@@ -144,6 +144,8 @@ def _sub_slot_specs(
         touching = [escape for start, end, escape in refs if start < span.end and span.start < end]
         symbolic = not all(touching)  # an escape (${!aws:username}) is IAM's, literal text
         text = value[span.start : span.end]
+        if touching and not symbolic:  # shown and compared as IAM reads it: ${aws:username}
+            text = text.replace("${!", "${")
         specs.append((field, Span(span.start, span.end, text), hole and not touching, symbolic))
     return tuple(specs)
 
@@ -220,7 +222,7 @@ def fill_edits(
     by_node: dict[int, list[Slot]] = {}
     for slot in slots:
         wanted = slot.field == field and slot.text in chosen and not slot.symbolic
-        if wanted and slot.text != (_sub_escaped(raw_value) if slot.in_sub else raw_value):
+        if wanted and slot.text != raw_value:
             by_node.setdefault(id(slot.node), []).append(slot)
     edits: list[TextEdit] = []
     for group in by_node.values():

@@ -107,7 +107,9 @@ class EditorState:
 
     @property
     def readable(self) -> bool:
-        return not read_json(self.text).has_errors
+        """Ticks and fields can be written into it: JSON that reads, or a blank text (an
+        empty file is an empty policy, which the first tick starts)."""
+        return not self.text.strip() or not read_json(self.text).has_errors
 
 
 def empty_policy(indent: int = 4) -> str:
@@ -210,6 +212,8 @@ def with_field(state: EditorState, name: str, raw: str, target: str | None = Non
             return changed
         return _regenerate(changed)
     value = raw.strip() or (FIELDS[name][1] if name in FIELDS else name.removeprefix(OTHER))
+    if not state.text.strip():
+        return changed  # an empty policy: the value goes into what is ticked next
     parsed = read_json(state.text)
     if parsed.has_errors:
         raise NotReadable
@@ -227,7 +231,7 @@ def with_layout(state: EditorState, layout: Layout, indent: int | None = None) -
     "As written" rewrites nothing."""
     if indent is not None and indent != state.indent and indent >= 0:
         parsed = read_json(state.text)
-        if parsed.has_errors:
+        if parsed.has_errors and state.text.strip():
             raise NotReadable
         if parsed.root is not None:
             state = replace(state, text=policy_text(parsed.value(), indent))
@@ -244,8 +248,13 @@ def with_raw_text(state: EditorState, text: str) -> EditorState:
 def with_text(state: EditorState, text: str) -> EditorState:
     """New text typed or loaded: the ticks and fields follow when the text is readable."""
     changed = replace(state, text=text, synced=True)
-    if read_json(text).has_errors:
-        return changed
+    parsed = read_json(text)
+    if parsed.has_errors:
+        # The ticks (greyed until the text reads) show what it grants as far as it reads:
+        # never the ticks of an earlier text that this one contradicts.
+        from editor.core.policy.selection import granted_actions
+
+        return replace(changed, actions=granted_actions(parsed.root, load_catalog()))
     from editor.core.policy.selection import read_selection
 
     selection = read_selection(text)

@@ -36,6 +36,11 @@ class PolicyKind(StrEnum):
     def label(self) -> str:
         return self.rules.label
 
+    @property
+    def takes_identity_statements(self) -> bool:
+        """Statements with no Principal (what a tick adds) belong in a policy of this kind."""
+        return "Principal" in self.rules.forbidden
+
 
 class KindRules(NamedTuple):
     id: str

@@ -150,12 +150,26 @@ def fix_all(text: str, check: Callable[[str], Sequence[Finding]], rounds: int = 
     Fixes that overlap, and fixes that wait for the JSON around them to be repaired, are
     applied in later rounds; `rounds` only guards against a rule that keeps offering fixes.
     """
+    return fixed_point(text, check, rounds)[0]
+
+
+def fixed_point(
+    text: str,
+    check: Callable[[str], Sequence[Finding]],
+    rounds: int = 64,
+    first: Sequence[Finding] | None = None,
+) -> tuple[str, int]:
+    """`fix_all`'s text, and how many changes it took: what "Fix all (N)" promises, fixes
+    the first ones reveal included. `first`: the findings of `text`, when already known."""
+    changes = 0
     for _ in range(rounds):
-        edits = compatible_edits(check(text))
+        edits = compatible_edits(first if first is not None else check(text))
+        first = None
         if not edits:
             break
         text = apply_edits(text, edits)
-    return text
+        changes += len(edits)
+    return text, changes
 
 
 def line_break(text: str) -> str:

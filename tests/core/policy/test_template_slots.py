@@ -37,7 +37,7 @@ def held(text: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[s
         (
             {"Fn::Sub": SUB.replace("u-1", "${!aws:username}")},
             "user_id",
-            (("${!aws:username}",), (), ()),
+            (("${aws:username}",), (), ()),  # as IAM reads it; written back escaped
         ),
         (
             {"Fn::Sub": "arn:${AWS::Partition}:chime:us-east-1:1:x"},
