@@ -85,6 +85,8 @@ class ArnForm(QWidget):
         form shows a state (and in a field not typed in yet), so the key would do nothing.
         Every field edit is a document step, so the document's undo is the one to use."""
         keys = QKeySequence.StandardKey
+        if event.type() == QEvent.Type.FocusOut:
+            self._release_rows()
         if (
             event.type() == QEvent.Type.ShortcutOverride
             and isinstance(event, QKeyEvent)
@@ -205,6 +207,22 @@ class ArnForm(QWidget):
             with QSignalBlocker(self.region):
                 self.region.setEditText(region)
         self._show_others(state)
+        self._hold_typed_row()
+
+    def _hold_typed_row(self) -> None:
+        """The row being typed in keeps the height its messages reached: an error that comes
+        and goes with each key would move every row below it up and down."""
+        for name, edit in self.inputs.items():
+            if edit.hasFocus() or (edit is self.region_edit and self.region.hasFocus()):
+                row = self.rows[name]
+                # Wrapped messages: their height at the row's width, not the size hint's.
+                needed = row.heightForWidth(row.width())
+                row.setMinimumHeight(max(row.minimumHeight(), row.height(), needed))
+
+    def _release_rows(self) -> None:
+        """The field is left: its row takes the room its messages need now."""
+        for row in self.rows.values():
+            row.setMinimumHeight(0)
 
     @staticmethod
     def _set_by_template(state: EditorState, name: str) -> bool:

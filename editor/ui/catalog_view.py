@@ -79,6 +79,7 @@ class CatalogView(QWidget):
         """Say why the boxes cannot be ticked now ("" when they can)."""
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
+        self.hint.setVisible(not text)  # "Tick a persona..." would say the opposite
 
     def focus_tree(self) -> None:
         self.tree.setFocus()

@@ -10,6 +10,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QFrame,
     QLabel,
     QProgressBar,
     QSizePolicy,
@@ -74,6 +75,14 @@ class StatusBar(QStatusBar):
         self.show_busy("")
         self.catalog = QLabel(f"Catalog {catalog_date}")
         self.catalog.setToolTip("Help ▸ About shows where the catalog comes from")
+        # A message too long for its room is cut at a line, clear of the counts, and shown
+        # whole as the bar's tooltip.
+        self.edge = QFrame()
+        self.edge.setFrameShape(QFrame.Shape.VLine)
+        self.edge.setFrameShadow(QFrame.Shadow.Sunken)
+        self.counts.setContentsMargins(6, 0, 0, 0)
+        self.messageChanged.connect(self.setToolTip)
+        self.addPermanentWidget(self.edge)
         self.addPermanentWidget(self.counts)
         self.addPermanentWidget(QLabel("Size:"))
         self.addPermanentWidget(self.meter)

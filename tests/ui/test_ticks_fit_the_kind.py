@@ -56,6 +56,7 @@ def test_ticking_is_off_in_a_policy_of_another_kind(
     assert not window.catalog_model.editable
     notice = window.catalog_view.notice
     assert notice.isVisible() and kind in notice.text() and "Kind" in notice.text()
+    assert not window.catalog_view.hint.isVisible()  # no "Tick a persona..." beside it
     click_check(qtbot, window.catalog_view, group(window, "WebSocket connect"))
     assert window.editor.toPlainText() == text  # nothing appended
 
