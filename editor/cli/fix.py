@@ -21,7 +21,7 @@ from editor.cli.common import (
     write_result,
 )
 from editor.cli.lint import container_findings
-from editor.core.export.containers import NOT_IN_PLACE
+from editor.core.export.sniff import NOT_IN_PLACE
 from editor.core.lint.engine import LintOptions, Quota, lint
 from editor.core.text import findings as fnd
 from editor.core.text.findings import Finding, Severity

@@ -17,6 +17,7 @@ from __future__ import annotations
 from editor.core.export import pages, terraform_data, terraform_read, yaml_tree
 from editor.core.export.embedded import Container, Embedded
 from editor.core.export.in_place import edit_in_place, map_edit
+from editor.core.export.sniff import NOT_IN_PLACE
 from editor.core.json.nodes import Kind, Node
 from editor.core.json.read import read_json
 from editor.core.lint.engine import LintOptions, LintResult, lint
@@ -213,9 +214,6 @@ def _reread(text: str, embedded: Embedded) -> Embedded | None:
     return next((e for e in found if e.label == embedded.label), None)
 
 
-# Said of a finding whose fix does not map onto the file's own text (an item removed from a
-# YAML list, a key added): fix leaves it and says where it can be made.
-NOT_IN_PLACE = "its fix cannot be made in this file's own text"
 _WHY_NOT = "open the policy in the window and fix it there; Save writes it back into its place"
 _READ_ONLY = "this file is read, not rewritten: make it by hand"
 

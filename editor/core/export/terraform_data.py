@@ -12,6 +12,7 @@ for what it states itself.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from editor.core.export.embedded import Embedded
@@ -21,6 +22,7 @@ from editor.core.lint.template import Writer
 from editor.core.policy.kinds import PolicyKind
 
 _DATA = re.compile(r'data\s+"aws_iam_policy_document"\s+"([\w-]+)"\s*\{')
+_REFERENCE = re.compile(r"data\.aws_iam_policy_document\.([\w-]+)\.json\b")
 _IDENTIFIER = re.compile(r"[A-Za-z_][\w-]*")
 _LISTS = {
     "actions": "Action",
@@ -190,9 +192,17 @@ def _use(text: str, name: str) -> tuple[str, PolicyKind | None, str]:
     """Label, kind and reason: the kind from where the document's `json` is used (a role's
     `assume_role_policy` makes it a trust policy, an `aws_sqs_queue_policy` a resource one)."""
     label = f"data.aws_iam_policy_document.{name}"
-    reference = re.compile(rf"data\.aws_iam_policy_document\.{re.escape(name)}\.json\b")
-    for use in reference.finditer(text):
-        where, kind, reason = context(text, use.start())
+    for at in _uses(text).get(name, ()):
+        where, kind, reason = context(text, at)
         if kind is not None:
             return f"{label} › {where}", kind, reason
     return label, None, ""
+
+
+@lru_cache(maxsize=4)
+def _uses(text: str) -> dict[str, list[int]]:
+    """Where each data source's `.json` is used, by its name: one pass over the file."""
+    found: dict[str, list[int]] = {}
+    for m in _REFERENCE.finditer(text):
+        found.setdefault(m.group(1), []).append(m.start())
+    return found

@@ -11,6 +11,8 @@ rewrite: Save As writes the policy as JSON).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from editor.core.export.embedded import Embedded
 from editor.core.json.nodes import Kind, Member, Node
@@ -63,10 +65,19 @@ def policies(text: str) -> list[Embedded]:
     return found
 
 
+@lru_cache(maxsize=4)
+def _blocks(text: str) -> tuple[list[int], list[tuple[str, str]]]:
+    """Where each `resource`/`data` block of the file opens, and its type and name: found
+    once per text, so that finding the block of each of many policies stays linear."""
+    found = list(_RESOURCE.finditer(text))
+    return [m.end() for m in found], [(m.group(1), m.group(2)) for m in found]
+
+
 def context(text: str, at: int) -> tuple[str, PolicyKind | None, str]:
     """Label, kind and reason for a policy at `at`: its block and attribute."""
-    blocks = list(_RESOURCE.finditer(text, 0, at))
-    rtype, rname = (blocks[-1].group(1), blocks[-1].group(2)) if blocks else ("?", "?")
+    starts, names = _blocks(text)
+    i = bisect_right(starts, at) - 1  # the last block that opens before `at`
+    rtype, rname = names[i] if i >= 0 else ("?", "?")
     line_start = text.rfind("\n", 0, at) + 1
     attribute = text[line_start:at].split("=")[0].strip() or "policy"
     kind: PolicyKind | None = None

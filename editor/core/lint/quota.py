@@ -4,9 +4,10 @@ that the window can show its size meter without loading the rules)."""
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from editor.core.policy.kinds import PolicyKind, with_article
+if TYPE_CHECKING:  # the kinds' data is read only when a size is first measured
+    from editor.core.policy.kinds import PolicyKind
 
 
 class Quota(StrEnum):
@@ -40,6 +41,8 @@ def size_quota(kind: PolicyKind, quota: Quota) -> SizeQuota:
     (managed or inline); a trust policy, an SCP, an RCP or a boundary: its own (IAM and
     Organizations quota pages, in resources/kinds.json); a resource-based policy: none of
     IAM's, since each service sets its own for its resources."""
+    from editor.core.policy.kinds import PolicyKind, with_article
+
     if kind is PolicyKind.IDENTITY:
         return SizeQuota(quota.limit, quota.label, False)
     limit = kind.rules.size_limit
