@@ -14,13 +14,14 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer, QUrl, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QUrl, Signal
 
 from editor.core.catalog.catalog import load_personas
 from editor.core.export.sniff import looks_like_policy
 from editor.core.files import PolicyFileError, read_policy_file
 from editor.core.policy import editing
 from editor.ui.dialogs import Answer, Dialogs, DiskAnswer
+from editor.ui.disk_watch import DiskWatch
 from editor.ui.document import Document
 
 if TYPE_CHECKING:  # the readers of templates and pages load when a file needs them
@@ -29,9 +30,6 @@ if TYPE_CHECKING:  # the readers of templates and pages load when a file needs t
 log = logging.getLogger(__name__)
 
 MAX_RECENT = 8
-# A program rewriting a file signals several times (truncate, write, close, rename): changes
-# that come this close together are one change, checked once they settle.
-SETTLE_MS = 250
 
 
 class FileController(QObject):
@@ -57,11 +55,8 @@ class FileController(QObject):
         self.backed_up = False  # the original of an opened file is kept once, at first save
         # The file's text as last read or written here: Save over anything else asks first.
         self.disk_text: str | None = None
-        self._watcher: QFileSystemWatcher | None = None  # made when a file is first watched
-        self._settle = QTimer(self)
-        self._settle.setSingleShot(True)
-        self._settle.setInterval(SETTLE_MS)
-        self._settle.timeout.connect(self._check_disk)
+        self._disk = DiskWatch(self)
+        self._disk.changed.connect(self._check_disk)
         self._asking = False  # the reload prompt is open: no second prompt over it
         self._seen_on_disk: str | None = None  # the disk text the user was last asked about
 
@@ -278,7 +273,7 @@ class FileController(QObject):
         self.backed_up = self.backed_up or backup
         self.disk_text = text
         self.document.mark_saved()
-        self._watch(path)
+        self._disk.watch_again(path)
         return True
 
     def revert(self) -> bool:
@@ -297,50 +292,13 @@ class FileController(QObject):
 
     @property
     def watcher(self) -> QFileSystemWatcher:
-        if self._watcher is None:
-            self._watcher = QFileSystemWatcher(self)
-            self._watcher.fileChanged.connect(self._changed_on_disk)
-            self._watcher.directoryChanged.connect(self._folder_changed)
-        return self._watcher
+        return self._disk.watcher
 
     def _set_path(self, path: str | None, label: str = "Untitled") -> None:
-        if self.path:
-            self._unwatch(self.path)
         self.path, self.label = path, label
-        self._settle.stop()
         self._seen_on_disk = None
-        if path:
-            self._watch(path)
+        self._disk.follow(path)
         self.path_changed.emit()
-
-    def _watch(self, path: str) -> None:
-        """The file, and its folder: the watch on a file ends when the file is deleted, and
-        the folder says when a file of that name appears again."""
-        folder = str(Path(path).parent)
-        if folder not in self.watcher.directories():
-            self.watcher.addPath(folder)
-        if path not in self.watcher.files():
-            self.watcher.addPath(path)
-
-    def _unwatch(self, path: str) -> None:
-        watched = self.watcher.files() + self.watcher.directories()
-        for item in (path, str(Path(path).parent)):
-            if item in watched:
-                self.watcher.removePath(item)
-
-    def _changed_on_disk(self, path: str) -> None:
-        if path == self.path:
-            self._settle.start()  # (re)started: a burst of signals is one check
-
-    def _folder_changed(self, folder: str) -> None:
-        """A file of the document's name made again (copied, restored) is watched again and
-        checked as a change; other changes in the folder are none of ours."""
-        path = self.path
-        if path is None or str(Path(path).parent) != folder:
-            return
-        if path not in self.watcher.files() and Path(path).exists():
-            self._watch(path)
-            self._settle.start()
 
     def _read_disk(self, path: str) -> str | PolicyFileError:
         """The file's text through the reader opening uses, with its refusals (a binary,
@@ -350,8 +308,7 @@ class FileController(QObject):
         except PolicyFileError as error:
             return error
         finally:
-            if Path(path).exists():
-                self._watch(path)  # programs that replace files drop the watch
+            self._disk.watch_again(path)  # programs that replace files drop the watch
 
     def _check_disk(self) -> None:
         """One prompt per change on disk: never while one is open, never twice for one text.
