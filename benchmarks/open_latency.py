@@ -24,9 +24,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _policies import text_of_bytes
-from PySide6.QtCore import QEventLoop, QSettings
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
-from typing_latency import StallMeter, wait_for_findings
+from typing_latency import StallMeter, wait_for_findings, window_and_bare_editor
 
 from editor.ui.main_window import MainWindow
 
@@ -68,17 +68,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100000,1000000,3000000")
     sizes = [int(s) for s in parser.parse_args().sizes.split(",")]
-    app = QApplication.instance() or QApplication([])
     folder = tempfile.mkdtemp()
-    settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(settings)
-    window.show()
-    plain = QPlainTextEdit()
-    plain.setFont(window.editor.font())
-    plain.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-    plain.resize(window.editor.size())
-    plain.show()
-    app.processEvents()
+    app, window, plain = window_and_bare_editor(folder)
     print(
         f"{'file':<18}{'first paint':>12}{'setPlainText':>14}{'ratio':>8}{'findings':>10}"
         f"{'longest stall (worst of 3)':>28}"

@@ -191,6 +191,23 @@ def percentile(samples: list[float], share: float = 0.95) -> float:
     return ordered[max(0, int(len(ordered) * share + 0.5) - 1)]
 
 
+def window_and_bare_editor(folder: str) -> tuple[QApplication, MainWindow, QPlainTextEdit]:
+    """The real window (settings in `folder`) and the baseline beside it: a bare
+    QPlainTextEdit with the editor's font, wrapping and size."""
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings)
+    window.show()
+    plain = QPlainTextEdit()
+    plain.setFont(window.editor.font())
+    plain.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+    plain.resize(window.editor.size())
+    plain.show()
+    app.processEvents()
+    return app, window, plain
+
+
 _folder = tempfile.mkdtemp()
 
 
@@ -204,16 +221,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="6144,50000,1000000")
     sizes = [int(s) for s in parser.parse_args().sizes.split(",")]
-    app = QApplication.instance() or QApplication([])
-    settings = QSettings(str(Path(_folder) / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(settings)
-    window.show()
-    plain = QPlainTextEdit()
-    plain.setFont(window.editor.font())
-    plain.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-    plain.resize(window.editor.size())
-    plain.show()
-    app.processEvents()
+    app, window, plain = window_and_bare_editor(_folder)
     cursor = plain.textCursor()
     cursor.movePosition(QTextCursor.MoveOperation.Start)
     for size in sizes:
