@@ -95,6 +95,7 @@ class Analyzer(QObject):
     # sys.excepthook (the crash dialog and the log).
     failed = Signal(int)
     _finished = Signal(int, object)  # version, Analysis | BaseException | None, from the worker
+    _warmed = Signal(object)  # BaseException | None, from the worker
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -102,9 +103,11 @@ class Analyzer(QObject):
         self.immediate = False
         self._executor: ThreadPoolExecutor | None = None
         self._running = False
+        self._warming = False
         self._waiting: Job | None = None
         self._switch = sys.getswitchinterval()
         self._finished.connect(self._on_finished)  # queued: emitted from the worker
+        self._warmed.connect(self._on_warmed)
 
     @property
     def busy(self) -> bool:
@@ -120,14 +123,43 @@ class Analyzer(QObject):
         else:
             self._start(job)
 
-    def _start(self, job: Job) -> None:
+    def warm_up(self, task: Callable[[], object]) -> None:
+        """Runs `task` on the worker, before any job submitted after it: the imports a later
+        analysis or tick needs (pydantic: 120-170 ms), made while the GUI thread goes on
+        painting and taking keys, as during a job."""
+        if self.immediate:
+            task()
+            return
+        self._warming = True
+        sys.setswitchinterval(SWITCH_INTERVAL_S)
+        self._worker().submit(self._warm, task)
+
+    def _warm(self, task: Callable[[], object]) -> None:  # on the worker thread
+        try:
+            task()
+        except BaseException as error:  # raised on the GUI thread: the crash dialog says so
+            self._warmed.emit(error)
+        else:
+            self._warmed.emit(None)
+
+    def _on_warmed(self, error: BaseException | None) -> None:
+        self._warming = False
+        if not self._running:
+            sys.setswitchinterval(self._switch)
+        if error is not None:
+            raise error
+
+    def _worker(self) -> ThreadPoolExecutor:
         if self._executor is None:
             from concurrent.futures import ThreadPoolExecutor  # 5 ms: not before first paint
 
             self._executor = ThreadPoolExecutor(1, thread_name_prefix="analysis")
+        return self._executor
+
+    def _start(self, job: Job) -> None:
         self._running = True
         sys.setswitchinterval(SWITCH_INTERVAL_S)
-        self._executor.submit(self._work, job)
+        self._worker().submit(self._work, job)
 
     def _work(self, job: Job) -> None:  # on the worker thread
         outcome: Analysis | BaseException | None
@@ -152,7 +184,7 @@ class Analyzer(QObject):
         waiting, self._waiting = self._waiting, None
         if waiting is not None and waiting.version == self.version:
             self._start(waiting)
-        else:
+        elif not self._warming:
             sys.setswitchinterval(self._switch)
         if isinstance(outcome, BaseException):
             if version == self.version:

@@ -57,6 +57,8 @@ SYNC_BANNER = "Fix the JSON errors to sync: the catalog and the ARN form wait un
 
 
 def warm_up() -> None:
+    """On the analysis worker, after the first paint: the first tick then finds the generator
+    and pydantic imported. On the GUI thread this import stood the window still 120-170 ms."""
     import editor.core.policy.selection  # noqa: F401  (imports the generator and pydantic)
 
 
@@ -150,7 +152,7 @@ class MainWindow(WindowMenus):
         json_layout.addWidget(self.banner)
         json_layout.addWidget(self.editor, 1)
         self._find_bar: FindBar | None = None  # made when first asked for (start-up time)
-        self.problems = ProblemsView()
+        self.problems = ProblemsView(self)  # a child from the start: see its margins
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.addWidget(json_box)
         self.right.addWidget(self.problems)
@@ -378,11 +380,12 @@ class MainWindow(WindowMenus):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._warmed:
-            # The first analysis, then the generator and its validation (pydantic), run once
-            # the window is on screen: the first paint waits for neither.
+            # The first analysis, then the import of the generator and its validation
+            # (pydantic), run on the worker once the window is on screen: the first paint
+            # waits for neither, and the window answers while they run.
             self._warmed = True
             QTimer.singleShot(0, self.document.release_analysis)
-            QTimer.singleShot(0, warm_up)
+            QTimer.singleShot(0, partial(self.document.analyzer.warm_up, warm_up))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:  # the system switched light/dark

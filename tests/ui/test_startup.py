@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -111,3 +112,83 @@ def test_what_was_left_out_arrives_when_asked_for(modules: dict[str, object]) ->
     assert isinstance(after, list)
     assert "editor.core.access.grants" in after
     assert "editor.ui.grants_view" in after
+
+
+# A window with no file: its first analysis needs no pydantic, but the first tick will.
+WARM_CHILD = """
+import json, sys, threading
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+imported_on = []
+
+class Recorder:
+    def find_spec(self, name, path=None, target=None):
+        if name == "pydantic":
+            imported_on.append(threading.current_thread() is threading.main_thread())
+        return None
+
+sys.meta_path.insert(0, Recorder())
+app = QApplication(sys.argv[:1])
+from editor.ui.main_window import MainWindow
+
+window = MainWindow(QSettings(sys.argv[1], QSettings.Format.IniFormat))
+window.show()
+
+def poll():
+    if "editor.core.policy.selection" in sys.modules or poll.left == 0:
+        app.quit()
+    else:
+        poll.left -= 1
+        QTimer.singleShot(50, poll)
+
+poll.left = 600
+QTimer.singleShot(0, poll)
+app.exec()
+window.document.analyzer.shutdown()
+ready = "editor.core.policy.selection" in sys.modules
+print(json.dumps({"on_gui_thread": imported_on, "ready": ready}))
+"""
+
+
+def test_pydantic_is_imported_after_the_paint_off_the_gui_thread(tmp_path: Path) -> None:
+    """Imported on the GUI thread, pydantic stood the new window still for 120-170 ms just
+    after it appeared; on the analysis worker the window goes on answering meanwhile, and the
+    first tick still finds the generator ready."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", WARM_CHILD, str(tmp_path / "settings.ini")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+        check=True,
+    )
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen["ready"] is True
+    assert seen["on_gui_thread"] == [False]
+
+
+def test_a_warm_up_on_the_worker_leaves_the_analysis_as_it_was(qtbot) -> None:
+    """The warm-up runs on the worker ahead of the job submitted after it; the job's findings
+    still arrive, and afterwards the interpreter switches threads as seldom as before (often
+    only while the worker runs, so that keys are not kept waiting)."""
+    from editor.core.lint.engine import LintOptions
+    from editor.core.policy import editing
+    from editor.ui.analysis import Analyzer, Job
+
+    before = sys.getswitchinterval()
+    analyzer = Analyzer()
+    ran: list[str] = []
+    try:
+        analyzer.warm_up(lambda: ran.append(threading.current_thread().name))
+        with qtbot.waitSignal(analyzer.done, timeout=30000) as done:
+            analyzer.version = 1
+            text = '{"Version": "2012-10-17", "Statement": []}'
+            analyzer.submit(Job(1, editing.new_state(text, sync=False), LintOptions()))
+        qtbot.waitUntil(lambda: sys.getswitchinterval() == before, timeout=10000)
+    finally:
+        analyzer.shutdown()
+    assert ran and ran[0].startswith("analysis")
+    assert any(f.code == "policy/empty-array" for f in done.args[0].result.findings)
