@@ -191,6 +191,8 @@ class FileController(QObject):
             return self.save_as()
         if not self._may_overwrite(link.path, link.text.replace("\n", link.newline)):
             return False
+        if text == link.text and Path(link.path).exists():
+            return self._unchanged(link.path)
         try:
             written, _ = self._write_asking(
                 link.path, text.replace("\n", link.newline), backup=not self.backed_up
@@ -220,7 +222,16 @@ class FileController(QObject):
             return self.save_as()
         if not self._may_overwrite(self.path, self.disk_text):
             return False
+        text = self.document.state.text.replace("\n", self.newline)
+        if self._read_disk(self.path) == text:
+            return self._unchanged(self.path)
         return self._write(self.path, backup=not self.backed_up)
+
+    def _unchanged(self, path: str) -> bool:
+        """Saving what the file already holds rewrites nothing and makes no backup."""
+        self.document.mark_saved()
+        self.message.emit(f"{Path(path).name} already holds this text: nothing to write.")
+        return True
 
     def _may_overwrite(self, path: str, known: str | None) -> bool:
         """Another program's text in the file (`known`: what we last read or wrote there)
