@@ -235,6 +235,22 @@ def test_connect_on_every_user_is_impersonation_too() -> None:
 
 
 @pytest.mark.parametrize(
+    "actions",
+    [
+        ["chime:SendChannelMessage", "chime:SendChannelMessage"],  # listed twice
+        ["chime:SendChannelMessage", "chime:Send*"],  # and named again by a wildcard
+    ],
+)
+def test_impersonation_names_each_action_once(actions: list[str]) -> None:
+    (finding,) = [
+        f
+        for f in lint(policy(S(actions, ANY_USER))).findings
+        if f.code == "security/caller-impersonation"
+    ]
+    assert finding.message.startswith("SendChannelMessage acts as the user or bot")
+
+
+@pytest.mark.parametrize(
     ("quota", "expected"),
     [(Quota.ROLE, [f'"{BASE}/user/${{aws:username}}"']), (Quota.USER, []), (Quota.MANAGED, [])],
 )
