@@ -46,6 +46,10 @@ class ArnForm(QWidget):
         self.choosers: dict[str, QComboBox] = {}  # which of several values typing replaces
         self.targets: dict[str, str] = {}  # field -> the text chosen in its chooser
         self.others: dict[str, QLineEdit] = {}  # rows of placeholders no field stands for
+        # Off in a policy of a kind ticks don't fit (a bucket or trust policy): then a value
+        # no ARN holds has nowhere to go, and the note under the field must not promise it.
+        self.ticking = True
+        self.state: EditorState | None = None
         # No parent yet: the combo joins the form when its row is laid out, so Tab reaches it
         # after Partition, as shown (Tab follows the order widgets join their parent).
         self.region = QComboBox()
@@ -169,6 +173,7 @@ class ArnForm(QWidget):
 
     def show_state(self, state: EditorState) -> None:
         """Follow the document: values, errors, and which optional fields apply."""
+        self.state = state
         errors = state.errors()
         wanted = needed_fields(state.actions)
         for name, edit in self.inputs.items():
@@ -208,6 +213,14 @@ class ArnForm(QWidget):
                 self.region.setEditText(region)
         self._show_others(state)
         self._hold_typed_row()
+
+    def set_ticking(self, on: bool) -> None:
+        """Ticking was turned on or off (the policy's kind changed): the notes follow."""
+        if on != self.ticking:
+            self.ticking = on
+            if self.state is not None:
+                for name in self.inputs:
+                    self._show_held(self.state, name)
 
     def _hold_typed_row(self) -> None:
         """The row being typed in keeps the height its messages reached: an error that comes
@@ -272,6 +285,10 @@ class ArnForm(QWidget):
             message = (
                 "no resource ARN in the policy holds this yet: it goes into what you tick "
                 "next (Principal and Condition values are kept as written)"
+                if self.ticking
+                else "no resource ARN in the policy holds this, and ticking is off for this "
+                "kind of policy: the value is not used (Principal and Condition values are "
+                "kept as written)"
             )
         if symbols and not by_template:
             message += ("; " if message else "") + f"also set by the template (kept): {symbols}"
