@@ -51,6 +51,7 @@ def policy(tmp_path: Path) -> Path:
         "editor.cli.diff",
         "editor.core.access.evaluate",
         "pydantic",
+        "shutil",  # argparse's help formatter imports it for the terminal's width
     ],
 )
 def test_lint_does_not_load(policy: Path, module: str) -> None:
@@ -67,3 +68,20 @@ def test_the_general_help_still_names_every_command(capsys) -> None:
         main(["--help"])
     shown = capsys.readouterr().out
     assert all(name in shown for name in COMMANDS)
+
+
+@pytest.mark.parametrize("columns", ["40", "100", "", "junk"])
+def test_help_is_laid_out_as_argparse_would(monkeypatch, columns: str) -> None:
+    """The help keeps the width argparse's own formatter gives it ($COLUMNS, else the
+    terminal, else 80: shutil's terminal size), without importing shutil at each start."""
+    import argparse
+
+    from editor.cli.main import build_parser
+
+    monkeypatch.setenv("COLUMNS", columns)
+    for parser in (build_parser("lint"), build_parser()):
+        commands = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        for one in (parser, *commands[0].choices.values()):
+            ours = one.format_help()
+            one.formatter_class = argparse.HelpFormatter  # argparse's own, as it comes
+            assert ours == one.format_help()
