@@ -72,6 +72,8 @@ def entry_text(
         text += f" when {entry.condition}"
     if entry.mismatch:
         text += "  (none of the action's resource types: grants nothing)"
+    if entry.needs:
+        text += f"  (needs {' and '.join(entry.needs)} too)"
     if entry.broad:
         text += "  OVER-BROAD: " + "; ".join(entry.broad)
     linked = (codes or {}).get(entry.statement.start)

@@ -9,13 +9,13 @@ that covers every resource the allows give (found exactly with cells.py) removes
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from editor.core.access.cells import cells
 from editor.core.access.glob import glob
 from editor.core.access.policy import CompiledPolicy, CompiledStatement, StatementRef
 from editor.core.access.universe import actions_to_check
-from editor.core.catalog.catalog import load_catalog
+from editor.core.catalog.catalog import Action, load_catalog
 from editor.core.catalog.lookup import AnyAction, arn_types, find_action
 
 
@@ -28,6 +28,9 @@ class GrantEntry:
     broad: tuple[str, ...]  # why the entry is over-broad (empty: it is not; never a Deny's)
     mismatch: bool  # an ARN of none of the action's resource types: it grants nothing
     principals: tuple[str, ...] = ()  # a resource or trust policy: to whom (Principal)
+    # required resource types the policy grants the action on no ARN of: the call is also
+    # authorized against them (see targets.py), so this entry alone lets no call through
+    needs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,12 +176,25 @@ def grants(policy: CompiledPolicy) -> tuple[ActionGrant, ...]:
                 action.access_level if action else "Unknown",
                 action.full_name if action else name,
                 via,
-                tuple(_entries(action, allows)),
+                _with_needs(action, _entries(action, allows)),
                 tuple(_entries(action, denies)),
             )
         )
     out.sort(key=lambda g: (g.service, g.access_level, g.action))
     return tuple(out)
+
+
+def _with_needs(action: AnyAction | None, entries: list[GrantEntry]) -> tuple[GrantEntry, ...]:
+    """Mark each entry with the required types no entry of the action grants (AWS authorizes
+    a call against a resource of each required type: chime:AssociateChannelFlow's channel
+    AND channel flow)."""
+    if not isinstance(action, Action):
+        return tuple(entries)
+    granted = {t for e in entries if not e.mismatch for t in e.types}
+    missing = tuple(sorted(action.target_types - granted))
+    if not missing:
+        return tuple(entries)
+    return tuple(replace(e, needs=missing) for e in entries)
 
 
 def _via(statement: CompiledStatement, lower: str) -> str:
