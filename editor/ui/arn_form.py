@@ -190,6 +190,8 @@ class ArnForm(QWidget):
                 with QSignalBlocker(edit):
                     edit.setText(shown)
             message = errors.get(name)
+            if message:
+                message += _kept(state, name)
             self.errors[name].setText(message or "")
             self.errors[name].setVisible(bool(message))
             if edit.property("invalid") != bool(message):
@@ -334,3 +336,14 @@ class ArnForm(QWidget):
     def _other_done(self, name: str, edit: QLineEdit) -> None:
         if edit.text().strip():
             self.edited.emit(name, edit.text(), None)
+
+
+def _kept(state: EditorState, name: str) -> str:
+    """What the policy still holds while the field's text is not valid: the invalid text
+    never reaches it, so a value typed before the mistake (`my` of `my app`) stays there."""
+    held = state.held.get(name)
+    if held is None or not held.texts:
+        return ""
+    shown = ", ".join(f"\u201c{text}\u201d" for text in held.texts[:3])
+    more = f" and {len(held.texts) - 3} more" if len(held.texts) > 3 else ""
+    return f" (the policy keeps {shown}{more} until the value is valid)"
