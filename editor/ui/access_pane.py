@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -56,6 +57,8 @@ class AccessPane(QWidget):
         self.text = ""
         self.fields: Mapping[str, str] = {}
         self.result: Result | None = None
+        self._filled: tuple[str, ...] | None = None  # the ARNs as the form last gave them
+        self.stale = False
         self.caller = QLineEdit()
         self.caller.setAccessibleName("Caller ARN")
         self.caller.setToolTip(
@@ -133,18 +136,45 @@ class AccessPane(QWidget):
     # -- inputs ---------------------------------------------------------------------------
 
     def show_policy(self, text: str, fields: Mapping[str, str]) -> None:
-        """The document changed: new text, and the form's fields for the ARNs."""
+        """The document changed: new text, and the form's fields for the ARNs. The request
+        follows the form (and a newly opened file) unless its ARNs were typed by hand: then
+        the button says they are stale, one click from following again."""
         first = not self.fields and not self.caller.text()
+        moved = dict(fields) != dict(self.fields)
         self.text, self.fields = text, fields
-        if first:
+        if first or (moved and self._as_filled()):
             self.fill_from_form()
         else:
+            if moved:
+                self._show_stale(True)
             self.refresh()
 
     def fill_from_form(self) -> None:
         self.caller.setText(caller_arn(self.catalog, self.fields, USERNAME))
         self.principal.setText(principal_arn(self.fields, USERNAME))
         self._fill_target()
+        self._show_stale(False)
+
+    def _arns(self) -> tuple[str, ...]:
+        fields = (self.caller, self.principal, self.target, self.others)
+        return tuple(f.text() for f in fields)
+
+    def _as_filled(self) -> bool:
+        """Whether the ARNs are still those the form gave (none typed by hand)."""
+        return self._filled == self._arns()
+
+    def _show_stale(self, stale: bool) -> None:
+        self.stale = stale
+        self.fill_button.setText(
+            "The ARN form changed: fill from it" if stale else "Fill from the ARN form"
+        )
+        palette = self.palette()  # back to the pane's own colours when not stale
+        if stale:
+            palette.setColor(QPalette.ColorRole.ButtonText, colours(palette).warning)
+        self.fill_button.setPalette(palette)
+        font = self.fill_button.font()
+        font.setBold(stale)
+        self.fill_button.setFont(font)
 
     def _action_changed(self, name: str) -> None:
         action = self.catalog.action(name)
@@ -164,6 +194,7 @@ class AccessPane(QWidget):
         others = [self.target_type.itemText(i) for i in range(self.target_type.count())]
         arns = [target_arn(self.catalog, k, self.fields) for k in others if k not in (kind, "*")]
         self.others.setText(" ".join(arns))
+        self._filled = self._arns()
         row_shown = bool(arns)
         self.form.setRowVisible(self.others, row_shown)
         self.refresh()

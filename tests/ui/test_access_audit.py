@@ -117,3 +117,21 @@ def test_typing_with_the_dock_open_checks_access_once_the_keys_pause(
     assert computed == []  # four edits, no access check yet
     qtbot.waitUntil(lambda: pane.result.decision is Decision.EXPLICIT_DENY)
     assert len(computed) == 1 and '"Effect": "Deny",\n      "Principal": "*"' in computed[0]
+
+
+def test_grants_tab_counts_over_broad_by_its_rules_and_findings_by_action(
+    window, qtbot, tmp_path
+) -> None:
+    from tests.cli.test_grants_findings_by_action import POLICY
+
+    open_policy(window, tmp_path, json.dumps(POLICY, indent=2), "user-plus-admin.json")
+    qtbot.keyClick(window, Qt.Key.Key_6, CTRL)
+    view = window.access.grants
+    assert view.summary_label.text() == (
+        "3 actions allowed; 0 over-broad entries; 2 entries with security findings"
+    )
+    rows = all_rows(view.tree)
+    flagged = [r for r in rows if "security/admin-in-user-policy" in r[4]]
+    assert len(flagged) == 2
+    send = next(i for i, r in enumerate(rows) if r[0] == "chime:SendChannelMessage")
+    assert rows[send + 1][4] == rows[send + 2][4] == ""

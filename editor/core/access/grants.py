@@ -205,3 +205,34 @@ def _via(statement: CompiledStatement, lower: str) -> str:
         if name == lower or (("*" in name or "?" in name) and glob(name, True).matches(lower)):
             return text
     return lower
+
+
+def findings_by_action(
+    text: str, summary: tuple[ActionGrant, ...], findings: list[tuple[str, int, int]]
+) -> dict[tuple[int, str], tuple[str, ...]]:
+    """The findings (code, start, end in `text`) inside each granting statement, by (the
+    statement's start, the action): one on an action name or pattern goes to the actions it
+    names, one elsewhere in the statement (its Resource, its Condition) to each of them. A
+    finding about DeleteChannelFlow is not one about SendChannelMessage beside it."""
+    out: dict[tuple[int, str], tuple[str, ...]] = {}
+    for grant in summary:
+        lower = grant.action.lower()
+        for entry in grant.entries:
+            ref = entry.statement
+            key = (ref.start, grant.action)
+            if key in out:
+                continue
+            codes = {
+                code
+                for code, start, end in findings
+                if ref.start <= start < ref.end and _about(text[start:end], lower)
+            }
+            out[key] = tuple(sorted(codes))
+    return out
+
+
+def _about(span: str, action_lower: str) -> bool:
+    named = span.strip().strip('"').lower()
+    if ":" not in named or named.startswith("arn:") or any(c in named for c in ' /{"'):
+        return True  # not an action name: about the whole statement
+    return glob(named, True).matches(action_lower)
