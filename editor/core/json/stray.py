@@ -84,17 +84,24 @@ class StrayReading(Scanner):
             return role
         return None
 
-    def stray_closer(self, i: int, char: str, in_array: bool) -> str | None:
-        """A `]` or `}` the text has one too many of, with its container going on after it."""
+    def stray_closer(
+        self, i: int, char: str, in_array: bool, parent_array: bool | None, state: str
+    ) -> str | None:
+        """A `]` or `}` the text has one too many of, with its container going on after it:
+        what follows fits the container and not the one around it (`parent_array`: None at
+        the top, where nothing may follow), or a comma stands before it and none after."""
         if self.surplus[char] <= 0:
             return None
         role = self.role(i + 1)
-        matching = (char == "]") == in_array
-        after_sep = self.role(i + 2) if role == SEP else None
-        if in_array:
-            going_on = ITEM in (role, after_sep) if matching else role in (ITEM, SEP)
-        else:
-            going_on = role == KEY or after_sep == KEY if matching else role in (KEY, SEP)
+        after = self.role(i + 2) if role == SEP else role
+        if (char == "]") != in_array:  # the wrong closer: unless the container goes on, a typo
+            going_on = role in (ITEM, SEP) if in_array else role in (KEY, SEP)
+        elif state == "after_comma" and role == (ITEM if in_array else KEY):
+            going_on = True  # `"Allow",}` + newline + `"Action":`
+        elif in_array:  # `"a"], "b"`: an element follows where an object holds none
+            going_on = after == ITEM and parent_array is not True
+        else:  # `"Allow"}, "Action":`: a member follows where an array holds none
+            going_on = after == KEY and parent_array is not False
         if not going_on:
             return None
         self.surplus[char] -= 1

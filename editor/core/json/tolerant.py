@@ -177,6 +177,10 @@ class Reader(StrayReading):
         left open on its line (fix_all closes that string first, then inserts)."""
         return at not in self.open_string_ends
 
+    def parent_is_array(self, stack: list[list[Any]]) -> bool | None:
+        """Whether the container around the innermost one is an array (None: at the top)."""
+        return None if len(stack) < 2 else stack[-2][0].kind is Kind.ARRAY
+
     def next_is_colon(self, i: int) -> bool:
         tokens = self.tokens
         if i + 1 >= len(tokens):
@@ -197,7 +201,7 @@ class Reader(StrayReading):
     ) -> tuple[int, int]:
         state = frame[2]
         if char == "]" or char == "}":
-            role = self.stray_closer(i, char, True)
+            role = self.stray_closer(i, char, True, self.parent_is_array(stack), state)
             if role is not None:
                 return self.stray(frame, i, kind, last_end, role, True), last_end
             self.close(stack, char, start, end)
@@ -265,7 +269,7 @@ class Reader(StrayReading):
         state = frame[2]
         node: Node = frame[0]
         if (char == "}" or char == "]") and state not in ("colon", "value"):
-            role = self.stray_closer(i, char, False)
+            role = self.stray_closer(i, char, False, self.parent_is_array(stack), state)
             if role is not None:
                 return self.stray(frame, i, kind, last_end, role, False), last_end
         if char == "}" or char == "]":

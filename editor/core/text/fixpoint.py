@@ -21,6 +21,10 @@ from editor.core.text.findings import Finding, Severity, TextEdit, apply_edits, 
 Check = Callable[[str], Sequence[Finding]]
 Chosen = list[tuple[Finding, tuple[TextEdit, ...]]]  # each fix taken, with the finding offering it
 
+_BLANK = frozenset(" \t\r\n")
+_BREAK = frozenset(" \t\r\n,:[]{}")  # a blank, or a token of one character
+_WORD = 200
+
 
 def fix_all(text: str, check: Check, rounds: int = 64) -> str:
     """Apply every safe fix `check` offers, re-checking until none is left: the result is a
@@ -40,6 +44,7 @@ def fixed_point(
     changes = 0
     found = first if first is not None else check(text)
     refused: set[tuple[str, TextEdit]] = set()  # (code, first edit) of dropped fixes
+    fresh = True  # no fix refused when this round started
     for _ in range(rounds):
         chosen = _chosen([f for f in found if not _refused(f, refused)])
         after, after_found, edits = text, found, [e for _, fix in chosen for e in fix]
@@ -53,7 +58,13 @@ def fixed_point(
             chosen = [(f, fix) for f, fix in chosen if id(fix) not in harmful]
             edits = [e for _, fix in chosen for e in fix]
         if not chosen:
-            break
+            if fresh:
+                break
+            # A fix dropped beside others may be harmless on today's text: one more round
+            # with none refused, so that fixing the result again changes nothing either.
+            refused, fresh = set(), True
+            continue
+        fresh = not refused
         moved = _Moves(edits)
         refused = {(code, moved.edit(edit)) for code, edit in refused}
         text, found = after, after_found
@@ -128,12 +139,37 @@ def _harmful(
 
 
 def _around(text: str, start: int, end: int) -> tuple[int, int]:
-    """An edited span and the blanks beside it, one character further on each side."""
-    while start > 0 and text[start - 1] in " \t\r\n":
-        start -= 1
-    while end < len(text) and text[end] in " \t\r\n":
-        end += 1
-    return start - 1, end + 1
+    """An edited span and the two tokens it joins on each side, and one character more: a
+    colon inserted after a key makes the next string its value and what follows that value
+    its neighbour (the `:` of `"Resource": "*"`); a quote deleted changes the string after it."""
+    return _reach(text, start, -1) - 1, _reach(text, end, 1) + 1
+
+
+def _reach(text: str, at: int, step: int, tokens: int = 2) -> int:
+    """Where `tokens` tokens (a bracket, comma or colon, or a run up to one; blanks skipped)
+    from `at` end, going in direction `step`. A run counts at most _WORD characters: many fixes
+    beside one long word stay linear."""
+    size = len(text)
+
+    def char(i: int) -> str | None:
+        j = i if step > 0 else i - 1
+        return text[j] if 0 <= j < size else None
+
+    for _ in range(tokens):
+        while (c := char(at)) is not None and c in _BLANK:
+            at += step
+        c = char(at)
+        if c is None:
+            break
+        if c in _BREAK:
+            at += step
+            continue
+        for _ in range(_WORD):
+            c = char(at)
+            if c is None or c in _BREAK:
+                break
+            at += step
+    return at
 
 
 class _Near:

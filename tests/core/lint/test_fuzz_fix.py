@@ -178,8 +178,9 @@ def test_the_fuzz_reaches_its_assertions() -> None:
     pass without testing anything. Every property but the last is asserted on every case;
     the last (strict JSON on success) needs a repaired text: at least one case in six is
     (random damage to names and quotes is often beyond a safe repair, as it should be).
-    Fix leaves a text it cannot repair as it is rather than half-repaired where the repair
-    would read worse (text/fixpoint.py): more than half the cases still change."""
+    Fix leaves a text as it is rather than half-repair it where the repair reads worse
+    (text/fixpoint.py): 37 of these 180 texts, none of which the unguarded fix made valid,
+    are no longer changed; the repaired count is the same (48)."""
     rnd = random.Random(SEED)
     changed = repaired = 0
     for case, (_, base) in enumerate(bases() * 10):
@@ -188,4 +189,4 @@ def test_the_fuzz_reaches_its_assertions() -> None:
         changed += fixed != text
         repaired += not any(f.severity is Severity.ERROR for f in lint(fixed).findings)
     cases = len(bases()) * 10
-    assert changed >= cases * 0.55 and repaired >= cases / 6, (cases, changed, repaired)
+    assert changed >= cases * 0.45 and repaired >= cases / 6, (cases, changed, repaired)
