@@ -41,12 +41,17 @@ def old_reader(text: str) -> Sequence[Finding]:
         return json_findings(text)
     abc = text.index("abc")
     colon = text.index(":", text.index('"Resource"'))
+
+    def insert(at: int, what: str) -> Fix:
+        return Fix(f"Insert {what!r}", (TextEdit(at, at, what),))
+
+    quote = Fix("Quote the key", (TextEdit(abc, abc + 3, '"abc"'),))
     return [
-        _error(text, "json/unquoted-key", abc, abc + 3, Fix("Quote", (TextEdit(abc, abc + 3, '"abc"'),))),
-        _error(text, "json/missing-colon", abc + 3, abc + 3, Fix(":", (TextEdit(abc + 3, abc + 3, ":"),))),
-        _error(text, "json/missing-comma", colon, colon, Fix(",", (TextEdit(colon, colon, ","),))),
+        _error(text, "json/unquoted-key", abc, abc + 3, quote),
+        _error(text, "json/missing-colon", abc + 3, abc + 3, insert(abc + 3, ":")),
+        _error(text, "json/missing-comma", colon, colon, insert(colon, ",")),
         _error(text, "json/unexpected", colon, colon + 1),
-    ]  # fmt: skip
+    ]
 
 
 def test_the_walkthrough_fixes_of_the_old_reader_are_all_dropped() -> None:
