@@ -173,17 +173,22 @@ def _reach(text: str, at: int, step: int, tokens: int = 2) -> int:
 
 
 class _Near:
-    """Findings sorted by start; those meeting a span, in O(log n + found)."""
+    """Findings sorted by start; those meeting a span. Short ones are found by binary search;
+    the few long ones (a run of stray text, text after the document) are looked at each time,
+    so one long finding does not make every question scan them all."""
+
+    LONG = 1000
 
     def __init__(self, findings: list[Finding]) -> None:
-        self.findings = findings
-        self.starts = [f.start for f in findings]
-        self.longest = max((f.end - f.start for f in findings), default=0)
+        self.short = [f for f in findings if f.end - f.start <= self.LONG]
+        self.long = [f for f in findings if f.end - f.start > self.LONG]
+        self.starts = [f.start for f in self.short]
 
     def within(self, lo: int, hi: int) -> list[Finding]:
-        first = bisect_left(self.starts, lo - self.longest)
+        first = bisect_left(self.starts, lo - self.LONG)
         last = bisect_right(self.starts, hi)
-        return [f for f in self.findings[first:last] if f.end >= lo and f.start <= hi]
+        near = [f for f in self.short[first:last] if f.end >= lo and f.start <= hi]
+        return near + [f for f in self.long if f.end >= lo and f.start <= hi]
 
 
 class _Moves:
