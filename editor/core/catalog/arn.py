@@ -28,6 +28,8 @@ SYMBOL = re.compile(r"\$\{@[\w.\-/]*\}")
 SUB_REFERENCE = re.compile(r"\$\{(!?)([^{}]*)\}")
 _KEPT = re.compile(r"[A-Za-z0-9_\-/]")
 _ENCODED = re.compile(r"\.([0-9a-f]+)\.")
+_SEPARATOR = re.compile(r"([/:])")
+_new = tuple.__new__
 
 
 def symbol(name: str) -> str:
@@ -149,9 +151,10 @@ def split_arn(value: str) -> ArnFields | None:
     spans: list[Span] = []
     pos = 4
     for part in parts[1:]:
-        spans.append(Span(pos, pos + len(part), part))
-        pos += len(part) + 1
-    return ArnFields(*spans)
+        end = pos + len(part)
+        spans.append(_new(Span, (pos, end, part)))  # NamedTuple's own __new__, without its frame
+        pos = end + 1
+    return _new(ArnFields, spans)
 
 
 @lru_cache(maxsize=2048)
@@ -160,16 +163,19 @@ def placeholders(value: str) -> tuple[Span, ...]:
 
     Cached: the live preview re-checks the same ARNs on every keystroke.
     """
-    found = [
-        Span(m.start(), m.end(), m.group())
-        for m in _PLACEHOLDER.finditer(value)
-        if m.lastgroup != "variable"
-    ]
-    found.extend(
-        Span(m.start(), m.end(), m.group())
-        for m in _BRACKETED.finditer(value)
-        if not _overlaps(m.start(), m.end(), found)
-    )
+    found: list[Span] = []
+    if _may_hold_placeholder(value):
+        found.extend(
+            Span(m.start(), m.end(), m.group())
+            for m in _PLACEHOLDER.finditer(value)
+            if m.lastgroup != "variable"
+        )
+    if "[" in value:
+        found.extend(
+            Span(m.start(), m.end(), m.group())
+            for m in _BRACKETED.finditer(value)
+            if not _overlaps(m.start(), m.end(), found)
+        )
     fields = split_arn(value)
     if fields is not None:
         for name, span in (
@@ -177,12 +183,21 @@ def placeholders(value: str) -> tuple[Span, ...]:
             ("region", fields.region),
             ("account", fields.account),
         ):
-            if is_placeholder(span.text, name) and not _overlaps(span.start, span.end, found):
+            # Overlaps first: a field already found whole (`{aws_account_id}`) is not asked.
+            if not _overlaps(span.start, span.end, found) and is_placeholder(span.text, name):
                 found.append(span)
         for span in _segments(fields.resource):
-            if is_placeholder(span.text) and not _overlaps(span.start, span.end, found):
+            if not _overlaps(span.start, span.end, found) and is_placeholder(span.text):
                 found.append(span)
-    return tuple(sorted(found, key=lambda s: s.start))
+    found.sort()  # by start: the spans are not empty and do not overlap
+    return tuple(found)
+
+
+def _may_hold_placeholder(value: str) -> bool:
+    """Whether _PLACEHOLDER can match anywhere in `value`: each of its forms holds a brace, an
+    angle bracket or an upper-case letter, which most ARNs (`arn:aws:chime:us-east-1:...`)
+    do not, and the regex is then not run."""
+    return "{" in value or "<" in value or value.lower() != value
 
 
 def _overlaps(start: int, end: int, spans: list[Span]) -> bool:
@@ -193,8 +208,10 @@ def _segments(resource: Span) -> list[Span]:
     """The parts of an ARN's resource between `/` and `:`, with their positions."""
     spans: list[Span] = []
     start = resource.start
-    for part in re.split(r"([/:])", resource.text):
-        if part not in ("/", ":") and part:
+    text = resource.text
+    parts = text.split("/") if ":" not in text else _SEPARATOR.split(text)[::2]
+    for part in parts:
+        if part:
             spans.append(Span(start, start + len(part), part))
-        start += len(part)
+        start += len(part) + 1  # the separator after it
     return spans
