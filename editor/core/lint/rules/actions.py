@@ -44,8 +44,17 @@ def actions(ctx: LintContext) -> Iterator[Finding]:
                 continue
             items = statement.strings(element)
             for node in items:
-                yield from _check_name(ctx, statement, element, node)
-            yield from _duplicates(ctx, member.value, items)
+                if node.value not in known:  # a catalog name as spelt: nothing to say
+                    yield from _check_name(ctx, statement, element, node)
+            if _may_repeat(statement.values(element)):
+                yield from _duplicates(ctx, member.value, items)
+
+
+def _may_repeat(names: list[str]) -> bool:
+    """Whether `_duplicates` can find anything: a name twice in any letter case, or a
+    wildcard that may cover another entry."""
+    lowered = {n.lower() for n in names}
+    return len(lowered) < len(names) or any(has_wildcard(n) for n in names)
 
 
 def _spelt_as_catalog(ctx: LintContext, name: str) -> bool:

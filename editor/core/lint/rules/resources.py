@@ -326,21 +326,22 @@ def _verdict(action: AnyAction, star: bool, covered: frozenset[str]) -> _Verdict
         )
     if star:
         return None
-    if not action.arn_types & covered:
+    if action.arn_types.isdisjoint(covered):
         return _Verdict(
             "resource/mismatch",
             f"{name} acts on {_names(action.arn_types)} ARNs; no Resource of this statement is one",
         )
     if not isinstance(action, Action):
         return None  # required-type pairs are the Chime messaging rule below
+    caller_missing = action.caller_authorized and CALLER_TYPES.isdisjoint(covered)
+    if not caller_missing and action.target_types <= covered:
+        return None  # the usual verdict, found without building a set
     missing: list[str] = []
-    if action.caller_authorized and not CALLER_TYPES & covered:
+    if caller_missing:
         missing.append("the calling app-instance-user or app-instance-bot")
     targets = sorted(action.target_types - covered)
     if targets:
         missing.append(_names(frozenset(targets)))
-    if not missing:
-        return None
     return _Verdict(
         "resource/missing-target",
         f"{name} is authorized against {' and '.join(missing)} too, and this statement "
