@@ -106,6 +106,7 @@ class Document(QObject):
         self.place_kind: PolicyKind | None = None
         self.place_reason = ""
         self.template = False
+        self.parameters: tuple[str, ...] | None = None  # a CloudFormation template's
         self.result: LintResult | None = None
         # The result's findings as the views show them (spans, rows, counts): the one copy
         # they read, worked out with the result on the worker.
@@ -147,7 +148,7 @@ class Document(QObject):
         return True
 
     def set_actions(self, actions: frozenset[str], title: str = "Change actions") -> bool:
-        done = self._push(title, lambda s: editing.with_actions(s, actions))
+        done = self._push(title, lambda s: editing.with_actions(s, actions, self.parameters))
         refused = self.was_refused  # and said why: no second message over it
         kept = sorted(self.state.actions - actions) if self.state.readable and not refused else []
         if kept:  # unticked, but a wildcard in the text still grants it
@@ -292,10 +293,18 @@ class Document(QObject):
         self.quota = quota
         self._changed_input()
 
-    def set_place(self, kind: PolicyKind | None, reason: str, template: bool) -> None:
+    def set_place(
+        self,
+        kind: PolicyKind | None,
+        reason: str,
+        template: bool,
+        parameters: tuple[str, ...] | None = None,
+    ) -> None:
         """Where the policy came from: a template's property gives its kind (unless the user
-        chooses one) and lets intrinsic functions stand as values."""
+        chooses one) and lets intrinsic functions stand as values; a CloudFormation
+        template's `parameters` (else None) have ticks write ARNs in its references."""
         self.place_kind, self.place_reason, self.template = kind, reason, template
+        self.parameters = parameters
         self._changed_input()
 
     def set_kind(self, kind: PolicyKind | None, reason: str = "as chosen") -> None:

@@ -162,7 +162,7 @@ class FileController(QObject):
         self._set_path(None, f"{embedded.label} from {name}")
         self.container = _Link(str(Path(path).resolve()), text, newline, index, embedded)
         self.newline, self.backed_up = "\n", False
-        self.document.set_place(embedded.kind, embedded.kind_reason, True)
+        self.document.set_place(embedded.kind, embedded.kind_reason, True, embedded.parameters)
         self.document.reset(editing.new_state(embedded.text))
         where = (
             "Save writes it back into its place in the file"

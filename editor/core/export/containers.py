@@ -106,6 +106,9 @@ def template_policies(root: Node, text: str, verbatim: bool) -> list[Embedded]:
     resources = root.get("Resources")
     if resources is None or resources.value is None:
         return found
+    declared = root.get("Parameters")
+    names = declared.value.members if declared and declared.value else []
+    parameters = tuple(m.key for m in names)
     for resource in resources.value.members:
         body = resource.value
         if body is None or body.kind is not Kind.OBJECT:
@@ -123,7 +126,8 @@ def template_policies(root: Node, text: str, verbatim: bool) -> list[Embedded]:
                     title = str(name.value.value) if name and name.value else f"policy {n + 1}"
                     if doc is not None and doc.value is not None:
                         label = f"{resource.key} › {title} ({rtype})"
-                        found.append(_embedded(label, doc.value, text, verbatim, None, ""))
+                        policy = _embedded(label, doc.value, text, verbatim, None, "")
+                        found.append(policy._replace(parameters=parameters))
                 continue
             typed = (rtype, prop.key) in TYPED_POLICY_PROPERTIES
             if (prop.key not in POLICY_PROPERTIES and not typed) or prop.value is None:
@@ -138,7 +142,8 @@ def template_policies(root: Node, text: str, verbatim: bool) -> list[Embedded]:
             reason = f"from {prop.key} of {rtype}"
             where = "" if prop.key == "PolicyDocument" else f" › {prop.key}"
             label = f"{resource.key}{where} ({rtype})"
-            found.append(_embedded(label, prop.value, text, verbatim, kind, reason))
+            policy = _embedded(label, prop.value, text, verbatim, kind, reason)
+            found.append(policy._replace(parameters=parameters))
     return found
 
 

@@ -17,6 +17,9 @@ class Embedded(NamedTuple):
     pieces: Pieces  # offsets of `text` -> offsets of the container
     span: tuple[int, int] | None  # the container's text that saving replaces; None: read-only
     indent: int  # for a YAML template: the column the written-back policy starts at
+    # A CloudFormation template's parameter names (a tick's new ARNs may refer to them);
+    # None: not in a template, the ARNs are written as in any policy.
+    parameters: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)

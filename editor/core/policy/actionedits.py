@@ -99,9 +99,12 @@ def add_actions(
     layout: Layout,
     catalog: Catalog,
     indent: int = 4,
+    parameters: tuple[str, ...] | None = None,
 ) -> str:
     """`text` granting the named actions too: each into the best-fitting statement's list,
-    the rest in new statements generated together (in `layout`) at the end."""
+    the rest in new statements generated together (in `layout`) at the end. `parameters`
+    (a CloudFormation template's, else None) has new ARNs written in the template's own
+    references where the form leaves a field unfilled (see `templatearns`)."""
     indent = indent if indent > 0 else 4  # for a file with no level to copy
     actions = sorted(
         {a.name: a for n in names if (a := catalog.action(n)) is not None}.values(),
@@ -119,9 +122,17 @@ def add_actions(
             text = apply_edits(text, [_insertion(text, target, action.full_name)])
     if rest:
         document = generate([a.name for a in rest], values, layout, catalog)
+        writing = None
+        if parameters is not None:
+            from editor.core.policy.templatearns import template_arns
+
+            writing = template_arns(_statement_array(text)[0], catalog, parameters)
         for statement in document.Statement:
             body = statement.as_json()
             body["Action"] = list(statement.Action)  # a list, so later ticks go into it
+            if writing is not None:
+                arns = [writing.resource(r, catalog) for r in statement.Resource]
+                body["Resource"] = arns[0] if len(arns) == 1 else arns
             root, array = _statement_array(text)
             assert array is not None  # checked above
             body["Sid"] = _unique_sid(str(body["Sid"]), statements(root))

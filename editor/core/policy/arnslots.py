@@ -150,6 +150,11 @@ def _sub_slot_specs(
     return tuple(specs)
 
 
+def arn_fields(value: str, catalog: Catalog) -> tuple[tuple[str, Span, bool], ...]:
+    """(field, span, is a placeholder) for each field of one ARN string; () for no ARN."""
+    return _slot_specs(value, catalog.service.prefix, catalog.arn_templates)
+
+
 @lru_cache(maxsize=4096)  # bounded: the live preview asks for the same ARNs on every edit
 def _slot_specs(
     value: str, service: str, templates: tuple[tuple[str, str], ...]

@@ -160,10 +160,13 @@ def _regenerate(state: EditorState) -> EditorState:
     return replace(state, text=text)
 
 
-def with_actions(state: EditorState, actions: frozenset[str]) -> EditorState:
+def with_actions(
+    state: EditorState, actions: frozenset[str], parameters: tuple[str, ...] | None = None
+) -> EditorState:
     """Ticks and unticks as minimal edits of the text (see `actionedits`): the rest of the
     text keeps every byte. The ticks then follow what the text grants (an action a wildcard
-    grants stays ticked: no edit of ours removes it)."""
+    grants stays ticked: no edit of ours removes it). `parameters`: the policy is in a
+    CloudFormation template declaring these, and new ARNs use its references."""
     from editor.core.policy.actionedits import NotEditable, add_actions, remove_actions
 
     if not state.readable:
@@ -179,7 +182,9 @@ def with_actions(state: EditorState, actions: frozenset[str]) -> EditorState:
     text = state.text if read_json(state.text).root is not None else empty_policy(state.indent)
     try:
         text = remove_actions(text, removed, catalog)
-        text = add_actions(text, added, state.values(), state.layout, catalog, state.indent)
+        text = add_actions(
+            text, added, state.values(), state.layout, catalog, state.indent, parameters
+        )
     except NotEditable as error:
         raise NotReadable(f"Cannot change the ticks: {error}.") from None
     changed = with_text(replace(state, actions=wanted), text)

@@ -1,0 +1,103 @@
+"""ARNs a tick writes into a policy of a CloudFormation template, in the template's own terms.
+
+A tick generates ARNs from the form's values, with AWS's placeholders (`region`,
+`{aws_account_id}`) where a field is unfilled. Inside a template those fields are usually the
+stack's: its ARNs read `!Sub 'arn:${AWS::Partition}:chime:${AWS::Region}:${AWS::AccountId}:
+app-instance/${AppInstanceId}'`, and the form shows them read-only. So each field a generated
+ARN leaves unfilled is written as the template writes it:
+
+1. the reference the policy already uses for that field (`${AppInstanceId}`), else
+2. for the partition, region and account, CloudFormation's pseudo parameter (`${AWS::Region}`),
+3. for an ID, `${Param}` when the template declares a parameter plainly named for it
+   (`AppInstanceId`, `ChannelId`, `UserId` ...), else
+4. the placeholder stays (`{app_instance_id}`): the lint asks for it to be filled.
+
+A field the policy writes literally (`arn:aws:`, `app-instance/myapp-1234`, `app-instance/*`)
+gets that text (the form's value when it has one). An ARN that gets a reference becomes
+`{"Fn::Sub": ...}`, with IAM's own variables escaped as `${!aws:username}` so that
+CloudFormation leaves them to IAM.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from editor.core.catalog.arn import SUB_REFERENCE, Span
+from editor.core.catalog.catalog import Catalog
+from editor.core.json.nodes import Node
+from editor.core.policy.arnfields import FIELDS
+from editor.core.policy.arnslots import arn_fields, field_values, find_slots
+
+PSEUDO_PARAMETERS = {
+    "partition": "${AWS::Partition}",
+    "region": "${AWS::Region}",
+    "account_id": "${AWS::AccountId}",
+}
+
+
+@dataclass(frozen=True)
+class TemplateArns:
+    """Field -> what a new ARN writes for it when the form leaves it unfilled: a reference
+    (`${AWS::Region}`, written as is in a `Fn::Sub`) or the policy's own literal text."""
+
+    references: dict[str, str]
+    literals: dict[str, str]
+
+    def resource(self, arn: str, catalog: Catalog) -> str | dict[str, str]:
+        """`arn` (generated) as the template writes it: a `Fn::Sub` when a field of it is
+        the template's, else a string."""
+        swaps: list[tuple[Span, str, bool]] = []
+        for field, span, hole in arn_fields(arn, catalog):
+            if not hole and field != "partition":
+                continue  # the form's own value: kept
+            if field in self.references:
+                swaps.append((span, self.references[field], True))
+            elif hole and field in self.literals:
+                swaps.append((span, self.literals[field], False))
+        parts: list[tuple[str, bool]] = []
+        at = 0
+        for span, text, reference in sorted(swaps, key=lambda s: s[0].start):
+            parts += [(arn[at : span.start], False), (text, reference)]
+            at = span.end
+        parts.append((arn[at:], False))
+        if not any(reference for _, reference in parts):
+            return "".join(text for text, _ in parts)
+        return {"Fn::Sub": "".join(t if ref else _escaped(t) for t, ref in parts)}
+
+
+def _escaped(literal: str) -> str:
+    """Literal text of a `Fn::Sub`: IAM's `${aws:username}` written `${!aws:username}`."""
+    return literal.replace("${", "${!")
+
+
+def template_arns(root: Node | None, catalog: Catalog, parameters: tuple[str, ...]) -> TemplateArns:
+    """How new ARNs are written in the policy `root` of a template declaring `parameters`."""
+    held = field_values(find_slots(root, catalog))
+    by_name = {_plain(p): p for p in parameters}
+    references: dict[str, str] = {}
+    literals: dict[str, str] = {}
+    for field, (variable, _placeholder) in FIELDS.items():
+        seen = held.get(field)
+        whole = [s for s in seen.symbols if _is_reference(s)] if seen else []
+        if whole:
+            references[field] = whole[0]
+        elif seen and seen.values:  # written literally: the same text (a precise one first)
+            exact = [v for v in seen.values if "*" not in v and "?" not in v]
+            literals[field] = (exact or list(seen.values))[0]
+        elif field in PSEUDO_PARAMETERS:
+            references[field] = PSEUDO_PARAMETERS[field]
+        else:
+            parameter = by_name.get(_plain(variable)) or by_name.get(_plain(field))
+            if parameter is not None:
+                references[field] = "${" + parameter + "}"
+    return TemplateArns(references, literals)
+
+
+def _is_reference(text: str) -> bool:
+    match = SUB_REFERENCE.fullmatch(text)
+    return match is not None and not match.group(1)
+
+
+def _plain(name: str) -> str:
+    """A name compared the way a person reads it: `AppInstanceId`, `app_instance_id`."""
+    return "".join(c for c in name.lower() if c.isalnum())

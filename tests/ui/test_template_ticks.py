@@ -1,0 +1,74 @@
+"""Ticking in the window, in a policy of a CloudFormation template: a real click on the
+catalog's check indicator writes the new statement's ARNs in the template's own `!Sub` terms;
+the problems pane shows no error and the saved template passes cfn-lint."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from editor.core.export.containers import find_container, lint_embedded
+from editor.core.lint.engine import LintOptions
+from editor.core.text.findings import Severity
+from tests.core.template_examples import TEMPLATE
+from tests.core.template_ticks import CHAT_DEMO, cfn_errors, decoded, resources_of
+from tests.ui.test_catalog_filter import click_check
+from tests.ui.test_tick_is_a_request import rows
+
+SUB = "arn:aws:chime:${AWS::Region}:${AWS::AccountId}:app-instance/"
+
+
+@pytest.mark.parametrize(
+    ("template", "choice", "action", "arn", "where"),
+    [
+        (
+            TEMPLATE,
+            1,
+            "CreateChannel",
+            SUB + "${AppInstanceId}/user/${!cognito-identity.amazonaws.com:sub}",
+            ("ChimeUserPolicy", None),
+        ),
+        (
+            CHAT_DEMO,
+            1,
+            "DescribeAppInstanceUser",
+            SUB + "*/user/*",
+            ("PresenceProcessorLambdaRole", 0),
+        ),
+    ],
+    ids=["audit-template", "chime-chat-demo"],
+)
+def test_ticking_in_a_template_writes_its_own_references(
+    window, qtbot, tmp_path: Path, template, choice, action, arn, where
+) -> None:
+    path = tmp_path / "stack.yaml"
+    path.write_text(template, encoding="utf-8")
+    window.dialogs.choice = choice
+    assert window.open_path(str(path))
+    click_check(qtbot, window.catalog_view, rows(window, action)[0])
+    qtbot.waitUntil(lambda: f"chime:{action}" in window.document.state.text)
+    assert "region:" not in window.editor.toPlainText()
+    assert "{aws_account_id}" not in window.editor.toPlainText()
+    qtbot.waitUntil(lambda: window.document.result_version == window.document.version)
+    shown = [f for f in window.problems.model.findings if f.severity is Severity.ERROR]
+    assert shown == []
+    QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    saved = path.read_text(encoding="utf-8")
+    assert saved != template
+    assert cfn_errors(saved) == []
+    resource, policy = where
+    props = decoded(saved, "stack.yaml")["Resources"][resource]["Properties"]
+    document = (
+        props["PolicyDocument"] if policy is None else props["Policies"][policy]["PolicyDocument"]
+    )
+    assert resources_of(document)[-1] == {"Fn::Sub": arn}
+    container = find_container(saved, "stack.yaml")
+    assert container is not None
+    errors = [
+        f.message
+        for e in container.policies
+        for f in lint_embedded(saved, e, LintOptions()).findings
+        if f.severity is Severity.ERROR
+    ]
+    assert errors == []
