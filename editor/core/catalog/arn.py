@@ -50,16 +50,22 @@ def unmask(text: str) -> str:
     return SYMBOL.sub(spelt, text)
 
 
-_PLACEHOLDER = re.compile(
+_BRACED_FORMS = (
     # Anything with a colon in ${...} is meant as an IAM variable: its syntax is the
     # variables rule's to check, not a placeholder. ${@NAME} is a template's symbol.
     r"(?P<variable>\$\{(?:[^{}:]*:[^{}]*|[*?$]|\s*|@[\w.\-/]*)\})"
     r"|\$\{[A-Za-z_]\w*\}"  # ${Region}: a template variable (no colon), not an IAM one
     r"|\{[^{}]*\}"  # {aws_account_id}
     r"|<[^<>]+>"  # <account-id>
-    # ACCOUNT_ID, APP_INSTANCE_ID, BUCKET_NAME; not any upper-case name (MY_ROLE is a name).
-    r"|\b[A-Z][A-Z0-9_]*_(?:ID|NAME|ARN)\b|\b[A-Z_]*(?:ACCOUNT|REGION|PARTITION)[A-Z_]*\b"
 )
+_PLACEHOLDER = re.compile(
+    _BRACED_FORMS
+    # ACCOUNT_ID, APP_INSTANCE_ID, BUCKET_NAME; not any upper-case name (MY_ROLE is a name).
+    + r"|\b[A-Z][A-Z0-9_]*_(?:ID|NAME|ARN)\b|\b[A-Z_]*(?:ACCOUNT|REGION|PARTITION)[A-Z_]*\b"
+)
+# The same without the upper-case forms, which cannot match a text without upper case (most
+# ARNs): half the work, the same matches.
+_BRACED = re.compile(_BRACED_FORMS)
 # A field of lower-case letters, digits, dots and dashes: no placeholder but by its words.
 _PLAIN = re.compile(r"[a-z0-9.\-]+")
 # Brackets some guides write placeholders in: [Account-Id].
@@ -164,10 +170,11 @@ def placeholders(value: str) -> tuple[Span, ...]:
     Cached: the live preview re-checks the same ARNs on every keystroke.
     """
     found: list[Span] = []
-    if _may_hold_placeholder(value):
+    regex = _placeholder_regex(value)
+    if regex is not None:
         found.extend(
-            Span(m.start(), m.end(), m.group())
-            for m in _PLACEHOLDER.finditer(value)
+            _new(Span, (*m.span(), m.group()))
+            for m in regex.finditer(value)
             if m.lastgroup != "variable"
         )
     if "[" in value:
@@ -193,15 +200,20 @@ def placeholders(value: str) -> tuple[Span, ...]:
     return tuple(found)
 
 
-def _may_hold_placeholder(value: str) -> bool:
-    """Whether _PLACEHOLDER can match anywhere in `value`: each of its forms holds a brace, an
-    angle bracket or an upper-case letter, which most ARNs (`arn:aws:chime:us-east-1:...`)
-    do not, and the regex is then not run."""
-    return "{" in value or "<" in value or value.lower() != value
+def _placeholder_regex(value: str) -> re.Pattern[str] | None:
+    """The regex that finds the placeholders `value` can hold: none without a brace, an
+    angle bracket or an upper-case letter (`arn:aws:chime:us-east-1:...`); only the braced
+    forms without upper case."""
+    if value.lower() != value:
+        return _PLACEHOLDER
+    return _BRACED if "{" in value or "<" in value else None
 
 
 def _overlaps(start: int, end: int, spans: list[Span]) -> bool:
-    return any(s.start < end and start < s.end for s in spans)
+    for s in spans:  # noqa: SIM110 (a loop, not any(): no generator made per call; hot)
+        if s.start < end and start < s.end:
+            return True
+    return False
 
 
 def _segments(resource: Span) -> list[Span]:
@@ -211,7 +223,8 @@ def _segments(resource: Span) -> list[Span]:
     text = resource.text
     parts = text.split("/") if ":" not in text else _SEPARATOR.split(text)[::2]
     for part in parts:
+        end = start + len(part)
         if part:
-            spans.append(Span(start, start + len(part), part))
-        start += len(part) + 1  # the separator after it
+            spans.append(_new(Span, (start, end, part)))
+        start = end + 1  # after the separator
     return spans

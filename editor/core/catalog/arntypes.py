@@ -52,12 +52,10 @@ def arn_types_of(catalog: Catalog, value: str) -> frozenset[str]:
 def _arn_types(templates: tuple[tuple[str, str], ...], value: str) -> frozenset[str]:
     service = value.split(":", 3)[2:3]
     # An ARN of another service (s3, sns ...) meets none of them: say so at once.
-    if (
-        service
-        and not any(c in service[0] for c in "*?$")
-        and service[0] not in _services(templates)
-    ):
-        return frozenset()
+    if service:
+        name = service[0]
+        if not ("*" in name or "?" in name or "$" in name) and name not in _services(templates):
+            return frozenset()
     if value == "*":
         return frozenset(name for name, _ in templates)
     pattern = PatternFields(value)
@@ -76,6 +74,7 @@ def _arn_types(templates: tuple[tuple[str, str], ...], value: str) -> frozenset[
 # A template whose resource part is "/"-separated segments, each literal or one ${...}:
 # (name, its first five fields, its segments with None for each ${...}).
 _Shaped = tuple[str, tuple[str, ...], tuple[str | None, ...]]
+_VARIABLE = re.compile(r"\$\{\w+\}")
 
 
 class _SegmentIndex(NamedTuple):
@@ -140,7 +139,7 @@ def _segment_index(templates: tuple[tuple[str, str], ...]) -> _SegmentIndex | No
             return None
         segments: list[str | None] = []
         for segment in forms[5].split("/"):
-            if segment.startswith("${") and segment.endswith("}") and segment.count("$") == 1:
+            if _VARIABLE.fullmatch(segment):
                 segments.append(None)
             elif "$" in segment or "*" in segment or "?" in segment:
                 return None
