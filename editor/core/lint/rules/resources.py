@@ -124,15 +124,26 @@ def _at_least_one(span: Span) -> tuple[int, int]:
 
 
 def _partition(catalog: Catalog, fields: ArnFields, taken: tuple[Span, ...]) -> Iterator[Problem]:
-    names = [p.name for p in catalog.regions.partitions]
     partition = fields.partition
-    if _free(partition, taken) and partition.text not in names:
+    names = _partition_names(catalog)
+    if partition.text not in names and _free(partition, taken):
         yield Problem(
             "resource/invalid-partition",
             ERROR,
             f"{partition.text!r} is not an AWS partition ({', '.join(names[:3])}, ...)",
             (partition.start, partition.end),
         )
+
+
+def _partition_names(catalog: Catalog) -> tuple[str, ...]:
+    """aws, aws-cn, aws-us-gov ...: from the catalog alone, listed once."""
+    names = catalog.derived.get("partition-names")
+    if names is None:
+        names = catalog.derived["partition-names"] = tuple(
+            p.name for p in catalog.regions.partitions
+        )
+    assert isinstance(names, tuple)
+    return names
 
 
 def _region(catalog: Catalog, fields: ArnFields, taken: tuple[Span, ...]) -> Iterator[Problem]:
