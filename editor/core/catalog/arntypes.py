@@ -4,8 +4,9 @@ match, and the IDs (app instance, user, channel ...) in its resource part."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from editor.core.catalog.arn import Span
@@ -77,9 +78,15 @@ _Shaped = tuple[str, tuple[str, ...], tuple[str | None, ...]]
 _VARIABLE = re.compile(r"\$\{\w+\}")
 
 
+# For resources of one segment count: which segments are literal (an itemgetter of them)
+# and the templates by those segments' text.
+_Skeletons = tuple[tuple[Callable[[list[str]], object], dict[object, tuple[_Shaped, ...]]], ...]
+
+
 class _SegmentIndex(NamedTuple):
     by_first: dict[str, tuple[_Shaped, ...]]  # by the literal first segment
     shaped: tuple[_Shaped, ...]  # all of them
+    by_length: dict[int, _Skeletons]  # by segment count, then by the literal segments
 
 
 def _literal_types(
@@ -88,6 +95,12 @@ def _literal_types(
     """The usual ARN, whose resource part holds no wildcard or variable: it has a template's
     form when it has the template's segments, each ${...} one non-empty segment."""
     found: list[str] = []
+    if "" not in segments:  # no ID is empty: one look-up by the literal segments settles it
+        for literal, table in index.by_length.get(len(segments), ()):
+            for name, heads, _ in table.get(literal(segments), ()):
+                if pattern.head_meets(heads):
+                    found.append(name)
+        return frozenset(found)
     for name, heads, forms in index.by_first.get(segments[0], ()):
         if len(forms) != len(segments):
             continue
@@ -151,7 +164,28 @@ def _segment_index(templates: tuple[tuple[str, str], ...]) -> _SegmentIndex | No
         entry = (name, tuple(forms[:5]), tuple(segments))
         by_first.setdefault(first, []).append(entry)
         shaped.append(entry)
-    return _SegmentIndex({k: tuple(v) for k, v in by_first.items()}, tuple(shaped))
+    return _SegmentIndex(
+        {k: tuple(v) for k, v in by_first.items()}, tuple(shaped), _skeletons(shaped)
+    )
+
+
+def _skeletons(shaped: list[_Shaped]) -> dict[int, _Skeletons]:
+    """The templates by segment count, then by where their literal segments are, then by
+    those segments' text (an itemgetter gives the same key for a resource's segments)."""
+    tables: dict[int, dict[tuple[int, ...], dict[object, list[_Shaped]]]] = {}
+    for entry in shaped:
+        forms = entry[2]
+        where = tuple(i for i, form in enumerate(forms) if form is not None)
+        key = itemgetter(*where)(forms)
+        by_where = tables.setdefault(len(forms), {}).setdefault(where, {})
+        by_where.setdefault(key, []).append(entry)
+    return {
+        count: tuple(
+            (itemgetter(*where), {k: tuple(v) for k, v in table.items()})
+            for where, table in by_where.items()
+        )
+        for count, by_where in tables.items()
+    }
 
 
 def _candidates(
