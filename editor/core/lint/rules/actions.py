@@ -53,8 +53,12 @@ def actions(ctx: LintContext) -> Iterator[Finding]:
 def _may_repeat(names: list[str]) -> bool:
     """Whether `_duplicates` can find anything: a name twice in any letter case, or a
     wildcard that may cover another entry."""
-    lowered = {n.lower() for n in names}
-    return len(lowered) < len(names) or any(has_wildcard(n) for n in names)
+    joined = "\n".join(names)
+    if "*" in joined or "?" in joined:
+        return True
+    if joined.count("\n") == len(names) - 1:  # no name holds a line break: one lower()
+        return len(set(joined.lower().split("\n"))) < len(names)
+    return len({n.lower() for n in names}) < len(names)
 
 
 def _spelt_as_catalog(ctx: LintContext, name: str) -> bool:
