@@ -72,3 +72,19 @@ def test_ticking_in_a_template_writes_its_own_references(
         if f.severity is Severity.ERROR
     ]
     assert errors == []
+
+
+def test_unticking_in_a_yaml_template_deletes_only_that_line(window, qtbot, tmp_path) -> None:
+    """Before, an untick rewrote the whole PolicyDocument as JSON: now Save deletes the
+    action's own line, and the comment, tags and quoting around it stay."""
+    template = CHAT_DEMO.replace("      Policies:\n", "      Policies:\n        # Chime access\n")
+    path = tmp_path / "chat.yaml"
+    path.write_text(template, encoding="utf-8")
+    window.dialogs.choice = 1
+    assert window.open_path(str(path))
+    click_check(qtbot, window.catalog_view, rows(window, "UpdateChannel")[0])
+    qtbot.waitUntil(lambda: "chime:UpdateChannel" not in window.document.state.text)
+    QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert path.read_text(encoding="utf-8") == template.replace(
+        '                  - "chime:UpdateChannel"\n', ""
+    )

@@ -6,15 +6,19 @@ its place says it is (`AssumeRolePolicyDocument` is a role trust policy, an
 `AWS::SQS::QueuePolicy` a resource-based one), and `Pieces` mapping each offset of that text
 to the container's, so that findings carry the container's own lines and columns. Where the
 policy is written as JSON in the container (a JSON template, a code block, a heredoc), saving
-replaces exactly its span; a YAML template gets the policy back as a JSON flow mapping, which
-is YAML too. Terraform's `jsonencode(...)` is HCL, not JSON: it is never rewritten whole;
-changes of the strings written in it (a respelt action, a filled ARN) are saved in place, as
-`chime-policy fix --in-place` makes them, and anything more is refused (`NotInPlace`).
+replaces exactly its span; a YAML template gets minimal edits of its own lines (changed
+scalars: `in_place`; list items added or removed: `yaml_edits`), else the policy back as a
+JSON flow mapping, which is YAML too. Terraform's `jsonencode(...)` is HCL, not JSON: it is
+never rewritten whole; changes of the strings written in it (a respelt action, a filled ARN)
+are saved in place, as `chime-policy fix --in-place` makes them, and anything more is
+refused (`NotInPlace`).
 """
 
 from __future__ import annotations
 
-from editor.core.export import pages, terraform_data, terraform_read, yaml_tree
+from collections.abc import Callable
+
+from editor.core.export import pages, terraform_data, terraform_read, yaml_edits, yaml_tree
 from editor.core.export.embedded import Container, Embedded
 from editor.core.export.in_place import edit_in_place, map_edit
 from editor.core.export.sniff import NOT_IN_PLACE
@@ -192,6 +196,8 @@ def write_back(container: str, embedded: Embedded, edited: str) -> str:
     body = edited if original.endswith("\n") else edited.rstrip("\n")
     if embedded.indent:  # YAML: minimal edits of its own text, else the JSON as a flow mapping
         minimal = edit_in_place(container, embedded, edited, lambda t: _reread(t, embedded))
+        if minimal is None:  # whole list items added or removed: as lines of its own YAML
+            minimal = yaml_edits.edit_items(container, embedded, edited, _again(embedded))
         if minimal is not None:
             return minimal
         line_start = container.rfind("\n", 0, start) + 1
@@ -210,6 +216,10 @@ def _reread_any(text: str, embedded: Embedded) -> Embedded | None:
     container = find_container(text)
     found = [] if container is None else container.policies
     return next((e for e in found if e.label == embedded.label), None)
+
+
+def _again(embedded: Embedded) -> Callable[[str], Embedded | None]:
+    return lambda text: _reread(text, embedded)
 
 
 def _reread(text: str, embedded: Embedded) -> Embedded | None:
