@@ -46,6 +46,10 @@ class ArnForm(QWidget):
         self.choosers: dict[str, QComboBox] = {}  # which of several values typing replaces
         self.targets: dict[str, str] = {}  # field -> the text chosen in its chooser
         self.others: dict[str, QLineEdit] = {}  # rows of placeholders no field stands for
+        # Off in a policy of a kind ticks don't fit (a bucket or trust policy): then a value
+        # no ARN holds has nowhere to go, and the note under the field must not promise it.
+        self.ticking = True
+        self.state: EditorState | None = None
         # No parent yet: the combo joins the form when its row is laid out, so Tab reaches it
         # after Partition, as shown (Tab follows the order widgets join their parent).
         self.region = QComboBox()
@@ -169,6 +173,7 @@ class ArnForm(QWidget):
 
     def show_state(self, state: EditorState) -> None:
         """Follow the document: values, errors, and which optional fields apply."""
+        self.state = state
         errors = state.errors()
         wanted = needed_fields(state.actions)
         for name, edit in self.inputs.items():
@@ -185,6 +190,8 @@ class ArnForm(QWidget):
                 with QSignalBlocker(edit):
                     edit.setText(shown)
             message = errors.get(name)
+            if message:
+                message += _kept(state, name)
             self.errors[name].setText(message or "")
             self.errors[name].setVisible(bool(message))
             if edit.property("invalid") != bool(message):
@@ -208,6 +215,14 @@ class ArnForm(QWidget):
                 self.region.setEditText(region)
         self._show_others(state)
         self._hold_typed_row()
+
+    def set_ticking(self, on: bool) -> None:
+        """Ticking was turned on or off (the policy's kind changed): the notes follow."""
+        if on != self.ticking:
+            self.ticking = on
+            if self.state is not None:
+                for name in self.inputs:
+                    self._show_held(self.state, name)
 
     def _hold_typed_row(self) -> None:
         """The row being typed in keeps the height its messages reached: an error that comes
@@ -272,6 +287,10 @@ class ArnForm(QWidget):
             message = (
                 "no resource ARN in the policy holds this yet: it goes into what you tick "
                 "next (Principal and Condition values are kept as written)"
+                if self.ticking
+                else "no resource ARN in the policy holds this, and ticking is off for this "
+                "kind of policy: the value is not used (Principal and Condition values are "
+                "kept as written)"
             )
         if symbols and not by_template:
             message += ("; " if message else "") + f"also set by the template (kept): {symbols}"
@@ -317,3 +336,14 @@ class ArnForm(QWidget):
     def _other_done(self, name: str, edit: QLineEdit) -> None:
         if edit.text().strip():
             self.edited.emit(name, edit.text(), None)
+
+
+def _kept(state: EditorState, name: str) -> str:
+    """What the policy still holds while the field's text is not valid: the invalid text
+    never reaches it, so a value typed before the mistake (`my` of `my app`) stays there."""
+    held = state.held.get(name)
+    if held is None or not held.texts:
+        return ""
+    shown = ", ".join(f"\u201c{text}\u201d" for text in held.texts[:3])
+    more = f" and {len(held.texts) - 3} more" if len(held.texts) > 3 else ""
+    return f" (the policy keeps {shown}{more} until the value is valid)"

@@ -268,8 +268,17 @@ class FileController(QObject):
             self.dialogs.error("Cannot save", str(error))
             return False
         log.debug("saved %s: %d characters, backup %s", path, len(text), kept)
+        said = []
         if kept is not None:  # FILE.bak, or FILE.bak.N when that name was taken
-            self.message.emit(f"Saved; the original is kept as {os.path.basename(kept)}.")
+            said.append(f"Saved; the original is kept as {os.path.basename(kept)}.")
+        broken = _why_not_json(self.document.state.text)
+        if broken:  # saved all the same: it is the user's text, and refusing loses work
+            said.append(
+                f"{'Saved, but it' if not said else 'It'} is not valid JSON yet "
+                f"({broken}): IAM would reject this file."
+            )
+        if said:
+            self.message.emit(" ".join(said))
         self.backed_up = self.backed_up or backup
         self.disk_text = text
         self.document.mark_saved()
@@ -403,3 +412,15 @@ class _Link:
     def __init__(self, path: str, text: str, newline: str, index: int, embedded: Embedded):
         self.path, self.text, self.newline = path, text, newline
         self.index, self.embedded = index, embedded
+
+
+def _why_not_json(text: str) -> str:
+    """Where and why a saved policy is not strict JSON, which IAM requires, or "" when it
+    is. The standard library's parser gives the first place and reason."""
+    import json
+
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as error:
+        return f"line {error.lineno}, column {error.colno}: {error.msg}"
+    return ""

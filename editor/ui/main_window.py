@@ -243,6 +243,7 @@ class MainWindow(WindowMenus):
             else ""
         )
         self.catalog_model.set_editable(self.document.state.readable and not self._wrong_kind)
+        self.form.set_ticking(not self._wrong_kind)
 
     def analysis_failed(self) -> None:
         """The crash dialog says what went wrong; the busy bar must not go on saying that

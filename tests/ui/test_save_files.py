@@ -87,3 +87,28 @@ def test_an_export_the_format_cannot_carry_is_explained_not_a_crash(window, tmp_
     assert title == "Not exported"
     assert text.startswith("This export cannot carry the policy as it is:\n\nline 1:135  ")
     assert "condition operator StringEquals must map condition keys to values" in text
+
+
+def test_saving_text_that_is_not_json_saves_it_and_says_where_it_breaks(
+    qtbot, window, tmp_path: Path
+) -> None:
+    """Ctrl+S never refuses the user's text, but a policy IAM would reject is not saved
+    silently: the status bar gives the first line and column that is not JSON."""
+    path = tmp_path / "policy.json"
+    path.write_text('{\n    "Version": "2012-10-17",\n    "Statement": []\n}\n', encoding="utf-8")
+    assert window.open_path(str(path))
+    cursor = window.editor.textCursor()
+    cursor.setPosition(len('{\n    "Version": "2012-10-17"'))  # before its comma
+    window.editor.setTextCursor(cursor)
+    qtbot.keyClicks(window.editor, " x")
+    save_with_ctrl_s(qtbot, window)
+    assert '"2012-10-17" x,' in path.read_text(encoding="utf-8")  # saved as typed
+    message = window.status.currentMessage()
+    assert "not valid JSON" in message and "line 2, column 29" in message  # the x
+
+
+def test_saving_valid_json_says_nothing_about_json(qtbot, window, opened) -> None:
+    window.open_path(str(opened))
+    window.fix_all()  # AWS's example has a trailing comma: repaired
+    save_with_ctrl_s(qtbot, window)
+    assert "not valid JSON" not in window.status.currentMessage()

@@ -78,3 +78,37 @@ def test_an_identity_policy_ticks_as_before(window, qtbot, tmp_path: Path) -> No
     path.write_text(BUCKET.replace('"Principal": {"AWS": "arn:aws:iam::111122223333:root"},\n', ""))
     assert window.open_path(str(path))
     assert window.catalog_model.editable and not window.catalog_view.notice.isVisible()
+
+
+def typed_region_note(window, qtbot, region: str) -> str:
+    edit = window.form.region.lineEdit()
+    edit.setFocus()
+    qtbot.keyClicks(edit, region)
+    note = window.form.notes["region"]
+    qtbot.waitUntil(note.isVisible)
+    return note.text()
+
+
+def test_a_value_with_nowhere_to_go_is_not_promised_to_a_tick(
+    window, qtbot, tmp_path: Path
+) -> None:
+    """A bucket policy's ARNs hold no region: the typed region has nowhere to go, and with
+    ticking off it must not say it "goes into what you tick next"."""
+    path = tmp_path / "bucket.json"
+    path.write_text(BUCKET, encoding="utf-8")
+    assert window.open_path(str(path))
+    note = typed_region_note(window, qtbot, "us-east-1")
+    assert "tick next" not in note and "ticking is off" in note
+    assert window.editor.toPlainText() == BUCKET  # nothing written
+
+
+def test_choosing_identity_promises_the_value_to_the_next_tick_again(
+    window, qtbot, tmp_path: Path
+) -> None:
+    path = tmp_path / "bucket.json"
+    path.write_text(BUCKET, encoding="utf-8")
+    assert window.open_path(str(path))
+    typed_region_note(window, qtbot, "us-east-1")
+    window.kind_combo.setFocus()
+    qtbot.keyClick(window.kind_combo, Qt.Key.Key_Down)  # Auto -> Identity
+    qtbot.waitUntil(lambda: "tick next" in window.form.notes["region"].text())
