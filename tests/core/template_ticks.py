@@ -185,3 +185,69 @@ Resources:
                   - !Join ['', [!GetAtt TriggerChimeAppInstanceLambda.AppInstanceArn, '/user/${cognito-identity.amazonaws.com:sub}']]
                   - !Join ['', [!GetAtt TriggerChimeAppInstanceLambda.AppInstanceArn, '/channel/*']]
 """
+
+
+# The chat demo's processor role (aws-samples/amazon-chime-sdk, apps/chat/src/backend/
+# serverless/template.yaml, ProcessorLambdaRole): its trust policy as one JSON string, a
+# policy as a JSON block (`PolicyDocument: |`); a mis-cased Chime action added to the block.
+JSON_STRINGS = """\
+AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  DemoName:
+    Type: String
+    Default: ChimeSDKMessagingDemo
+Resources:
+  ProcessorLambdaRole:
+    Type: "AWS::IAM::Role"
+    Properties:
+      Path: "/"
+      AssumeRolePolicyDocument: "{\\"Version\\":\\"2012-10-17\\",\\"Statement\\":[{\\"Effect\\":\\"Allow\\",\\"Principal\\":{\\"Service\\":\\"lambda.amazonaws.com\\"},\\"Action\\":\\"sts:AssumeRole\\"}]}"
+      Policies:
+        - PolicyName: !Sub ${DemoName}-ProcessorLambda-ComprehendAccess
+          PolicyDocument: |
+            {
+                "Version": "2012-10-17",
+                "Statement": [
+                    {
+                        "Sid": "VisualEditor0",
+                        "Effect": "Allow",
+                        "Action": [
+                            "comprehend:DetectSentiment",
+                            "chime:Listsubchannels"
+                        ],
+                        "Resource": "*"
+                    }
+                ]
+            }
+        - PolicyName: !Sub ${DemoName}-ProcessorLambda-ChimeMessagingSDKAccess
+          PolicyDocument:
+            Version: "2012-10-17"
+            Statement:
+              - Effect: "Allow"
+                Action:
+                  - "chime:ChannelFlowCallback"
+                Resource: !Sub "arn:aws:chime:${AWS::Region}:${AWS::AccountId}:app-instance/*"
+"""
+
+# ARNs joined from pieces (`Fn::Join`), as the chat demo joins its cognito-idp ARN: the
+# account and app instance are the stack's.
+JOINED = """\
+AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  AppInstanceId:
+    Type: String
+Resources:
+  ChatPolicy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Action:
+              - chime:ListChannelMessages
+              - chime:SendChannelMessage
+            Resource:
+              - !Join ['', ['arn:aws:chime:us-east-1:', !Ref AWS::AccountId, ':app-instance/', !Ref AppInstanceId, '/user/${aws:username}']]
+              - !Join ['', ['arn:aws:chime:us-east-1:', !Ref AWS::AccountId, ':app-instance/', !Ref AppInstanceId, '/channel/*']]
+"""

@@ -18,7 +18,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from editor.core.export import pages, terraform_data, terraform_read, yaml_edits, yaml_tree
+from editor.core.export import (
+    pages,
+    string_policies,
+    terraform_data,
+    terraform_read,
+    yaml_edits,
+    yaml_tree,
+)
 from editor.core.export.embedded import Container, Embedded
 from editor.core.export.in_place import edit_in_place, map_edit
 from editor.core.export.sniff import NOT_IN_PLACE
@@ -127,16 +134,20 @@ def template_policies(root: Node, text: str, verbatim: bool) -> list[Embedded]:
                 for n, item in enumerate(prop.value.items):
                     doc = item.get("PolicyDocument") if item.kind is Kind.OBJECT else None
                     name = item.get("PolicyName") if item.kind is Kind.OBJECT else None
-                    title = str(name.value.value) if name and name.value else f"policy {n + 1}"
+                    written = name.value if name is not None else None
+                    plain = written is not None and written.kind is Kind.STRING
+                    # none, or a !Sub of the stack's name: its place in the list
+                    title = str(written.value) if plain and written else f"policy {n + 1}"
                     if doc is not None and doc.value is not None:
                         label = f"{resource.key} › {title} ({rtype})"
                         policy = _embedded(label, doc.value, text, verbatim, None, "")
-                        found.append(policy._replace(parameters=parameters))
+                        if policy is not None:
+                            found.append(policy._replace(parameters=parameters))
                 continue
             typed = (rtype, prop.key) in TYPED_POLICY_PROPERTIES
             if (prop.key not in POLICY_PROPERTIES and not typed) or prop.value is None:
                 continue
-            if prop.value.kind is not Kind.OBJECT or not prop.value.members:
+            if prop.value.kind is Kind.OBJECT and not prop.value.members:
                 continue  # an empty {} is nothing to check or edit
             kind = PolicyKind.RESOURCE if typed else POLICY_PROPERTIES[prop.key]
             if kind is None:
@@ -147,7 +158,8 @@ def template_policies(root: Node, text: str, verbatim: bool) -> list[Embedded]:
             where = "" if prop.key == "PolicyDocument" else f" › {prop.key}"
             label = f"{resource.key}{where} ({rtype})"
             policy = _embedded(label, prop.value, text, verbatim, kind, reason)
-            found.append(policy._replace(parameters=parameters))
+            if policy is not None:
+                found.append(policy._replace(parameters=parameters))
     return found
 
 
@@ -162,7 +174,17 @@ def _organizations_kind(props: Node) -> PolicyKind | None:
 
 def _embedded(
     label: str, node: Node, text: str, verbatim: bool, kind: PolicyKind | None, reason: str
-) -> Embedded:
+) -> Embedded | None:
+    """The policy at `node`: a mapping, or a JSON string (None: a string of anything else,
+    or an intrinsic function that makes the policy, which only the stack can read)."""
+    if node.kind is Kind.STRING:
+        written = string_policies.read(text, node)
+        if written is None:
+            return None
+        form, body, pieces, span = written.form, written.text, written.pieces, written.span
+        return Embedded(label, body, kind, reason, pieces, span, 0, form=form)
+    if node.kind is not Kind.OBJECT:
+        return None
     if verbatim:
         body = text[node.start : node.end] + "\n"
         pieces = Pieces([Piece(0, node.start, node.end, True)])
@@ -191,6 +213,8 @@ def write_back(container: str, embedded: Embedded, edited: str) -> str:
                 "moves more, and its HCL is not rewritten"
             )
         return minimal
+    if embedded.form:  # a JSON string: written back as the same kind of string
+        return string_policies.written_back(container, embedded.form, embedded.span, edited)
     start, end = embedded.span
     original = container[start:end]
     body = edited if original.endswith("\n") else edited.rstrip("\n")
