@@ -26,6 +26,7 @@ from editor.core.json.read import read_json
 from editor.core.text.findings import TextEdit, apply_edits
 
 _DASH = re.compile(r"[ \t]*-[ \t]+")
+_SHORT_TAG = re.compile(r"!(?:Sub|Join|Ref|GetAtt|If|Select|Split|ImportValue|FindInMap)\b")
 
 
 @dataclass(frozen=True)
@@ -188,7 +189,8 @@ def _style(text: str, policy: Node) -> _Style:
             quote = opening if opening in "\"'" else ""
     sub = text.find("!Sub ", policy.start, policy.end)
     sub_quote = text[sub + 5 : sub + 6] if sub >= 0 else quote
-    return _Style("!Sub" in text, quote, sub_quote if sub_quote in "\"'" else '"', list_indent)
+    short = _SHORT_TAG.search(text) is not None
+    return _Style(short, quote, sub_quote if sub_quote in "\"'" else '"', list_indent)
 
 
 def _line_start(text: str, offset: int) -> int:

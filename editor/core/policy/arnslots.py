@@ -119,14 +119,14 @@ def _strings(node: Node) -> Iterator[tuple[Node, bool]]:
                 if body is not None and body.kind is Kind.STRING:
                     yield body, True
             elif function == "Fn::Join":
-                joined = _joined(current)
+                joined = joined_string(current)
                 if joined is not None:  # the join node itself, holding the string it makes
                     yield Node(Kind.OBJECT, current.start, current.end, joined), True
             elif function is None:
                 stack.extend(reversed([m.value for m in current.members if m.value is not None]))
 
 
-def _joined(node: Node) -> str | None:
+def joined_string(node: Node) -> str | None:
     """The string a `Fn::Join` of strings and references makes, as a `Fn::Sub` would write it
     (`${AWS::AccountId}`, `${Queue.Arn}`); None for anything else joined."""
     value = node.members[0].value
