@@ -32,7 +32,7 @@ from editor.core.export.sniff import NOT_IN_PLACE
 from editor.core.json.nodes import Kind, Node
 from editor.core.json.read import read_json
 from editor.core.lint.engine import LintOptions, LintResult, lint
-from editor.core.lint.template import Piece, Pieces, Writer, unmask
+from editor.core.lint.template import Piece, Pieces, Writer, is_intrinsic, unmask
 from editor.core.policy.kinds import PolicyKind
 
 # Where a CloudFormation policy sits, and the kind that place makes it. Resource types whose
@@ -183,8 +183,8 @@ def _embedded(
             return None
         form, body, pieces, span = written.form, written.text, written.pieces, written.span
         return Embedded(label, body, kind, reason, pieces, span, 0, form=form)
-    if node.kind is not Kind.OBJECT:
-        return None
+    if node.kind is not Kind.OBJECT or is_intrinsic(node):
+        return None  # `!Sub "{...}"`, `!If [...]`: the stack works the policy out
     if verbatim:
         body = text[node.start : node.end] + "\n"
         pieces = Pieces([Piece(0, node.start, node.end, True)])

@@ -99,3 +99,82 @@ def test_join_arns_are_the_stacks_values_never_errors(template: str) -> None:
         if f.severity is Severity.ERROR
     ]
     assert errors == []
+
+
+# Pieces of the Chime SDK samples' templates (aws-samples/amazon-chime-sdk: apps/chat/src/
+# backend/serverless/template.yaml and apps/moderated-chat-and-sentiment-analysis/backend/
+# template.yaml) where a template's value was read as an error.
+_ROLE = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n"
+SAMPLE_PIECES = [
+    pytest.param(
+        _ROLE + "  AuthLambdaUserRole:\n"
+        '    Type: "AWS::IAM::Role"\n'
+        "    Properties:\n"
+        "      AssumeRolePolicyDocument:\n"
+        '        Version: "2012-10-17"\n'
+        "        Statement:\n"
+        '          - Effect: "Allow"\n'
+        "            Principal:\n"
+        "              AWS: !GetAtt AuthLambdaIAMRole.Arn\n"
+        "            Action:\n"
+        '              - "sts:AssumeRole"\n',
+        1,
+        id="principal-getatt",
+    ),
+    pytest.param(
+        _ROLE + "  s3BucketForAssetsPolicy:\n"
+        "    Type: 'AWS::S3::BucketPolicy'\n"
+        "    Properties:\n"
+        "      Bucket: !Ref s3BucketForAssets\n"
+        "      PolicyDocument:\n"
+        "        Statement:\n"
+        "          - Action: 's3:*'\n"
+        "            Resource: !Sub ${s3BucketForAssets.Arn}/*\n"
+        "            Effect: Deny\n"
+        "            Principal: '*'\n"
+        "            Condition:\n"
+        "              Bool:\n"
+        "                'aws:SecureTransport': false\n",
+        1,
+        id="sub-reference-is-no-iam-variable",
+    ),
+    pytest.param(
+        _ROLE + "  PushNotificationPolicy:\n"
+        '    Type: "AWS::IAM::Policy"\n'
+        "    Properties:\n"
+        "      PolicyName: push\n"
+        "      PolicyDocument:\n"
+        '        Version: "2012-10-17"\n'
+        "        Statement:\n"
+        '          - Effect: "Allow"\n'
+        "            Action:\n"
+        '              - "mobiletargeting:SendMessages"\n'
+        "            Resource:\n"
+        "              - !Join ['', [!GetAtt PinpointApplication.Arn, '/messages']]\n",
+        1,
+        id="join-on-another-services-getatt",
+    ),
+    pytest.param(
+        _ROLE + "  AuthLambdaUserRole:\n"
+        '    Type: "AWS::IAM::Role"\n'
+        "    Properties:\n"
+        '      AssumeRolePolicyDocument: !Sub "{\\"Version\\":\\"2012-10-17\\",\\"Statement\\":'
+        '[{\\"Effect\\":\\"Allow\\",\\"Principal\\":{\\"AWS\\":\\"arn:aws:iam::${AWS::AccountId}:root\\"},'
+        '\\"Action\\":\\"sts:AssumeRole\\"}]}"\n',
+        0,
+        id="sub-of-a-json-string-not-offered",
+    ),
+]
+
+
+@pytest.mark.parametrize(("template", "offered"), SAMPLE_PIECES)
+def test_a_templates_values_in_the_samples_are_never_errors(template: str, offered: int) -> None:
+    container = find_container(template, "stack.yaml")
+    assert container is not None and len(container.policies) == offered
+    errors = [
+        (f.code, f.message)
+        for e in container.policies
+        for f in lint_embedded(template, e, LintOptions()).findings
+        if f.severity is Severity.ERROR
+    ]
+    assert errors == []  # (pieces: the resources they refer to are elsewhere in the samples)

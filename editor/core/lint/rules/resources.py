@@ -300,6 +300,8 @@ def _count(node: Node) -> int:
 def _covered(catalog: Catalog, action: AnyAction, values: list[str]) -> frozenset[str]:
     types: frozenset[str] = frozenset()
     for value in values:
+        if SYMBOL.match(value) is not None:  # `${@App.Arn}/messages`: the stack's, any type
+            return action.arn_types
         types |= arn_types(catalog, action, value)
     return types
 
