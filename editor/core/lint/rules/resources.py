@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from editor.core.catalog.arn import ACCOUNT_ID, ArnFields, Span, placeholders, split_arn
+from editor.core.catalog.arn import ACCOUNT_ID, SYMBOL, ArnFields, Span, placeholders, split_arn
 from editor.core.catalog.arntypes import arn_types_of, resource_ids
 from editor.core.catalog.catalog import CALLER_TYPES, Action, Catalog
 from editor.core.catalog.lookup import AnyAction, arn_types, find_action
@@ -85,6 +85,8 @@ def _problems(catalog: Catalog, value: str, only_chime: bool) -> Iterator[Proble
             f"{span.text!r} is a placeholder: fill in {_field_hint(fields, span)}",
             (span.start, span.end),
         )
+    if fields is None and SYMBOL.match(value) is not None:
+        return  # `${X.Arn}/channel/*` (a Fn::Join on a ref): the stack makes the ARN's head
     if fields is None:
         yield Problem(
             "resource/invalid-arn",
@@ -351,6 +353,8 @@ def _count(node: Node) -> int:
 def _covered(catalog: Catalog, action: AnyAction, values: list[str]) -> frozenset[str]:
     types: frozenset[str] = frozenset()
     for value in values:
+        if SYMBOL.match(value) is not None:  # `${@App.Arn}/messages`: the stack's, any type
+            return action.arn_types
         types |= arn_types(catalog, action, value)
     return types
 
