@@ -80,6 +80,7 @@ class ExportMenu(QObject):
                 self.substitute.isChecked(),
                 stack.get("account_id"),
                 stack.get("region"),
+                self.document.lint_options(),  # its kind: the user's, its place's, or detected
             )
         except ExportRefused as refusal:
             lines = [f"line {f.line}:{f.column}  {f.message}" for f in refusal.problems]

@@ -40,6 +40,20 @@ RESOURCE_POLICY_TYPES = frozenset(
         "AWS::OpenSearchService::Domain",
     }
 )
+# Resource types whose PolicyDocument (or Policies entries) is an identity policy: a Principal
+# there is an error, not a hint that it is a resource policy (CloudFormation User Guide).
+IDENTITY_POLICY_TYPES = frozenset(
+    {
+        "AWS::IAM::ManagedPolicy",
+        "AWS::IAM::Policy",
+        "AWS::IAM::RolePolicy",
+        "AWS::IAM::UserPolicy",
+        "AWS::IAM::GroupPolicy",
+        "AWS::IAM::Role",
+        "AWS::IAM::User",
+        "AWS::IAM::Group",
+    }
+)
 # Properties that hold a policy document, by resource type ("*": any type).
 POLICY_PROPERTIES = {
     "AssumeRolePolicyDocument": PolicyKind.TRUST,
@@ -58,6 +72,7 @@ TYPED_POLICY_PROPERTIES = frozenset(
         ("AWS::S3::AccessPoint", "Policy"),
         ("AWS::S3::MultiRegionAccessPointPolicy", "Policy"),
         ("AWS::S3ObjectLambda::AccessPointPolicy", "PolicyDocument"),
+        ("AWS::Organizations::Policy", "Content"),  # an SCP or RCP, by its Type
     }
 )
 _DATA = 'data "aws_iam_policy_document"'
@@ -123,10 +138,11 @@ def template_policies(root: Node, text: str, verbatim: bool) -> list[Embedded]:
                 for n, item in enumerate(prop.value.items):
                     doc = item.get("PolicyDocument") if item.kind is Kind.OBJECT else None
                     name = item.get("PolicyName") if item.kind is Kind.OBJECT else None
-                    title = str(name.value.value) if name and name.value else f"policy {n + 1}"
+                    title = _title(name.value if name else None, text) or f"policy {n + 1}"
                     if doc is not None and doc.value is not None:
                         label = f"{resource.key} › {title} ({rtype})"
-                        policy = _embedded(label, doc.value, text, verbatim, None, "")
+                        kind, reason = _identity_place(rtype, "Policies")
+                        policy = _embedded(label, doc.value, text, verbatim, kind, reason)
                         found.append(policy._replace(parameters=parameters))
                 continue
             typed = (rtype, prop.key) in TYPED_POLICY_PROPERTIES
@@ -135,8 +151,10 @@ def template_policies(root: Node, text: str, verbatim: bool) -> list[Embedded]:
             if prop.value.kind is not Kind.OBJECT or not prop.value.members:
                 continue  # an empty {} is nothing to check or edit
             kind = PolicyKind.RESOURCE if typed else POLICY_PROPERTIES[prop.key]
-            if kind is None:
-                kind = PolicyKind.RESOURCE if rtype in RESOURCE_POLICY_TYPES else None
+            if kind is None and rtype in RESOURCE_POLICY_TYPES:
+                kind = PolicyKind.RESOURCE
+            elif kind is None:
+                kind = _identity_place(rtype, prop.key)[0]
             if rtype == "AWS::Organizations::Policy":
                 kind = _organizations_kind(props.value)
             reason = f"from {prop.key} of {rtype}"
@@ -145,6 +163,23 @@ def template_policies(root: Node, text: str, verbatim: bool) -> list[Embedded]:
             policy = _embedded(label, prop.value, text, verbatim, kind, reason)
             found.append(policy._replace(parameters=parameters))
     return found
+
+
+def _identity_place(rtype: str, prop: str) -> tuple[PolicyKind | None, str]:
+    """An IAM identity resource's policy is an identity policy, whatever it holds."""
+    if rtype in IDENTITY_POLICY_TYPES:
+        return PolicyKind.IDENTITY, f"from {prop} of {rtype}"
+    return None, ""
+
+
+def _title(name: Node | None, text: str) -> str:
+    """A PolicyName as written: its string, or an intrinsic's own text (`!Sub ${AWS::StackName}
+    -read`) rather than Python's None."""
+    if name is None:
+        return ""
+    if name.kind is Kind.STRING:
+        return str(name.value)
+    return " ".join(text[name.start : name.end].split())[:60]
 
 
 def _organizations_kind(props: Node) -> PolicyKind | None:
