@@ -63,8 +63,9 @@ def _principal(
             yield _unknown_key(ctx, member, keys)
             continue
         items = member.value
-        if items.kind not in (Kind.STRING, Kind.ARRAY) or len(string_items(items)) != (
-            len(items.items) if items.kind is Kind.ARRAY else 1
+        # a template's `!GetAtt Role.Arn` is a string by then (symbolic): a value, not wrong
+        if items.kind not in (Kind.STRING, Kind.ARRAY) or any(
+            i.kind is not Kind.STRING for i in items.items
         ):
             yield _wrong(ctx, items, f"each {member.key} principal must be a string")
         for node in string_items(items):

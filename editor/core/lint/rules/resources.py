@@ -84,6 +84,8 @@ def _problems(catalog: Catalog, value: str, only_chime: bool) -> Iterator[Proble
             f"{span.text!r} is a placeholder: fill in {_field_hint(fields, span)}",
             (span.start, span.end),
         )
+    if fields is None and value.startswith("${@"):
+        return  # `!GetAtt X.Arn` + "/channel/*": an ARN of unknown type and fields
     if fields is None:
         yield Problem(
             "resource/invalid-arn",
@@ -232,6 +234,8 @@ def authorization(ctx: LintContext) -> Iterator[Finding]:
         values = statement.values("Resource")
         if member.value is not None and len(values) < _count(member.value):
             continue  # a template's symbolic ARN: what it grants is not known here
+        if any(v.startswith("${@") for v in values):
+            continue  # `${Bucket.Arn}/*`: an ARN of unknown type, which may be any
         star = "*" in values
         unreadable = any(not arn_types_of(catalog, v) and _unreadable(v) for v in values)
         if unreadable:
