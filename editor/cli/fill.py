@@ -67,14 +67,24 @@ def changes_of(args: argparse.Namespace) -> dict[str, str]:
     return changes
 
 
-def unfound(text: str, changes: dict[str, str]) -> list[str]:
-    """The fields of `changes` that no ARN of `text` holds (a typo, or not a policy)."""
+def not_filled(text: str, changes: dict[str, str]) -> list[tuple[str, str]]:
+    """(field, why) for the fields of `changes` nothing of `text` takes: no ARN holds the
+    field (a typo, or not a policy), or every ARN holds `*` there, which fill keeps (any
+    account in `arn:aws:iam::*:user/...` is the author's choice, not a placeholder)."""
     from editor.core.catalog.catalog import load_catalog
     from editor.core.json.read import read_json
     from editor.core.policy.arnslots import find_slots
 
-    held = {s.field for s in find_slots(read_json(text).root, load_catalog())}
-    return [field for field in changes if field not in held]
+    held: dict[str, set[str]] = {}
+    for slot in find_slots(read_json(text).root, load_catalog()):
+        held.setdefault(slot.field, set()).add(slot.text)
+    found = []
+    for field in changes:
+        if field not in held:
+            found.append((field, "no ARN holds a value for {option}: nothing filled"))
+        elif held[field] == {"*"}:
+            found.append((field, "every ARN holds * (any) for {option}, which fill keeps"))
+    return found
 
 
 def run(args: argparse.Namespace) -> int:
@@ -96,9 +106,9 @@ def run(args: argparse.Namespace) -> int:
             write_result(args, name, text, text, len(names) > 1, "filled")
             continue
         filled = fill_text(text, changes)
-        for field in unfound(text, changes):
+        for field, why in not_filled(text, changes):
             option = BY_NAME[field].option if field in FIELDS else f"--set {field[6:]}"
-            print(f"{name}: no ARN holds a value for {option}: nothing filled", file=sys.stderr)
+            print(f"{name}: {why.format(option=option)}", file=sys.stderr)
         for finding in lint(filled).findings:
             if finding.code == "resource/placeholder":
                 print(

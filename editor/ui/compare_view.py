@@ -3,6 +3,7 @@ file, or any file) did not, and the reverse: the exact no-new-access diff."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -42,6 +43,8 @@ class CompareDialog(QDialog):
         self.tree.setHeaderLabels(["Action", "Resource", "Example", "Condition", "Line"])
         self.tree.setColumnWidth(0, 260)
         self.tree.setColumnWidth(1, 300)
+        # ARNs of one app instance share their start: cut in the middle, their ends differ.
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -74,7 +77,9 @@ class CompareDialog(QDialog):
             group.setExpanded(True)
             group.setForeground(0, colour)
             for change in changes:
-                QTreeWidgetItem(group, _columns(change))
+                item = QTreeWidgetItem(group, _columns(change))
+                for column in range(item.columnCount()):
+                    item.setToolTip(column, item.text(column))  # the whole text
 
 
 def _columns(change: Change) -> list[str]:

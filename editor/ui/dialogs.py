@@ -81,6 +81,19 @@ class Dialogs:
         )
         return answer == QMessageBox.StandardButton.Yes
 
+    def ask_read_only(self, name: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self.parent,
+            "Read-only file",
+            f"{name} is read-only. Save over it anyway? It stays read-only.",
+            buttons.Save | buttons.Cancel,
+            buttons.Cancel,
+        )
+        return answer == buttons.Save
+
     def ask_overwrite(self, name: str) -> DiskAnswer:
         from PySide6.QtWidgets import QMessageBox
 

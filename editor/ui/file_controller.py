@@ -180,7 +180,6 @@ class FileController(QObject):
     def _save_into_container(self, link: _Link) -> bool:
         """The edited policy written back into its file, the rest of the file unchanged."""
         from editor.core.export.containers import NotInPlace, find_container, write_back
-        from editor.core.files import write_atomically
 
         try:
             text = write_back(link.text, link.embedded, self.document.state.text)
@@ -192,10 +191,19 @@ class FileController(QObject):
             return self.save_as()
         if not self._may_overwrite(link.path, link.text.replace("\n", link.newline)):
             return False
+        if text == link.text and Path(link.path).exists():
+            return self._unchanged(link.path)
         try:
-            write_atomically(link.path, text.replace("\n", link.newline), backup=not self.backed_up)
+            written, _ = self._write_asking(
+                link.path, text.replace("\n", link.newline), backup=not self.backed_up
+            )
+        except PolicyFileError as error:
+            self.dialogs.error("Cannot save", str(error))
+            return False
         except OSError as error:
             self.dialogs.error("Cannot save", f"{link.path}: {error.strerror or error}")
+            return False
+        if not written:
             return False
         self.backed_up = True
         again = find_container(text, link.path)
@@ -214,7 +222,16 @@ class FileController(QObject):
             return self.save_as()
         if not self._may_overwrite(self.path, self.disk_text):
             return False
+        text = self.document.state.text.replace("\n", self.newline)
+        if self._read_disk(self.path) == text:
+            return self._unchanged(self.path)
         return self._write(self.path, backup=not self.backed_up)
+
+    def _unchanged(self, path: str) -> bool:
+        """Saving what the file already holds rewrites nothing and makes no backup."""
+        self.document.mark_saved()
+        self.message.emit(f"{Path(path).name} already holds this text: nothing to write.")
+        return True
 
     def _may_overwrite(self, path: str, known: str | None) -> bool:
         """Another program's text in the file (`known`: what we last read or wrote there)
@@ -257,15 +274,28 @@ class FileController(QObject):
             return True
         return False
 
-    def _write(self, path: str, backup: bool) -> bool:
-        from editor.core.files import write_atomically
+    def _write_asking(self, path: str, text: str, backup: bool) -> tuple[bool, str | None]:
+        """write_atomically, asking first over a read-only file: (written, the backup)."""
+        from editor.core.files import ReadOnlyError, write_atomically
 
+        try:
+            return True, write_atomically(path, text, backup=backup)
+        except ReadOnlyError:
+            name = Path(path).name
+            if not self.dialogs.ask_read_only(name):
+                self.message.emit(f"Not saved: {name} is read-only.")
+                return False, None
+            return True, write_atomically(path, text, backup=backup, over_read_only=True)
+
+    def _write(self, path: str, backup: bool) -> bool:
         text = self.document.state.text.replace("\n", self.newline)
         try:
-            kept = write_atomically(path, text, backup=backup)
+            written, kept = self._write_asking(path, text, backup)
         except PolicyFileError as error:
             log.info("not saved: %s", error)
             self.dialogs.error("Cannot save", str(error))
+            return False
+        if not written:
             return False
         log.debug("saved %s: %d characters, backup %s", path, len(text), kept)
         said = []

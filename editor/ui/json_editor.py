@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QPen,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
@@ -25,6 +26,7 @@ if TYPE_CHECKING:  # annotations only: each Qt class costs start-up time when fi
 from editor.core.text.findings import Finding
 from editor.ui.finding_marks import EditLog, Shown
 from editor.ui.highlighter import JsonHighlighter
+from editor.ui.line_layout import LineLayout
 from editor.ui.theme import colours
 
 
@@ -74,7 +76,7 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 FAST_PATH_CHARS = 64_000  # a replacement longer than this goes through setPlainText
-MARGIN_BLOCKS = 200  # findings are underlined this many lines above and below the view
+MARGIN_BLOCKS = 60  # findings are underlined this many lines above and below the view
 COLOUR_LIMIT = 200_000  # characters: a longer text is shown without syntax colours
 
 
@@ -85,11 +87,15 @@ def _plain(selected: str) -> str:
 
 class JsonEditor(QPlainTextEdit):
     # The whole text after each change the user makes, and whether that change starts a new
-    # undo step: typing elsewhere than where the last key left the cursor, or a paste.
-    edited = Signal(str, bool)
+    # undo step: typing elsewhere than where the last key left the cursor, or a paste. The text
+    # goes as a Python object: as a QString it was converted there and back at each key (2 ms
+    # a key in a 1 MB policy).
+    edited = Signal(object, bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._layout = LineLayout(QTextDocument(self))  # a keystroke repaints its line only
+        self.setDocument(self._layout.document())
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.setFont(font)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
@@ -103,6 +109,7 @@ class JsonEditor(QPlainTextEdit):
         self._text = ""  # the document's text, kept up to date edit by edit (see below)
         self._line = -1  # the block of the text cursor, highlighted by paintEvent
         self.gutter = LineNumbers(self)
+        self._gutter_lines = 1  # the line count the line numbers were last painted for
         self.highlighter = JsonHighlighter(self.document())
         self.blockCountChanged.connect(self._update_gutter_width)
         self.updateRequest.connect(self._update_gutter)
@@ -281,6 +288,7 @@ class JsonEditor(QPlainTextEdit):
             marks.append(mark)
         self._marked = (first, last)
         self.setExtraSelections(marks)
+        self.gutter.update()  # the line numbers take the colour of their findings
 
     def _scrolled(self) -> None:
         first, last = self._visible_blocks()
@@ -346,10 +354,14 @@ class JsonEditor(QPlainTextEdit):
         self.setViewportMargins(self.gutter_width(), 0, 0, 0)
 
     def _update_gutter(self, rect: QRect, dy: int) -> None:
+        """Scroll the line numbers with the text, and repaint them when the lines move: not
+        for a change within one line (a keystroke), which leaves every number where it was
+        (their colours follow the findings: `_refresh_marks` repaints them)."""
         if dy:
             self.gutter.scroll(0, dy)
-        else:
-            self.gutter.update(0, rect.y(), self.gutter.width(), rect.height())
+        elif rect.contains(self.viewport().rect()) or self.blockCount() != self._gutter_lines:
+            self._gutter_lines = self.blockCount()
+            self.gutter.update()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -196,6 +196,18 @@ def test_fix_in_place_in_a_read_only_folder(tmp_path: Path) -> None:
     assert path.read_text() == MISCASED and sorted(os.listdir(tmp_path)) == ["p.json"]
 
 
+def test_fix_in_place_leaves_a_read_only_file_as_it_is(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "p.json"
+    path.write_text(MISCASED)
+    path.chmod(0o444)
+    code, _, err = run(capsys, "fix", "--in-place", str(path))
+    assert code == 2
+    assert one_clear_line(err) == (
+        f"chime-policy: cannot write {path}: the file is read-only; nothing was changed"
+    )
+    assert path.read_text() == MISCASED and sorted(os.listdir(tmp_path)) == ["p.json"]
+
+
 def test_export_into_a_read_only_folder(tmp_path: Path) -> None:
     source = tmp_path / "p.json"
     source.write_text(CLEAN)

@@ -36,3 +36,28 @@ def test_edit_refuses_to_delete_a_conditioned_statement(capsys, tmp_path) -> Non
     assert 'statement "DeleteOnlyWithMfa"' in err and "Condition" in err
     assert path.read_text(encoding="utf-8") == COND_SINGLE
     assert not path.with_name("cond-single.json.bak").exists()
+
+
+# The shape of AWS's "manage your own credentials" example (IAM User Guide,
+# reference_policies_examples_aws_my-sec-creds-self-manage): every ARN's account is `*`.
+ANY_ACCOUNT = """{
+    "Version": "2012-10-17",
+    "Statement": [
+        {
+            "Sid": "AllowManageOwnAccessKeys",
+            "Effect": "Allow",
+            "Action": ["iam:CreateAccessKey", "iam:ListAccessKeys"],
+            "Resource": "arn:aws:iam::*:user/${aws:username}"
+        }
+    ]
+}
+"""
+
+
+def test_fill_keeps_an_account_written_as_any_and_says_so(capsys, tmp_path) -> None:
+    path = tmp_path / "self-manage.json"
+    path.write_text(ANY_ACCOUNT, encoding="utf-8")
+    code, out, err = run(capsys, "fill", "--account-id", "123456789012", str(path))
+    assert out == ANY_ACCOUNT
+    assert err == f"{path}: every ARN holds * (any) for --account-id, which fill keeps\n"
+    assert code == 0

@@ -22,6 +22,7 @@ class FakeDialogs:
         self.ask_save_answer = Answer.CANCEL
         self.reload_answer = True
         self.overwrite_answer = DiskAnswer.CANCEL
+        self.read_only_answer = False
         self.choice: int | None = 0
         self.preview_answer = True
 
@@ -40,6 +41,10 @@ class FakeDialogs:
     def ask_reload(self, name: str, modified: bool) -> bool:
         self.calls.append(("ask_reload", (name, modified)))
         return self.reload_answer
+
+    def ask_read_only(self, name: str) -> bool:
+        self.calls.append(("ask_read_only", (name,)))
+        return self.read_only_answer
 
     def ask_overwrite(self, name: str) -> DiskAnswer:
         self.calls.append(("ask_overwrite", (name,)))

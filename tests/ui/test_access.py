@@ -182,6 +182,32 @@ def test_compare_with_saved_version_shows_new_access(window, qtbot, tmp_path) ->
     dialog.close()
 
 
+def test_compared_arns_too_long_for_their_column_still_show_how_they_differ(
+    window, qtbot, tmp_path
+) -> None:
+    """ARNs of one app instance share a long start: cut at the right they all read the
+    same (a new user's audit saw three identical rows); cut in the middle their ends show."""
+    open_policy(window, tmp_path, ALLOW_MESSAGES)
+    cursor = window.editor.textCursor()
+    cursor.setPosition(window.editor.toPlainText().index('"chime:SendChannelMessage"'))
+    window.editor.setTextCursor(cursor)
+    window.editor.setFocus()
+    qtbot.keyClicks(window.editor, '"chime:DeleteChannel", ')
+    window.access.compare_saved_action.trigger()
+    dialog = compare_dialog(window)
+    tree = dialog.tree
+    group = tree.topLevelItem(0)
+    width = tree.columnWidth(1) - 8  # the cell's margins
+    shown = []
+    for j in range(group.childCount()):
+        item = group.child(j)
+        assert item.toolTip(1) == item.text(1)  # the whole ARN on hover
+        assert tree.fontMetrics().horizontalAdvance(item.text(1)) > width  # it is cut
+        shown.append(tree.fontMetrics().elidedText(item.text(1), tree.textElideMode(), width))
+    assert len(set(shown)) == len(shown) == 2  # channel/* and user/* tell apart
+    dialog.close()
+
+
 def test_compare_with_file_without_change_and_with_a_broken_file(window, qtbot, tmp_path) -> None:
     open_policy(window, tmp_path, ALLOW_MESSAGES)
     same = tmp_path / "same.json"

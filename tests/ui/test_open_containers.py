@@ -129,3 +129,23 @@ def test_an_edit_yaml_cannot_take_in_place_writes_the_policy_back_whole(window, 
     inline = template["Resources"]["ChatRole"]["Properties"]["Policies"][0]["PolicyDocument"]
     assert "chime:ListChannels" in json.dumps(inline)
     assert inline == json.loads(window.editor.toPlainText())  # the policy as the window has it
+
+
+def test_saving_an_unchanged_page_or_file_writes_nothing(window, tmp_path: Path) -> None:
+    """Ctrl+S on what the file already holds rewrites nothing and leaves no backup behind
+    (a new user's audit found a `page.md.bak` after saving a page they had not touched)."""
+    page = tmp_path / "page.md"
+    page.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    window.dialogs.choice = 1
+    assert window.open_path(str(page))
+    QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    plain = tmp_path / "p.json"
+    plain.write_text('{"Version": "2012-10-17", "Statement": []}\n', encoding="utf-8")
+    assert window.open_path(str(plain))
+    QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.json", "page.md"]
+    assert window.status.currentMessage() == "p.json already holds this text: nothing to write."
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    QTest.keyClicks(window.editor, " ")  # a real change is written, with its backup
+    QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.json", "p.json.bak", "page.md"]

@@ -112,3 +112,19 @@ def test_saving_valid_json_says_nothing_about_json(qtbot, window, opened) -> Non
     window.fix_all()  # AWS's example has a trailing comma: repaired
     save_with_ctrl_s(qtbot, window)
     assert "not valid JSON" not in window.status.currentMessage()
+
+
+@pytest.mark.parametrize("answer", [False, True], ids=["cancel", "save"])
+def test_saving_over_a_read_only_file_asks_first(qtbot, window, opened, answer) -> None:
+    opened.chmod(0o444)
+    window.open_path(str(opened))
+    window.fix_all()
+    window.dialogs.read_only_answer = answer
+    save_with_ctrl_s(qtbot, window)
+    assert window.dialogs.asked("ask_read_only") == [("full-user.json",)]
+    on_disk = opened.read_text(encoding="utf-8")
+    assert (on_disk == window.editor.toPlainText()) is answer
+    assert window.isWindowModified() is not answer
+    assert stat.S_IMODE(opened.stat().st_mode) == 0o444  # stays read-only either way
+    if not answer:
+        assert window.status.currentMessage() == "Not saved: full-user.json is read-only."

@@ -19,11 +19,12 @@ from editor.core.files.read import (
 )
 
 if TYPE_CHECKING:
-    from editor.core.files.write import WriteError, write_atomically
+    from editor.core.files.write import ReadOnlyError, WriteError, write_atomically
 
 __all__ = [
     "MAX_BYTES",
     "PolicyFileError",
+    "ReadOnlyError",
     "WriteError",
     "decode_policy_bytes",
     "read_policy_file",
@@ -33,7 +34,7 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("WriteError", "write_atomically"):
+    if name in ("ReadOnlyError", "WriteError", "write_atomically"):
         from editor.core.files import write
 
         return getattr(write, name)

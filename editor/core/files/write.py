@@ -45,10 +45,19 @@ class WriteError(PolicyFileError):
     """A file that could not be written; the message is one line for people."""
 
 
-def write_atomically(path: str | os.PathLike[str], text: str, backup: bool = False) -> str | None:
+class ReadOnlyError(WriteError):
+    """The file is read-only (no write permission): a sign its owner wants it kept as it is,
+    so it is rewritten only when asked to (`over_read_only`), never silently — not even by
+    root, whom the permission would not stop."""
+
+
+def write_atomically(
+    path: str | os.PathLike[str], text: str, backup: bool = False, over_read_only: bool = False
+) -> str | None:
     """Write `text` (UTF-8) to `path` as described above; the backup's path if one was made.
 
     With `backup`, the current file is first kept as FILE.bak (or the first free FILE.bak.N).
+    A read-only file raises ReadOnlyError unless `over_read_only`; it stays read-only.
     """
     name = os.fspath(path)
     try:
@@ -66,6 +75,8 @@ def write_atomically(path: str | os.PathLike[str], text: str, backup: bool = Fal
             existing = None
         if existing is not None and (kind := kind_of(existing.st_mode)) is not None:
             raise WriteError(f"cannot write {name}: it is {kind}")
+        if existing is not None and not over_read_only and _read_only(existing, target):
+            raise ReadOnlyError(f"cannot write {name}: the file is read-only; nothing was changed")
         if not os.path.isdir(folder):
             raise WriteError(f"cannot write {name}: the folder {folder} does not exist")
         remove_stale_temps(folder, os.path.basename(target))
@@ -98,6 +109,11 @@ def _explain(error: OSError, name: str) -> str:
     elif isinstance(where, str) and os.path.basename(where) != os.path.basename(name):
         reason += f" ({where})"
     return f"cannot write {name}: {reason}; nothing was changed"
+
+
+def _read_only(existing: os.stat_result, target: str) -> bool:
+    """No write bit at all (root included), or none that lets us write it."""
+    return not existing.st_mode & 0o222 or not os.access(target, os.W_OK)
 
 
 def _rewrite_in_place(existing: os.stat_result) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from editor.core.catalog.catalog import load_catalog
@@ -126,10 +126,11 @@ def new_state(text: str | None = None, sync: bool = True) -> EditorState:
     return with_text(state, text) if sync else state
 
 
-def needed_fields(actions: frozenset[str]) -> set[str]:
+@lru_cache(maxsize=8)  # the form asks at every analysis; the ticks seldom change meanwhile
+def needed_fields(actions: frozenset[str]) -> frozenset[str]:
     """The optional fields the ticked actions need (channel, bot, channel flow)."""
     if not actions:
-        return set()
+        return frozenset()
     from editor.core.policy.arnvalues import ArnValues
     from editor.core.policy.generate import needed_types
 
@@ -147,7 +148,7 @@ def needed_fields(actions: frozenset[str]) -> set[str]:
         for n in actions
     ):
         wanted.add("as_bot")  # a call a bot can make as itself
-    return wanted
+    return frozenset(wanted)
 
 
 def _regenerate(state: EditorState) -> EditorState:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from editor.core.files import WriteError, write_atomically
+from editor.core.files import ReadOnlyError, WriteError, write_atomically
 from editor.core.files.temps import STALE_AFTER_S
 
 OLD, NEW = "old text\n", "new text\n"
@@ -240,3 +240,21 @@ def test_a_hard_linked_file_gets_its_old_bytes_back_when_writing_fails(tmp_path)
     assert failed.stdout.startswith("WriteError ")
     assert path.read_text() == OLD and (tmp_path / "q.json").read_text() == OLD
     assert path.stat().st_nlink == 2
+
+
+@pytest.mark.parametrize("read_only", [0o444, 0o400, 0o555])
+def test_a_read_only_file_is_written_only_when_asked_and_stays_read_only(
+    tmp_path, read_only
+) -> None:
+    """No write bit is the owner's way of saying "keep this as it is": refused (root too,
+    whom the permission would not stop), and written over only with `over_read_only`."""
+    path = tmp_path / "p.json"
+    path.write_text(OLD)
+    path.chmod(read_only)
+    with pytest.raises(ReadOnlyError, match="read-only; nothing was changed"):
+        write_atomically(path, NEW, backup=True)
+    assert path.read_text() == OLD and leftovers(tmp_path) == []
+    assert sorted(os.listdir(tmp_path)) == ["p.json"]  # no backup made either
+    backup = write_atomically(path, NEW, backup=True, over_read_only=True)
+    assert path.read_text() == NEW and mode(path) == read_only
+    assert backup is not None and Path(backup).read_text() == OLD

@@ -13,6 +13,8 @@ from tests.core.policies import statement as S
 
 ROLE = "arn:aws:iam::123456789012:role/chat-processor"
 ANY_USER = f"{BASE}/user/*"
+SELF = "arn:aws:iam::*:user/${aws:username}"  # the caller's own IAM user
+ANY_IAM_USER = "arn:aws:iam::*:user/*"
 
 TABLE: dict[str, list[tuple[str, list[str]]]] = {
     "security/allow-not-action": [
@@ -82,10 +84,21 @@ TABLE: dict[str, list[tuple[str, list[str]]]] = {
             ['"iam:PassRole"'],
         ),
         (policy(S("iam:AttachRolePolicy", ROLE)), []),  # needs sts:AssumeRole too
+        # AWS's "manage your own credentials" example (IAM User Guide,
+        # reference_policies_examples_aws_my-sec-creds-self-manage): a key or a password of
+        # one's own user is not Rhino's method, which makes them for another user.
+        (policy(S(["iam:CreateAccessKey", "iam:UpdateLoginProfile"], SELF)), []),
+        (policy(S("iam:CreateAccessKey", ANY_IAM_USER)), ['"iam:CreateAccessKey"']),
+        (policy(S("iam:CreateAccessKey", [SELF, ANY_IAM_USER])), ['"iam:CreateAccessKey"']),
+        # Attaching a policy to oneself is escalation, whoever the user is.
+        (policy(S("iam:PutUserPolicy", SELF)), ['"iam:PutUserPolicy"']),
         (policy(S(["iam:PassRole", "lambda:InvokeFunction"], ROLE)), []),
     ],
     "security/credentials-exposure": [
         (policy(S("iam:CreateAccessKey", "*")), ['"iam:CreateAccessKey"']),
+        # One's own key carries one's own permissions (AWS's self-manage example).
+        (policy(S(["iam:CreateAccessKey", "iam:UpdateAccessKey"], SELF)), []),
+        (policy(S("iam:UpdateAccessKey", ANY_IAM_USER)), ['"iam:UpdateAccessKey"']),
         (
             policy(S("cognito-identity:GetCredentialsForIdentity", "*")),
             ['"cognito-identity:GetCredentialsForIdentity"'],
@@ -219,6 +232,22 @@ def test_connect_on_every_user_is_impersonation_too() -> None:
     assert [f.code for f in lint(text).findings if f.code.startswith("security/")] == [
         "security/caller-impersonation"
     ]
+
+
+@pytest.mark.parametrize(
+    "actions",
+    [
+        ["chime:SendChannelMessage", "chime:SendChannelMessage"],  # listed twice
+        ["chime:SendChannelMessage", "chime:Send*"],  # and named again by a wildcard
+    ],
+)
+def test_impersonation_names_each_action_once(actions: list[str]) -> None:
+    (finding,) = [
+        f
+        for f in lint(policy(S(actions, ANY_USER))).findings
+        if f.code == "security/caller-impersonation"
+    ]
+    assert finding.message.startswith("SendChannelMessage acts as the user or bot")
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,9 @@ history."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QAction, QKeySequence, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from editor.core.lint.engine import lint
 from editor.ui.json_editor import JsonEditor
@@ -140,3 +140,47 @@ def test_ctrl_z_is_left_to_the_windows_history(qtbot) -> None:
     qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert undone == [True]
     assert editor.toPlainText() == "ab"  # Qt's own undo did not run
+
+
+class Paints(QObject):
+    """The rectangles a widget paints, and what a block's colours were at each paint."""
+
+    def __init__(self, widget, block=None) -> None:
+        super().__init__()
+        self.rects: list[QRect] = []
+        self.colours: list[list[tuple[int, int]]] = []
+        self.block = block
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.rects.append(event.rect())
+            if self.block is not None:
+                self.colours.append([(r.start, r.length) for r in self.block.layout().formats()])
+        return False
+
+
+@pytest.mark.parametrize("column", [0, 3, 8])  # places in the Sid value
+def test_a_keystroke_repaints_its_own_line_already_coloured(qtbot, editor, column) -> None:
+    """Typing within a line repaints that line only, not every line and line number shown
+    (the highlighter's recolouring of the line used to make Qt relayout and repaint them
+    all), and the new character is in its colour in that same paint."""
+    text = policy("Abcdefghijklmnop")
+    editor.set_text(text)
+    QApplication.processEvents()  # the first paint, and the colours
+    sid = editor.document().findBlockByNumber(4)  # '      "Sid": "Abcdefghijklmnop",'
+    start = sid.position() + sid.text().index('"Abc') + 1
+    cursor = editor.textCursor()
+    cursor.setPosition(start + column)
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    QApplication.processEvents()
+    string = next(r for r in sid.layout().formats() if r.start == start - sid.position() - 1)
+    view, gutter = Paints(editor.viewport(), sid), Paints(editor.gutter)
+    qtbot.keyClick(editor, "x")
+    QApplication.processEvents()
+    line = editor.blockBoundingGeometry(sid).toAlignedRect().height()
+    assert view.rects and all(r.height() <= line + 2 for r in view.rects)
+    assert gutter.rects == []  # the line numbers did not move
+    # The string's colour reaches one character further, at the first paint already.
+    assert (string.start, string.length + 1) in view.colours[0]

@@ -108,7 +108,12 @@ def impersonation(ctx: LintContext) -> Iterator[Finding]:
                 nodes.append(node)
         if not nodes:
             continue
-        callers = [n.split(":", 1)[1] for _, n in _named(ctx, statement, _caller_actions(ctx))]
+        # Once each, though the author listed one twice or a wildcard names it again.
+        callers = list(
+            dict.fromkeys(
+                n.split(":", 1)[1] for _, n in _named(ctx, statement, _caller_actions(ctx))
+            )
+        )
         if not callers or _condition_pins(statement):
             continue
         shown = ", ".join(callers[:3]) + (

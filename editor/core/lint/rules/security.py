@@ -123,6 +123,23 @@ def _grant_finding(ctx: LintContext, code: str, grant: Grant, name: str, why: st
     return ctx.finding(code, WARNING, message, grant.start, grant.end)
 
 
+# Rhino's group of methods that act on *another* IAM user (make them a key or a password):
+# limited to the caller's own user, they give the caller nothing they did not have. The
+# same holds for IAM's credential actions of the exposure list (all on users).
+OTHER_USERS = "permissions on other users"
+
+
+def _only_the_caller(statement: StatementView) -> bool:
+    """Every Resource is the caller's own IAM user (`user/${aws:username}`, as AWS's
+    "manage your own credentials" example writes it), so no other user is reachable."""
+    resources = statement.values("Resource")
+    if not resources or statement.member("NotResource") is not None:
+        return False
+    return all(
+        r.startswith("arn:") and r.split(":", 5)[-1] == "user/${aws:username}" for r in resources
+    )
+
+
 def escalation(ctx: LintContext) -> Iterator[Finding]:
     """Privilege escalation methods and credentials exposure: one finding per place that
     allows them, naming every method or action it allows."""
@@ -139,6 +156,8 @@ def escalation(ctx: LintContext) -> Iterator[Finding]:
         if not all(wheres):
             continue
         for grant in wheres[0]:  # reported where its first action is allowed
+            if method.group == OTHER_USERS and _only_the_caller(grant.statement):
+                continue  # a key or password of one's own carries one's own permissions
             key = (grant.start, grant.end)
             first.setdefault(key, grant)
             places.setdefault(key, []).append(f"{method.method} ({', '.join(method.actions)})")
@@ -159,6 +178,8 @@ def escalation(ctx: LintContext) -> Iterator[Finding]:
     exposed: dict[tuple[int, int], list[str]] = {}
     for name in data.credentials_exposure:
         for grant in grants.where(name):
+            if name.startswith("iam:") and _only_the_caller(grant.statement):
+                continue  # the caller's own key or password: their own permissions
             key = (grant.start, grant.end)
             first.setdefault(key, grant)
             exposed.setdefault(key, []).append(name)
@@ -170,8 +191,9 @@ def escalation(ctx: LintContext) -> Iterator[Finding]:
         yield ctx.finding(
             code,
             WARNING,
-            f"{how} allows actions that return credentials, keys or tokens ({shown}): "
-            "whoever holds them acts with other permissions, beyond this policy" + see(code),
+            f"{how} allows actions that return credentials, keys or tokens, or turn an "
+            f"access key back on ({shown}): whoever holds them acts with other permissions, "
+            "beyond this policy" + see(code),
             key[0],
             key[1],
         )
