@@ -304,8 +304,8 @@ def test_a_key_policy_has_no_target_and_says_why_in_one_line(fmt: str, tmp_path:
     err = capsys.readouterr().err.splitlines()
     assert "cannot export this policy as it is" in err[0]
     (reason,) = err[1:]
-    assert ":1:1: error export/kind a kms resource-based policy" in reason
-    assert "only JSON can carry it" in reason
+    assert ":1:1: error export/kind a kms resource-based policy is part of its kms" in reason
+    assert "export it as JSON" in reason
     code, out = export_cli(tmp_path, EXAMPLES["chime-kms-key-policy"], "json", "auto")
     assert code == 0
 
@@ -329,6 +329,16 @@ def test_a_resource_policy_of_several_resources_is_refused(resources, why, tmp_p
     code, _ = export_cli(tmp_path, json.dumps(policy), "cloudformation-yaml", "auto")
     assert code == 1
     assert why in capsys.readouterr().err
+
+
+def test_an_rcp_left_to_detection_is_refused_with_the_kind_to_choose(tmp_path, capsys) -> None:
+    """Principal "*" on "*" of several services reads as a resource policy of nothing in
+    particular: the refusal names the kind that has a place (an RCP)."""
+    code, _ = export_cli(tmp_path, EXAMPLES["rcp-secure-transport"], "terraform", "auto")
+    assert code == 1
+    assert "if it is a resource control policy, choose that kind" in capsys.readouterr().err
+    code, _ = export_cli(tmp_path, EXAMPLES["rcp-secure-transport"], "terraform", "rcp")
+    assert code == 0
 
 
 def test_a_role_name_past_64_characters_is_refused(tmp_path: Path, capsys) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from tests.cli.test_export_kinds import EXAMPLES, _statement_lists
+from tests.conftest import seed_examples
 from tests.core.export.test_formats import HCL, cfn_errors, data_source_as_policy
 
 
@@ -84,5 +85,38 @@ def test_a_key_policy_is_refused_with_its_reason(window, tmp_path) -> None:
     window.export_menu.actions["terraform"].trigger()
     ((title, text),) = window.dialogs.asked("error")
     assert title == "Not exported"
-    assert "a kms resource-based policy" in text and "only JSON can carry it" in text
+    assert "a kms resource-based policy is part of its kms resource" in text
+    assert "Export it as JSON, or choose its kind in the Kind combo" in text
     assert not (tmp_path / "key.tf").exists()
+
+
+def test_save_as_suggests_the_personas_name_for_a_new_policy(window, tmp_path, monkeypatch):
+    """The audit saw "Minimal-user--new.json" suggested for File > New from Persona >
+    Minimal user; the title's "(new)" is not part of the file's name."""
+    monkeypatch.chdir(tmp_path)
+    file_menu = window.menuBar().actions()[0].menu()
+    (personas,) = [a.menu() for a in file_menu.actions() if a.text() == "New from &Persona"]
+    (new_minimal,) = [a for a in personas.actions() if a.text() == "Minimal user"]
+    new_minimal.trigger()
+    assert window.windowTitle().startswith("Minimal user (new)")
+    window.save_as_action.trigger()
+    ((suggested,),) = window.dialogs.asked("save_path")
+    assert Path(suggested).name == "Minimal-user.json"
+
+
+def test_the_refusal_offers_fix_all_only_when_it_would_help(window, tmp_path) -> None:
+    """The audit saw "use Fix all" while Fix all was greyed out: a placeholder is filled in
+    the form, an error with no safe fix corrected by hand."""
+    seed = seed_examples()[3]  # AWS's WebSocket example: placeholders, nothing Fix all does
+    open_policy(window, tmp_path, seed, "seed.json")
+    assert not window.problems.fix_all_button.isEnabled()
+    window.export_menu.actions["json"].trigger()
+    ((_, text),) = window.dialogs.asked("error")
+    assert "Fix all" not in text and "Fill in the ARN form" in text
+    broken = json.loads(EXAMPLES["oidc-trust"])
+    broken["Statement"][0]["Effect"] = "allow"  # Fix all respells it
+    open_policy(window, tmp_path, json.dumps(broken, indent=2), "trust.json")
+    assert window.problems.fix_all_button.isEnabled()
+    window.export_menu.actions["json"].trigger()
+    (_, text) = window.dialogs.asked("error")[-1]
+    assert "Use Fix all" in text

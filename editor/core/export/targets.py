@@ -106,14 +106,14 @@ def _resource_target(views: list[StatementView]) -> Target:
     """The one bucket, queue or topic a resource-based policy's Resource names."""
     arns = [a for s in views for r in s.values("Resource") if (a := split_arn(r)) is not None]
     services = sorted({a.service.text for a in arns})
-    if not services:
-        actions = sorted({a.split(":")[0].lower() for s in views for a in s.values("Action")})
-        shown = f"a {actions[0]} " if len(actions) == 1 else "a "
-        raise NoTarget(
-            f"{shown}resource-based policy whose Resource names no ARN: which resource it "
-            "belongs to is unknown, so only JSON can carry it (if it is a resource control "
-            "policy, choose that kind)"
-        )
+    if not services:  # Resource "*" (a key policy, an RCP): the actions' services say whose
+        services = sorted({a.split(":")[0].lower() for s in views for a in s.values("Action")})
+        if len(services) != 1 or services[0] in ("s3", "sqs", "sns"):
+            raise NoTarget(
+                "a resource-based policy whose Resource names no ARN: which resource it "
+                "belongs to is unknown, so only JSON can carry it; if it is a resource "
+                "control policy, choose that kind"
+            )
     if len(services) > 1:
         raise NoTarget(
             "a resource-based policy belongs to one resource, and this one names resources "
