@@ -81,6 +81,9 @@ class FindingSpans:
         self.wide = [s for s in spans if s[1] - s[0] > WIDE]
         self.spans = [s for s in spans if s[1] - s[0] <= WIDE]
         self.starts = [s[0] for s in self.spans]
+        # The longest of the others: how far before a range one may start and still reach
+        # it (the search starts there; a line is recoloured with its underlines at each key).
+        self.reach = max((end - start for start, end, _ in self.spans), default=0)
 
     def between(self, first: int, last: int, log: EditLog) -> list[tuple[int, int, Finding]]:
         """Findings that overlap [first, last) of the current text, at their current place
@@ -88,7 +91,7 @@ class FindingSpans:
         edited = bool(log.edits)
         # Offsets move by at most the net size of the edits: widen the search by it.
         slack = sum(abs(a - r) + r for _, r, a in log.edits) if edited else 0
-        low = bisect.bisect_left(self.starts, max(0, first - WIDE - slack))
+        low = bisect.bisect_left(self.starts, max(0, first - self.reach - slack))
         high = bisect.bisect_right(self.starts, last + slack)
         found = []
         for start, end, finding in self.wide + self.spans[low:high]:

@@ -110,11 +110,14 @@ class JsonEditor(QPlainTextEdit):
         self._line = -1  # the block of the text cursor, highlighted by paintEvent
         self.gutter = LineNumbers(self)
         self._gutter_lines = 1  # the line count the line numbers were last painted for
+        # Before the highlighter's: a line recoloured for a keystroke gets its underlines
+        # where that keystroke moved them.
+        self.document().contentsChange.connect(self._contents_change)
         self.highlighter = JsonHighlighter(self.document())
+        self.highlighter.underlines = self._underlines
         self.blockCountChanged.connect(self._update_gutter_width)
         self.updateRequest.connect(self._update_gutter)
         self.cursorPositionChanged.connect(self._cursor_moved)
-        self.document().contentsChange.connect(self._contents_change)
         self.textChanged.connect(self._on_text_changed)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self._programmatic = False
@@ -167,6 +170,9 @@ class JsonEditor(QPlainTextEdit):
             self.highlighter.setDocument(None)  # it would colour every line, now
         self._whole = True
         try:
+            # The findings shown were of the old text, and no edits map them onto this one:
+            # none are shown until its own arrive (its lines are coloured without them).
+            self.shown, self._edits = Shown.of("", ()), EditLog()
             self.setPlainText(text)
         finally:
             self._whole = False
@@ -269,6 +275,9 @@ class JsonEditor(QPlainTextEdit):
         scheme = colours(self.palette())
         marks = []
         size = document.characterCount() - 1
+        coloured = self.highlighter.document() is not None  # underlines in the colours
+        if coloured:
+            self.highlighter.refresh_underlines(first, last)
         marked_start, marked_end = self.marked
         if marked_start < marked_end <= len(self._text):
             background = QTextEdit.ExtraSelection()
@@ -278,7 +287,8 @@ class JsonEditor(QPlainTextEdit):
             end_at = qt_offset(self._text, marked_end)
             background.cursor.setPosition(end_at, QTextCursor.MoveMode.KeepAnchor)
             marks.append(background)
-        for mark_start, mark_end, finding in self.shown.spans.between(start, end, self._edits):
+        spans = [] if coloured else self.shown.spans.between(start, end, self._edits)
+        for mark_start, mark_end, finding in spans:
             mark = QTextEdit.ExtraSelection()
             mark.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             mark.format.setUnderlineColor(scheme.severity(finding.severity))
@@ -289,6 +299,14 @@ class JsonEditor(QPlainTextEdit):
         self._marked = (first, last)
         self.setExtraSelections(marks)
         self.gutter.update()  # the line numbers take the colour of their findings
+
+    def _underlines(self, first: int, last: int) -> list[tuple[int, int, QColor]]:
+        """The highlighter's underlines of [first, last) of the text now (Qt units), where
+        the edits since the analysis moved them; the worst last, to be the one seen."""
+        scheme = colours(self.palette())
+        spans = self.shown.spans.between(first, last, self._edits)
+        spans.sort(key=lambda span: span[2].severity.rank)
+        return [(start, end, scheme.severity(f.severity)) for start, end, f in spans]
 
     def _scrolled(self) -> None:
         first, last = self._visible_blocks()

@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from editor.core.lint import engine
 from editor.core.lint.engine import LintOptions
 from editor.ui.analysis import Job, analyze
 from tests.conftest import seed_examples
+from tests.ui.wavy import wavy_runs
 
 MISCASED = "chime:Listsubchannels"
 
@@ -36,15 +37,6 @@ def put_cursor(editor, offset: int) -> None:
     cursor = editor.textCursor()
     cursor.setPosition(offset)
     editor.setTextCursor(cursor)
-
-
-def underlines(editor) -> list[tuple[int, int]]:
-    wave = QTextCharFormat.UnderlineStyle.WaveUnderline
-    return [
-        (s.cursor.selectionStart(), s.cursor.selectionEnd())
-        for s in editor.extraSelections()
-        if s.format.underlineStyle() == wave
-    ]
 
 
 def test_typing_while_the_analysis_runs_does_not_wait_for_it(live, qtbot, monkeypatch) -> None:
@@ -100,15 +92,15 @@ def test_underlines_move_with_the_typing_before_the_new_result(live, qtbot) -> N
     settle(qtbot, live)
     editor = live.editor
     miscased = next(f for f in live.problems.model.findings if f.code == "action/miscased")
-    assert (miscased.start, miscased.end) in underlines(editor)
+    assert (miscased.start, miscased.end) in wavy_runs(editor)
     put_cursor(editor, text.index('"Version"'))
     editor.setFocus()
     qtbot.keyClicks(editor, "   ")
     # Before any analysis of the new text: the mark is still under the same word.
     assert live.document.analysis_pending
-    assert (miscased.start + 3, miscased.end + 3) in underlines(editor)
+    assert (miscased.start + 3, miscased.end + 3) in wavy_runs(editor)
     settle(qtbot, live)
-    assert (miscased.start + 3, miscased.end + 3) in underlines(editor)
+    assert (miscased.start + 3, miscased.end + 3) in wavy_runs(editor)
 
 
 def test_the_problems_list_keeps_its_selection_when_other_rows_change(live, qtbot) -> None:

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
-from PySide6.QtGui import QAction, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from editor.core.lint.engine import lint
 from editor.ui.json_editor import JsonEditor
 from tests.conftest import seed_examples
+from tests.ui.wavy import wavy_positions, wavy_texts
 
 MISCASED = '"chime:Listsubchannels"'
 
@@ -35,16 +36,6 @@ def editor(qtbot) -> JsonEditor:
     with qtbot.waitExposed(widget):
         widget.show()
     return widget
-
-
-def underlined(editor: JsonEditor) -> list[str]:
-    """The text under each wavy underline, as the user sees it."""
-    wavy = QTextCharFormat.UnderlineStyle.WaveUnderline
-    return [
-        s.cursor.selectedText()
-        for s in editor.extraSelections()
-        if s.format.underlineStyle() == wavy
-    ]
 
 
 def test_typing_reports_the_whole_text_and_where_a_new_undo_step_starts(qtbot, editor) -> None:
@@ -70,6 +61,13 @@ def test_setting_the_text_is_not_reported_as_an_edit(qtbot, editor) -> None:
     assert seen == [] and editor.text() == policy("B")
 
 
+def qt_range(text: str, start: int, end: int) -> set[int]:
+    """The Qt positions of text[start:end] (a character past U+FFFF is two)."""
+    before = sum(1 for c in text[:start] if ord(c) > 0xFFFF)
+    inside = sum(1 for c in text[start:end] if ord(c) > 0xFFFF)
+    return set(range(start + before, end + before + inside))
+
+
 @pytest.mark.parametrize(
     ("sid", "in_sid"),
     [
@@ -83,9 +81,13 @@ def test_findings_are_underlined_at_their_characters(editor, sid: str, in_sid: l
     # Qt counts a character past U+FFFF as two: every mark after one would be off by one.
     text = policy(sid)
     editor.set_text(text)
-    editor.show_findings(lint(text).findings)
-    # The mis-cased action, and "*" twice (it could be narrower; who the caller acts as).
-    assert sorted(underlined(editor)) == sorted([*in_sid, MISCASED, '"*"', '"*"'])
+    findings = lint(text).findings
+    editor.show_findings(findings)
+    # The Sid (its characters inside it), the mis-cased action, and "*" (twice: it could be
+    # narrower; who the caller acts as): those characters and no others.
+    assert sorted(wavy_texts(editor)) == sorted([*in_sid[:1], MISCASED, '"*"'])
+    for finding in findings:
+        assert qt_range(text, finding.start, finding.end) <= wavy_positions(editor)
 
 
 def test_underlines_follow_typing_above_them(qtbot, editor) -> None:
@@ -95,7 +97,7 @@ def test_underlines_follow_typing_above_them(qtbot, editor) -> None:
     editor.setFocus()
     editor.moveCursor(QTextCursor.MoveOperation.Start)
     qtbot.keyClicks(editor, "  ")  # before the policy: everything moves two characters
-    assert sorted(underlined(editor)) == sorted([MISCASED, '"*"', '"*"'])
+    assert sorted(wavy_texts(editor)) == sorted([MISCASED, '"*"'])
 
 
 def test_a_jump_puts_the_cursor_on_the_problem(editor) -> None:
@@ -117,8 +119,10 @@ def test_the_findings_of_the_seed_example_are_all_marked(editor) -> None:
     editor.set_text(text)
     findings = lint(text).findings
     editor.show_findings(findings)
-    marks = underlined(editor)
-    assert len(marks) == len(findings)
+    # A missing comma is a point: the character before it is marked.
+    marked = set().union(*(qt_range(text, min(f.start, f.end - 1), f.end) for f in findings))
+    assert wavy_positions(editor) == marked  # each finding's characters, and no others
+    marks = wavy_texts(editor)
     assert MISCASED in marks and "region" in " ".join(marks)
 
 
@@ -184,3 +188,19 @@ def test_a_keystroke_repaints_its_own_line_already_coloured(qtbot, editor, colum
     assert gutter.rects == []  # the line numbers did not move
     # The string's colour reaches one character further, at the first paint already.
     assert (string.start, string.length + 1) in view.colours[0]
+
+
+def test_an_underline_moves_with_typing_on_its_own_line(qtbot, editor) -> None:
+    """The line typed in is recoloured at each key, its underline where the key moved it."""
+    text = policy("A")
+    editor.set_text(text)
+    editor.show_findings(lint(text).findings)
+    cursor = editor.textCursor()
+    cursor.setPosition(text.index(MISCASED))
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    qtbot.keyClicks(editor, " ab")
+    assert editor.text().count(f"[ ab{MISCASED}]") == 1
+    assert sorted(wavy_texts(editor)) == sorted([MISCASED, '"*"'])
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    assert sorted(wavy_texts(editor)) == sorted([MISCASED, '"*"'])
