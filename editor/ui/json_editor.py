@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, Signal
 from PySide6.QtGui import (
     QColor,
     QFontDatabase,
@@ -13,7 +13,6 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QPainter,
-    QPen,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -27,22 +26,8 @@ from editor.core.text.findings import Finding
 from editor.ui.finding_marks import EditLog, Shown
 from editor.ui.highlighter import JsonHighlighter
 from editor.ui.line_layout import LineLayout
+from editor.ui.line_numbers import LineNumbers
 from editor.ui.theme import colours
-
-
-class LineNumbers(QWidget):
-    def __init__(self, editor: JsonEditor) -> None:
-        super().__init__(editor)
-        self.editor = editor
-        # It paints every pixel of what it is asked to: the window and panes under it need
-        # not paint first (they did, at every keystroke).
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-
-    def sizeHint(self) -> QSize:
-        return QSize(self.editor.gutter_width(), 0)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        self.editor.paint_line_numbers(event)
 
 
 def qt_offset(text: str, offset: int) -> int:
@@ -108,15 +93,14 @@ class JsonEditor(QPlainTextEdit):
         self._marked = (0, -1)  # the block range whose findings are underlined
         self._text = ""  # the document's text, kept up to date edit by edit (see below)
         self._line = -1  # the block of the text cursor, highlighted by paintEvent
-        self.gutter = LineNumbers(self)
-        self._gutter_lines = 1  # the line count the line numbers were last painted for
+        self.gutter = LineNumbers(self, self.worst_by_line)
         # Before the highlighter's: a line recoloured for a keystroke gets its underlines
         # where that keystroke moved them.
         self.document().contentsChange.connect(self._contents_change)
         self.highlighter = JsonHighlighter(self.document())
         self.highlighter.underlines = self._underlines
         self.blockCountChanged.connect(self._update_gutter_width)
-        self.updateRequest.connect(self._update_gutter)
+        self.updateRequest.connect(self.gutter.follow)
         self.cursorPositionChanged.connect(self._cursor_moved)
         self.textChanged.connect(self._on_text_changed)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
@@ -264,8 +248,10 @@ class JsonEditor(QPlainTextEdit):
         return first, first + lines
 
     def _refresh_marks(self) -> None:
-        """Underline the findings of the visible lines and MARGIN_BLOCKS around them. Each is a
-        QTextCursor that Qt moves with the edits, so typing needs no refresh."""
+        """Underline the findings of the visible lines and MARGIN_BLOCKS around them: in the
+        lines' colours (the highlighter recolours the lines whose underlines changed, and the
+        line typed in at each key), or, in a text too long for colours, as extra selections
+        (QTextCursors, which Qt moves with the edits)."""
         first, last = self._visible_blocks()
         first, last = max(0, first - MARGIN_BLOCKS), last + MARGIN_BLOCKS
         document = self.document()
@@ -308,6 +294,21 @@ class JsonEditor(QPlainTextEdit):
         spans.sort(key=lambda span: span[2].severity.rank)
         return [(start, end, scheme.severity(f.severity)) for start, end, f in spans]
 
+    def worst_by_line(self) -> dict[int, Finding]:
+        """Line number -> its worst finding, for the lines shown (the line numbers' colours)."""
+        worst: dict[int, Finding] = {}
+        document = self.document()
+        first, last = self._visible_blocks()
+        start = document.findBlockByNumber(first).position()
+        end_block = document.findBlockByNumber(min(last, document.blockCount() - 1))
+        for position, _, finding in self.shown.spans.between(
+            start, end_block.position() + end_block.length(), self._edits
+        ):
+            line = document.findBlock(position).blockNumber() + 1  # where it is now
+            if line not in worst or finding.severity.rank > worst[line].severity.rank:
+                worst[line] = finding
+        return worst
+
     def _scrolled(self) -> None:
         first, last = self._visible_blocks()
         self.highlighter.show_lines(first, last)
@@ -340,15 +341,16 @@ class JsonEditor(QPlainTextEdit):
         super().paintEvent(event)
 
     def event(self, event: QEvent) -> bool:
+        kind = event.type()  # once: each key passes here three times
         keys = QKeySequence.StandardKey
         if (
-            event.type() == QEvent.Type.ShortcutOverride
+            kind == QEvent.Type.ShortcutOverride
             and isinstance(event, QKeyEvent)
             and (event.matches(keys.Undo) or event.matches(keys.Redo))
         ):
             event.ignore()  # leave Ctrl+Z to the window: one undo history for everything
             return False
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+        if kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             position = self.cursorForPosition(event.pos()).position()
             found = self.findings_at(py_offset(self._text, position))
             if found:
@@ -357,67 +359,19 @@ class JsonEditor(QPlainTextEdit):
             else:
                 QToolTip.hideText()
             return True
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+        if kind in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self.highlighter.set_colours(colours(self.palette()))
             self._refresh_marks()
         return super().event(event)
 
     # -- gutter ---------------------------------------------------------------------------
 
-    def gutter_width(self) -> int:
-        digits = max(3, len(str(self.blockCount())))
-        return 12 + self.fontMetrics().horizontalAdvance("9") * digits
-
     def _update_gutter_width(self, _: int = 0) -> None:
-        self.setViewportMargins(self.gutter_width(), 0, 0, 0)
-
-    def _update_gutter(self, rect: QRect, dy: int) -> None:
-        """Scroll the line numbers with the text, and repaint them when the lines move: not
-        for a change within one line (a keystroke), which leaves every number where it was
-        (their colours follow the findings: `_refresh_marks` repaints them)."""
-        if dy:
-            self.gutter.scroll(0, dy)
-        elif rect.contains(self.viewport().rect()) or self.blockCount() != self._gutter_lines:
-            self._gutter_lines = self.blockCount()
-            self.gutter.update()
+        self.setViewportMargins(self.gutter.width_needed(), 0, 0, 0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         area = self.contentsRect()
-        self.gutter.setGeometry(QRect(area.left(), area.top(), self.gutter_width(), area.height()))
+        width = self.gutter.width_needed()
+        self.gutter.setGeometry(QRect(area.left(), area.top(), width, area.height()))
         self.highlighter.show_lines(*self._visible_blocks())
-
-    def paint_line_numbers(self, event: QPaintEvent) -> None:
-        scheme = colours(self.palette())
-        worst: dict[int, Finding] = {}
-        document = self.document()
-        first, last = self._visible_blocks()
-        start = document.findBlockByNumber(first).position()
-        end_block = document.findBlockByNumber(min(last, document.blockCount() - 1))
-        for position, _, finding in self.shown.spans.between(
-            start, end_block.position() + end_block.length(), self._edits
-        ):
-            line = document.findBlock(position).blockNumber() + 1  # where it is now
-            if line not in worst or finding.severity.rank > worst[line].severity.rank:
-                worst[line] = finding
-        plain = QPen(QColor(scheme.line_numbers))
-        painter = QPainter(self.gutter)
-        painter.fillRect(event.rect(), QColor(scheme.line_numbers_bg))
-        width, height = self.gutter.width() - 6, self.fontMetrics().height()
-        block = self.firstVisibleBlock()
-        offset = self.contentOffset()
-        while block.isValid():
-            geometry = self.blockBoundingGeometry(block).translated(offset)
-            if geometry.top() > event.rect().bottom():
-                break
-            if geometry.bottom() >= event.rect().top():
-                line = block.blockNumber() + 1
-                flagged = worst.get(line)
-                painter.setPen(
-                    QPen(QColor(scheme.severity(flagged.severity))) if flagged else plain
-                )
-                painter.drawText(
-                    0, round(geometry.top()), width, height, Qt.AlignmentFlag.AlignRight, str(line)
-                )
-            block = block.next()
-        painter.end()
