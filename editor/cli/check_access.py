@@ -39,7 +39,12 @@ def add_parser(commands: Any) -> None:
     )
     cmd.add_argument("--action", required=True, help="e.g. chime:SendChannelMessage")
     cmd.add_argument(
-        "--resource", required=True, action="append", metavar="ARN", help="target ARN (repeat)"
+        "--resource",
+        required=True,
+        action="append",
+        metavar="ARN",
+        help="target ARN; repeat to give one per resource type the action requires "
+        "(chime:AssociateChannelFlow: the channel and the channel flow)",
     )
     cmd.add_argument(
         "--caller",
@@ -56,8 +61,30 @@ def add_parser(commands: Any) -> None:
         help="a request context key (repeat a key for several values)",
     )
     cmd.add_argument("--boundary", metavar="FILE", help="permissions boundary policy")
-    cmd.add_argument("--scp", action="append", default=[], metavar="FILE", help="SCP (repeat)")
-    cmd.add_argument("--rcp", action="append", default=[], metavar="FILE", help="RCP (repeat)")
+    cmd.add_argument(
+        "--scp",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="an SCP attached to the account (repeat: all at that one level, where any "
+        "Allow suffices and any Deny denies)",
+    )
+    cmd.add_argument(
+        "--scp-level",
+        action="append",
+        default=[],
+        metavar="FILE[,FILE...]",
+        help="the SCPs attached at a further level (the root, an OU), comma-separated; "
+        "repeat for each level: every level must allow",
+    )
+    cmd.add_argument(
+        "--rcp",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="an RCP (repeat); it only denies: AWS's RCPFullAWSAccess, attached everywhere, "
+        "allows the rest",
+    )
     cmd.add_argument("--resource-policy", metavar="FILE", help="the target's resource policy")
     cmd.add_argument("--format", choices=("text", "json"), default="text")
     add_index(cmd)
@@ -83,16 +110,42 @@ def _context(pairs: list[str]) -> dict[str, list[str]]:
     return context
 
 
-def requests_for(args: argparse.Namespace) -> list[Request]:
+def requests_for(args: argparse.Namespace, notes: list[str] | None = None) -> list[Request]:
+    """The request for each resource; `notes` gets what was assumed (the region)."""
     from editor.core.access.request import Request, make_context
+    from editor.core.access.requestkeys import assume_region
     from editor.core.catalog.catalog import load_catalog
 
-    context = make_context(_context(args.context), args.principal)
+    context, assumed = assume_region(
+        make_context(_context(args.context), args.principal), args.resource
+    )
+    if notes is not None:
+        notes += assumed
     resources = list(args.resource)
     action = load_catalog().action(args.action)
     if args.caller and action is not None and action.caller_authorized:
         resources.append(args.caller)
     return [Request(args.action, r, args.principal, context) for r in resources]
+
+
+def _scp_levels(args: argparse.Namespace) -> list[list[str]]:
+    levels = [list(args.scp)] if args.scp else []
+    for given in args.scp_level:
+        files = [f for f in given.split(",") if f]
+        if not files:
+            raise UsageError(f"--scp-level takes FILE[,FILE...], not {given!r}")
+        levels.append(files)
+    return levels
+
+
+def open_parts(args: argparse.Namespace) -> list[Result]:
+    """A required resource type of the action that no --resource is of: the answer stays
+    open (unknown) however the given ones are decided."""
+    from editor.core.access.targets import missing_result, missing_types
+    from editor.core.catalog.catalog import load_catalog
+
+    found = missing_result(missing_types(load_catalog(), args.action, args.resource))
+    return [found] if found is not None else []
 
 
 def run(args: argparse.Namespace) -> int:
@@ -104,6 +157,7 @@ def run(args: argparse.Namespace) -> int:
         with_documents,
     )
     from editor.core.access.policy import PolicyKind
+    from editor.core.access.requestkeys import REGION, said
 
     given = args.resource_policy
     try:
@@ -116,19 +170,26 @@ def run(args: argparse.Namespace) -> int:
     policies = PolicySet(
         identity=identity,
         boundary=load_policy(args.boundary, PolicyKind.BOUNDARY) if args.boundary else None,
-        scps=tuple(load_policy(p, PolicyKind.SCP) for p in args.scp),
+        scps=tuple(
+            tuple(load_policy(p, PolicyKind.SCP) for p in level) for level in _scp_levels(args)
+        ),
         rcps=tuple(load_policy(p, PolicyKind.RCP) for p in args.rcp),
         resource=resource,
     )
-    requests = requests_for(args)
-    result = decide(policies, requests)
-    sys.stdout.write(as_json(result) if args.format == "json" else as_text(result, requests))
+    notes: list[str] = []
+    requests = requests_for(args, notes)
+    result = decide(policies, requests, open_parts(args))
+    notes = said(notes, policies.tests_key(REGION))
+    if args.format == "json":
+        sys.stdout.write(as_json(result, notes))
+    else:
+        sys.stdout.write(as_text(result, requests, notes))
     if result.decision is Decision.ALLOWED:
         return EXIT_OK
     return EXIT_UNKNOWN if result.decision is Decision.UNKNOWN else EXIT_FINDINGS
 
 
-def as_json(result: Result) -> str:
+def as_json(result: Result, assumptions: list[str] | None = None) -> str:
     statements = [
         {
             "file": s.policy,
@@ -143,11 +204,12 @@ def as_json(result: Result) -> str:
         "decision": result.decision.value,
         "statements": statements,
         "reason": result.reason,
+        "assumptions": assumptions or [],
     }
     return json.dumps(document, indent=2) + "\n"
 
 
-def as_text(result: Result, requests: list[Request]) -> str:
+def as_text(result: Result, requests: list[Request], assumptions: list[str] | None = None) -> str:
     from editor.core.access.evaluate import Decision
 
     targets = ", ".join(r.resource for r in requests)
@@ -155,4 +217,5 @@ def as_text(result: Result, requests: list[Request]) -> str:
     if result.decision is not Decision.ALLOWED:
         lines.append(f"  {result.reason}")
     lines += [f"  decided by {s.label()}" for s in result.statements]
+    lines += [f"  {note}" for note in assumptions or []]
     return "\n".join(lines) + "\n"

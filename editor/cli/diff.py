@@ -46,8 +46,9 @@ def change_text(change: Change) -> str:
     text = f"{action} on {change.resource}"
     if change.example and change.example != change.resource:
         text += f", e.g. {change.example}"
-    if change.condition:
-        text += f" when {change.condition}"
+    when = ([change.condition] if change.condition else []) + list(change.when)
+    if when:
+        text += " when " + " and ".join(when)
     if change.unless:
         text += " unless " + " or ".join(change.unless)
     lines = ", ".join(str(s.line) for s in change.statements)

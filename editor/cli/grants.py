@@ -36,28 +36,31 @@ def run(args: argparse.Namespace) -> int:
     # A policy naming a Principal (a bucket's, a role's trust policy) grants to whom it names.
     policy = compile_picked(picked, None)
     summary = grants(policy)
-    codes = security_codes(picked.findings, summary)
+    codes = security_codes(picked.findings, summary, picked.file_text)
     render = as_json if args.format == "json" else as_text
     sys.stdout.write(unmask(render(summary, codes)))  # a template's ${AWS::Region} as written
     return EXIT_OK
 
 
 def security_codes(
-    findings: Callable[[], tuple[Finding, ...]], summary: tuple[ActionGrant, ...]
-) -> dict[int, tuple[str, ...]]:
-    """The security findings of the lint (issue 12's checks) in each granting statement, by
-    the statement's start offset: the link from an over-broad entry to its finding."""
+    findings: Callable[[], tuple[Finding, ...]],
+    summary: tuple[ActionGrant, ...],
+    text: str,
+) -> dict[tuple[int, str], tuple[str, ...]]:
+    """The security findings of the lint inside each granting statement, by (statement start,
+    action): a finding on one action name goes with that action only."""
+    from editor.core.access.grants import findings_by_action
+
     if not summary:
         return {}
-    found = [f for f in findings() if f.code.startswith("security/")]
-    out: dict[int, tuple[str, ...]] = {}
-    for grant in summary:
-        for entry in grant.entries:
-            ref = entry.statement
-            if ref.start not in out:
-                inside = {f.code for f in found if ref.start <= f.start < ref.end}
-                out[ref.start] = tuple(sorted(inside))
-    return out
+    found = [(f.code, f.start, f.end) for f in findings() if f.code.startswith("security/")]
+    return findings_by_action(text, summary, found)
+
+
+def _of(
+    codes: dict[tuple[int, str], tuple[str, ...]] | None, action: str
+) -> dict[int, tuple[str, ...]]:
+    return {start: found for (start, name), found in (codes or {}).items() if name == action}
 
 
 def entry_text(
@@ -72,6 +75,8 @@ def entry_text(
         text += f" when {entry.condition}"
     if entry.mismatch:
         text += "  (none of the action's resource types: grants nothing)"
+    if entry.needs:
+        text += f"  (needs {' and '.join(entry.needs)} too)"
     if entry.broad:
         text += "  OVER-BROAD: " + "; ".join(entry.broad)
     linked = (codes or {}).get(entry.statement.start)
@@ -81,7 +86,7 @@ def entry_text(
 
 
 def as_text(
-    summary: tuple[ActionGrant, ...], codes: dict[int, tuple[str, ...]] | None = None
+    summary: tuple[ActionGrant, ...], codes: dict[tuple[int, str], tuple[str, ...]] | None = None
 ) -> str:
     if not summary:
         return "grants nothing\n"
@@ -94,18 +99,18 @@ def as_text(
             lines.append(f"  {grant.access_level}")
             heading = (grant.service, grant.access_level)
         lines.append(f"    {grant.action}")
-        lines += [f"      {entry_text(e, codes)}" for e in grant.entries]
+        lines += [f"      {entry_text(e, _of(codes, grant.action))}" for e in grant.entries]
         lines += [f"      denied on {entry_text(e, whom='for')}" for e in grant.denied]
     return "\n".join(lines) + "\n"
 
 
 def as_json(
-    summary: tuple[ActionGrant, ...], codes: dict[int, tuple[str, ...]] | None = None
+    summary: tuple[ActionGrant, ...], codes: dict[tuple[int, str], tuple[str, ...]] | None = None
 ) -> str:
-    def entry(e: GrantEntry) -> dict[str, Any]:
+    def entry(e: GrantEntry, action: str) -> dict[str, Any]:
         out = asdict(e)
         out["statement"] = {"line": e.statement.line, "sid": e.statement.sid}
-        out["security"] = list((codes or {}).get(e.statement.start, ()))
+        out["security"] = list((codes or {}).get((e.statement.start, action), ()))
         return out
 
     document = [
@@ -114,8 +119,8 @@ def as_json(
             "accessLevel": g.access_level,
             "action": g.action,
             "via": list(g.via),
-            "resources": [entry(e) for e in g.entries],
-            "denied": [entry(e) for e in g.denied],
+            "resources": [entry(e, g.action) for e in g.entries],
+            "denied": [entry(e, g.action) for e in g.denied],
         }
         for g in summary
     ]

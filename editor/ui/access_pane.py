@@ -9,8 +9,10 @@ the editor (`decided` carries its text range).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,6 +32,8 @@ from editor.core.access.evaluate import Decision, PolicySet, Result, decide, wit
 from editor.core.access.policy import StatementRef
 from editor.core.access.request import Request, make_context
 from editor.core.access.requestform import caller_arn, principal_arn, target_arn, target_types
+from editor.core.access.requestkeys import REGION, assume_region, said
+from editor.core.access.targets import missing_result, missing_types
 from editor.core.catalog.catalog import Catalog
 from editor.ui.grants_view import compile_document
 from editor.ui.theme import colours, tint
@@ -37,7 +42,7 @@ VERDICTS = {
     Decision.ALLOWED: "Allowed",
     Decision.EXPLICIT_DENY: "Denied by a Deny statement",
     Decision.IMPLICIT_DENY: "Denied: no statement allows it",
-    Decision.UNKNOWN: "Unknown: the policy has something we cannot evaluate",
+    Decision.UNKNOWN: "Unknown",
 }
 USERNAME = "example-user"
 
@@ -52,6 +57,8 @@ class AccessPane(QWidget):
         self.text = ""
         self.fields: Mapping[str, str] = {}
         self.result: Result | None = None
+        self._filled: tuple[str, ...] | None = None  # the ARNs as the form last gave them
+        self.stale = False
         self.caller = QLineEdit()
         self.caller.setAccessibleName("Caller ARN")
         self.caller.setToolTip(
@@ -75,6 +82,25 @@ class AccessPane(QWidget):
         self.target_type.setAccessibleName("Target type")
         self.target = QLineEdit()
         self.target.setAccessibleName("Target ARN")
+        # An action authorized against several resource types (AssociateChannelFlow: the
+        # channel and the channel flow) gets the others' ARNs here, filled from the form.
+        self.others = QLineEdit()
+        self.others.setAccessibleName("Other target ARNs")
+        self.others.setToolTip(
+            "The ARNs of the other resource types the action is authorized against, "
+            "separated by spaces: each must be allowed"
+        )
+        self.context = QPlainTextEdit()
+        self.context.setAccessibleName("Context keys")
+        self.context.setPlaceholderText("aws:SecureTransport=true\naws:MultiFactorAuthPresent=true")
+        self.context.setToolTip(
+            "Request context keys, one KEY=value a line (repeat a key for several values). "
+            "A condition on a key every request carries (aws:SourceIp, aws:SecureTransport, "
+            "aws:CurrentTime ...) that is not given here makes the answer Unknown; "
+            "aws:RequestedRegion is taken from the target's region unless given."
+        )
+        self.context.setTabChangesFocus(True)
+        self.context.setFixedHeight(self.context.fontMetrics().lineSpacing() * 3 + 12)
         self.fill_button = QPushButton("Fill from the ARN form")
         self.verdict = QLabel()
         self.verdict.setAccessibleName("Verdict")
@@ -82,12 +108,14 @@ class AccessPane(QWidget):
         self.verdict.setMargin(6)
         self.statements = QListWidget()
         self.statements.setAccessibleName("Deciding statements")
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.addRow("&Caller:", self.caller)
         form.addRow("IAM &principal:", self.principal)
         form.addRow("A&ction:", self.action)
         form.addRow("Target t&ype:", self.target_type)
         form.addRow("&Target ARN:", self.target)
+        form.addRow("Also a&gainst:", self.others)
+        form.addRow("Conte&xt keys:", self.context)
         form.addRow("", self.fill_button)
         outcome = QVBoxLayout()
         outcome.addWidget(self.verdict)
@@ -98,8 +126,9 @@ class AccessPane(QWidget):
         layout.addLayout(outcome, 2)
         self.action.currentTextChanged.connect(self._action_changed)
         self.target_type.currentTextChanged.connect(self._fill_target)
-        for field in (self.caller, self.principal, self.target):
+        for field in (self.caller, self.principal, self.target, self.others):
             field.textEdited.connect(self.refresh)
+        self.context.textChanged.connect(self.refresh)
         self.fill_button.clicked.connect(self.fill_from_form)
         self.statements.itemClicked.connect(self._show_statement)
         self._action_changed(self.action.currentText())
@@ -107,18 +136,45 @@ class AccessPane(QWidget):
     # -- inputs ---------------------------------------------------------------------------
 
     def show_policy(self, text: str, fields: Mapping[str, str]) -> None:
-        """The document changed: new text, and the form's fields for the ARNs."""
+        """The document changed: new text, and the form's fields for the ARNs. The request
+        follows the form (and a newly opened file) unless its ARNs were typed by hand: then
+        the button says they are stale, one click from following again."""
         first = not self.fields and not self.caller.text()
+        moved = dict(fields) != dict(self.fields)
         self.text, self.fields = text, fields
-        if first:
+        if first or (moved and self._as_filled()):
             self.fill_from_form()
         else:
+            if moved:
+                self._show_stale(True)
             self.refresh()
 
     def fill_from_form(self) -> None:
         self.caller.setText(caller_arn(self.catalog, self.fields, USERNAME))
         self.principal.setText(principal_arn(self.fields, USERNAME))
         self._fill_target()
+        self._show_stale(False)
+
+    def _arns(self) -> tuple[str, ...]:
+        fields = (self.caller, self.principal, self.target, self.others)
+        return tuple(f.text() for f in fields)
+
+    def _as_filled(self) -> bool:
+        """Whether the ARNs are still those the form gave (none typed by hand)."""
+        return self._filled == self._arns()
+
+    def _show_stale(self, stale: bool) -> None:
+        self.stale = stale
+        self.fill_button.setText(
+            "The ARN form changed: fill from it" if stale else "Fill from the ARN form"
+        )
+        palette = self.palette()  # back to the pane's own colours when not stale
+        if stale:
+            palette.setColor(QPalette.ColorRole.ButtonText, colours(palette).warning)
+        self.fill_button.setPalette(palette)
+        font = self.fill_button.font()
+        font.setBold(stale)
+        self.fill_button.setFont(font)
 
     def _action_changed(self, name: str) -> None:
         action = self.catalog.action(name)
@@ -135,15 +191,42 @@ class AccessPane(QWidget):
     def _fill_target(self) -> None:
         kind = self.target_type.currentText() or "*"
         self.target.setText(target_arn(self.catalog, kind, self.fields))
+        others = [self.target_type.itemText(i) for i in range(self.target_type.count())]
+        arns = [target_arn(self.catalog, k, self.fields) for k in others if k not in (kind, "*")]
+        self.others.setText(" ".join(arns))
+        self._filled = self._arns()
+        row_shown = bool(arns)
+        self.form.setRowVisible(self.others, row_shown)
         self.refresh()
 
     # -- the verdict ----------------------------------------------------------------------
 
-    def requests(self) -> list[Request]:
+    def targets(self) -> list[str]:
+        return [self.target.text().strip() or "*", *self.others.text().split()]
+
+    def context_pairs(self) -> tuple[dict[str, list[str]], list[str]]:
+        """The context field's KEY=value lines, and what is wrong with the others."""
+        pairs: dict[str, list[str]] = {}
+        wrong: list[str] = []
+        for number, line in enumerate(self.context.toPlainText().splitlines(), 1):
+            key, equals, value = line.strip().partition("=")
+            if not line.strip():
+                continue
+            if not equals or not key.strip():
+                wrong.append(f"context line {number} is not KEY=value: not used")
+                continue
+            pairs.setdefault(key.strip(), []).append(value.strip())
+        return pairs, wrong
+
+    def requests(self, notes: list[str] | None = None) -> list[Request]:
+        """The request per resource; `notes` gets what was assumed or not understood."""
         name = self.action.currentText().strip()
         principal = self.principal.text().strip() or None
-        context = make_context({}, principal)
-        resources = [self.target.text().strip() or "*"]
+        pairs, wrong = self.context_pairs()
+        context, assumed = assume_region(make_context(pairs, principal), self.targets())
+        if notes is not None:
+            notes += wrong + assumed
+        resources = self.targets()
         action = self.catalog.action(name)
         if action is not None and action.caller_authorized and self.caller.text().strip():
             resources.append(self.caller.text().strip())
@@ -154,11 +237,19 @@ class AccessPane(QWidget):
         # checked as one: its Principal must match the IAM principal above.
         policy = compile_document(self.text)  # a template's intrinsics: the stack's values
         identity, resource = with_documents([policy])
-        result = decide(PolicySet(identity=identity, resource=resource), self.requests())
+        notes: list[str] = []
+        requests = self.requests(notes)
+        missing = missing_result(
+            missing_types(self.catalog, self.action.currentText().strip(), self.targets())
+        )
+        policies = PolicySet(identity=identity, resource=resource)
+        result = decide(policies, requests, [missing] if missing else [])
         self.result = result
         headline = VERDICTS[result.decision]
-        reason = "" if result.reason.lower() in headline.lower() else f"<br>{result.reason}"
-        self.verdict.setText(f"<b>{headline}</b>{reason}")
+        reason = "" if result.reason.lower() in headline.lower() else f": {result.reason}"
+        notes = said(notes, policies.tests_key(REGION))
+        shown = "".join(f"<br><i>{escape(n, quote=False)}</i>" for n in notes)
+        self.verdict.setText(f"<b>{escape(headline + reason, quote=False)}</b>{shown}")
         scheme = colours(self.palette())
         colour = {Decision.ALLOWED: scheme.allowed, Decision.UNKNOWN: scheme.warning}
         tint(self.verdict, foreground=colour.get(result.decision, scheme.error))

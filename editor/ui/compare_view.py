@@ -85,7 +85,7 @@ class CompareDialog(QDialog):
 def _columns(change: Change) -> list[str]:
     same = change.via.lower() == change.action.lower()  # action names ignore case
     action = change.action if same else f"{change.action} ({change.via})"
-    condition = change.condition or ""
+    condition = " and ".join(([change.condition] if change.condition else []) + list(change.when))
     if change.unless:
         condition += (" " if condition else "") + "unless " + " or ".join(change.unless)
     example = change.example if change.example != change.resource else ""

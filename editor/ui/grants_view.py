@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from editor.core.access.grants import ActionGrant, GrantEntry, grants
+from editor.core.access.grants import ActionGrant, GrantEntry, findings_by_action, grants
 from editor.core.access.policy import CompiledPolicy, compile_policy, relocated
 from editor.core.catalog.arn import unmask
 from editor.core.text.wording import counted
@@ -41,8 +41,10 @@ class GrantsView(QWidget):
             return
         summary = grants(policy)
         codes = _security_codes(text, summary)
-        broad = sum(
-            1 for g in summary for e in g.entries if e.broad or codes.get(e.statement.start)
+        # Over-broad by our rules (BROAD_RULES) only; a security finding is said apart.
+        broad = sum(1 for g in summary for e in g.entries if e.broad)
+        flagged = sum(
+            1 for g in summary for e in g.entries if codes.get((e.statement.start, g.action))
         )
         # A resource or trust policy grants to its Principals: say who, without unfolding.
         whom = sorted({p for g in summary for e in g.entries for p in e.principals})
@@ -50,6 +52,11 @@ class GrantsView(QWidget):
             f"{counted(len(summary), 'action')} allowed"
             + (f" to {', '.join(whom)}" if whom else "")
             + f"; {counted(broad, 'over-broad entry', 'over-broad entries')}"
+            + (
+                f"; {counted(flagged, 'entry', 'entries')} with security findings"
+                if flagged
+                else ""
+            )
             if summary
             else "The policy allows nothing."
         )
@@ -67,9 +74,10 @@ class GrantsView(QWidget):
                 level = levels[key] = QTreeWidgetItem(service, [grant.access_level])
                 level.setExpanded(True)
             action = QTreeWidgetItem(level, [grant.action])
+            mine = {s: c for (s, name), c in codes.items() if name == grant.action}
             for entry in grant.entries:
-                row = QTreeWidgetItem(action, _columns(entry, "", codes))
-                if entry.broad or entry.mismatch or codes.get(entry.statement.start):
+                row = QTreeWidgetItem(action, _columns(entry, "", mine))
+                if entry.broad or entry.mismatch or entry.needs or mine.get(entry.statement.start):
                     row.setForeground(4, warn)
                     action.setForeground(0, warn)
             for entry in grant.denied:
@@ -98,18 +106,19 @@ def compile_document(text: str) -> CompiledPolicy:
     return relocated(compile_policy(masked, "policy", None), text, pieces.to_source)
 
 
-def _security_codes(text: str, summary: tuple[ActionGrant, ...]) -> dict[int, tuple[str, ...]]:
-    """The lint's security findings (issue 12's checks) inside each granting statement."""
+def _security_codes(
+    text: str, summary: tuple[ActionGrant, ...]
+) -> dict[tuple[int, str], tuple[str, ...]]:
+    """The lint's security findings inside each granting statement, by (statement, action):
+    a finding on one action name goes with that action only."""
     if not summary:
         return {}
     from editor.core.lint.engine import lint
 
-    found = [f for f in lint(text).findings if f.code.startswith("security/")]
-    starts = {e.statement.start: e.statement.end for g in summary for e in g.entries}
-    return {
-        start: tuple(sorted({f.code for f in found if start <= f.start < end}))
-        for start, end in starts.items()
-    }
+    found = [
+        (f.code, f.start, f.end) for f in lint(text).findings if f.code.startswith("security/")
+    ]
+    return findings_by_action(text, summary, found)
 
 
 def _columns(
@@ -121,6 +130,8 @@ def _columns(
     notes = list(entry.broad) + list((codes or {}).get(entry.statement.start, ()))
     if entry.mismatch:
         notes.append("none of the action's resource types: grants nothing")
+    if entry.needs:
+        notes.append(f"needs {' and '.join(entry.needs)} too")
     principals = f" {whom} " + ", ".join(entry.principals) if entry.principals else ""
     return [
         unmask(prefix + entry.resource + principals),  # a template's ${AWS::Region} as written

@@ -109,7 +109,14 @@ def test_context_keys_and_boundary(capsys, tmp_path: Path) -> None:
     args = ["--action", "chime:ListChannels", "--resource", f"{BASE}", "--boundary", str(boundary)]
     assert run(capsys, *args, "--context", "aws:RequestedRegion=us-east-1", str(identity))[0] == 0
     assert run(capsys, *args, "--context", "aws:RequestedRegion=eu-west-1", str(identity))[0] == 1
-    assert run(capsys, *args, str(identity))[0] == 1
+    # Not given, aws:RequestedRegion (in every request) is taken from the target's region, and
+    # the answer says so; a target with no region leaves it unknown.
+    code, out, _ = run(capsys, *args, str(identity))
+    assert code == 0
+    assert "assuming aws:RequestedRegion=us-east-1, the target ARN's region" in out
+    star = ["--action", "chime:ListChannels", "--resource", "*"]
+    code, out, _ = run(capsys, *star, str(identity))
+    assert (code, out.splitlines()[1]) == (3, "  depends on aws:RequestedRegion")
 
 
 def test_unknown_operator_exits_3(capsys, tmp_path: Path) -> None:
@@ -164,3 +171,52 @@ def test_installed_command(policy_file: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 1
     assert done.stdout.startswith("explicitDeny: chime:DeleteChannel")
+
+
+def test_scps_of_one_level_combine_and_levels_filter(capsys, tmp_path: Path) -> None:
+    # Organizations User Guide, "SCP evaluation": the SCPs attached at one level combine (an
+    # Allow of one suffices, a Deny of any denies); every level must allow. Cases checked
+    # against the oracle in tests/core/access/test_org_policies.py.
+    full = tmp_path / "full.json"
+    full.write_text(policy(statement("*", "*")), encoding="utf-8")
+    protect = tmp_path / "protect.json"
+    protect.write_text(
+        policy(statement("iam:DeleteRole", "arn:aws:iam::*:role/keep", effect="Deny")),
+        encoding="utf-8",
+    )
+    only_s3 = tmp_path / "s3.json"
+    only_s3.write_text(policy(statement("s3:*", "*")), encoding="utf-8")
+    other = ["--action", "iam:DeleteRole", "--resource", "arn:aws:iam::123456789012:role/other"]
+    scps = ["--scp", str(full), "--scp", str(protect)]
+    assert run(capsys, *other, *scps, str(full))[0] == 0
+    keep = ["--action", "iam:DeleteRole", "--resource", "arn:aws:iam::123456789012:role/keep"]
+    assert run(capsys, *keep, *scps, str(full))[0] == 1
+    code, out, _ = run(capsys, *other, *scps, "--scp-level", f"{only_s3},{protect}", str(full))
+    assert code == 1
+    assert f"no statement of {only_s3} or {protect} allows" in out
+
+
+def test_a_deny_only_rcp_filters_only(capsys, tmp_path: Path) -> None:
+    # Organizations User Guide, "Resource control policies": RCPFullAWSAccess is attached
+    # everywhere and cannot be detached, so an RCP given only adds its Denies.
+    allow = tmp_path / "allow.json"
+    allow.write_text(policy(statement("*", "*")), encoding="utf-8")
+    rcp = tmp_path / "rcp.json"
+    rcp.write_text(
+        policy(
+            statement(
+                "s3:*",
+                "*",
+                effect="Deny",
+                Principal="*",
+                Condition={"BoolIfExists": {"aws:SecureTransport": "false"}},
+            )
+        ),
+        encoding="utf-8",
+    )
+    args = ["--action", "s3:GetObject", "--resource", "arn:aws:s3:::b/k", "--rcp", str(rcp)]
+    args += ["--principal", "arn:aws:iam::123456789012:user/alice"]
+    assert run(capsys, *args, "--context", "aws:SecureTransport=true", str(allow))[0] == 0
+    assert run(capsys, *args, "--context", "aws:SecureTransport=false", str(allow))[0] == 1
+    code, out, _ = run(capsys, *args, str(allow))
+    assert (code, out.splitlines()[1]) == (3, "  depends on aws:SecureTransport")

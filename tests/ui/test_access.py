@@ -130,7 +130,9 @@ def test_grants_tab_lists_actions_and_marks_over_broad(window, qtbot, tmp_path) 
     view = window.access.grants
     assert window.access.tabs.currentWidget() is view
     assert view.actions_shown() == ["chime:DeleteChannel", "chime:SendChannelMessage"]
-    assert view.summary_label.text() == "2 actions allowed; 1 over-broad entry"
+    assert view.summary_label.text() == (
+        "2 actions allowed; 1 over-broad entry; 1 entry with security findings"
+    )
     # The over-broad entry names the security finding of the checks in its statement.
     delete = view.tree.findItems("chime:DeleteChannel", Qt.MatchFlag.MatchRecursive)[0]
     assert "all resources" in delete.child(0).text(4)

@@ -33,9 +33,14 @@ def test_bucket_policy_allows_only_the_principal_it_names(window, qtbot, tmp_pat
     type_into(qtbot, pane.principal, "arn:aws:iam::111122223333:user/alice")
     qtbot.waitUntil(lambda: pane.principal.text().endswith("user/alice"))
     assert pane.result.decision is Decision.IMPLICIT_DENY
-    # What the policy grants to anyone is allowed, decided by that statement.
+    # What the policy grants to anyone hangs on its TLS Deny: every request carries
+    # aws:SecureTransport, so until it is given the answer is Unknown, naming it.
     choose_action(window, qtbot, "s3:GetObject")
     type_into(qtbot, pane.target, f"{BUCKET}/report.csv")
+    qtbot.waitUntil(lambda: pane.result.decision is Decision.UNKNOWN)
+    assert pane.verdict.text() == "<b>Unknown: depends on aws:SecureTransport</b>"
+    # Given over HTTPS, it is allowed, decided by that statement.
+    type_into(qtbot, pane.context, "aws:SecureTransport=true")
     qtbot.waitUntil(lambda: pane.result.decision is Decision.ALLOWED)
     assert pane.statements.item(0).text() == "line 4: Allow Sid 'PublicRead'"
 
@@ -94,6 +99,7 @@ def test_typing_with_the_dock_open_checks_access_once_the_keys_pause(
     choose_action(window, qtbot, "s3:GetObject")
     type_into(qtbot, pane.target, f"{BUCKET}/a.txt")
     type_into(qtbot, pane.principal, "arn:aws:iam::999988887777:user/bob")
+    type_into(qtbot, pane.context, "aws:SecureTransport=true")
     qtbot.waitUntil(lambda: pane.result.decision is Decision.ALLOWED)
     computed: list[str] = []
     real = pane.show_policy
@@ -111,3 +117,21 @@ def test_typing_with_the_dock_open_checks_access_once_the_keys_pause(
     assert computed == []  # four edits, no access check yet
     qtbot.waitUntil(lambda: pane.result.decision is Decision.EXPLICIT_DENY)
     assert len(computed) == 1 and '"Effect": "Deny",\n      "Principal": "*"' in computed[0]
+
+
+def test_grants_tab_counts_over_broad_by_its_rules_and_findings_by_action(
+    window, qtbot, tmp_path
+) -> None:
+    from tests.cli.test_grants_findings_by_action import POLICY
+
+    open_policy(window, tmp_path, json.dumps(POLICY, indent=2), "user-plus-admin.json")
+    qtbot.keyClick(window, Qt.Key.Key_6, CTRL)
+    view = window.access.grants
+    assert view.summary_label.text() == (
+        "3 actions allowed; 0 over-broad entries; 2 entries with security findings"
+    )
+    rows = all_rows(view.tree)
+    flagged = [r for r in rows if "security/admin-in-user-policy" in r[4]]
+    assert len(flagged) == 2
+    send = next(i for i, r in enumerate(rows) if r[0] == "chime:SendChannelMessage")
+    assert rows[send + 1][4] == rows[send + 2][4] == ""

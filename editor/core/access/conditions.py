@@ -6,6 +6,8 @@ values, evaluated against the request context the way AWS documents it.
 - A key missing from the context: a positive operator is false, a negated one true;
   `...IfExists` is true; `ForAllValues:` is true and `ForAnyValue:` false on a missing key.
 - `Null`: "true" holds when the key is missing, "false" when it is present.
+- A key every request carries (requestkeys.py) but not given is not missing: its value is
+  unknown, so is the clause (None), except `Null`, which holds "false" for it.
 - An operator we do not know makes the condition unknown (None), never a guess.
 """
 
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 
 from editor.core.access.glob import Resolver, Variable
 from editor.core.access.operators import OPERATORS, Operator
+from editor.core.access.requestkeys import always_present
 
 Context = Mapping[str, tuple[str, ...]]  # lower-cased key -> its values
 
@@ -86,13 +89,14 @@ def clause_holds(clause: Clause, context: Context) -> bool | None:
     present = context.get(clause.key)
     if present is not None and not present:
         present = None  # an empty set of values is a missing key
+    carried = present is None and always_present(clause.key)  # present, value unknown
     if clause.null:
         answers = [v.lower() for v in clause.values]
         if any(a not in ("true", "false") for a in answers):
             return None
-        return any((a == "true") == (present is None) for a in answers)
+        return any((a == "true") == (present is None and not carried) for a in answers)
     base = clause.base
-    if base is None:
+    if base is None or carried:
         return None
     if present is None:
         if clause.if_exists:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from editor.core.access.cells import CellResult, cells
+from editor.core.access.conditions import Clause
 from editor.core.access.policy import CompiledPolicy, CompiledStatement, StatementRef
 from editor.core.access.universe import actions_to_check
 
@@ -30,8 +31,13 @@ class Change:
     resource: str  # the pattern of the statement that grants it ("not X" for NotResource)
     example: str  # one ARN in the case (empty: a resource that is no ARN)
     condition: str | None  # the granting statement's Condition, as JSON
-    unless: tuple[str, ...]  # Conditions of the other version that must not hold
+    # Conditions that must not hold: the other version's Allows', and the Denies of this
+    # version that would take the grant back (a changed Deny's Condition)
+    unless: tuple[str, ...]
     statements: tuple[StatementRef, ...]
+    # Conditions of the other version's Denies that must hold: where the other version denied
+    # and this one does not (`BoolIfExists` made `Bool`: the key absent)
+    when: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +122,7 @@ def diff(old: CompiledPolicy, new: CompiledPolicy) -> Diff:
         result = memo[key]
         exact = exact and result.exact
         conditions = sorted({g for g in map(_guard, olds + news) if g})
+        implied = _implications(olds + news)
         if len(conditions) > MAX_CONDITIONS:
             exact = False
             choices: list[tuple[bool, ...]] = [
@@ -130,12 +137,14 @@ def diff(old: CompiledPolicy, new: CompiledPolicy) -> Diff:
                 continue
             for choice in choices:
                 truth = dict(zip(conditions, choice, strict=True))
+                if any(truth[a] and not truth[b] for a, b in implied):
+                    continue  # no request makes A hold and B not
                 old_ok = _allowed(old_hits, truth)
                 new_ok = _allowed(new_hits, truth)
                 if new_ok and not old_ok:
-                    _record(added, action, cell.example, new_ok, old_hits, truth)
+                    _record(added, action, cell.example, new_ok, new_hits, old_hits, truth)
                 elif old_ok and not new_ok:
-                    _record(removed, action, cell.example, old_ok, new_hits, truth)
+                    _record(removed, action, cell.example, old_ok, old_hits, new_hits, truth)
     return Diff(tuple(added.values()), tuple(removed.values()), exact, skipped)
 
 
@@ -144,22 +153,45 @@ def _record(
     action: str,
     example: str,
     granted: Sequence[tuple[CompiledStatement, int | None]],
+    own_hits: Sequence[tuple[CompiledStatement, int | None]],
     other_hits: Sequence[tuple[CompiledStatement, int | None]],
     truth: dict[str, bool],
 ) -> None:
     statement, index = granted[0]
     resource = _resource_label(statement, index or 0)
-    unless = tuple(
-        sorted(
-            {guard for s, _ in other_hits if s.allow and (guard := _guard(s)) and not truth[guard]}
-        )
-    )
+    false = {g for s, _ in other_hits if s.allow and (g := _guard(s)) and not truth[g]}
+    false |= {g for s, _ in own_hits if not s.allow and (g := _guard(s)) and not truth[g]}
+    when = {g for s, _ in other_hits if not s.allow and (g := _guard(s)) and truth[g]}
+    unless, held = tuple(sorted(false)), tuple(sorted(when))
     guard = _guard(statement)
-    key = (action, resource, guard, unless)
+    key = (action, resource, guard, unless, held)
     if key not in into:
         refs = tuple(s.ref for s, _ in granted)
         via = _via(statement, action.lower())
-        into[key] = Change(action, via, resource, example, guard, unless, refs)
+        into[key] = Change(action, via, resource, example, guard, unless, refs, held)
+
+
+def _implications(statements: Sequence[CompiledStatement]) -> list[tuple[str, str]]:
+    """Pairs (A, B) of Conditions where A holding makes B hold: each clause of B is one of A's
+    or its `...IfExists` form (an operator that holds on a present key holds IfExists too,
+    and IfExists adds only the absent key). Without them, `Bool` made `BoolIfExists` would
+    look like a new grant as well as a removed one."""
+    clauses = {g: s.clauses for s in statements if (g := _guard(s)) and g == s.condition_text}
+    return [
+        (a, b)
+        for a, mine in clauses.items()
+        for b, theirs in clauses.items()
+        if a != b and all(any(_implies(x, y) for x in mine) for y in theirs)
+    ]
+
+
+def _implies(a: Clause, b: Clause) -> bool:
+    return (
+        a.base is not None
+        and not a.null
+        and (a.key, a.values, a.base, a.quantifier) == (b.key, b.values, b.base, b.quantifier)
+        and (b.if_exists or not a.if_exists)
+    )
 
 
 def _guard(statement: CompiledStatement) -> str | None:

@@ -1,8 +1,11 @@
 """The decision, following AWS's "Policy evaluation logic" (same account):
 
 1. an explicit Deny in any policy wins;
-2. every service control policy (one per organization level) must allow, then every
-   resource control policy;
+2. at every organization level given, some service control policy attached there must allow
+   (AWS combines the SCPs of one level; each level filters the next). Resource control
+   policies only filter by Deny: AWS attaches RCPFullAWSAccess, an Allow of everything, to
+   every root, OU and account and it cannot be detached ("Resource control policies (RCPs)",
+   AWS Organizations User Guide), so their Denies (step 1) are all they add;
 3. a resource policy that allows the principal allows (a boundary still limits it unless the
    principal is named exactly as a user or a role session);
 4. otherwise an identity policy must allow, and the permissions boundary, when there is one.
@@ -20,6 +23,7 @@ from enum import StrEnum
 from editor.core.access.conditions import conditions_hold
 from editor.core.access.policy import CompiledPolicy, CompiledStatement, PolicyKind, StatementRef
 from editor.core.access.request import Request
+from editor.core.access.requestkeys import always_present, spelled
 from editor.core.catalog.arn import SYMBOL, unmask
 
 
@@ -45,14 +49,21 @@ class Result:
 class PolicySet:
     identity: tuple[CompiledPolicy, ...] = ()
     boundary: CompiledPolicy | None = None
-    scps: tuple[CompiledPolicy, ...] = ()
+    scps: tuple[tuple[CompiledPolicy, ...], ...] = ()  # per organization level
     rcps: tuple[CompiledPolicy, ...] = ()
     resource: CompiledPolicy | None = None
     everything: tuple[CompiledPolicy, ...] = field(init=False)
 
     def __post_init__(self) -> None:
         extra = tuple(p for p in (self.boundary, self.resource) if p is not None)
-        object.__setattr__(self, "everything", self.identity + extra + self.scps + self.rcps)
+        scps = tuple(p for level in self.scps for p in level)
+        object.__setattr__(self, "everything", self.identity + extra + scps + self.rcps)
+
+    def tests_key(self, key_lower: str) -> bool:
+        """Whether some condition of these policies tests the key (lower-cased)."""
+        return any(
+            c.key == key_lower for p in self.everything for s in p.statements for c in s.clauses
+        )
 
 
 class TwoResourcePolicies(ValueError):
@@ -128,20 +139,51 @@ def _unreadable(policies: Sequence[CompiledPolicy]) -> CompiledPolicy | None:
 
 
 def evaluate(policies: PolicySet, request: Request) -> Result:
+    result = _evaluate(policies, request)
+    if result.decision is not Decision.UNKNOWN:
+        return result
+    keys = _unknown_keys(policies, result.statements, request)
+    if not keys:
+        return result
+    return Result(Decision.UNKNOWN, result.statements, f"depends on {', '.join(keys)}")
+
+
+def _unknown_keys(policies: PolicySet, refs: Sequence[StatementRef], request: Request) -> list[str]:
+    """Keys every request carries that the undecided statements test and nobody gave."""
+    chosen = set(refs)
+    keys = [
+        spelled(clause.key)
+        for policy in policies.everything
+        for s in policy.statements
+        if s.ref in chosen
+        for clause in s.clauses
+        if always_present(clause.key) and clause.key not in request.context
+    ]
+    return list(dict.fromkeys(keys))
+
+
+def _evaluate(policies: PolicySet, request: Request) -> Result:
     broken = _unreadable(policies.everything)
     if broken is not None:
         return Result(Decision.UNKNOWN, (), f"{broken.name}: {broken.problem}")
     denies, maybe_denies = _matching(policies.everything, request, allow=False)
     if denies:
         return Result(Decision.EXPLICIT_DENY, tuple(denies), "an explicit Deny applies")
-    if maybe_denies:
+    rest = _allowed(policies, request)
+    if maybe_denies and rest.decision is not Decision.IMPLICIT_DENY:
         return Result(Decision.UNKNOWN, tuple(maybe_denies), "a Deny might apply")
-    for layer in policies.scps + policies.rcps:
-        sure, maybe = _matching([layer], request, allow=True)
+    return rest  # with a Deny that might apply, nothing allows: denied either way
+
+
+def _allowed(policies: PolicySet, request: Request) -> Result:
+    """Steps 2-4, once no Deny surely applies."""
+    for level in policies.scps:
+        sure, maybe = _matching(level, request, allow=True)
         if not sure:
+            names = " or ".join(p.name for p in level)
             if maybe:
-                return Result(Decision.UNKNOWN, tuple(maybe), f"{layer.name} might allow")
-            return Result(Decision.IMPLICIT_DENY, (), f"no statement of {layer.name} allows")
+                return Result(Decision.UNKNOWN, tuple(maybe), f"{names} might allow")
+            return Result(Decision.IMPLICIT_DENY, (), f"no statement of {names} allows")
     granted: list[StatementRef] = []
     boundary_needed = True
     if policies.resource is not None:
@@ -219,8 +261,16 @@ def combine(results: Sequence[Result]) -> Result:
     return Result(Decision.ALLOWED, refs, "allowed")
 
 
-def decide(policies: PolicySet, requests: Sequence[Request]) -> Result:
-    return combine([evaluate(policies, r) for r in requests])
+def decide(
+    policies: PolicySet, requests: Sequence[Request], open_parts: Sequence[Result] = ()
+) -> Result:
+    """`open_parts`: what the call is also authorized against but no request gives (a
+    required resource type without an ARN, see targets.py): unknown unless a given resource
+    already denies the call."""
+    result = combine([evaluate(policies, r) for r in requests])
+    if result.decision is Decision.ALLOWED and open_parts:
+        return combine([result, *open_parts])
+    return result
 
 
 __all__ = ["Decision", "PolicyKind", "PolicySet", "Request", "Result", "decide", "evaluate"]
@@ -243,7 +293,7 @@ def check(
     policies = PolicySet(
         identity=tuple(compile_policy(t, f"policy{i + 1}") for i, t in enumerate(texts)),
         boundary=_maybe(others.get("boundary"), "boundary", PolicyKind.BOUNDARY),
-        scps=tuple(compile_policy(t, "scp", PolicyKind.SCP) for t in [others.get("scp")] if t),
+        scps=tuple((compile_policy(t, "scp", PolicyKind.SCP),) for t in [others.get("scp")] if t),
         rcps=tuple(compile_policy(t, "rcp", PolicyKind.RCP) for t in [others.get("rcp")] if t),
         resource=_maybe(others.get("resource_policy"), "resource policy", PolicyKind.RESOURCE),
     )

@@ -9,13 +9,13 @@ that covers every resource the allows give (found exactly with cells.py) removes
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from editor.core.access.cells import cells
 from editor.core.access.glob import glob
 from editor.core.access.policy import CompiledPolicy, CompiledStatement, StatementRef
 from editor.core.access.universe import actions_to_check
-from editor.core.catalog.catalog import load_catalog
+from editor.core.catalog.catalog import Action, load_catalog
 from editor.core.catalog.lookup import AnyAction, arn_types, find_action
 
 
@@ -28,6 +28,9 @@ class GrantEntry:
     broad: tuple[str, ...]  # why the entry is over-broad (empty: it is not; never a Deny's)
     mismatch: bool  # an ARN of none of the action's resource types: it grants nothing
     principals: tuple[str, ...] = ()  # a resource or trust policy: to whom (Principal)
+    # required resource types the policy grants the action on no ARN of: the call is also
+    # authorized against them (see targets.py), so this entry alone lets no call through
+    needs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,12 +176,25 @@ def grants(policy: CompiledPolicy) -> tuple[ActionGrant, ...]:
                 action.access_level if action else "Unknown",
                 action.full_name if action else name,
                 via,
-                tuple(_entries(action, allows)),
+                _with_needs(action, _entries(action, allows)),
                 tuple(_entries(action, denies)),
             )
         )
     out.sort(key=lambda g: (g.service, g.access_level, g.action))
     return tuple(out)
+
+
+def _with_needs(action: AnyAction | None, entries: list[GrantEntry]) -> tuple[GrantEntry, ...]:
+    """Mark each entry with the required types no entry of the action grants (AWS authorizes
+    a call against a resource of each required type: chime:AssociateChannelFlow's channel
+    AND channel flow)."""
+    if not isinstance(action, Action):
+        return tuple(entries)
+    granted = {t for e in entries if not e.mismatch for t in e.types}
+    missing = tuple(sorted(action.target_types - granted))
+    if not missing:
+        return tuple(entries)
+    return tuple(replace(e, needs=missing) for e in entries)
 
 
 def _via(statement: CompiledStatement, lower: str) -> str:
@@ -189,3 +205,34 @@ def _via(statement: CompiledStatement, lower: str) -> str:
         if name == lower or (("*" in name or "?" in name) and glob(name, True).matches(lower)):
             return text
     return lower
+
+
+def findings_by_action(
+    text: str, summary: tuple[ActionGrant, ...], findings: list[tuple[str, int, int]]
+) -> dict[tuple[int, str], tuple[str, ...]]:
+    """The findings (code, start, end in `text`) inside each granting statement, by (the
+    statement's start, the action): one on an action name or pattern goes to the actions it
+    names, one elsewhere in the statement (its Resource, its Condition) to each of them. A
+    finding about DeleteChannelFlow is not one about SendChannelMessage beside it."""
+    out: dict[tuple[int, str], tuple[str, ...]] = {}
+    for grant in summary:
+        lower = grant.action.lower()
+        for entry in grant.entries:
+            ref = entry.statement
+            key = (ref.start, grant.action)
+            if key in out:
+                continue
+            codes = {
+                code
+                for code, start, end in findings
+                if ref.start <= start < ref.end and _about(text[start:end], lower)
+            }
+            out[key] = tuple(sorted(codes))
+    return out
+
+
+def _about(span: str, action_lower: str) -> bool:
+    named = span.strip().strip('"').lower()
+    if ":" not in named or named.startswith("arn:") or any(c in named for c in ' /{"'):
+        return True  # not an action name: about the whole statement
+    return glob(named, True).matches(action_lower)

@@ -184,7 +184,7 @@ def _slot_specs(
         if span.text:
             specs.append((name, span, is_placeholder(span.text, kind)))
     if fields.service.text == service:  # the service whose templates name the ID fields
-        for variable, span in resource_ids(templates, fields.resource):
+        for variable, span in _ids(templates, fields.resource):
             field = VARIABLE_FIELD.get(variable)
             if field is not None and span.text:
                 specs.append((field, span, _overlaps(span, unfilled)))
@@ -195,6 +195,15 @@ def _slot_specs(
         ):
             specs.append((OTHER + span.text, span, True))
     return tuple(sorted(specs, key=lambda s: s[1].start))
+
+
+def _ids(templates: tuple[tuple[str, str], ...], resource: Span) -> tuple[tuple[str, Span], ...]:
+    """The IDs of the resource part; for `app-instance/app-1234/*` (everything under an app
+    instance), those of `app-instance/app-1234`: the form shows the app instance it holds."""
+    found = resource_ids(templates, resource)
+    if found or not resource.text.endswith("/*"):
+        return found
+    return resource_ids(templates, Span(resource.start, resource.end - 2, resource.text[:-2]))
 
 
 def _overlaps(span: Span, spans: tuple[Span, ...]) -> bool:

@@ -7,6 +7,7 @@ import random
 import re
 from typing import Any
 
+from editor.core.access.requestkeys import always_present
 from editor.core.catalog.catalog import load_catalog
 
 ACCOUNTS = ["111122223333", "444455556666"]
@@ -57,7 +58,10 @@ def request_for(rng: random.Random) -> dict[str, Any]:
         resource = fill(template, rng, account, region)
     else:
         resource = "*"
-    context = {k: rng.choice(v) for k, v in KEYS.items() if rng.random() < 0.5}
+    # Keys every request carries are always there (see requestkeys.py); the others may not be.
+    context = {
+        k: rng.choice(v) for k, v in KEYS.items() if always_present(k.lower()) or rng.random() < 0.5
+    }
     return {
         "action": action.full_name,
         "resource": resource,

@@ -48,6 +48,14 @@ def simulation(case: dict[str, Any]) -> dict[str, Any]:
         sim["serviceControlPolicies"] = [
             {"orgIdentifier": "ou-1", "policies": _named([case["scp"]], "scp")}
         ]
+    # scp_levels: [[policy, ...], ...], one list per organization level (root, OU, account)
+    for n, level in enumerate(case.get("scp_levels", [])):
+        entry = {"orgIdentifier": f"ou-{n + 1}", "policies": _named(level, f"scp{n}-")}
+        sim["serviceControlPolicies"].append(entry)
+    if case.get("rcps"):  # the oracle adds AWS's RCPFullAWSAccess to the level itself
+        sim["resourceControlPolicies"] = [
+            {"orgIdentifier": "ou-1", "policies": _named(case["rcps"], "rcp")}
+        ]
     return sim
 
 

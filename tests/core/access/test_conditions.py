@@ -151,8 +151,9 @@ ROWS = [
         {"aws:SourceIp": "198.51.100.1"},
         ALLOWED,
     ),
-    # "...except when the requester uses a VPC endpoint ... the condition returns false"
-    ({"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}}, {}, DENIED),
+    # aws:SourceIp is in every request's context "except when the requester uses a VPC
+    # endpoint" (global keys page): not given, its value is unknown, not absent.
+    ({"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}}, {}, UNKNOWN),
     # --- ARN: "With a StringLike condition, the match succeeds ... With an ArnLike condition,
     # which matches elements between colons, the match fails." ---
     (

@@ -1,0 +1,36 @@
+"""The resources one call is authorized against.
+
+The Service Authorization Reference marks some of an action's resource types *required*, and
+AWS authorizes the request against a resource of each: chime:AssociateChannelFlow is checked
+against the channel AND the channel flow (and the calling AppInstanceUser). A required type
+that no given ARN is of leaves the answer open: "unknown", naming the type, never a confident
+allow from the one target given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from editor.core.access.evaluate import Decision, Result
+from editor.core.catalog.arntypes import arn_types_of
+from editor.core.catalog.catalog import Catalog
+
+
+def missing_types(catalog: Catalog, action_name: str, resources: Sequence[str]) -> list[str]:
+    """The action's required target types (the caller's aside) that no ARN given is of."""
+    action = catalog.action(action_name)
+    if action is None or action.star_only:
+        return []
+    given: set[str] = set()
+    for arn in resources:
+        given |= arn_types_of(catalog, arn)
+    return sorted(action.target_types - given)
+
+
+def missing_result(types: Sequence[str]) -> Result | None:
+    """The part of the answer a missing target leaves open (None: nothing is missing)."""
+    if not types:
+        return None
+    names = " and ".join(types)
+    one = "its ARN" if len(types) == 1 else "their ARNs"
+    return Result(Decision.UNKNOWN, (), f"also authorized against {names} — give {one}")
