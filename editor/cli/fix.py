@@ -23,7 +23,7 @@ from editor.cli.common import (
 from editor.cli.lint import container_findings
 from editor.core.export.sniff import NOT_IN_PLACE
 from editor.core.lint.engine import LintOptions, Quota, lint
-from editor.core.text import findings as fnd
+from editor.core.text import fixpoint
 from editor.core.text.findings import Finding, Severity
 
 
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
             failed = True
             continue
         check = _checker(text, name, options)
-        fixed = fnd.fix_all(text, check)
+        fixed = fixpoint.fix_all(text, check)
         left = check(fixed)
         remaining = [f for f in left if f.severity is Severity.ERROR]
         for finding in left:

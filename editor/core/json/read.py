@@ -11,7 +11,7 @@ from collections import OrderedDict
 
 from editor.core.json.fast import read_well_formed
 from editor.core.json.parsed import ParsedText, duplicate_key
-from editor.core.text import findings as fnd
+from editor.core.text import fixpoint
 from editor.core.text.findings import Finding
 from editor.core.text.positions import LineIndex
 
@@ -91,4 +91,4 @@ def json_findings(text: str) -> tuple[Finding, ...]:
 
 def fix_all(text: str) -> str:
     """Apply every safe JSON syntax fix; repairable text comes out as strict JSON."""
-    return fnd.fix_all(text, json_findings)
+    return fixpoint.fix_all(text, json_findings)

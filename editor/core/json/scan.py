@@ -21,6 +21,7 @@ _TOKEN = re.compile(
     |(?P<str>"[^"\\\n]*(?:\\.[^"\\\n]*)*")
     |(?P<punct>[{}\[\]:,])
     |(?P<ellipsis>\.\.\.|\u2026)
+    |(?P<unopened_key>[A-Za-z][A-Za-z0-9_]*"(?=[ \t]*:))
     |(?P<num>[-+]?(?:\.?[0-9][0-9A-Za-z_.+\-]*|(?:Infinity|NaN)\b))
     |(?P<word>[A-Za-z_$][A-Za-z0-9_$\-]*)
     |(?P<line_comment>//[^\r\n]*)
@@ -69,6 +70,8 @@ _ASCII_EQUIVALENT = {
 STR, SQ, SMART, NUM, WORD, PUNCT, BAD = "str", "sq", "smart", "num", "word", "punct", "bad"
 ELLIPSIS = "ellipsis"
 OPEN_KEY = "open_key"  # `"Action` of `"Action: [`: a key whose closing quote is missing
+UNOPENED_KEY = "unopened_key"  # `Action"` of `Action": [`: a key whose opening quote is missing
+KEY_KINDS = frozenset((STR, SQ, SMART, OPEN_KEY, UNOPENED_KEY))  # read as a key before a `:`
 # A string not closed on its line that reads as a key and its value: `"Action: [`.
 # A space after the colon and a list, object or string: `"chime:Connect` stays a string.
 _OPEN_KEY = re.compile(r'"([A-Za-z][A-Za-z0-9_]*):[ \t]+(?=[\[{"])')
@@ -94,6 +97,8 @@ class Scanner:
         # Where strings not closed on their line end: text inserted there without closing
         # the string first would be read as part of it.
         self.open_string_ends: set[int] = set()
+        # Where keys without their opening quote start -> their finding's place in `findings`.
+        self.unopened: dict[int, int] = {}
 
     # -- reporting ------------------------------------------------------------------------
 
@@ -146,6 +151,8 @@ class Scanner:
                 append((SMART, start, end))
             elif kind == "open_str":
                 self.open_string(start, end)
+            elif kind == UNOPENED_KEY:
+                self.unopened_key(start, end)
             elif kind == ELLIPSIS:
                 append((ELLIPSIS, start, end))
                 self.quote_offsets.add(start)  # "…" is the ellipsis, not a stray character
@@ -225,6 +232,15 @@ class Scanner:
         self.recovering = True  # one level: a second open string on the line is just one
         self.scan_range(name_end + 1, line_end)
         self.recovering = False
+
+    def unopened_key(self, start: int, end: int) -> None:
+        """`Action": [` — a word glued to a quote and then a colon is a key whose opening
+        quote is missing (outside a string, nothing else reads so)."""
+        name = self.text[start : end - 1]
+        fix = Fix("Insert the opening quote", (TextEdit(start, start, '"'),))
+        self.unopened[start] = len(self.findings)  # the reader may fold a missing comma in
+        self.report("json/missing-quote", f'the key "{name}" has no opening quote', start, end, fix)
+        self.tokens.append((UNOPENED_KEY, start, end))
 
     def comment(self, start: int, end: int, block: bool) -> None:
         self.comment_spans.append((start, end))
@@ -378,6 +394,8 @@ class Scanner:
     def key(self, kind: str, start: int, end: int) -> Member:
         if kind == OPEN_KEY:
             return Member(self.text[start + 1 : end], start, end, None)
+        if kind == UNOPENED_KEY:
+            return Member(self.text[start : end - 1], start, end, None)
         if kind == WORD:
             raw = self.text[start:end]
             fix = Fix("Quote the key", (TextEdit(start, end, json.dumps(raw)),))

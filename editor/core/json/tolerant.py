@@ -16,24 +16,22 @@ from editor.core.json.scan import (
     BAD,
     CLOSER,
     COMMA_RANK,
+    KEY_KINDS,
     NUM,
-    OPEN_KEY,
     PUNCT,
-    SMART,
-    SQ,
-    STR,
     VALUE_START,
     WORD,
-    Scanner,
 )
+from editor.core.json.stray import StrayReading
 from editor.core.text import findings as fnd
 from editor.core.text.findings import Finding, Fix, Severity, TextEdit
 from editor.core.text.positions import LineIndex
 
 
-class Reader(Scanner):
+class Reader(StrayReading):
     def parse(self) -> Node | None:
         self.scan()
+        self.count_surplus()
         tokens = self.tokens
         count = len(tokens)
         if count == 0:
@@ -57,7 +55,7 @@ class Reader(Scanner):
                         tokens[-1][2],
                     )
                     break
-                if root is None and kind in (STR, SQ, SMART, OPEN_KEY) and self.next_is_colon(i):
+                if root is None and kind in KEY_KINDS and self.next_is_colon(i):
                     root = self.missing_brace(stack, start, end)
                     continue  # the key is read again, as the first member
                 if char in CLOSER:
@@ -179,6 +177,10 @@ class Reader(Scanner):
         left open on its line (fix_all closes that string first, then inserts)."""
         return at not in self.open_string_ends
 
+    def parent_is_array(self, stack: list[list[Any]]) -> bool | None:
+        """Whether the container around the innermost one is an array (None: at the top)."""
+        return None if len(stack) < 2 else stack[-2][0].kind is Kind.ARRAY
+
     def next_is_colon(self, i: int) -> bool:
         tokens = self.tokens
         if i + 1 >= len(tokens):
@@ -199,6 +201,9 @@ class Reader(Scanner):
     ) -> tuple[int, int]:
         state = frame[2]
         if char == "]" or char == "}":
+            role = self.stray_closer(i, char, True, self.parent_is_array(stack), state)
+            if role is not None:
+                return self.stray(frame, i, kind, last_end, role, True), last_end
             self.close(stack, char, start, end)
             return i + 1, end
         if char == ",":
@@ -211,9 +216,7 @@ class Reader(Scanner):
             self.report("json/unexpected", "':' inside an array", start, end)
             return i + 1, last_end
         if kind in VALUE_START or char in CLOSER or kind == BAD:
-            key_next = (
-                kind in (STR, SQ, SMART, OPEN_KEY) and self.next_is_colon(i) and len(stack) > 1
-            )
+            key_next = kind in KEY_KINDS and self.next_is_colon(i) and len(stack) > 1
             if key_next and state in ("after_value", "after_comma"):
                 # `"key":` after an element: the array was left open. A comma after the last
                 # element then separates the members of the object around it.
@@ -222,6 +225,9 @@ class Reader(Scanner):
                 if state == "after_comma":
                     stack[-1][2], stack[-1][4] = "after_comma", comma
                 return i, last_end
+            role = self.stray_in_array(i, kind, state, last_end)
+            if role is not None:
+                return self.stray(frame, i, kind, last_end, role, True), last_end
             if state == "after_value":
                 self.missing_comma(last_end)
             return i + 1, self.value_token(stack, kind, char, start, end)
@@ -262,6 +268,10 @@ class Reader(Scanner):
     ) -> tuple[int, int]:
         state = frame[2]
         node: Node = frame[0]
+        if (char == "}" or char == "]") and state not in ("colon", "value"):
+            role = self.stray_closer(i, char, False, self.parent_is_array(stack), state)
+            if role is not None:
+                return self.stray(frame, i, kind, last_end, role, False), last_end
         if char == "}" or char == "]":
             if state == "colon" or state == "value":
                 self.report("json/unexpected", "key without a value", start, end)
@@ -279,6 +289,8 @@ class Reader(Scanner):
         if char == ":":
             if state == "colon":
                 frame[2] = "value"
+            elif state == "value":
+                self.stray_colon(start, end)
             else:
                 self.report("json/unexpected", "unexpected ':'", start, end)
             return i + 1, last_end
@@ -294,8 +306,11 @@ class Reader(Scanner):
             if kind in VALUE_START or char in CLOSER or kind == BAD:
                 return i + 1, self.value_token(stack, kind, char, start, end)
         # A key is due (first, after_comma) or overdue (after_value: missing comma).
-        if kind in (STR, SQ, SMART, WORD, NUM, OPEN_KEY):
-            if state == "after_value":
+        role = self.stray_in_object(i, kind, state)
+        if role is not None:
+            return self.stray(frame, i, kind, last_end, role, False), last_end
+        if kind in KEY_KINDS or kind in (WORD, NUM):
+            if state == "after_value" and not self.fold_missing_comma(last_end, start):
                 self.missing_comma(last_end)
             member = self.key(kind, start, end)
             node.members.append(member)

@@ -19,6 +19,7 @@ from editor.core.lint.quota import non_whitespace_length as non_whitespace_lengt
 from editor.core.policy.kinds import KindChoice, choose_kind
 from editor.core.policy.statements import StatementView, statements
 from editor.core.text import findings as fnd
+from editor.core.text import fixpoint
 from editor.core.text.findings import Finding, Severity
 
 _TEXT_ORDER = attrgetter("start", "end", "code")  # findings in text order; C, no lambda
@@ -158,10 +159,10 @@ def _lint_with_intrinsics(
 
 def fix_all(text: str, options: LintOptions | None = None) -> str:
     """Apply every safe fix, JSON and policy alike."""
-    return fnd.fix_all(text, lambda t: lint(t, options).findings)
+    return fixpoint.fix_all(text, lambda t: lint(t, options).findings)
 
 
 def fix_all_changes(result: LintResult, options: LintOptions | None = None) -> int:
     """How many changes `fix_all` makes to the text `result` is the lint of."""
     text, findings = result.parsed.text, result.findings
-    return fnd.fixed_point(text, lambda t: lint(t, options).findings, first=findings)[1]
+    return fixpoint.fixed_point(text, lambda t: lint(t, options).findings, first=findings)[1]

@@ -7,7 +7,7 @@ input to validate.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -141,35 +141,6 @@ def _overlaps(edit: TextEdit, taken: list[TextEdit]) -> bool:
         if other.start == other.end and edit.start < other.start < edit.end:
             return True
     return False
-
-
-def fix_all(text: str, check: Callable[[str], Sequence[Finding]], rounds: int = 64) -> str:
-    """Apply every safe fix `check` offers, re-checking until none is left: the result is a
-    fixed point (fixing it again changes nothing).
-
-    Fixes that overlap, and fixes that wait for the JSON around them to be repaired, are
-    applied in later rounds; `rounds` only guards against a rule that keeps offering fixes.
-    """
-    return fixed_point(text, check, rounds)[0]
-
-
-def fixed_point(
-    text: str,
-    check: Callable[[str], Sequence[Finding]],
-    rounds: int = 64,
-    first: Sequence[Finding] | None = None,
-) -> tuple[str, int]:
-    """`fix_all`'s text, and how many changes it took: what "Fix all (N)" promises, fixes
-    the first ones reveal included. `first`: the findings of `text`, when already known."""
-    changes = 0
-    for _ in range(rounds):
-        edits = compatible_edits(first if first is not None else check(text))
-        first = None
-        if not edits:
-            break
-        text = apply_edits(text, edits)
-        changes += len(edits)
-    return text, changes
 
 
 def line_break(text: str) -> str:

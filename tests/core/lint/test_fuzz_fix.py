@@ -6,7 +6,8 @@ lint, fix and the selection reading. For every case:
 - no action, resource or key of the policy is lost: every string of the original policy that
   the damaged text still holds as a string is in the fixed text as often (an action listed
   twice may come out once: removing an exact duplicate is a documented repair; an action's
-  letter case may change: respelling a mis-cased action is one too);
+  letter case may change: respelling a mis-cased action is one too, and so is respelling a
+  Sid that IAM rejects);
 - line endings are kept: fix adds no bare LF and no lone CR;
 - when fix reports success (no error left), the text is strict JSON for `json.loads`.
 
@@ -46,6 +47,8 @@ S3_READ_WRITE = {
         },
     ],
 }
+
+SID = "policy/invalid-sid"
 
 # What pasted and hand-edited policies are damaged with.
 INSERTS = [
@@ -128,7 +131,8 @@ def line_ends(text: str) -> tuple[int, int, int]:
 def check(base: str, text: str) -> list[str]:
     """Every property the case breaks, as messages."""
     problems = []
-    lint(text)
+    # A Sid IAM would reject is respelt (a documented repair), as a mis-cased action is
+    respelt = {text[f.start : f.end].lower() for f in lint(text).findings if f.code == SID}
     read_selection(text)
     fixed = fix_all(text)
     if fix_all(fixed) != fixed:
@@ -137,7 +141,7 @@ def check(base: str, text: str) -> list[str]:
     actions = action_strings(json.loads(base))
     before, after = strings(text), strings(fixed)
     for token, count in before.items():
-        if token not in ours:
+        if token not in ours or token in respelt:
             continue
         needed = min(count, 1) if token in actions else count
         if after[token] < needed:
@@ -173,7 +177,10 @@ def test_the_fuzz_reaches_its_assertions() -> None:
     """A fuzz that only made texts nothing could repair, or texts fix never changed, would
     pass without testing anything. Every property but the last is asserted on every case;
     the last (strict JSON on success) needs a repaired text: at least one case in six is
-    (random damage to names and quotes is often beyond a safe repair, as it should be)."""
+    (random damage to names and quotes is often beyond a safe repair, as it should be).
+    Fix leaves a text as it is rather than half-repair it where the repair reads worse
+    (text/fixpoint.py): 37 of these 180 texts, none of which the unguarded fix made valid,
+    are no longer changed; the repaired count is the same (48)."""
     rnd = random.Random(SEED)
     changed = repaired = 0
     for case, (_, base) in enumerate(bases() * 10):
@@ -182,4 +189,4 @@ def test_the_fuzz_reaches_its_assertions() -> None:
         changed += fixed != text
         repaired += not any(f.severity is Severity.ERROR for f in lint(fixed).findings)
     cases = len(bases()) * 10
-    assert changed >= cases * 0.6 and repaired >= cases / 6, (cases, changed, repaired)
+    assert changed >= cases * 0.45 and repaired >= cases / 6, (cases, changed, repaired)

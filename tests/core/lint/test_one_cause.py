@@ -144,7 +144,32 @@ DEFECTS: list[tuple[str, Callable[[str, int], str | None]]] = [
                                            lambda m: f'"chime:{m[1].lower()}')),
     ("comment", lambda t, n: _nth(r"\n", t, n, lambda m: "\n// pasted from the docs\n")),
     ("no Version", lambda t, n: _nth(r'"Version": "2012-10-17",', t, n, lambda m: "")),
+    # Stray tokens (tests/core/json/test_stray_tokens.py has them one by one)
+    ("stray word after a value", lambda t, n: _nth(r'",(?=[ \t]*\n)', t, n,
+                                                   lambda m: '",abc')),
+    ("stray word before a key", lambda t, n: _nth(r'\n([ \t]*)"(?=\w+":)', t, n,
+                                                  lambda m: f'\n{m[1]}abc "')),
+    ("stray ] on its own line", lambda t, n: _nth(r'",\n', t, n, lambda m: '",\n]\n')),
+    ("stray } after a comma", lambda t, n: _nth(r'",(?=\n)', t, n, lambda m: '",}')),
+    ("number glued to a string", lambda t, n: _nth(r'"(?=,[ \t]*\n)', t, n, lambda m: '"1')),
+    ("word at the end of a list", lambda t, n: _nth(r'"(?=\s*\n\s*\])', t, n,
+                                                    lambda m: '" abc')),
+    ("duplicated colon", lambda t, n: _nth(r'":', t, n, lambda m: '"::')),
+    ("no comma, key without its opening quote", lambda t, n: _nth(
+        r'([\]}"]),(\s*\n\s*)"(?=\w+":)', t, n, lambda m: m[1] + m[2])),
+    ("stray word in an Action list", lambda t, n: _nth(
+        r'("[a-z0-9-]+:[A-Za-z*]+"),(?=\s*\n\s*")', t, n, lambda m: m[1] + ",abc")),
 ]  # fmt: skip
+
+
+def _injected(base: str, inject: Callable[[str, int], str | None], n: int) -> tuple[str, str]:
+    """`base` with the defect at its n-th place; where `base` has none, the first base that
+    has one (every defect has a place in the first two)."""
+    for candidate in [base, *BASES]:
+        text = inject(candidate, n)
+        if text is not None and text != candidate:
+            return candidate, text
+    raise AssertionError("a defect with no place in any base")
 
 
 @settings(max_examples=300, deadline=None)
@@ -157,10 +182,7 @@ def test_one_injected_defect_gives_at_most_two_findings(
     base: str, defect: tuple[str, Callable[[str, int], str | None]], n: int
 ) -> None:
     name, inject = defect
-    text = inject(base, n)
-    if text is None or text == base:
-        text = inject(BASES[0], n)  # every defect has a place in the first base
-    assert text is not None and text != base
+    base, text = _injected(base, inject, n)
     found = lint(text).findings
     assert 1 <= len(found) <= 2, (name, [(f.code, f.message) for f in found])
 
@@ -185,3 +207,62 @@ def test_every_defect_in_every_base_at_three_places_gives_at_most_two_findings()
                     loud.append((name, base[:60], [f.code for f in found]))
     assert loud == []
     assert all(checked.values()), checked
+
+
+def _granted(value: object) -> set[tuple[str, str, str, str]]:
+    """(effect, Action or NotAction, action, resource) of every statement, as json.loads
+    reads them: what a fix must not take away."""
+    found: set[tuple[str, str, str, str]] = set()
+    listed = value.get("Statement", []) if isinstance(value, dict) else []
+    for one in listed if isinstance(listed, list) else [listed]:
+        for key in ("Action", "NotAction"):
+            names = one.get(key, [])
+            resources = one.get("Resource", one.get("NotResource", ["(none)"]))
+            for name in [names] if isinstance(names, str) else names:
+                for resource in [resources] if isinstance(resources, str) else resources:
+                    found.add((str(one.get("Effect")), key, str(name), str(resource)))
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(BASES),
+    st.sampled_from(DEFECTS),
+    st.integers(min_value=0, max_value=50),
+)
+def test_fix_all_on_one_injected_defect_gives_json_with_every_grant_or_changes_nothing(
+    base: str, defect: tuple[str, Callable[[str, int], str | None]], n: int
+) -> None:
+    name, inject = defect
+    base, text = _injected(base, inject, n)  # a defect in every case: the assertion runs
+    assert _fixed_well_or_untouched(base, text) is not None, name
+
+
+def _fixed_well_or_untouched(base: str, text: str) -> bool | None:
+    """True: Fix all gave text json.loads accepts with every grant of `base`; False: it left
+    the text as it was; None: neither (it wrote something worse)."""
+    fixed = fix_all(text)
+    if fixed == text:
+        return False
+    try:
+        value = json.loads(fixed)  # an oracle we did not write
+    except ValueError:
+        return None
+    return True if _granted(value) >= _granted(json.loads(base)) else None
+
+
+def test_fix_all_on_every_defect_in_every_base_at_three_places() -> None:
+    """The same over every base and defect at its first three places, and Fix all repairs
+    each stray-token defect somewhere: the property is not kept by changing nothing."""
+    worse, repaired = [], dict.fromkeys((name for name, _ in DEFECTS), 0)
+    for base in BASES:
+        for name, inject in DEFECTS:
+            for text in {inject(base, n) for n in range(3)} - {None, base}:
+                assert text is not None
+                outcome = _fixed_well_or_untouched(base, text)
+                if outcome is None:
+                    worse.append((name, text))
+                repaired[name] += bool(outcome)
+    assert worse == []
+    stray = DEFECTS[[name for name, _ in DEFECTS].index("stray word after a value") :]
+    assert all(repaired[name] for name, _ in stray), repaired

@@ -204,3 +204,17 @@ def test_an_underline_moves_with_typing_on_its_own_line(qtbot, editor) -> None:
     assert sorted(wavy_texts(editor)) == sorted([MISCASED, '"*"'])
     qtbot.keyClick(editor, Qt.Key.Key_Backspace)
     assert sorted(wavy_texts(editor)) == sorted([MISCASED, '"*"'])
+
+
+def test_a_new_analysis_takes_away_the_underlines_it_no_longer_finds(editor) -> None:
+    text = policy("A")
+    editor.set_text(text)
+    findings = lint(text).findings
+    editor.show_findings(findings)
+    assert sorted(wavy_texts(editor)) == sorted([MISCASED, '"*"'])
+    editor.show_findings(tuple(f for f in findings if f.code != "action/miscased"))
+    assert wavy_texts(editor) == ['"*"']  # the action's line recoloured without it
+    editor.show_findings(())
+    assert wavy_texts(editor) == []
+    editor.show_findings(findings)
+    assert sorted(wavy_texts(editor)) == sorted([MISCASED, '"*"'])

@@ -1,0 +1,195 @@
+"""Stray tokens between members or elements, for the tolerant reader.
+
+`"Action": "chime:SendChannelMessage",abc` followed by `"Resource": "*"` on the next line: read
+naively, `abc` is a key and `"Resource"` its value, and every fix then makes the text worse.
+A token is stray when what follows it shows it belongs to nothing: a bare word or number that
+is followed by the next member's `"key":` (or ends the object), a word glued between two
+elements of an array, a `]` or `}` that the document has one too many of, a second `:`. It is
+one finding at that token, and the reader goes on as if it were not there, so the next member
+is read as written and no policy finding follows from it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from editor.core.json.fast import LITERALS
+from editor.core.json.scan import COMMA_RANK, KEY_KINDS, NUM, PUNCT, VALUE_START, WORD, Scanner
+from editor.core.text.findings import Fix, TextEdit
+
+# What the token after a possible stray one is, as far as the container around it goes.
+SEP, CLOSE, KEY, ITEM, COLON, END = "sep", "close", "key", "item", "colon", "end"
+
+
+class StrayReading(Scanner):
+    """The stray-token decisions and findings; Reader (tolerant.py) calls them."""
+
+    def count_surplus(self) -> None:
+        """How many `]` and `}` the text has beyond its `[` and `{`: only then can one of them
+        be stray rather than a container closed early."""
+        counts = {"[": 0, "]": 0, "{": 0, "}": 0}
+        text = self.text
+        for kind, start, _ in self.tokens:
+            if kind == PUNCT and text[start] in counts:
+                counts[text[start]] += 1
+        self.surplus = {"]": counts["]"] - counts["["], "}": counts["}"] - counts["{"]}
+
+    def role(self, i: int) -> str:
+        """What token `i` is to its container: a separator, a closer, a `"key":`, an item."""
+        if i >= len(self.tokens):
+            return END
+        kind, start, _ = self.tokens[i]
+        if kind == PUNCT:
+            char = self.text[start]
+            if char == ",":
+                return SEP
+            if char == ":":
+                return COLON
+            if char in "]}":
+                return CLOSE
+            return ITEM  # an opener
+        if kind in KEY_KINDS and self.followed_by_colon(i):
+            return KEY
+        return ITEM
+
+    def followed_by_colon(self, i: int) -> bool:
+        tokens = self.tokens
+        if i + 1 >= len(tokens):
+            return False
+        kind, start, _ = tokens[i + 1]
+        return kind == PUNCT and self.text[start] == ":"
+
+    def stray_in_object(self, i: int, kind: str, state: str) -> str | None:
+        """The role of what follows token `i` when `i` is stray in an object, else None."""
+        if kind not in VALUE_START or self.followed_by_colon(i):
+            return None
+        role = self.role(i + 1)
+        if state == "after_value":
+            return role if role in (SEP, CLOSE, KEY, END) else None
+        if role == KEY or (kind in (WORD, NUM) and role in (SEP, CLOSE)):
+            return role
+        return None
+
+    def stray_in_array(self, i: int, kind: str, state: str, last_end: int) -> str | None:
+        """The same in an array: a word that is no JSON value glued between elements (a comma
+        on at most one side), or any scalar glued right after an element (`"Allow"1`)."""
+        if kind not in VALUE_START:
+            return None
+        start, end = self.tokens[i][1], self.tokens[i][2]
+        bare_word = kind == WORD and self.text[start:end] not in LITERALS
+        role = self.role(i + 1)
+        if state == "after_value" and (bare_word or (start == last_end and kind in (NUM, WORD))):
+            return role
+        if bare_word and state in ("first", "after_comma") and role in (ITEM, KEY):
+            return role
+        return None
+
+    def stray_closer(
+        self, i: int, char: str, in_array: bool, parent_array: bool | None, state: str
+    ) -> str | None:
+        """A `]` or `}` the text has one too many of, with its container going on after it:
+        what follows fits the container and not the one around it (`parent_array`: None at
+        the top, where nothing may follow), or a comma stands before it and none after."""
+        if self.surplus[char] <= 0:
+            return None
+        role = self.role(i + 1)
+        after = self.role(i + 2) if role == SEP else role
+        if (char == "]") != in_array:  # the wrong closer: unless the container goes on, a typo
+            going_on = role in (ITEM, SEP) if in_array else role in (KEY, SEP)
+        elif state == "after_comma" and role == (ITEM if in_array else KEY):
+            going_on = True  # `"Allow",}` + newline + `"Action":`
+        elif in_array:  # `"a"], "b"`: an element follows where an object holds none
+            going_on = after == ITEM and parent_array is not True
+        else:  # `"Allow"}, "Action":`: a member follows where an array holds none
+            going_on = after == KEY and parent_array is not False
+        if not going_on:
+            return None
+        self.surplus[char] -= 1
+        return role
+
+    def stray(
+        self, frame: list[Any], i: int, kind: str, last_end: int, role: str, in_array: bool
+    ) -> int:
+        """Report token `i` as stray with the edit that removes it; returns the next token to
+        read (past a comma deleted with it)."""
+        _, start, end = self.tokens[i]
+        text = self.text
+        state = frame[2]
+        next_i = i + 1
+        edits: tuple[TextEdit, ...]
+        if state == "after_value" and role in (KEY, ITEM):
+            # `"Allow" abc` + newline + `"Action":`: the stray word stands where a comma is due
+            if text[last_end:start].strip():  # a comment between: keep it
+                edits = (TextEdit(last_end, last_end, ",", COMMA_RANK), self.deletion(start, end))
+            else:
+                edits = (TextEdit(last_end, end, ","),)
+            frame[2], frame[4] = "after_comma", last_end
+        elif state == "after_comma" and role == CLOSE:
+            comma = frame[4]  # `"a",abc }`: the comma goes with it, or it would trail
+            edits = (TextEdit(comma, end, ""),)
+            frame[2] = "after_value"
+        elif role == SEP and state != "after_value":
+            sep_end = self.tokens[i + 1][2]  # `, abc, "b"`: one of the two commas goes too
+            edits = (self.deletion(start, sep_end),)
+            next_i = i + 2
+        else:
+            edits = (self.deletion(start, end),)
+        shown = text[start:end]
+        where = "elements" if in_array else "members"
+        self.report(
+            "json/stray",
+            f"stray {shown!r} between {where}: it belongs to nothing",
+            start,
+            end,
+            Fix(f"Delete {shown!r}", edits, kind in (WORD, NUM, PUNCT)),
+        )
+        return next_i
+
+    def stray_colon(self, start: int, end: int) -> None:
+        """`"Effect":: "Allow"`: the second colon."""
+        self.report(
+            "json/stray",
+            "a second ':' after the key",
+            start,
+            end,
+            Fix("Delete ':'", (self.deletion(start, end),)),
+        )
+
+    def fold_missing_comma(self, at: int, key_start: int) -> bool:
+        """`"Allow"` + newline + `Action": ...`: the missing comma and the key's missing opening
+        quote are one slip; one finding whose fix inserts both. False if the key has its quote."""
+        index = self.unopened.get(key_start)
+        if index is None:
+            return False
+        finding = self.findings[index]
+        assert finding.fix is not None
+        edits = (TextEdit(at, at, ",", COMMA_RANK), *finding.fix.edits)
+        self.findings[index] = finding._replace(
+            message=finding.message + ", and no comma before it",
+            fix=Fix("Insert the comma and the quote", edits),
+        )
+        return True
+
+    def deletion(self, start: int, end: int) -> TextEdit:
+        """Delete text[start:end] and the blanks it leaves: its whole line when it stands
+        alone on it; the blanks before it when it ends its line; the blanks after it when
+        blanks stand before it; else only itself (`"Allow"1,` -> `"Allow",`)."""
+        text = self.text
+        before = start
+        while before > 0 and text[before - 1] in " \t":
+            before -= 1
+        after = end
+        while after < len(text) and text[after] in " \t":
+            after += 1
+        line_end = after == len(text) or text[after] in "\r\n"
+        if line_end and (before == 0 or text[before - 1] == "\n"):
+            if text.startswith("\r\n", after):
+                after += 2
+            elif after < len(text):
+                after += 1
+            return TextEdit(before, after, "")
+        if line_end:
+            return TextEdit(before, after, "")
+        if before < start:
+            return TextEdit(start, after, "")
+        return TextEdit(start, end, "")
