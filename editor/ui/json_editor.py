@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QRect, Signal
+from PySide6.QtCore import QEvent, QRect, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFontDatabase,
@@ -23,11 +23,15 @@ if TYPE_CHECKING:  # annotations only: each Qt class costs start-up time when fi
     from PySide6.QtGui import QPaintEvent, QResizeEvent
 
 from editor.core.text.findings import Finding
+from editor.ui.auto_indent import new_line
 from editor.ui.finding_marks import EditLog, Shown
 from editor.ui.highlighter import JsonHighlighter
 from editor.ui.line_layout import LineLayout
 from editor.ui.line_numbers import LineNumbers
 from editor.ui.theme import colours
+
+# Enter with these held is still Enter: Shift (a line separator otherwise), the keypad's.
+_ENTER_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
 
 
 def qt_offset(text: str, offset: int) -> int:
@@ -339,6 +343,23 @@ class JsonEditor(QPlainTextEdit):
             )
             painter.end()
         super().paintEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter (Shift+Enter too: Qt would put a line separator in the JSON) starts the new
+        line at the indentation the policy's structure gives (see auto_indent)."""
+        plain = event.modifiers() & ~_ENTER_MODIFIERS == Qt.KeyboardModifier.NoModifier
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            if not self.isReadOnly():
+                cursor = self.textCursor()
+                line = QTextCursor(cursor)
+                line.setPosition(cursor.selectionStart())
+                line.movePosition(
+                    QTextCursor.MoveOperation.StartOfBlock, QTextCursor.MoveMode.KeepAnchor
+                )
+                cursor.insertText(new_line(line.selectedText(), self._text))
+                self.ensureCursorVisible()
+            return
+        super().keyPressEvent(event)
 
     def event(self, event: QEvent) -> bool:
         kind = event.type()  # once: each key passes here three times
