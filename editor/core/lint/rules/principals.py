@@ -63,9 +63,10 @@ def _principal(
             yield _unknown_key(ctx, member, keys)
             continue
         items = member.value
-        # a template's `!GetAtt Role.Arn` is a string by then (symbolic): a value, not wrong
-        if items.kind not in (Kind.STRING, Kind.ARRAY) or any(
-            i.kind is not Kind.STRING for i in items.items
+        # a template's value (`!GetAtt Role.Arn`, written as a symbolic string) is a string
+        strings = [i for i in items.items if i.kind is Kind.STRING] if items.items else []
+        if items.kind not in (Kind.STRING, Kind.ARRAY) or (
+            items.kind is Kind.ARRAY and len(strings) != len(items.items)
         ):
             yield _wrong(ctx, items, f"each {member.key} principal must be a string")
         for node in string_items(items):

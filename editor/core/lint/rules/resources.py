@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from editor.core.catalog.arn import ACCOUNT_ID, ArnFields, Span, placeholders, split_arn
+from editor.core.catalog.arn import ACCOUNT_ID, SYMBOL, ArnFields, Span, placeholders, split_arn
 from editor.core.catalog.arntypes import arn_types_of, resource_ids
 from editor.core.catalog.catalog import CALLER_TYPES, Action, Catalog
 from editor.core.catalog.lookup import AnyAction, arn_types, find_action
@@ -85,8 +85,8 @@ def _problems(catalog: Catalog, value: str, only_chime: bool) -> Iterator[Proble
             f"{span.text!r} is a placeholder: fill in {_field_hint(fields, span)}",
             (span.start, span.end),
         )
-    if fields is None and value.startswith("${@"):
-        return  # `!GetAtt X.Arn` + "/channel/*": an ARN of unknown type and fields
+    if fields is None and SYMBOL.match(value) is not None:
+        return  # `${X.Arn}/channel/*` (a Fn::Join on a ref): the stack makes the ARN's head
     if fields is None:
         yield Problem(
             "resource/invalid-arn",
@@ -263,8 +263,6 @@ def authorization(ctx: LintContext) -> Iterator[Finding]:
         values = statement.values("Resource")
         if member.value is not None and len(values) < _count(member.value):
             continue  # a template's symbolic ARN: what it grants is not known here
-        if any(v.startswith("${@") for v in values):
-            continue  # `${Bucket.Arn}/*`: an ARN of unknown type, which may be any
         star = "*" in values
         unreadable = any(not arn_types_of(catalog, v) and _unreadable(v) for v in values)
         if unreadable:
@@ -355,6 +353,8 @@ def _count(node: Node) -> int:
 def _covered(catalog: Catalog, action: AnyAction, values: list[str]) -> frozenset[str]:
     types: frozenset[str] = frozenset()
     for value in values:
+        if SYMBOL.match(value) is not None:  # `${@App.Arn}/messages`: the stack's, any type
+            return action.arn_types
         types |= arn_types(catalog, action, value)
     return types
 

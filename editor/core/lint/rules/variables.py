@@ -50,8 +50,8 @@ def variables(ctx: LintContext) -> Iterator[Finding]:
             nodes += _condition_strings(condition.value)
         for node in nodes:
             text = str(node.value)
-            if "${" not in text:
-                continue
+            if "${" not in text.replace("${@", ""):
+                continue  # none, or only a template's references (`!Sub ${Bucket.Arn}/*`)
             found = variable_problems(ctx.catalog, text)
             for problem in found:
                 start, end = value_offsets(ctx.text, node, problem.start, problem.end)
