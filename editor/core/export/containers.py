@@ -149,7 +149,10 @@ def template_policies(root: Node, text: str, verbatim: bool) -> list[Embedded]:
                 for n, item in enumerate(prop.value.items):
                     doc = item.get("PolicyDocument") if item.kind is Kind.OBJECT else None
                     name = item.get("PolicyName") if item.kind is Kind.OBJECT else None
-                    title = _title(name.value if name else None, text) or f"policy {n + 1}"
+                    written = name.value if name is not None else None
+                    plain = written is not None and written.kind is Kind.STRING
+                    # none, or a !Sub of the stack's name: its place in the list
+                    title = str(written.value) if plain and written else f"policy {n + 1}"
                     if doc is not None and doc.value is not None:
                         label = f"{resource.key} › {title} ({rtype})"
                         kind, reason = _identity_place(rtype, "Policies")
@@ -183,16 +186,6 @@ def _identity_place(rtype: str, prop: str) -> tuple[PolicyKind | None, str]:
     if rtype in IDENTITY_POLICY_TYPES:
         return PolicyKind.IDENTITY, f"from {prop} of {rtype}"
     return None, ""
-
-
-def _title(name: Node | None, text: str) -> str:
-    """A PolicyName as written: its string, or an intrinsic's own text (`!Sub ${AWS::StackName}
-    -read`) rather than Python's None."""
-    if name is None:
-        return ""
-    if name.kind is Kind.STRING:
-        return str(name.value)
-    return " ".join(text[name.start : name.end].split())[:60]
 
 
 def _organizations_kind(props: Node) -> PolicyKind | None:
