@@ -95,7 +95,7 @@ class FileController(QObject):
         persona = load_personas().get(persona_id) if persona_id else None
         if persona is not None:
             state = editing.with_actions(state, frozenset(persona.actions))
-            label = f"{persona.title} (new)"
+            label = f"{persona.title}{_NEW}"
         self._forget_container()
         self._set_path(None, label)
         self.newline, self.backed_up, self.disk_text = "\n", False, None
@@ -431,9 +431,14 @@ def dropped_file(urls: list[QUrl]) -> str | None:
     return None
 
 
+_NEW = " (new)"  # the title of a policy made from a persona, not part of its file's name
+
+
 def _file_stem(name: str) -> str:
-    stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in name).strip("-")
-    return stem or "policy"
+    """A file name from a title: its words joined by single hyphens ("Minimal user (new)"
+    -> "Minimal-user", not "Minimal-user--new")."""
+    words = "".join(c if c.isalnum() or c == "_" else " " for c in name.removesuffix(_NEW))
+    return "-".join(words.split()) or "policy"
 
 
 class _Link:

@@ -51,6 +51,20 @@ RESOURCE_POLICY_TYPES = frozenset(
         "AWS::OpenSearchService::Domain",
     }
 )
+# Resource types whose PolicyDocument (or Policies entries) is an identity policy: a Principal
+# there is an error, not a hint that it is a resource policy (CloudFormation User Guide).
+IDENTITY_POLICY_TYPES = frozenset(
+    {
+        "AWS::IAM::ManagedPolicy",
+        "AWS::IAM::Policy",
+        "AWS::IAM::RolePolicy",
+        "AWS::IAM::UserPolicy",
+        "AWS::IAM::GroupPolicy",
+        "AWS::IAM::Role",
+        "AWS::IAM::User",
+        "AWS::IAM::Group",
+    }
+)
 # Properties that hold a policy document, by resource type ("*": any type).
 POLICY_PROPERTIES = {
     "AssumeRolePolicyDocument": PolicyKind.TRUST,
@@ -69,6 +83,7 @@ TYPED_POLICY_PROPERTIES = frozenset(
         ("AWS::S3::AccessPoint", "Policy"),
         ("AWS::S3::MultiRegionAccessPointPolicy", "Policy"),
         ("AWS::S3ObjectLambda::AccessPointPolicy", "PolicyDocument"),
+        ("AWS::Organizations::Policy", "Content"),  # an SCP or RCP, by its Type
     }
 )
 _DATA = 'data "aws_iam_policy_document"'
@@ -140,7 +155,8 @@ def template_policies(root: Node, text: str, verbatim: bool) -> list[Embedded]:
                     title = str(written.value) if plain and written else f"policy {n + 1}"
                     if doc is not None and doc.value is not None:
                         label = f"{resource.key} › {title} ({rtype})"
-                        policy = _embedded(label, doc.value, text, verbatim, None, "")
+                        kind, reason = _identity_place(rtype, "Policies")
+                        policy = _embedded(label, doc.value, text, verbatim, kind, reason)
                         if policy is not None:
                             found.append(policy._replace(parameters=parameters))
                 continue
@@ -150,8 +166,10 @@ def template_policies(root: Node, text: str, verbatim: bool) -> list[Embedded]:
             if prop.value.kind is Kind.OBJECT and not prop.value.members:
                 continue  # an empty {} is nothing to check or edit
             kind = PolicyKind.RESOURCE if typed else POLICY_PROPERTIES[prop.key]
-            if kind is None:
-                kind = PolicyKind.RESOURCE if rtype in RESOURCE_POLICY_TYPES else None
+            if kind is None and rtype in RESOURCE_POLICY_TYPES:
+                kind = PolicyKind.RESOURCE
+            elif kind is None:
+                kind = _identity_place(rtype, prop.key)[0]
             if rtype == "AWS::Organizations::Policy":
                 kind = _organizations_kind(props.value)
             reason = f"from {prop.key} of {rtype}"
@@ -161,6 +179,13 @@ def template_policies(root: Node, text: str, verbatim: bool) -> list[Embedded]:
             if policy is not None:
                 found.append(policy._replace(parameters=parameters))
     return found
+
+
+def _identity_place(rtype: str, prop: str) -> tuple[PolicyKind | None, str]:
+    """An IAM identity resource's policy is an identity policy, whatever it holds."""
+    if rtype in IDENTITY_POLICY_TYPES:
+        return PolicyKind.IDENTITY, f"from {prop} of {rtype}"
+    return None, ""
 
 
 def _organizations_kind(props: Node) -> PolicyKind | None:
