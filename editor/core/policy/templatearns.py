@@ -12,8 +12,9 @@ ARN leaves unfilled is written as the template writes it:
    (`AppInstanceId`, `ChannelId`, `UserId` ...), else
 4. the placeholder stays (`{app_instance_id}`): the lint asks for it to be filled.
 
-A field the policy writes literally (`arn:aws:`, `app-instance/myapp-1234`, `app-instance/*`)
-gets that text (the form's value when it has one). An ARN that gets a reference becomes
+A field the policy writes literally (`arn:aws:`, `app-instance/myapp-1234`) gets that text
+(the form's value when it has one); a wildcard (`app-instance/*`) is never copied into a new
+grant, as in a plain policy: the steps above apply instead. An ARN that gets a reference becomes
 `{"Fn::Sub": ...}`, with IAM's own variables escaped as `${!aws:username}` so that
 CloudFormation leaves them to IAM.
 """
@@ -95,11 +96,14 @@ def template_arns(root: Node | None, catalog: Catalog, parameters: tuple[str, ..
         pieces = [s for s in symbols if "${" not in s or POLICY_VARIABLE.fullmatch(s)]
         texts = list(seen.values) + pieces if seen else []
         texts += [ids[field]] if field in ids else []
+        # Written literally: the same text, but never a wildcard (`app-instance/*`): a tick
+        # widening a new grant to every app instance would be a choice nobody made, and a
+        # plain policy's tick writes the placeholder there too.
+        exact = [v for v in texts if "*" not in v and "?" not in v]
         if whole:
             references[field] = whole[0]
-        elif texts:  # written literally: the same text (a precise one first)
-            exact = [v for v in texts if "*" not in v and "?" not in v]
-            literals[field] = (exact or texts)[0]
+        elif exact:
+            literals[field] = exact[0]
         elif field in PSEUDO_PARAMETERS:
             references[field] = PSEUDO_PARAMETERS[field]
         else:

@@ -45,8 +45,10 @@ CASES = [
         "chat.yaml",
         1,
         {"DescribeAppInstanceUser"},
-        [{"Fn::Sub": SUB + "*/user/*"}],
-        [],
+        # Its app instance is `*` and it has no parameter for one: a new grant is not widened
+        # to every app instance unasked; the placeholder asks for the ID.
+        [{"Fn::Sub": SUB + "{app_instance_id}/user/*"}],
+        ["'{app_instance_id}' is a placeholder"],
         id="chime-chat-demo-app-instance-star",
     ),
     pytest.param(
