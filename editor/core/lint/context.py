@@ -17,7 +17,6 @@ from editor.core.policy.kinds import KindChoice, PolicyKind
 from editor.core.policy.statements import StatementView
 from editor.core.text.findings import Finding, Fix, Severity, TextEdit
 
-
 _new = tuple.__new__
 
 
