@@ -266,9 +266,17 @@ def with_text(state: EditorState, text: str) -> EditorState:
     selection = read_selection(text)
     # A field the text holds only placeholders for is unfilled, whatever was typed before.
     unfilled = {k: "" for k in selection.unfilled if k not in selection.values}
+    # A field with several values keeps what was typed only when it is one of them: an "any
+    # (*)" left from before (the channel's default) would show a policy naming two channels
+    # as granting every channel, and unticking it would write `*` over both.
+    several = {
+        k: state.field(k) if state.field(k).strip() in seen else ""
+        for k, seen in selection.conflicts.items()
+    }
     fields: Mapping[str, str] = {
         **{k: v for k, v in state.field_map.items() if not k.startswith("other:")},
         **unfilled,
+        **several,
         **{k: v for k, v in selection.values.items() if k not in selection.conflicts},
     }
     return replace(changed, actions=selection.actions, fields=tuple(fields.items()))
