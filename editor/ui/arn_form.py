@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.catalog.catalog import Catalog
+from editor.core.json.read import read_json
 from editor.core.policy.arnfields import ARN_FIELDS, BY_NAME, DEFAULTS
-from editor.core.policy.arnslots import OTHER
+from editor.core.policy.arnslots import OTHER, held_by_kept
 from editor.core.policy.editing import EditorState, needed_fields
 from editor.ui.theme import Colours, colours, tint
 
@@ -291,7 +292,10 @@ class ArnForm(QWidget):
             # Nothing to replace: say so rather than take the value silently. A Principal's
             # or a Condition's own values are never the form's (see arnslots).
             message = (
-                "no resource ARN in the policy holds this yet: it goes into what you tick "
+                "no resource ARN holds this; the policy's Principal or Condition does (only "
+                "their placeholders are filled: values written there are kept)"
+                if held_by_kept(read_json(state.text).root, typed)
+                else "no resource ARN in the policy holds this yet: it goes into what you tick "
                 "next (Principal and Condition values are kept as written)"
                 if self.ticking
                 else "no resource ARN in the policy holds this, and ticking is off for this "
