@@ -244,6 +244,11 @@ class Document(QObject):
         """The current text is what the file holds."""
         self._undo_stack.setClean()
 
+    def mark_unsaved(self) -> None:
+        """The file no longer holds the current text (deleted or moved on disk): only this
+        window does, so it shows as unsaved and closing asks first."""
+        self._undo_stack.resetClean()
+
     @property
     def modified(self) -> bool:
         return not self._undo_stack.isClean()
