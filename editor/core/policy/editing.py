@@ -181,12 +181,7 @@ def with_actions(
     denied = {name: d for name, d in state.denials if d.complete and name in added}
     if denied and not removed and added <= denied.keys():
         # The Allow is there already: another copy would change nothing but the text.
-        names = ", ".join(sorted(denied))
-        by = ", ".join(sorted({d.statement for d in denied.values()}))
-        raise NotReadable(
-            f"Cannot tick {names}: the Deny of {by} takes it away whatever the Allows say; "
-            "edit that Deny in the JSON to grant it."
-        )
+        raise _denied_tick(denied)
     wanted -= denied.keys()
     added -= denied.keys()
     if state.unticks and not removed:
@@ -204,11 +199,24 @@ def with_actions(
     except NotEditable as error:
         raise NotReadable(f"Cannot change the ticks: {error}.") from None
     changed = with_text(replace(state, actions=wanted), text)
+    # A Deny on the very ARNs the new Allow names takes it away too: no such edit is made.
+    late = {n: d for n, d in changed.denials if d.complete and n in added - changed.actions}
+    if late:
+        raise _denied_tick(late)
     gone = removed - changed.actions  # not those a wildcard still grants
     if gone and not added:
         memory = (*state.unticks[-(_UNTICKS_KEPT - 1) :], (gone, state.text, text))
         changed = replace(changed, unticks=memory)
     return changed
+
+
+def _denied_tick(denied: Mapping[str, Denial]) -> NotReadable:
+    names = ", ".join(sorted(denied))
+    by = ", ".join(sorted({d.statement for d in denied.values()}))
+    return NotReadable(
+        f"Cannot tick {names}: the Deny of {by} takes it away whatever the Allows say; "
+        "edit that Deny in the JSON to grant it."
+    )
 
 
 _UNTICKS_KEPT = 20  # enough for a session's run of unticks; each holds two texts

@@ -140,3 +140,12 @@ def test_ticking_a_denied_action_is_refused_naming_the_deny_and_changes_nothing(
     assert "chime:SendChannelMessage" in ticked.text
     assert 'chime:DeleteChannel"' not in ticked.text.split('"NoDeletes"')[0]
     assert "DeleteChannel" not in ticked.actions
+
+
+def test_a_tick_whose_new_allow_a_deny_covers_is_refused_too() -> None:
+    # No Allow yet, so nothing is denied before the edit; the tick would write an Allow on
+    # channel/*, which the Deny names: the box could never show it, so no edit is made.
+    text = _text([deny(["chime:ChannelFlowCallback"], f"{APP}/channel/*")])
+    state = new_state(text)
+    with pytest.raises(NotReadable, match="Cannot tick ChannelFlowCallback: the Deny of"):
+        with_actions(state, state.actions | {"ChannelFlowCallback"})
