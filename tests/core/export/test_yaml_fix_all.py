@@ -1,4 +1,3 @@
-# ruff: noqa: E501 (a template's !Sub ARNs are one line each, as written)
 """Fix all in a YAML template writes back only the strings it changed: five mis-cased actions
 on five lines are five edits of their scalars, quoted or plain, never the policy rewritten as
 a JSON flow mapping.
