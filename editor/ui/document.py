@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 
 from editor.core.lint.quota import Quota
 from editor.core.policy import editing
@@ -27,6 +27,7 @@ from editor.core.policy.kinds import PolicyKind
 from editor.core.policy.layout import Layout
 from editor.core.text.findings import Fix, TextEdit
 from editor.ui.analysis import Analysis, Analyzer, Job
+from editor.ui.state_command import StateCommand
 
 if TYPE_CHECKING:
     from editor.core.lint.context import LintOptions
@@ -47,43 +48,6 @@ _MERGE_FIELD = 2
 # A timer on the event loop, not a clock: a GUI thread busy for a second (a slow machine, a
 # test's synthetic keys) does not split a burst in two; a user's pause lets the timer run.
 TYPING_PAUSE_MS = 1000
-
-
-_RELEASED = editing.EditorState("")  # what a command merged into another keeps
-
-
-class StateCommand(QUndoCommand):
-    """An edit as a pair of states: undo restores the old one. Typing coalesces."""
-
-    def __init__(
-        self,
-        document: Document,
-        old: EditorState,
-        new: EditorState,
-        title: str,
-        merge_key: tuple[int, str] | None = None,
-    ) -> None:
-        super().__init__(title)
-        self.document, self.old, self.new = document, old, new
-        self.merge_key = merge_key
-
-    def id(self) -> int:
-        return self.merge_key[0] if self.merge_key else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, StateCommand) or other.merge_key != self.merge_key:
-            return False
-        self.new = other.new
-        # Qt deletes `other` now, but PySide keeps its Python side alive: with its states it
-        # held two whole texts per keystroke (1 MB a key in a 1 MB policy). It keeps none.
-        other.old = other.new = _RELEASED
-        return True
-
-    def redo(self) -> None:
-        self.document._set_state(self.new)
-
-    def undo(self) -> None:
-        self.document._set_state(self.old)
 
 
 class Document(QObject):
@@ -154,7 +118,7 @@ class Document(QObject):
             return False
         if new == self.state:
             return False
-        self._undo_stack.push(StateCommand(self, self.state, new, title, merge_key))
+        self._undo_stack.push(StateCommand(self._set_state, self.state, new, title, merge_key))
         return True
 
     def set_actions(self, actions: frozenset[str], title: str = "Change actions") -> bool:
@@ -228,7 +192,7 @@ class Document(QObject):
         if text == self.state.text:
             return False
         new = editing.with_raw_text(self.state, text)
-        self._undo_stack.push(StateCommand(self, self.state, new, title, merge_key))
+        self._undo_stack.push(StateCommand(self._set_state, self.state, new, title, merge_key))
         return True
 
     def apply_fix(self, fix: Fix) -> bool:

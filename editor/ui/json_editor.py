@@ -30,50 +30,16 @@ from editor.ui.finding_marks import EditLog, Shown
 from editor.ui.highlighter import JsonHighlighter
 from editor.ui.line_layout import LineLayout
 from editor.ui.line_numbers import LineNumbers
+from editor.ui.text_copy import TextCopy, common_prefix, py_offset, qt_offset
 from editor.ui.theme import colours
 
 # Enter with these held is still Enter: Shift (a line separator otherwise), the keypad's.
 _ENTER_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
 
 
-def qt_offset(text: str, offset: int) -> int:
-    """Python offsets count code points; Qt counts UTF-16 units (astral characters are two)."""
-    if text.isascii():
-        return offset
-    return offset + sum(1 for c in text[:offset] if ord(c) > 0xFFFF)
-
-
-def py_offset(text: str, position: int) -> int:
-    if text.isascii():
-        return position
-    units = 0
-    for index, char in enumerate(text):
-        if units >= position:
-            return index
-        units += 2 if ord(char) > 0xFFFF else 1
-    return len(text)
-
-
-def _common_prefix(a: str, b: str) -> int:
-    """Length of the common start of two texts; slices compare in C, so bisect on them."""
-    low, high = 0, min(len(a), len(b))
-    while low < high:
-        middle = (low + high + 1) // 2
-        if a[:middle] == b[:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
 FAST_PATH_CHARS = 64_000  # a replacement longer than this goes through setPlainText
 MARGIN_BLOCKS = 60  # findings are underlined this many lines above and below the view
 COLOUR_LIMIT = 200_000  # characters: a longer text is shown without syntax colours
-
-
-def _plain(selected: str) -> str:
-    """A selection's text as toPlainText gives it (str.replace is far quicker than translate)."""
-    return selected.replace("\u2029", "\n").replace("\u2028", "\n").replace("\u00a0", " ")
 
 
 class JsonEditor(QPlainTextEdit):
@@ -99,10 +65,7 @@ class JsonEditor(QPlainTextEdit):
         self._edits = EditLog()  # the edits made since that analysis
         self.marked: tuple[int, int] = (0, 0)  # a range shown with a background (access check)
         self._marked = (0, -1)  # the block range whose findings are underlined
-        self._text = ""  # the document's text, brought up to date when asked for (see text)
-        # None: `_text` is the document's text. Else how many characters at its start and at
-        # its end still are: the edits since lie between (see _catch_up).
-        self._stale: tuple[int, int] | None = None
+        self._copy = TextCopy(self.document())  # the text as a Python string (see text)
         # Called at each keystroke held instead of sent (see `edited`); None: none are held.
         self.hold_edits: Callable[[], None] | None = None
         self._unsent = False  # changes held, not sent yet
@@ -129,27 +92,7 @@ class JsonEditor(QPlainTextEdit):
 
     def text(self) -> str:
         """The text shown, as the document holds it (no copy out of Qt per call)."""
-        if self._stale is not None:
-            self._catch_up()
-        return self._text
-
-    def _catch_up(self) -> None:
-        """Splice the edits made since `_text` was last brought up to date into it, at once:
-        a copy of a 1 MB text at each keystroke cost the key up to 0.8 ms."""
-        assert self._stale is not None
-        (prefix, suffix), self._stale = self._stale, None
-        current = self._text
-        size = self.document().characterCount() - 1  # without the final paragraph mark
-        # Qt counts astral characters twice: no shortcut in a text that has any.
-        if not current.isascii() or prefix + suffix > min(len(current), size):
-            self._text = self.toPlainText()
-            return
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(prefix)
-        cursor.setPosition(size - suffix, QTextCursor.MoveMode.KeepAnchor)
-        middle = _plain(cursor.selectedText())
-        spliced = current[:prefix] + middle + current[len(current) - suffix :]
-        self._text = spliced if len(spliced) == size else self.toPlainText()
+        return self._copy.text()
 
     def send_edits(self) -> None:
         """Send the held keystrokes' text (see `edited`) now, if any are held."""
@@ -166,8 +109,8 @@ class JsonEditor(QPlainTextEdit):
         current = self.text()
         if text is current or current == text:
             return
-        prefix = _common_prefix(current, text)
-        suffix = _common_prefix(current[prefix:][::-1], text[prefix:][::-1])
+        prefix = common_prefix(current, text)
+        suffix = common_prefix(current[prefix:][::-1], text[prefix:][::-1])
         self._programmatic = True
         try:
             if max(len(text), len(current)) - prefix - suffix > FAST_PATH_CHARS:
@@ -182,7 +125,7 @@ class JsonEditor(QPlainTextEdit):
         finally:
             self._programmatic = False
         if self.text() != text:  # the edit-by-edit copy disagrees: take Qt's word for it
-            self._text = self.toPlainText()
+            self._copy.reread()
 
     def _replace_whole(self, text: str) -> None:
         """setPlainText, keeping the cursor's offset and the scroll position."""
@@ -196,7 +139,6 @@ class JsonEditor(QPlainTextEdit):
         if self.highlighter.document() is not None:
             self.highlighter.setDocument(None)  # it would colour every line, now
         self._whole = True
-        self._stale = None
         try:
             # The findings shown were of the old text, and no edits map them onto this one:
             # none are shown until its own arrive (its lines are coloured without them).
@@ -204,7 +146,10 @@ class JsonEditor(QPlainTextEdit):
             self.setPlainText(text)
         finally:
             self._whole = False
-        self._text = text if text.isascii() else self.toPlainText()
+        if text.isascii():
+            self._copy.know(text)
+        else:
+            self._copy.reread()
         cursor = self.textCursor()
         cursor.setPosition(min(position, self.document().characterCount() - 1))
         self.setTextCursor(cursor)
@@ -215,43 +160,17 @@ class JsonEditor(QPlainTextEdit):
             self.highlighter.setDocument(self.document())
 
     def _contents_change(self, position: int, removed: int, added: int) -> None:
-        """Note where the text changed: `_text` is brought up to date when next asked for
-        (reading the whole text out of Qt, or copying it, at each keystroke costs up to
-        milliseconds at 1 MB). A change of the same length may be colours only (a line
-        recoloured): the text is compared then."""
+        """Note where the text changed (the copy catches up when next asked for), and
+        whether it was typed where the last key left the cursor."""
         if self._programmatic:
             self._step_end = -1  # an edit from elsewhere ends the typing burst
         if self._whole:
             return  # setPlainText: _replace_whole sets the text itself
-        size = self.document().characterCount() - 1  # without the final paragraph mark
-        before = size - added + removed  # the text's length before this change
-        prefix, suffix = self._stale if self._stale is not None else (before, before)
-        if removed == added and self._colours_only(position, added, before, prefix, suffix):
-            return
-        # (A whole-text change counts the final paragraph mark too: hence the floor at 0.)
-        self._stale = (min(prefix, position), max(0, min(suffix, before - position - removed)))
+        if not self._copy.changed(position, removed, added):
+            return  # colours only
         self._changed = True
         self._note_typing(position, removed, added)
         self._edits.record(position, removed, added)
-
-    def _colours_only(
-        self, position: int, length: int, before: int, prefix: int, suffix: int
-    ) -> bool:
-        """Whether a change of `length` characters at `position` left the text as it was,
-        when `_text` still holds what was there (outside the edits not yet spliced in)."""
-        current = self._text
-        if not current.isascii():  # Qt counts astral characters twice: no shortcut
-            return self._stale is None and self.toPlainText() == current
-        if position + length <= prefix:
-            old = position
-        elif position >= before - suffix:
-            old = position - before + len(current)  # after the edits: shifted by their size
-        else:
-            return False  # among the edits not spliced in yet: taken as a change
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(min(position, before))  # a change of the same length: `before`
-        cursor.setPosition(min(position + length, before), QTextCursor.MoveMode.KeepAnchor)
-        return current[old : old + length] == _plain(cursor.selectedText())
 
     def _note_typing(self, position: int, removed: int, added: int) -> None:
         """A key continues the burst when it types or deletes where the last one left the
