@@ -245,6 +245,11 @@ class Document(QObject):
         _ = self.state  # with what was typed last
         self._undo_stack.setClean()
 
+    def mark_unsaved(self) -> None:
+        """The file no longer holds the current text (deleted or moved on disk): only this
+        window does, so it shows as unsaved and closing asks first."""
+        self._undo_stack.resetClean()
+
     @property
     def modified(self) -> bool:
         _ = self.state  # keys held by the editor count
