@@ -12,11 +12,12 @@ CATALOG_DERIVED = (
     "_converter",
     "_lines",
     "service",
-    "_template_fields",
-    "_form_head",
+    "_template_parts",
     "_template_pieces",
     "_template_regex",
     "_resource_regex",
+    "_resource_groups",
+    "_segment_index",
     "_services",
 )
 

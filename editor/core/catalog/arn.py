@@ -28,6 +28,8 @@ SYMBOL = re.compile(r"\$\{@[\w.\-/]*\}")
 SUB_REFERENCE = re.compile(r"\$\{(!?)([^{}]*)\}")
 _KEPT = re.compile(r"[A-Za-z0-9_\-/]")
 _ENCODED = re.compile(r"\.([0-9a-f]+)\.")
+_SEPARATOR = re.compile(r"([/:])")
+_new = tuple.__new__
 
 
 def symbol(name: str) -> str:
@@ -48,16 +50,22 @@ def unmask(text: str) -> str:
     return SYMBOL.sub(spelt, text)
 
 
-_PLACEHOLDER = re.compile(
+_BRACED_FORMS = (
     # Anything with a colon in ${...} is meant as an IAM variable: its syntax is the
     # variables rule's to check, not a placeholder. ${@NAME} is a template's symbol.
     r"(?P<variable>\$\{(?:[^{}:]*:[^{}]*|[*?$]|\s*|@[\w.\-/]*)\})"
     r"|\$\{[A-Za-z_]\w*\}"  # ${Region}: a template variable (no colon), not an IAM one
     r"|\{[^{}]*\}"  # {aws_account_id}
     r"|<[^<>]+>"  # <account-id>
-    # ACCOUNT_ID, APP_INSTANCE_ID, BUCKET_NAME; not any upper-case name (MY_ROLE is a name).
-    r"|\b[A-Z][A-Z0-9_]*_(?:ID|NAME|ARN)\b|\b[A-Z_]*(?:ACCOUNT|REGION|PARTITION)[A-Z_]*\b"
 )
+_PLACEHOLDER = re.compile(
+    _BRACED_FORMS
+    # ACCOUNT_ID, APP_INSTANCE_ID, BUCKET_NAME; not any upper-case name (MY_ROLE is a name).
+    + r"|\b[A-Z][A-Z0-9_]*_(?:ID|NAME|ARN)\b|\b[A-Z_]*(?:ACCOUNT|REGION|PARTITION)[A-Z_]*\b"
+)
+# The same without the upper-case forms, which cannot match a text without upper case (most
+# ARNs): half the work, the same matches.
+_BRACED = re.compile(_BRACED_FORMS)
 # A field of lower-case letters, digits, dots and dashes: no placeholder but by its words.
 _PLAIN = re.compile(r"[a-z0-9.\-]+")
 # Brackets some guides write placeholders in: [Account-Id].
@@ -149,9 +157,10 @@ def split_arn(value: str) -> ArnFields | None:
     spans: list[Span] = []
     pos = 4
     for part in parts[1:]:
-        spans.append(Span(pos, pos + len(part), part))
-        pos += len(part) + 1
-    return ArnFields(*spans)
+        end = pos + len(part)
+        spans.append(_new(Span, (pos, end, part)))  # NamedTuple's own __new__, without its frame
+        pos = end + 1
+    return _new(ArnFields, spans)
 
 
 @lru_cache(maxsize=2048)
@@ -160,16 +169,20 @@ def placeholders(value: str) -> tuple[Span, ...]:
 
     Cached: the live preview re-checks the same ARNs on every keystroke.
     """
-    found = [
-        Span(m.start(), m.end(), m.group())
-        for m in _PLACEHOLDER.finditer(value)
-        if m.lastgroup != "variable"
-    ]
-    found.extend(
-        Span(m.start(), m.end(), m.group())
-        for m in _BRACKETED.finditer(value)
-        if not _overlaps(m.start(), m.end(), found)
-    )
+    found: list[Span] = []
+    regex = _placeholder_regex(value)
+    if regex is not None:
+        found.extend(
+            _new(Span, (*m.span(), m.group()))
+            for m in regex.finditer(value)
+            if m.lastgroup != "variable"
+        )
+    if "[" in value:
+        found.extend(
+            Span(m.start(), m.end(), m.group())
+            for m in _BRACKETED.finditer(value)
+            if not _overlaps(m.start(), m.end(), found)
+        )
     fields = split_arn(value)
     if fields is not None:
         for name, span in (
@@ -177,24 +190,41 @@ def placeholders(value: str) -> tuple[Span, ...]:
             ("region", fields.region),
             ("account", fields.account),
         ):
-            if is_placeholder(span.text, name) and not _overlaps(span.start, span.end, found):
+            # Overlaps first: a field already found whole (`{aws_account_id}`) is not asked.
+            if not _overlaps(span.start, span.end, found) and is_placeholder(span.text, name):
                 found.append(span)
         for span in _segments(fields.resource):
-            if is_placeholder(span.text) and not _overlaps(span.start, span.end, found):
+            if not _overlaps(span.start, span.end, found) and is_placeholder(span.text):
                 found.append(span)
-    return tuple(sorted(found, key=lambda s: s.start))
+    found.sort()  # by start: the spans are not empty and do not overlap
+    return tuple(found)
+
+
+def _placeholder_regex(value: str) -> re.Pattern[str] | None:
+    """The regex that finds the placeholders `value` can hold: none without a brace, an
+    angle bracket or an upper-case letter (`arn:aws:chime:us-east-1:...`); only the braced
+    forms without upper case."""
+    if value.lower() != value:
+        return _PLACEHOLDER
+    return _BRACED if "{" in value or "<" in value else None
 
 
 def _overlaps(start: int, end: int, spans: list[Span]) -> bool:
-    return any(s.start < end and start < s.end for s in spans)
+    for s in spans:  # noqa: SIM110 (a loop, not any(): no generator made per call; hot)
+        if s.start < end and start < s.end:
+            return True
+    return False
 
 
 def _segments(resource: Span) -> list[Span]:
     """The parts of an ARN's resource between `/` and `:`, with their positions."""
     spans: list[Span] = []
     start = resource.start
-    for part in re.split(r"([/:])", resource.text):
-        if part not in ("/", ":") and part:
-            spans.append(Span(start, start + len(part), part))
-        start += len(part)
+    text = resource.text
+    parts = text.split("/") if ":" not in text else _SEPARATOR.split(text)[::2]
+    for part in parts:
+        end = start + len(part)
+        if part:
+            spans.append(_new(Span, (start, end, part)))
+        start = end + 1  # after the separator
     return spans

@@ -4,11 +4,14 @@ match, and the IDs (app instance, user, channel ...) in its resource part."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from functools import lru_cache
+from operator import itemgetter
+from typing import NamedTuple
 
 from editor.core.catalog.arn import Span
 from editor.core.catalog.catalog import Catalog
-from editor.core.catalog.wildcard import PatternFields
+from editor.core.catalog.wildcard import PatternFields, literal_start
 
 
 @lru_cache(maxsize=64)
@@ -50,16 +53,173 @@ def arn_types_of(catalog: Catalog, value: str) -> frozenset[str]:
 def _arn_types(templates: tuple[tuple[str, str], ...], value: str) -> frozenset[str]:
     service = value.split(":", 3)[2:3]
     # An ARN of another service (s3, sns ...) meets none of them: say so at once.
-    if (
-        service
-        and not any(c in service[0] for c in "*?$")
-        and service[0] not in _services(templates)
-    ):
-        return frozenset()
+    if service:
+        name = service[0]
+        if not ("*" in name or "?" in name or "$" in name) and name not in _services(templates):
+            return frozenset()
     if value == "*":
         return frozenset(name for name, _ in templates)
     pattern = PatternFields(value)
-    return frozenset(name for name, arn in templates if pattern.meets(arn))
+    fields = pattern.fields
+    index = _segment_index(templates)
+    if index is not None and len(fields) == 6:
+        resource = fields[5]
+        head = literal_start(resource)
+        if head == resource:
+            return _literal_types(index, pattern, resource.split("/"))
+        if len(head) == len(resource) - 1 and resource[-1] == "*":
+            return _prefix_types(index, pattern, head.split("/"))
+    return frozenset(name for name, arn in _candidates(templates, fields) if pattern.meets(arn))
+
+
+# A template whose resource part is "/"-separated segments, each literal or one ${...}:
+# (name, its first five fields, its segments with None for each ${...}).
+_Shaped = tuple[str, tuple[str, ...], tuple[str | None, ...]]
+_VARIABLE = re.compile(r"\$\{\w+\}")
+
+
+# For resources of one segment count: which segments are literal (an itemgetter of them)
+# and the templates by those segments' text.
+_Skeletons = tuple[tuple[Callable[[list[str]], object], dict[object, tuple[_Shaped, ...]]], ...]
+
+
+class _SegmentIndex(NamedTuple):
+    by_first: dict[str, tuple[_Shaped, ...]]  # by the literal first segment
+    shaped: tuple[_Shaped, ...]  # all of them
+    by_length: dict[int, _Skeletons]  # by segment count, then by the literal segments
+
+
+def _literal_types(
+    index: _SegmentIndex, pattern: PatternFields, segments: list[str]
+) -> frozenset[str]:
+    """The usual ARN, whose resource part holds no wildcard or variable: it has a template's
+    form when it has the template's segments, each ${...} one non-empty segment."""
+    found: list[str] = []
+    if "" not in segments:  # no ID is empty: one look-up by the literal segments settles it
+        for literal, table in index.by_length.get(len(segments), ()):
+            for name, heads, _ in table.get(literal(segments), ()):
+                if pattern.head_meets(heads):
+                    found.append(name)
+        return frozenset(found)
+    for name, heads, forms in index.by_first.get(segments[0], ()):
+        if len(forms) != len(segments):
+            continue
+        for segment, form in zip(segments, forms, strict=True):
+            if (form is None and not segment) or (form is not None and form != segment):
+                break
+        else:
+            if pattern.head_meets(heads):
+                found.append(name)
+    return frozenset(found)
+
+
+def _prefix_types(
+    index: _SegmentIndex, pattern: PatternFields, segments: list[str]
+) -> frozenset[str]:
+    """An ARN whose resource part is a literal start and one `*` (`app-instance/a1/channel/*`):
+    it meets a template when some resource of the template's form starts with that text. The
+    start's whole segments must be the template's (an ${...} any non-empty one); its last,
+    partial segment must begin a literal segment, or fall in an ${...}."""
+    last = len(segments) - 1
+    if last == 0:
+        candidates: tuple[_Shaped, ...] = index.shaped
+    else:
+        candidates = index.by_first.get(segments[0], ())
+    found: list[str] = []
+    for name, heads, forms in candidates:
+        if last >= len(forms):
+            continue  # more segments than the template has: an ID holds no "/"
+        for segment, form in zip(segments[:last], forms, strict=False):
+            if (form is None and not segment) or (form is not None and form != segment):
+                break
+        else:
+            form = forms[last]
+            if (form is None or form.startswith(segments[last])) and pattern.head_meets(heads):
+                found.append(name)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=8)
+def _segment_index(templates: tuple[tuple[str, str], ...]) -> _SegmentIndex | None:
+    """The catalog's templates by the literal first segment of their resource part; None
+    unless every template has six fields and a resource part of that shape (the general
+    matcher then decides)."""
+    by_first: dict[str, list[_Shaped]] = {}
+    shaped: list[_Shaped] = []
+    for name, arn in templates:
+        forms = arn.split(":", 5)
+        if len(forms) != 6:
+            return None
+        segments: list[str | None] = []
+        for segment in forms[5].split("/"):
+            if _VARIABLE.fullmatch(segment):
+                segments.append(None)
+            elif "$" in segment or "*" in segment or "?" in segment:
+                return None
+            else:
+                segments.append(segment)
+        first = segments[0]
+        if first is None:
+            return None
+        entry = (name, tuple(forms[:5]), tuple(segments))
+        by_first.setdefault(first, []).append(entry)
+        shaped.append(entry)
+    return _SegmentIndex(
+        {k: tuple(v) for k, v in by_first.items()}, tuple(shaped), _skeletons(shaped)
+    )
+
+
+def _skeletons(shaped: list[_Shaped]) -> dict[int, _Skeletons]:
+    """The templates by segment count, then by where their literal segments are, then by
+    those segments' text (an itemgetter gives the same key for a resource's segments)."""
+    tables: dict[int, dict[tuple[int, ...], dict[object, list[_Shaped]]]] = {}
+    for entry in shaped:
+        forms = entry[2]
+        where = tuple(i for i, form in enumerate(forms) if form is not None)
+        key = itemgetter(*where)(forms)
+        by_where = tables.setdefault(len(forms), {}).setdefault(where, {})
+        by_where.setdefault(key, []).append(entry)
+    return {
+        count: tuple(
+            (itemgetter(*where), {k: tuple(v) for k, v in table.items()})
+            for where, table in by_where.items()
+        )
+        for count, by_where in tables.items()
+    }
+
+
+def _candidates(
+    templates: tuple[tuple[str, str], ...], fields: list[str]
+) -> Iterator[tuple[str, str]]:
+    """The templates an ARN pattern (split in its six fields) may meet: those whose resource
+    part starts as the pattern's does (`app-instance/` vs `meeting/`), a whole group refused
+    by one comparison; `meets` then decides each."""
+    groups, unsplit = _resource_groups(templates)
+    if len(fields) != 6:
+        yield from templates
+        return
+    head = literal_start(fields[5])
+    for form_head, members in groups:
+        if head.startswith(form_head) or form_head.startswith(head):
+            yield from members
+    yield from unsplit
+
+
+@lru_cache(maxsize=8)
+def _resource_groups(
+    templates: tuple[tuple[str, str], ...],
+) -> tuple[tuple[tuple[str, tuple[tuple[str, str], ...]], ...], tuple[tuple[str, str], ...]]:
+    """The catalog's templates grouped by the literal start of their resource part (before
+    its first ${...}), in catalog order within a group; and those that have not six fields."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    unsplit: list[tuple[str, str]] = []
+    for name, arn in templates:
+        forms = arn.split(":", 5)
+        if len(forms) != 6:
+            unsplit.append((name, arn))
+        else:
+            groups.setdefault(forms[5].split("${", 1)[0], []).append((name, arn))
+    return tuple((head, tuple(members)) for head, members in groups.items()), tuple(unsplit)
 
 
 @lru_cache(maxsize=8)

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 _PIECE = re.compile(r"\$\{[^}]*\}|\*|\?|.", re.S)
+_WILD_START = re.compile(r"[*?]|\$\{")
 
 
 def wildcard_match(pattern: str, text: str) -> bool:
@@ -200,33 +201,42 @@ class PatternFields:
         self._starts: dict[str, str] = {}  # the part compared -> its literal start
 
     def meets(self, template: str) -> bool:
-        pattern, forms = self.pattern, _template_fields(template)
-        if len(self.fields) == 6 == len(forms):
+        heads, form, resource_head, form_head = _template_parts(template)
+        pattern = self.pattern
+        by_field = heads is not None and len(self.fields) == 6
+        if by_field:
             # IAM matches an ARN field by field: a wildcard in the region stays in the region.
-            head = tuple(forms[:5])
-            ok = self._checked.get(head)
-            if ok is None:
-                ok = self._checked[head] = self._head_meets(head)
-            if not ok:
-                return False
-            pattern, template = self.fields[5], forms[5]
-        form_head = _form_head(template)
-        if self.literal:
-            if not pattern.startswith(form_head):
-                return False  # `app-instance/...` is no `meeting/${MeetingId}`: no regex needed
-            # One field at a time: the template's regex never spans a ":" it could split.
-            return _template_regex(template).fullmatch(pattern) is not None
-        # Cheap refusal first: the literal starts must agree (`app-instance/` vs `meeting/`).
+            pattern, template, form_head = self.fields[5], form, resource_head
+        # The resource part first, the cheap refusal of most templates: the literal starts
+        # must agree (`app-instance/...` vs `meeting/${MeetingId}`).
         head_text = self._starts.get(pattern)
         if head_text is None:
-            head_text = self._starts[pattern] = _literal_start(pattern)
-        if not (head_text.startswith(form_head) or form_head.startswith(head_text)):
+            head_text = self._starts[pattern] = pattern if self.literal else literal_start(pattern)
+        if self.literal:
+            if not pattern.startswith(form_head):
+                return False
+        elif not (head_text.startswith(form_head) or form_head.startswith(head_text)):
             return False
+        if by_field:
+            assert heads is not None
+            if not self.head_meets(heads):
+                return False
+        if self.literal:
+            # One field at a time: the template's regex never spans a ":" it could split.
+            return _template_regex(template).fullmatch(pattern) is not None
         if len(head_text) == len(pattern) - 1 and pattern[-1] == "*":
             fits = _prefix_fits(head_text, template)  # `.../channel/*`, the usual wildcard
             if fits is not None:
                 return fits
         return _meets(pattern, template)
+
+    def head_meets(self, heads: tuple[str, ...]) -> bool:
+        """Whether the pattern's first five fields meet a template's (`arn`,
+        `${Partition}`, `chime` ...): asked once per distinct set of them."""
+        ok = self._checked.get(heads)
+        if ok is None:
+            ok = self._checked[heads] = self._head_meets(heads)
+        return ok
 
     def _head_meets(self, forms: tuple[str, ...]) -> bool:
         for field, form in zip(self.fields[:5], forms, strict=True):
@@ -238,9 +248,11 @@ class PatternFields:
         return True
 
 
-def _literal_start(pattern: str) -> str:
+def literal_start(pattern: str) -> str:
     """The start of a pattern before its first `*`, `?` or `${`."""
-    return re.split(r"[*?]|\$\{", pattern, maxsplit=1)[0]
+    if not ("*" in pattern or "?" in pattern or "$" in pattern):
+        return pattern  # the usual resource part: no wildcard, no variable
+    return _WILD_START.split(pattern, maxsplit=1)[0]
 
 
 def _prefix_fits(head: str, template: str) -> bool | None:
@@ -268,9 +280,14 @@ def _prefix_fits(head: str, template: str) -> bool | None:
 
 
 @lru_cache(maxsize=256)
-def _form_head(template: str) -> str:
-    """The literal start of a template, before its first ${...}."""
-    return template.split("${", 1)[0]
+def _template_parts(template: str) -> tuple[tuple[str, ...] | None, str, str, str]:
+    """(its first five fields, or None when it has not six; its resource field; the literal
+    start, before the first ${...}, of that field and of the whole template)."""
+    whole_head = template.split("${", 1)[0]
+    forms = template.split(":", 5)
+    if len(forms) != 6:
+        return None, template, whole_head, whole_head
+    return tuple(forms[:5]), forms[5], forms[5].split("${", 1)[0], whole_head
 
 
 @lru_cache(maxsize=256)
@@ -279,11 +296,6 @@ def _template_pieces(template: str) -> tuple[str | None, ...]:
     return tuple(
         None if p.startswith("${") else p for p in re.findall(r"\$\{\w+\}|.", template, re.S)
     )
-
-
-@lru_cache(maxsize=256)
-def _template_fields(template: str) -> list[str]:
-    return template.split(":", 5)
 
 
 @lru_cache(maxsize=256)

@@ -45,7 +45,7 @@ def lint(
     """Every finding for `text`. Policy rules run on whatever tree the JSON reader recovered,
     so a file with a missing comma still gets its mis-cased actions and placeholders reported.
     """
-    from editor.core.lint.rules import RULES
+    from editor.core.lint.rules import NEEDS, RULES
 
     parsed = read_json(text)
     found = list(parsed.findings)
@@ -63,8 +63,11 @@ def lint(
         kind = choose_kind(parsed.root, options.kind, options.kind_reason, prefix, views)
         ctx = LintContext(parsed, catalog, options, views, kind)
         policy_found: list[Finding] = []
+        present = set().union(*(view.elements for view in views))  # statement elements
         for rule in RULES:
-            policy_found.extend(rule(ctx))
+            needs = NEEDS.get(rule)
+            if needs is None or not present.isdisjoint(needs):
+                policy_found.extend(rule(ctx))
         policy_found = one_cause(parsed.findings, policy_found)
         found.extend(_trusted_only_where_read_cleanly(parsed, ctx.statements, policy_found))
     elif parsed.root is not None:

@@ -84,7 +84,13 @@ def string_items(node: Node) -> list[Node]:
     if node.kind is Kind.STRING:
         return [] if _symbolic(node) else [node]
     if node.kind is Kind.ARRAY:
-        return [item for item in node.items if item.kind is Kind.STRING and not _symbolic(item)]
+        string = Kind.STRING
+        return [
+            item
+            for item in node.items
+            # "${@" first: most strings hold none, and are taken without a call
+            if item.kind is string and ("${@" not in item.value or not _symbolic(item))
+        ]
     return []
 
 

@@ -119,3 +119,24 @@ def test_the_walk_for_a_trailing_star_agrees_with_the_automaton(form, tail, keep
     fits = _prefix_fits(head, form)
     assert fits is not None  # every Chime template's ID is followed by "/" or its end
     assert fits == _meets(head + "*", form)
+
+
+ACCOUNT_HEAD = "arn:aws:chime:us-east-1:123456789012:"
+
+
+@given(
+    st.sampled_from(RESOURCE_FORMS),
+    st.lists(st.sampled_from(["a1", "/", "user", "channel", "x", "-", "bot", "flow"]), max_size=6),
+    st.integers(0, 60),
+    st.booleans(),
+)
+def test_the_look_up_by_segments_agrees_with_the_automaton(form, tail, keep, star) -> None:
+    # arn_types_of settles a literal resource part, or one with a single trailing star, by
+    # looking its segments up; the automaton reads it character by character against each
+    # template. Starts are cut from a filled template, then perhaps extended, as above.
+    instance = form.replace("${", "").replace("}", "")
+    resource = instance[:keep] + "".join(tail) + ("*" if star else "")
+    expected = {
+        name for name, arn in catalog.arn_templates if _meets(resource, arn.split(":", 5)[5])
+    }
+    assert arn_types_of(catalog, ACCOUNT_HEAD + resource) == expected

@@ -1,5 +1,6 @@
 """Lint rules, one module per family. Each rule is `(ctx) -> Iterable[Finding]`; this table is
-the one place a rule is registered."""
+the one place a rule is registered (with NEEDS, when it can find nothing in a policy whose
+statements lack some element)."""
 
 from editor.core.lint.context import Rule
 from editor.core.lint.rules import (
@@ -46,3 +47,13 @@ RULES: tuple[Rule, ...] = (
     chime_security.admin_in_user_policy,
     chime_security.username_in_role_policy,
 )
+
+# Rules that look only inside one of these statement elements: the engine skips them when no
+# statement has any (most policies have no Condition and no Principal), and saves their cost.
+NEEDS: dict[Rule, frozenset[str]] = {
+    principals.principals: frozenset({"Principal", "NotPrincipal"}),
+    conditions.conditions: frozenset({"Condition"}),
+    placeholders.condition_values: frozenset({"Condition"}),
+    condition_values.condition_values: frozenset({"Condition"}),
+    condition_advice.condition_advice: frozenset({"Condition"}),
+}

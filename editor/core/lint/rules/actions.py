@@ -44,8 +44,21 @@ def actions(ctx: LintContext) -> Iterator[Finding]:
                 continue
             items = statement.strings(element)
             for node in items:
-                yield from _check_name(ctx, statement, element, node)
-            yield from _duplicates(ctx, member.value, items)
+                if node.value not in known:  # a catalog name as spelt: nothing to say
+                    yield from _check_name(ctx, statement, element, node)
+            if _may_repeat(statement.values(element)):
+                yield from _duplicates(ctx, member.value, items)
+
+
+def _may_repeat(names: list[str]) -> bool:
+    """Whether `_duplicates` can find anything: a name twice in any letter case, or a
+    wildcard that may cover another entry."""
+    joined = "\n".join(names)
+    if "*" in joined or "?" in joined:
+        return True
+    if joined.count("\n") == len(names) - 1:  # no name holds a line break: one lower()
+        return len(set(joined.lower().split("\n"))) < len(names)
+    return len({n.lower() for n in names}) < len(names)
 
 
 def _spelt_as_catalog(ctx: LintContext, name: str) -> bool:

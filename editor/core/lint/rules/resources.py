@@ -3,6 +3,7 @@ the catalog says it is authorized against."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -92,8 +93,12 @@ def _problems(catalog: Catalog, value: str, only_chime: bool) -> Iterator[Proble
             None,
         )
         return
-    yield from _partition(catalog, fields, found)
-    yield from _region(catalog, fields, found)
+    # Most ARNs name a known partition and region: their checks are not even started.
+    if fields.partition.text not in _partition_names(catalog):
+        yield from _partition(catalog, fields, found)
+    region = fields.region.text
+    if region and region not in catalog.known_regions:
+        yield from _region(catalog, fields, found)
     service = fields.service
     if service.text == catalog.service.prefix:
         yield from _chime_fields(catalog, value, fields, found)
@@ -124,15 +129,26 @@ def _at_least_one(span: Span) -> tuple[int, int]:
 
 
 def _partition(catalog: Catalog, fields: ArnFields, taken: tuple[Span, ...]) -> Iterator[Problem]:
-    names = [p.name for p in catalog.regions.partitions]
     partition = fields.partition
-    if _free(partition, taken) and partition.text not in names:
+    names = _partition_names(catalog)
+    if partition.text not in names and _free(partition, taken):
         yield Problem(
             "resource/invalid-partition",
             ERROR,
             f"{partition.text!r} is not an AWS partition ({', '.join(names[:3])}, ...)",
             (partition.start, partition.end),
         )
+
+
+def _partition_names(catalog: Catalog) -> tuple[str, ...]:
+    """aws, aws-cn, aws-us-gov ...: from the catalog alone, listed once."""
+    names = catalog.derived.get("partition-names")
+    if names is None:
+        names = catalog.derived["partition-names"] = tuple(
+            p.name for p in catalog.regions.partitions
+        )
+    assert isinstance(names, tuple)
+    return names
 
 
 def _region(catalog: Catalog, fields: ArnFields, taken: tuple[Span, ...]) -> Iterator[Problem]:
@@ -210,7 +226,7 @@ def _resource_part(
         return
     for variable, span in resource_ids(catalog.arn_templates, fields.resource):
         fmt = catalog.id_formats.get(variable)
-        if fmt is None or not _free(span, taken) or fmt.accepts(span.text):
+        if fmt is None or not _free(span, taken) or _accepts(catalog, variable, span.text):
             continue
         yield Problem(
             "resource/invalid-id",
@@ -219,6 +235,19 @@ def _resource_part(
             f"{fmt.pattern})",
             _at_least_one(span),
         )
+
+
+def _accepts(catalog: Catalog, variable: str, text: str) -> bool:
+    """IdFormat.accepts, with the formats' regexes compiled once from the catalog."""
+    compiled: dict[str, tuple[int, int, re.Pattern[str]]] | None
+    compiled = catalog.derived.get("id-formats")
+    if compiled is None:
+        compiled = catalog.derived["id-formats"] = {
+            name: (fmt.min, fmt.max, re.compile(fmt.pattern))
+            for name, fmt in catalog.id_formats.items()
+        }
+    low, high, regex = compiled[variable]
+    return low <= len(text) <= high and regex.fullmatch(text) is not None
 
 
 def authorization(ctx: LintContext) -> Iterator[Finding]:
@@ -238,6 +267,7 @@ def authorization(ctx: LintContext) -> Iterator[Finding]:
             continue  # its placeholder or bad ARN is the finding; not one more per action
         covered: dict[str, frozenset[str]] = {}  # service prefix -> types the ARNs may be
         verdicts: dict[str, _Verdict | None] | None = None  # of the catalog's own names
+        passing: dict[int, bool] = {}  # kinds of action (_kinds) found without a verdict
         others = statement.value_set("Action").difference(catalog.by_full_name)
         for node in statement.strings("Action"):
             name = str(node.value)
@@ -260,12 +290,35 @@ def authorization(ctx: LintContext) -> Iterator[Finding]:
                     verdicts = _verdicts(ctx, star, covered[chime])
                 verdict = verdicts.get(name, _UNSEEN)
                 if verdict is _UNSEEN:
-                    action = catalog.by_full_name[name]
-                    verdict = verdicts[name] = _verdict(action, star, covered[chime])
+                    # Actions of one kind share their verdict but for the name in it: a kind
+                    # that passed once passes again without a look at its types.
+                    kind = _kinds(catalog)[name]
+                    if passing.get(kind):
+                        verdict = verdicts[name] = None
+                    else:
+                        action = catalog.by_full_name[name]
+                        verdict = verdicts[name] = _verdict(action, star, covered[chime])
+                        passing[kind] = verdict is None
             if verdict is not None:
                 yield ctx.finding(verdict.code, ERROR, verdict.message, node.start, node.end)
         if star and statement.effect == "Allow":
             yield from _star_scopable(ctx, statement)
+
+
+def _kinds(catalog: Catalog) -> dict[str, int]:
+    """Each Chime action (by full name) to a number for what its verdict depends on but its
+    name: the types it acts on and those it requires. Worked out once from the catalog."""
+    found = catalog.derived.get("verdict-kinds")
+    if found is None:
+        numbers: dict[tuple[frozenset[str], frozenset[str]], int] = {}
+        found = catalog.derived["verdict-kinds"] = {
+            action.full_name: numbers.setdefault(
+                (action.arn_types, action.required_types), len(numbers)
+            )
+            for action in catalog.actions
+        }
+    assert isinstance(found, dict)
+    return found
 
 
 class _Verdict(NamedTuple):
@@ -326,21 +379,22 @@ def _verdict(action: AnyAction, star: bool, covered: frozenset[str]) -> _Verdict
         )
     if star:
         return None
-    if not action.arn_types & covered:
+    if action.arn_types.isdisjoint(covered):
         return _Verdict(
             "resource/mismatch",
             f"{name} acts on {_names(action.arn_types)} ARNs; no Resource of this statement is one",
         )
     if not isinstance(action, Action):
         return None  # required-type pairs are the Chime messaging rule below
+    caller_missing = action.caller_authorized and CALLER_TYPES.isdisjoint(covered)
+    if not caller_missing and action.target_types <= covered:
+        return None  # the usual verdict, found without building a set
     missing: list[str] = []
-    if action.caller_authorized and not CALLER_TYPES & covered:
+    if caller_missing:
         missing.append("the calling app-instance-user or app-instance-bot")
     targets = sorted(action.target_types - covered)
     if targets:
         missing.append(_names(frozenset(targets)))
-    if not missing:
-        return None
     return _Verdict(
         "resource/missing-target",
         f"{name} is authorized against {' and '.join(missing)} too, and this statement "

@@ -271,6 +271,8 @@ def sids(ctx: LintContext) -> Iterator[Finding]:
 
 
 def size(ctx: LintContext) -> Iterator[Finding]:
+    if len(ctx.text) <= _smallest_limit():
+        return  # under every quota even counting white space: most policies
     limit, label, _ = size_quota(ctx.kind.kind, ctx.options.quota)
     if limit is None:
         return  # a resource-based policy: its service's quota, not IAM's
@@ -287,3 +289,14 @@ def size(ctx: LintContext) -> Iterator[Finding]:
             root.start,
             root.start + 1,
         )
+
+
+_SMALLEST: list[int] = []  # the smallest quota of any kind or choice, worked out once
+
+
+def _smallest_limit() -> int:
+    if not _SMALLEST:
+        limits = [q.limit for q in Quota]
+        limits += [k.rules.size_limit for k in PolicyKind if k.rules.size_limit is not None]
+        _SMALLEST.append(min(limits))
+    return _SMALLEST[0]
