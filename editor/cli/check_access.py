@@ -157,7 +157,7 @@ def run(args: argparse.Namespace) -> int:
         with_documents,
     )
     from editor.core.access.policy import PolicyKind
-    from editor.core.access.requestkeys import REGION, said
+    from editor.core.access.requestkeys import REGION, absent_notes, said
 
     given = args.resource_policy
     try:
@@ -180,6 +180,7 @@ def run(args: argparse.Namespace) -> int:
     requests = requests_for(args, notes)
     result = decide(policies, requests, open_parts(args))
     notes = said(notes, policies.tests_key(REGION))
+    notes += absent_notes(policies.keys_of(result.statements), requests[0].context)
     if args.format == "json":
         sys.stdout.write(as_json(result, notes))
     else:

@@ -7,7 +7,7 @@ import argparse
 import sys
 from typing import Any
 
-from editor.cli.common import UsageError, read_input
+from editor.cli.common import UsageError, add_policy_type, policy_type, read_input
 from editor.core.export.names import DEFAULT_POLICY_NAME
 
 
@@ -52,6 +52,7 @@ def add_parser(commands: Any) -> None:
         "--template", action="store_true", help="export even with errors or unfilled placeholders"
     )
     export.add_argument("-o", "--output", help="write to this file (atomically) not stdout")
+    add_policy_type(export)  # the kind says what it exports to: a role, a bucket policy, an SCP
 
 
 def _policy_name(name: str) -> str:
@@ -66,13 +67,21 @@ def _policy_name(name: str) -> str:
 def run(args: argparse.Namespace) -> int:
     from editor.core.export.formats import ExportRefused, Format, export
     from editor.core.files import write_atomically
+    from editor.core.lint.engine import LintOptions
 
     if (args.account_id or args.region) and not args.sub:
         raise UsageError("--account-id and --region say what --sub replaces; add --sub")
     text = read_input(args.file)
     try:
         out = export(
-            text, Format(args.to), args.name, args.template, args.sub, args.account_id, args.region
+            text,
+            Format(args.to),
+            args.name,
+            args.template,
+            args.sub,
+            args.account_id,
+            args.region,
+            LintOptions(kind=policy_type(args)),
         )
     except ExportRefused as refusal:
         # One line per problem in lint's form (FILE:LINE:COL: ...): an editor jumps to each.

@@ -32,7 +32,7 @@ from editor.core.access.evaluate import Decision, PolicySet, Result, decide, wit
 from editor.core.access.policy import StatementRef
 from editor.core.access.request import Request, make_context
 from editor.core.access.requestform import caller_arn, principal_arn, target_arn, target_types
-from editor.core.access.requestkeys import REGION, assume_region, said
+from editor.core.access.requestkeys import REGION, absent_notes, assume_region, said
 from editor.core.access.targets import missing_result, missing_types
 from editor.core.catalog.catalog import Catalog
 from editor.ui.grants_view import compile_document
@@ -92,7 +92,7 @@ class AccessPane(QWidget):
         )
         self.context = QPlainTextEdit()
         self.context.setAccessibleName("Context keys")
-        self.context.setPlaceholderText("aws:SecureTransport=true\naws:MultiFactorAuthPresent=true")
+        self.context.setPlaceholderText("KEY=value, one a line: aws:SecureTransport=true")
         self.context.setToolTip(
             "Request context keys, one KEY=value a line (repeat a key for several values). "
             "A condition on a key every request carries (aws:SourceIp, aws:SecureTransport, "
@@ -246,8 +246,11 @@ class AccessPane(QWidget):
         result = decide(policies, requests, [missing] if missing else [])
         self.result = result
         headline = VERDICTS[result.decision]
-        reason = "" if result.reason.lower() in headline.lower() else f": {result.reason}"
+        said_why, _, which = result.reason.partition(" (for ")
+        reason = "" if said_why.lower() in headline.lower() else f": {said_why}"
+        reason += f" (for {which}" if which else ""
         notes = said(notes, policies.tests_key(REGION))
+        notes += absent_notes(policies.keys_of(result.statements), requests[0].context)
         shown = "".join(f"<br><i>{escape(n, quote=False)}</i>" for n in notes)
         self.verdict.setText(f"<b>{escape(headline + reason, quote=False)}</b>{shown}")
         scheme = colours(self.palette())

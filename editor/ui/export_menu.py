@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from editor.core.files import PolicyFileError, write_atomically
+from editor.core.text.findings import Finding
 from editor.ui.dialogs import Dialogs
 from editor.ui.document import Document
 
@@ -20,7 +21,7 @@ ENTRIES = (
     ("JSON, minified…", "json-min", "JSON (*.json)", ".json"),
     ("CloudFormation (YAML)…", "cloudformation-yaml", "YAML (*.yaml *.yml)", ".yaml"),
     ("CloudFormation (JSON)…", "cloudformation-json", "JSON (*.json)", ".json"),
-    ("Terraform (aws_iam_policy)…", "terraform", "Terraform (*.tf)", ".tf"),
+    ("Terraform (jsonencode)…", "terraform", "Terraform (*.tf)", ".tf"),
     ("Terraform (policy document data source)…", "terraform-data", "Terraform (*.tf)", ".tf"),
     ("AWS CLI command…", "aws-cli", "Shell (*.sh)", ".sh"),
 )
@@ -80,22 +81,30 @@ class ExportMenu(QObject):
                 self.substitute.isChecked(),
                 stack.get("account_id"),
                 stack.get("region"),
+                self.document.lint_options(),  # its kind: the user's, its place's, or detected
             )
         except ExportRefused as refusal:
             lines = [f"line {f.line}:{f.column}  {f.message}" for f in refusal.problems]
             shown = "\n".join(lines[:12]) + (
                 f"\n… and {len(lines) - 12} more" if len(lines) > 12 else ""
             )
-            if isinstance(refusal, CannotCarry):  # a template would not help
+            if isinstance(refusal, CannotCarry) and any(
+                f.code == "export/kind" for f in refusal.problems
+            ):  # nothing of this kind's in this format: JSON, or another kind
+                text = (
+                    f"This format has no place for the policy's kind:\n\n{shown}\n\n"
+                    "Export it as JSON, or choose its kind in the Kind combo."
+                )
+            elif isinstance(refusal, CannotCarry):  # a template would not help
                 text = (
                     f"This export cannot carry the policy as it is:\n\n{shown}\n\n"
-                    "Change these, or choose another format (JSON and Terraform's "
-                    "aws_iam_policy carry any policy)."
+                    "Change these, or choose another format (JSON and Terraform with "
+                    "jsonencode carry any policy)."
                 )
             else:
                 text = (
                     f"The policy still has {len(lines)} problem(s) to fix first:\n\n{shown}\n\n"
-                    "Fill in the ARN form or use Fix all; or tick Export ▸ Export as template."
+                    f"{_remedy(refusal.problems)}; or tick Export ▸ Export as template."
                 )
             self.dialogs.error("Not exported", text, "\n".join(lines))
             return None
@@ -122,3 +131,19 @@ class ExportMenu(QObject):
             self.dialogs.error("Cannot export", str(error))
             return False
         return True
+
+
+def _remedy(problems: list[Finding]) -> str:
+    """What repairs these problems: the form for placeholders, Fix all only when one of them
+    has a safe fix (the audit saw "use Fix all" beside a greyed-out Fix all)."""
+    ways = []
+    if any(f.code.endswith("/placeholder") for f in problems):
+        ways.append("fill in the ARN form")
+    if any(f.fix is not None and f.fix.safe for f in problems):
+        ways.append("use Fix all")
+    if any(
+        not f.code.endswith("/placeholder") and (f.fix is None or not f.fix.safe) for f in problems
+    ):
+        ways.append("correct the others in the text" if ways else "correct them in the text")
+    text = ", ".join(ways[:-1]) + (" or " if len(ways) > 1 else "") + ways[-1]
+    return text[:1].upper() + text[1:]

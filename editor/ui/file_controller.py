@@ -1,4 +1,5 @@
-"""Files: new, open, save, save as, revert, recent files, and changes made on disk.
+"""Files: new, open, save, save as, revert, recent files; changes made on disk are
+disk_changes.py's.
 
 Saves are atomic; the first save over a file the user opened keeps its original as FILE.bak.
 A file that cannot be a policy (binary, not UTF-8, too big) is refused with a clear message;
@@ -20,19 +21,20 @@ from editor.core.catalog.catalog import load_personas
 from editor.core.export.sniff import looks_like_policy
 from editor.core.files import PolicyFileError, read_policy_file
 from editor.core.policy import editing
-from editor.ui.dialogs import Answer, Dialogs, DiskAnswer
+from editor.ui.dialogs import Answer, Dialogs
+from editor.ui.disk_changes import DiskChanges, Link
 from editor.ui.disk_watch import DiskWatch
 from editor.ui.document import Document
 
 if TYPE_CHECKING:  # the readers of templates and pages load when a file needs them
-    from editor.core.export.embedded import Container, Embedded
+    from editor.core.export.embedded import Container
 
 log = logging.getLogger(__name__)
 
 MAX_RECENT = 8
 
 
-class FileController(QObject):
+class FileController(DiskChanges, QObject):
     path_changed = Signal()  # the title to show changed (path, or untitled label)
     recent_changed = Signal(list)
     message = Signal(str)  # a notice for the window's banner/status bar
@@ -49,7 +51,7 @@ class FileController(QObject):
         self.dialogs = dialogs
         self.settings = settings
         self.path: str | None = None
-        self.container: _Link | None = None  # the template or page the policy came from
+        self.container: Link | None = None  # the template or page the policy came from
         self.label = "Untitled"
         self.newline = "\n"
         self.backed_up = False  # the original of an opened file is kept once, at first save
@@ -95,7 +97,7 @@ class FileController(QObject):
         persona = load_personas().get(persona_id) if persona_id else None
         if persona is not None:
             state = editing.with_actions(state, frozenset(persona.actions))
-            label = f"{persona.title} (new)"
+            label = f"{persona.title}{_NEW}"
         self._forget_container()
         self._set_path(None, label)
         self.newline, self.backed_up, self.disk_text = "\n", False, None
@@ -160,7 +162,7 @@ class FileController(QObject):
             index = choice
         embedded = documents[index]
         self._set_path(None, f"{embedded.label} from {name}")
-        self.container = _Link(str(Path(path).resolve()), text, newline, index, embedded)
+        self.container = Link(str(Path(path).resolve()), text, newline, index, embedded)
         self.newline, self.backed_up = "\n", False
         self.document.set_place(embedded.kind, embedded.kind_reason, True, embedded.parameters)
         self.document.reset(editing.new_state(embedded.text))
@@ -177,7 +179,7 @@ class FileController(QObject):
             self.container = None
             self.document.set_place(None, "", False)
 
-    def _save_into_container(self, link: _Link) -> bool:
+    def _save_into_container(self, link: Link) -> bool:
         """The edited policy written back into its file, the rest of the file unchanged."""
         from editor.core.export.containers import NotInPlace, find_container, write_back
 
@@ -233,31 +235,6 @@ class FileController(QObject):
         self.message.emit(f"{Path(path).name} already holds this text: nothing to write.")
         return True
 
-    def _may_overwrite(self, path: str, known: str | None) -> bool:
-        """Another program's text in the file (`known`: what we last read or wrote there)
-        is replaced only when the user says so; a file deleted meanwhile holds nothing of
-        anyone's and is written again."""
-        if not Path(path).exists():
-            return True
-        on_disk = self._read_disk(path)
-        if on_disk == known:
-            return True
-        self._asking = True  # no reload prompt over this one
-        try:
-            answer = self.dialogs.ask_overwrite(Path(path).name)
-        finally:
-            self._asking = False
-        log.debug("%s differs on disk at save; answer: %s", path, answer.value)
-        if answer is DiskAnswer.RELOAD:
-            if isinstance(on_disk, PolicyFileError):
-                self._refuse_reload(path, on_disk)
-            elif self.container is not None:
-                self._reload_embedded(self.container, on_disk)
-            else:
-                self._reload(on_disk)
-            return False
-        return answer is DiskAnswer.OVERWRITE
-
     def save_as(self) -> bool:
         # A policy taken from a template is suggested beside the template, where its
         # project is; a new one in the working folder.
@@ -303,10 +280,8 @@ class FileController(QObject):
             said.append(f"Saved; the original is kept as {os.path.basename(kept)}.")
         broken = _why_not_json(self.document.state.text)
         if broken:  # saved all the same: it is the user's text, and refusing loses work
-            said.append(
-                f"{'Saved, but it' if not said else 'It'} is not valid JSON yet "
-                f"({broken}): IAM would reject this file."
-            )
+            # Short: the status bar shows about 80 characters beside its counters.
+            said.append(f"{'Saved, but n' if not said else 'N'}ot valid JSON yet: {broken}.")
         if said:
             self.message.emit(" ".join(said))
         self.backed_up = self.backed_up or backup
@@ -339,81 +314,6 @@ class FileController(QObject):
         self._disk.follow(path)
         self.path_changed.emit()
 
-    def _read_disk(self, path: str) -> str | PolicyFileError:
-        """The file's text through the reader opening uses, with its refusals (a binary,
-        non-UTF-8, oversized or special file), or why it cannot be read."""
-        try:
-            return read_policy_file(path)
-        except PolicyFileError as error:
-            return error
-        finally:
-            self._disk.watch_again(path)  # programs that replace files drop the watch
-
-    def _check_disk(self) -> None:
-        """One prompt per change on disk: never while one is open, never twice for one text.
-        A file that no longer reads as a policy is not offered: the text and its undo
-        history stay as they are, and the message says why."""
-        if self.path is None or self._asking:
-            return  # a change during the prompt is read when the prompt closes
-        path = self.path
-        text = self._read_disk(path)
-        if isinstance(text, PolicyFileError):
-            self._refuse_reload(path, text)
-            return
-        if text in (self.disk_text, self._seen_on_disk):
-            return  # our own save, or a text the user already answered for
-        self._asking = True
-        try:
-            reload = self.dialogs.ask_reload(self.name, self.modified)
-        finally:
-            self._asking = False
-        latest = self._read_disk(path)  # the file may have changed again while asking
-        if isinstance(latest, PolicyFileError):
-            if reload:
-                self._refuse_reload(path, latest)
-            return
-        self._seen_on_disk = latest
-        log.debug("%s changed on disk; reload: %s", path, reload)
-        if reload:
-            self._reload(latest)
-
-    def _reload(self, text: str) -> None:
-        self.document.replace_from_disk(text.replace("\r\n", "\n"), "Reload from disk")
-        self.disk_text = self._seen_on_disk = text
-
-    def _reload_embedded(self, link: _Link, raw: str) -> None:
-        """The policy read again from its template or page as it is on disk now."""
-        from editor.core.export.containers import find_container
-
-        text = raw.replace("\r\n", "\n")
-        again = find_container(text, link.path)
-        if again is None or link.index >= len(again.policies):
-            name = Path(link.path).name
-            self.dialogs.error(
-                f"Cannot reload {name}", f"{name} no longer holds {link.embedded.label}."
-            )
-            return
-        link.text, link.embedded = text, again.policies[link.index]
-        self.document.replace_from_disk(link.embedded.text, "Reload from disk")
-
-    def _refuse_reload(self, path: str, error: PolicyFileError) -> None:
-        """Say why the file on disk is not offered (once per change), and that nothing of
-        the user's was lost."""
-        log.info("not reloaded: %s", error)
-        if not Path(path).exists():
-            self.message.emit(f"{self.name} was moved or deleted on disk. Your text is kept.")
-            return
-        self.message.emit(f"{self.name} changed on disk and cannot be reloaded.")
-        self._asking = True  # no second dialog over this one
-        try:
-            self.dialogs.error(
-                f"Cannot reload {self.name}",
-                f"{error}.\n\nYour text and its undo history are kept; Save writes them back "
-                "to the file.",
-            )
-        finally:
-            self._asking = False
-
     def _add_recent(self, path: str | None) -> None:
         if not path:
             return
@@ -431,17 +331,14 @@ def dropped_file(urls: list[QUrl]) -> str | None:
     return None
 
 
+_NEW = " (new)"  # the title of a policy made from a persona, not part of its file's name
+
+
 def _file_stem(name: str) -> str:
-    stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in name).strip("-")
-    return stem or "policy"
-
-
-class _Link:
-    """The file a policy was opened from, and which of its policies it is."""
-
-    def __init__(self, path: str, text: str, newline: str, index: int, embedded: Embedded):
-        self.path, self.text, self.newline = path, text, newline
-        self.index, self.embedded = index, embedded
+    """A file name from a title: its words joined by single hyphens ("Minimal user (new)"
+    -> "Minimal-user", not "Minimal-user--new")."""
+    words = "".join(c if c.isalnum() or c == "_" else " " for c in name.removesuffix(_NEW))
+    return "-".join(words.split()) or "policy"
 
 
 def _why_not_json(text: str) -> str:

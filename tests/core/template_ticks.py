@@ -132,3 +132,122 @@ def resources_of(document: dict[str, Any]) -> list[Any]:
         value = statement.get("Resource", [])
         found.extend(value if isinstance(value, list) else [value])
     return found
+
+
+# The chat demo's user role policy (CognitoAuthorizedRole › ChimeSDKDemoUserPolicy, its
+# action list shortened): `!Join` ARNs on the app instance a custom resource makes.
+CHAT_USER_POLICY = """\
+AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  DemoName:
+    Type: String
+    Default: ChimeSDKMessagingDemo
+Resources:
+  UserPool:
+    Type: "AWS::Cognito::UserPool"
+    Properties:
+      UserPoolName: !Sub ${DemoName}-user-pool
+  TriggerChimeAppInstanceLambda:
+    Type: AWS::CloudFormation::CustomResource
+    Properties:
+      ServiceToken: arn:aws:lambda:us-east-1:111122223333:function:make-app-instance
+  CognitoAuthorizedRole:
+    Type: "AWS::IAM::Role"
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: "Allow"
+            Principal:
+              Federated: "cognito-identity.amazonaws.com"
+            Action:
+              - "sts:AssumeRoleWithWebIdentity"
+      Policies:
+        - PolicyName: !Sub ${DemoName}-ChimeSDKDemoUserPolicy
+          PolicyDocument:
+            Version: "2012-10-17"
+            Statement:
+              - Effect: "Allow"
+                Action:
+                  - "chime:GetMessagingSessionEndpoint"
+                Resource: "*"
+              - Effect: "Allow"
+                Action:
+                  - "cognito-idp:ListUsers"
+                Resource: !Join ['', ['arn:aws:cognito-idp:us-east-1:', !Ref AWS::AccountId, ':userpool/', !Ref UserPool]]
+              # what a signed-in user does in the chat
+              - Effect: "Allow"
+                Action:
+                  - "chime:SendChannelMessage"
+                  - "chime:ListChannelMessages"
+                  - "chime:Connect"
+                Resource:
+                  - !Join ['', [!GetAtt TriggerChimeAppInstanceLambda.AppInstanceArn, '/user/${cognito-identity.amazonaws.com:sub}']]
+                  - !Join ['', [!GetAtt TriggerChimeAppInstanceLambda.AppInstanceArn, '/channel/*']]
+"""
+
+
+# The chat demo's processor role (aws-samples/amazon-chime-sdk, apps/chat/src/backend/
+# serverless/template.yaml, ProcessorLambdaRole): its trust policy as one JSON string, a
+# policy as a JSON block (`PolicyDocument: |`); a mis-cased Chime action added to the block.
+JSON_STRINGS = """\
+AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  DemoName:
+    Type: String
+    Default: ChimeSDKMessagingDemo
+Resources:
+  ProcessorLambdaRole:
+    Type: "AWS::IAM::Role"
+    Properties:
+      Path: "/"
+      AssumeRolePolicyDocument: "{\\"Version\\":\\"2012-10-17\\",\\"Statement\\":[{\\"Effect\\":\\"Allow\\",\\"Principal\\":{\\"Service\\":\\"lambda.amazonaws.com\\"},\\"Action\\":\\"sts:AssumeRole\\"}]}"
+      Policies:
+        - PolicyName: !Sub ${DemoName}-ProcessorLambda-ComprehendAccess
+          PolicyDocument: |
+            {
+                "Version": "2012-10-17",
+                "Statement": [
+                    {
+                        "Sid": "VisualEditor0",
+                        "Effect": "Allow",
+                        "Action": [
+                            "comprehend:DetectSentiment",
+                            "chime:Listsubchannels"
+                        ],
+                        "Resource": "*"
+                    }
+                ]
+            }
+        - PolicyName: !Sub ${DemoName}-ProcessorLambda-ChimeMessagingSDKAccess
+          PolicyDocument:
+            Version: "2012-10-17"
+            Statement:
+              - Effect: "Allow"
+                Action:
+                  - "chime:ChannelFlowCallback"
+                Resource: !Sub "arn:aws:chime:${AWS::Region}:${AWS::AccountId}:app-instance/*"
+"""
+
+# ARNs joined from pieces (`Fn::Join`), as the chat demo joins its cognito-idp ARN: the
+# account and app instance are the stack's.
+JOINED = """\
+AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  AppInstanceId:
+    Type: String
+Resources:
+  ChatPolicy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Action:
+              - chime:ListChannelMessages
+              - chime:SendChannelMessage
+            Resource:
+              - !Join ['', ['arn:aws:chime:us-east-1:', !Ref AWS::AccountId, ':app-instance/', !Ref AppInstanceId, '/user/${aws:username}']]
+              - !Join ['', ['arn:aws:chime:us-east-1:', !Ref AWS::AccountId, ':app-instance/', !Ref AppInstanceId, '/channel/*']]
+"""

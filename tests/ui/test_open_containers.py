@@ -1,6 +1,7 @@
 """Policies opened from a template or a doc page: checked as the kind their place gives,
 edited, and saved back into their place in the file (with a backup of the file)."""
 
+import difflib
 import json
 from pathlib import Path
 
@@ -111,9 +112,10 @@ def test_every_export_format_opens_in_the_window_with_zero_errors(window, tmp_pa
         ], name
 
 
-def test_an_edit_yaml_cannot_take_in_place_writes_the_policy_back_whole(window, tmp_path) -> None:
-    """A tick adds a statement: no edit of one value, so Save writes the policy as a JSON flow
-    mapping under its key (YAML reads it), the rest of the template untouched."""
+def test_a_tick_in_a_yaml_template_is_saved_as_lines_of_its_yaml(window, tmp_path) -> None:
+    """A tick adds a statement: Save inserts its lines, in the template's own YAML (`!Sub`
+    where it writes `!Sub`), the rest of the template untouched."""
+    from tests.core.template_ticks import decoded
     from tests.ui.test_crafting import action_index
 
     path = tmp_path / "stack.yaml"
@@ -125,9 +127,15 @@ def test_an_edit_yaml_cannot_take_in_place_writes_the_policy_back_whole(window, 
     QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     saved = path.read_text(encoding="utf-8")
     assert saved.splitlines()[:19] == STACK.splitlines()[:19]  # the trust policy untouched
-    template = yaml.load(saved, Loader=_CfnLoader)
+    changes = [
+        line[0] + line[2:].strip()
+        for line in difflib.ndiff(STACK.splitlines(), saved.splitlines())
+        if line[0] in "+-?"
+    ]
+    assert changes[:3] == ["+- Sid: ChimeUser", "+Effect: Allow", "+Action:"]
+    assert "+- chime:ListChannels" in changes and all(c[0] == "+" for c in changes)
+    template = decoded(saved, "stack.yaml")  # cfn-lint's reader: !Sub as Fn::Sub
     inline = template["Resources"]["ChatRole"]["Properties"]["Policies"][0]["PolicyDocument"]
-    assert "chime:ListChannels" in json.dumps(inline)
     assert inline == json.loads(window.editor.toPlainText())  # the policy as the window has it
 
 

@@ -33,7 +33,7 @@ SUB = "arn:aws:chime:${AWS::Region}:${AWS::AccountId}:app-instance/"
             CHAT_DEMO,
             1,
             "DescribeAppInstanceUser",
-            SUB + "*/user/*",
+            SUB + "{app_instance_id}/user/*",  # its `app-instance/*` is not copied unasked
             ("PresenceProcessorLambdaRole", 0),
         ),
     ],
@@ -52,7 +52,8 @@ def test_ticking_in_a_template_writes_its_own_references(
     assert "{aws_account_id}" not in window.editor.toPlainText()
     qtbot.waitUntil(lambda: window.document.result_version == window.document.version)
     shown = [f for f in window.problems.model.findings if f.severity is Severity.ERROR]
-    assert shown == []
+    unfilled = ["resource/placeholder"] if "{app_instance_id}" in arn else []
+    assert [f.code for f in shown] == unfilled  # the one the tick asks the user to fill
     QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     saved = path.read_text(encoding="utf-8")
     assert saved != template
@@ -71,4 +72,64 @@ def test_ticking_in_a_template_writes_its_own_references(
         for f in lint_embedded(saved, e, LintOptions()).findings
         if f.severity is Severity.ERROR
     ]
+    assert len(errors) == len(unfilled)
+
+
+def test_unticking_in_a_yaml_template_deletes_only_that_line(window, qtbot, tmp_path) -> None:
+    """Before, an untick rewrote the whole PolicyDocument as JSON: now Save deletes the
+    action's own line, and the comment, tags and quoting around it stay."""
+    template = CHAT_DEMO.replace("      Policies:\n", "      Policies:\n        # Chime access\n")
+    path = tmp_path / "chat.yaml"
+    path.write_text(template, encoding="utf-8")
+    window.dialogs.choice = 1
+    assert window.open_path(str(path))
+    click_check(qtbot, window.catalog_view, rows(window, "UpdateChannel")[0])
+    qtbot.waitUntil(lambda: "chime:UpdateChannel" not in window.document.state.text)
+    QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert path.read_text(encoding="utf-8") == template.replace(
+        '                  - "chime:UpdateChannel"\n', ""
+    )
+
+
+def test_a_json_block_policy_is_edited_in_place_through_the_window(window, qtbot, tmp_path) -> None:
+    """`PolicyDocument: |` (the chat demo's processor role): offered, ticked into with a
+    click, and saved as the same JSON block, its untouched lines byte for byte."""
+    import json
+
+    from tests.core.template_ticks import JSON_STRINGS
+
+    path = tmp_path / "chat.yaml"
+    path.write_text(JSON_STRINGS, encoding="utf-8")
+    window.dialogs.choice = 1
+    assert window.open_path(str(path))
+    assert window.editor.toPlainText().startswith('{\n    "Version": "2012-10-17"')
+    click_check(qtbot, window.catalog_view, rows(window, "GetMessagingSessionEndpoint")[0])
+    qtbot.waitUntil(lambda: "chime:GetMessagingSessionEndpoint" in window.document.state.text)
+    QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    saved = path.read_text(encoding="utf-8")
+    assert cfn_errors(saved) == []
+    role = decoded(saved, "chat.yaml")["Resources"]["ProcessorLambdaRole"]["Properties"]
+    block = role["Policies"][0]["PolicyDocument"]
+    assert isinstance(block, str)
+    # its `Resource: "*"` statement takes the action: one more line of its list
+    assert "chime:GetMessagingSessionEndpoint" in json.loads(block)["Statement"][0]["Action"]
+    line = '                            "chime:Listsubchannels"'
+    assert saved == JSON_STRINGS.replace(
+        line, line + ',\n                            "chime:GetMessagingSessionEndpoint"'
+    )
+
+
+def test_join_arns_show_as_the_templates_values_in_the_form(window, tmp_path) -> None:
+    from tests.core.template_ticks import JOINED
+
+    path = tmp_path / "joined.yaml"
+    path.write_text(JOINED, encoding="utf-8")
+    assert window.open_path(str(path))
+    form = window.form
+    assert form.inputs["account_id"].placeholderText() == "set by the template: ${AWS::AccountId}"
+    assert form.inputs["app_instance_id"].placeholderText() == (
+        "set by the template: ${AppInstanceId}"
+    )
+    assert form.inputs["account_id"].isReadOnly() and form.inputs["app_instance_id"].isReadOnly()
+    errors = [f for f in window.problems.model.findings if f.severity is Severity.ERROR]
     assert errors == []

@@ -59,6 +59,17 @@ class PolicySet:
         scps = tuple(p for level in self.scps for p in level)
         object.__setattr__(self, "everything", self.identity + extra + scps + self.rcps)
 
+    def keys_of(self, refs: Sequence[StatementRef]) -> set[str]:
+        """The condition keys (lower-cased) the given statements test."""
+        chosen = set(refs)
+        return {
+            c.key
+            for p in self.everything
+            for s in p.statements
+            if s.ref in chosen
+            for c in s.clauses
+        }
+
     def tests_key(self, key_lower: str) -> bool:
         """Whether some condition of these policies tests the key (lower-cased)."""
         return any(
@@ -267,7 +278,17 @@ def decide(
     """`open_parts`: what the call is also authorized against but no request gives (a
     required resource type without an ARN, see targets.py): unknown unless a given resource
     already denies the call."""
-    result = combine([evaluate(policies, r) for r in requests])
+    results = [evaluate(policies, r) for r in requests]
+    result = combine(results)
+    if len(requests) > 1 and result.decision is not Decision.ALLOWED:
+        which = next(
+            r
+            for r, x in zip(requests, results, strict=True)
+            if (x.decision, x.reason) == (result.decision, result.reason)
+        )
+        result = Result(
+            result.decision, result.statements, f"{result.reason} (for {which.resource})"
+        )
     if result.decision is Decision.ALLOWED and open_parts:
         return combine([result, *open_parts])
     return result

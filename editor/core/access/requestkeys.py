@@ -30,6 +30,13 @@ ALWAYS_PRESENT: dict[str, str] = {
         "aws:PrincipalIsAWSService",
     )
 }
+# Keys whose absence is a real case: not given, they are absent, and the answer says so when a
+# deciding statement tests them (the global keys page: "not present when an API or CLI command
+# is called with long-term credentials, such as user access key pairs").
+ABSENT_MEANS: dict[str, str] = {
+    "aws:multifactorauthpresent": "aws:MultiFactorAuthPresent",
+    "aws:multifactorauthage": "aws:MultiFactorAuthAge",
+}
 REGION = "aws:requestedregion"
 ASSUMED_REGION = "assuming aws:RequestedRegion="
 
@@ -58,6 +65,16 @@ def assume_region(
     region = regions.pop()
     out[REGION] = (region,)
     return out, [f"{ASSUMED_REGION}{region}, the target ARN's region"]
+
+
+def absent_notes(tested: set[str], context: Mapping[str, tuple[str, ...]]) -> list[str]:
+    """What the answer took as absent among the keys the deciding statements test."""
+    return [
+        f"taking {name} as absent: a call signed with long-term access keys "
+        "(give it for a console or MFA session)"
+        for key, name in ABSENT_MEANS.items()
+        if key in tested and key not in context
+    ]
 
 
 def said(notes: list[str], region_tested: bool) -> list[str]:

@@ -92,6 +92,11 @@ def _service_arn_types(svc: Service, value: str) -> frozenset[str]:
     return found
 
 
+# Resource parts of one name that can never hold "/": S3's "General purpose bucket naming
+# rules" (S3 User Guide) allow only lower-case letters, digits, dots and hyphens.
+ONE_SEGMENT = frozenset({"${BucketName}"})
+
+
 def may_match(value: str, template: str) -> bool:
     """Whether an ARN of the policy may be of a template's form. Cautious, so never a false
     alarm: the service field and the literal start of the resource part must agree; the rest
@@ -106,6 +111,8 @@ def may_match(value: str, template: str) -> bool:
     if not has_wildcard(service_field) and service_field != forms[2]:
         return False
     resource, form = fields[5], forms[5]
+    if form in ONE_SEGMENT and "/" in resource:
+        return False  # `bucket/*` is objects, never a bucket
     head = resource
     for mark in ("*", "?", "${"):
         head = head.split(mark, 1)[0]

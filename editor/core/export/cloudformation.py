@@ -1,4 +1,5 @@
-"""CloudFormation: an AWS::IAM::ManagedPolicy in YAML or JSON, and `--sub`.
+"""CloudFormation in YAML or JSON: the resource the policy's kind goes in (targets.py), and
+`--sub`.
 
 `--sub` writes the stack's own account and region as ${AWS::AccountId} and ${AWS::Region},
 so that one template deploys anywhere. Only ARN fields *equal* to the stack's account or
@@ -15,6 +16,7 @@ from typing import Any, NamedTuple
 
 from editor.core.catalog.arn import ACCOUNT_ID, split_arn
 from editor.core.catalog.catalog import load_catalog
+from editor.core.export.targets import Target
 from editor.core.json.nodes import Kind, Node
 
 _NAME = re.compile(r"[^A-Za-z0-9]+")
@@ -109,16 +111,19 @@ def logical_id(name: str) -> str:
     return "".join(w[:1].upper() + w[1:] for w in words if w) or "ChimePolicy"
 
 
-def cloudformation(document: dict[str, Any], name: str, yaml_out: bool, stack: Stack | None) -> str:
-    """The template; with a `stack`, its account and region as pseudo parameters."""
+def cloudformation(
+    document: dict[str, Any], name: str, target: Target, yaml_out: bool, stack: Stack | None
+) -> str:
+    """The template: `target`'s resource holding the document; with a `stack`, its account
+    and region as pseudo parameters."""
     body = _substituted(document, stack) if stack is not None else document
     template = {
         "AWSTemplateFormatVersion": "2010-09-09",
-        "Description": "IAM managed policy for Amazon Chime SDK messaging",
+        "Description": target.what[:1].upper() + target.what[1:],
         "Resources": {
             logical_id(name): {
-                "Type": "AWS::IAM::ManagedPolicy",
-                "Properties": {"ManagedPolicyName": name, "PolicyDocument": body},
+                "Type": target.cfn_type,
+                "Properties": {**target.cfn_properties, target.cfn_document: body},
             }
         },
     }

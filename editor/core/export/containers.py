@@ -6,22 +6,33 @@ its place says it is (`AssumeRolePolicyDocument` is a role trust policy, an
 `AWS::SQS::QueuePolicy` a resource-based one), and `Pieces` mapping each offset of that text
 to the container's, so that findings carry the container's own lines and columns. Where the
 policy is written as JSON in the container (a JSON template, a code block, a heredoc), saving
-replaces exactly its span; a YAML template gets the policy back as a JSON flow mapping, which
-is YAML too. Terraform's `jsonencode(...)` is HCL, not JSON: it is never rewritten whole;
-changes of the strings written in it (a respelt action, a filled ARN) are saved in place, as
-`chime-policy fix --in-place` makes them, and anything more is refused (`NotInPlace`).
+replaces exactly its span; a YAML template gets minimal edits of its own lines (changed
+scalars: `in_place`; list items added or removed: `yaml_edits`), else the policy back as a
+JSON flow mapping, which is YAML too. Terraform's `jsonencode(...)` is HCL, not JSON: it is
+never rewritten whole; changes of the strings written in it (a respelt action, a filled ARN)
+are saved in place, as `chime-policy fix --in-place` makes them, and anything more is
+refused (`NotInPlace`).
 """
 
 from __future__ import annotations
 
-from editor.core.export import pages, terraform_data, terraform_read, yaml_tree
+from collections.abc import Callable
+
+from editor.core.export import (
+    pages,
+    string_policies,
+    terraform_data,
+    terraform_read,
+    yaml_edits,
+    yaml_tree,
+)
 from editor.core.export.embedded import Container, Embedded
 from editor.core.export.in_place import edit_in_place, map_edit
 from editor.core.export.sniff import NOT_IN_PLACE
 from editor.core.json.nodes import Kind, Node
 from editor.core.json.read import read_json
 from editor.core.lint.engine import LintOptions, LintResult, lint
-from editor.core.lint.template import Piece, Pieces, Writer, unmask
+from editor.core.lint.template import Piece, Pieces, Writer, is_intrinsic, unmask
 from editor.core.policy.kinds import PolicyKind
 
 # Where a CloudFormation policy sits, and the kind that place makes it. Resource types whose
@@ -38,6 +49,20 @@ RESOURCE_POLICY_TYPES = frozenset(
         "AWS::Events::EventBusPolicy",
         "AWS::Logs::ResourcePolicy",
         "AWS::OpenSearchService::Domain",
+    }
+)
+# Resource types whose PolicyDocument (or Policies entries) is an identity policy: a Principal
+# there is an error, not a hint that it is a resource policy (CloudFormation User Guide).
+IDENTITY_POLICY_TYPES = frozenset(
+    {
+        "AWS::IAM::ManagedPolicy",
+        "AWS::IAM::Policy",
+        "AWS::IAM::RolePolicy",
+        "AWS::IAM::UserPolicy",
+        "AWS::IAM::GroupPolicy",
+        "AWS::IAM::Role",
+        "AWS::IAM::User",
+        "AWS::IAM::Group",
     }
 )
 # Properties that hold a policy document, by resource type ("*": any type).
@@ -58,6 +83,7 @@ TYPED_POLICY_PROPERTIES = frozenset(
         ("AWS::S3::AccessPoint", "Policy"),
         ("AWS::S3::MultiRegionAccessPointPolicy", "Policy"),
         ("AWS::S3ObjectLambda::AccessPointPolicy", "PolicyDocument"),
+        ("AWS::Organizations::Policy", "Content"),  # an SCP or RCP, by its Type
     }
 )
 _DATA = 'data "aws_iam_policy_document"'
@@ -123,28 +149,43 @@ def template_policies(root: Node, text: str, verbatim: bool) -> list[Embedded]:
                 for n, item in enumerate(prop.value.items):
                     doc = item.get("PolicyDocument") if item.kind is Kind.OBJECT else None
                     name = item.get("PolicyName") if item.kind is Kind.OBJECT else None
-                    title = str(name.value.value) if name and name.value else f"policy {n + 1}"
+                    written = name.value if name is not None else None
+                    plain = written is not None and written.kind is Kind.STRING
+                    # none, or a !Sub of the stack's name: its place in the list
+                    title = str(written.value) if plain and written else f"policy {n + 1}"
                     if doc is not None and doc.value is not None:
                         label = f"{resource.key} › {title} ({rtype})"
-                        policy = _embedded(label, doc.value, text, verbatim, None, "")
-                        found.append(policy._replace(parameters=parameters))
+                        kind, reason = _identity_place(rtype, "Policies")
+                        policy = _embedded(label, doc.value, text, verbatim, kind, reason)
+                        if policy is not None:
+                            found.append(policy._replace(parameters=parameters))
                 continue
             typed = (rtype, prop.key) in TYPED_POLICY_PROPERTIES
             if (prop.key not in POLICY_PROPERTIES and not typed) or prop.value is None:
                 continue
-            if prop.value.kind is not Kind.OBJECT or not prop.value.members:
+            if prop.value.kind is Kind.OBJECT and not prop.value.members:
                 continue  # an empty {} is nothing to check or edit
             kind = PolicyKind.RESOURCE if typed else POLICY_PROPERTIES[prop.key]
-            if kind is None:
-                kind = PolicyKind.RESOURCE if rtype in RESOURCE_POLICY_TYPES else None
+            if kind is None and rtype in RESOURCE_POLICY_TYPES:
+                kind = PolicyKind.RESOURCE
+            elif kind is None:
+                kind = _identity_place(rtype, prop.key)[0]
             if rtype == "AWS::Organizations::Policy":
                 kind = _organizations_kind(props.value)
             reason = f"from {prop.key} of {rtype}"
             where = "" if prop.key == "PolicyDocument" else f" › {prop.key}"
             label = f"{resource.key}{where} ({rtype})"
             policy = _embedded(label, prop.value, text, verbatim, kind, reason)
-            found.append(policy._replace(parameters=parameters))
+            if policy is not None:
+                found.append(policy._replace(parameters=parameters))
     return found
+
+
+def _identity_place(rtype: str, prop: str) -> tuple[PolicyKind | None, str]:
+    """An IAM identity resource's policy is an identity policy, whatever it holds."""
+    if rtype in IDENTITY_POLICY_TYPES:
+        return PolicyKind.IDENTITY, f"from {prop} of {rtype}"
+    return None, ""
 
 
 def _organizations_kind(props: Node) -> PolicyKind | None:
@@ -158,7 +199,17 @@ def _organizations_kind(props: Node) -> PolicyKind | None:
 
 def _embedded(
     label: str, node: Node, text: str, verbatim: bool, kind: PolicyKind | None, reason: str
-) -> Embedded:
+) -> Embedded | None:
+    """The policy at `node`: a mapping, or a JSON string (None: a string of anything else,
+    or an intrinsic function that makes the policy, which only the stack can read)."""
+    if node.kind is Kind.STRING:
+        written = string_policies.read(text, node)
+        if written is None:
+            return None
+        form, body, pieces, span = written.form, written.text, written.pieces, written.span
+        return Embedded(label, body, kind, reason, pieces, span, 0, form=form)
+    if node.kind is not Kind.OBJECT or is_intrinsic(node):
+        return None  # `!Sub "{...}"`, `!If [...]`: the stack works the policy out
     if verbatim:
         body = text[node.start : node.end] + "\n"
         pieces = Pieces([Piece(0, node.start, node.end, True)])
@@ -187,11 +238,15 @@ def write_back(container: str, embedded: Embedded, edited: str) -> str:
                 "moves more, and its HCL is not rewritten"
             )
         return minimal
+    if embedded.form:  # a JSON string: written back as the same kind of string
+        return string_policies.written_back(container, embedded.form, embedded.span, edited)
     start, end = embedded.span
     original = container[start:end]
     body = edited if original.endswith("\n") else edited.rstrip("\n")
     if embedded.indent:  # YAML: minimal edits of its own text, else the JSON as a flow mapping
         minimal = edit_in_place(container, embedded, edited, lambda t: _reread(t, embedded))
+        if minimal is None:  # whole list items added or removed: as lines of its own YAML
+            minimal = yaml_edits.edit_items(container, embedded, edited, _again(embedded))
         if minimal is not None:
             return minimal
         line_start = container.rfind("\n", 0, start) + 1
@@ -210,6 +265,10 @@ def _reread_any(text: str, embedded: Embedded) -> Embedded | None:
     container = find_container(text)
     found = [] if container is None else container.policies
     return next((e for e in found if e.label == embedded.label), None)
+
+
+def _again(embedded: Embedded) -> Callable[[str], Embedded | None]:
+    return lambda text: _reread(text, embedded)
 
 
 def _reread(text: str, embedded: Embedded) -> Embedded | None:

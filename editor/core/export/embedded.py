@@ -20,6 +20,9 @@ class Embedded(NamedTuple):
     # A CloudFormation template's parameter names (a tick's new ARNs may refer to them);
     # None: not in a template, the ARNs are written as in any policy.
     parameters: tuple[str, ...] | None = None
+    # A policy written as a JSON string ("block": `PolicyDocument: |`, "quoted": one JSON
+    # string), saved back in the same form (string_policies); "": written as a mapping.
+    form: str = ""
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,11 @@ _NOT_STRINGS = re.compile(
 )
 
 
+def is_plain(text: str) -> bool:
+    """Whether YAML reads `text` written plain (unquoted) back as this very string."""
+    return _PLAIN.fullmatch(text) is not None and _NOT_STRINGS.fullmatch(text) is None
+
+
 def map_edit(container: str, embedded: Embedded, edit: TextEdit) -> TextEdit | None:
     """`edit` of the policy's JSON text as an edit of the container, or None."""
     pieces = embedded.pieces
@@ -57,8 +62,7 @@ def _plain_scalar(container: str, embedded: Embedded, edit: TextEdit) -> TextEdi
     end = embedded.pieces.to_source(edit.end - 1, True)
     if container[start:end] != old or not old:
         return None  # not a plain scalar spelt as the policy reads it
-    plain = _PLAIN.fullmatch(new) is not None and _NOT_STRINGS.fullmatch(new) is None
-    return TextEdit(start, end, new if plain else json.dumps(new), edit.rank)
+    return TextEdit(start, end, new if is_plain(new) else json.dumps(new), edit.rank)
 
 
 def edit_in_place(
@@ -80,7 +84,7 @@ def edit_in_place(
         edits.append(mapped)
     result = apply_edits(container, edits)
     again = reread(result)
-    if again is None or not _same_document(again.text, after):
+    if again is None or not same_document(again.text, after):
         return None
     return result
 
@@ -110,7 +114,7 @@ def _changes(before: str, after: str) -> list[tuple[int, int, str]]:
     return changes
 
 
-def _same_document(text: str, expected: str) -> bool:
+def same_document(text: str, expected: str) -> bool:
     a, b = read_json(text), read_json(expected)
     if a.has_errors or b.has_errors or a.root is None or b.root is None:
         return False

@@ -1,10 +1,13 @@
-"""Terraform: an `aws_iam_policy` with `jsonencode(...)`, or an `aws_iam_policy_document`
-data source written statement by statement.
+"""Terraform: the resource the policy's kind goes in (targets.py: `aws_iam_policy`,
+`aws_iam_role`, `aws_s3_bucket_policy`, `aws_organizations_policy` ...) with the document as
+`jsonencode(...)`, or from an `aws_iam_policy_document` data source written statement by
+statement.
 
-jsonencode carries any document as it is. The data source has one attribute per element, so
-a document it cannot carry (a Principal, a condition operator that maps to a string instead
-of keys, an element it has no attribute for) is refused with the reason at its place rather
-than exported with a part silently dropped.
+jsonencode carries any document as it is. The data source has one attribute or block per
+element (`principals` and `not_principals` blocks for Principal and NotPrincipal), so a
+document it cannot carry (a condition operator that maps to a string instead of keys, an
+element it has no attribute for) is refused with the reason at its place rather than
+exported with a part silently dropped.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import json
 import re
 from typing import Any
 
+from editor.core.export.targets import Target
 from editor.core.json.nodes import Kind, Node
 
 # Statement element -> data-source attribute.
@@ -22,7 +26,8 @@ _LISTS = (
     ("Resource", "resources"),
     ("NotResource", "not_resources"),
 )
-_STATEMENT_KEYS = {"Sid", "Effect", "Condition", *(key for key, _ in _LISTS)}
+_PRINCIPALS = (("Principal", "principals"), ("NotPrincipal", "not_principals"))
+_STATEMENT_KEYS = {"Sid", "Effect", "Condition", *(k for k, _ in _LISTS + _PRINCIPALS)}
 _TOP_KEYS = {"Version", "Id", "Statement"}
 _SCALARS = (Kind.STRING, Kind.NUMBER, Kind.LITERAL)
 
@@ -61,13 +66,18 @@ def tf_name(name: str) -> str:
     return snake if snake[0].isalpha() else "p_" + snake
 
 
-def terraform(document: dict[str, Any], name: str) -> str:
-    return (
-        f'resource "aws_iam_policy" "{tf_name(name)}" {{\n'
-        f"  name   = {_hcl_string(name)}\n"
-        f"  policy = jsonencode({_hcl(document, '  ')})\n"
-        "}\n"
-    )
+def _resource(target: Target, label: str, document: str) -> str:
+    """`target`'s resource with its attributes and the document, aligned as `terraform fmt`
+    aligns them."""
+    pairs = [(k, _hcl_string(v)) for k, v in target.tf_attributes]
+    pairs.append((target.tf_document, document))
+    width = max(len(k) for k, _ in pairs)
+    body = "".join(f"  {k:<{width}} = {v}\n" for k, v in pairs)
+    return f'resource "{target.tf_type}" "{label}" {{\n{body}}}\n'
+
+
+def terraform(document: dict[str, Any], name: str, target: Target) -> str:
+    return _resource(target, tf_name(name), f"jsonencode({_hcl(document, '  ')})")
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -114,8 +124,22 @@ def data_source_problems(root: Node) -> list[tuple[Node, str]]:
                 found.append((value, f"{member.key} must be a string"))
             elif member.key == "Condition":
                 found.extend(_condition_problems(value))
+            elif member.key in ("Principal", "NotPrincipal"):
+                found.extend(_principal_problems(member.key, value))
             elif member.key != "Sid" and member.key != "Effect":
                 found.extend(_scalars_or_list(value, member.key))
+    return found
+
+
+def _principal_problems(key: str, principal: Node) -> list[tuple[Node, str]]:
+    if principal.kind is Kind.STRING and principal.value == "*":
+        return []
+    if principal.kind is not Kind.OBJECT:
+        return [(principal, f'{key} must be "*" or map principal types to values')]
+    found: list[tuple[Node, str]] = []
+    for member in principal.members:
+        if member.value is not None:
+            found.extend(_scalars_or_list(member.value, f"the {member.key} principals"))
     return found
 
 
@@ -138,7 +162,7 @@ def _condition_problems(condition: Node) -> list[tuple[Node, str]]:
     return found
 
 
-def terraform_data_source(document: dict[str, Any], name: str) -> str:
+def terraform_data_source(document: dict[str, Any], name: str, target: Target) -> str:
     """An aws_iam_policy_document data source, statement by statement. The document must
     have passed data_source_problems."""
     blocks = []
@@ -151,6 +175,8 @@ def terraform_data_source(document: dict[str, Any], name: str) -> str:
             if key in statement:
                 items = ", ".join(_scalar(v) for v in _as_list(statement[key]))
                 lines.append(f"    {attribute:<9} = [{items}]")
+        for key, block in _PRINCIPALS:
+            lines.extend(_principal_blocks(block, statement.get(key)))
         for operator, conditions in statement.get("Condition", {}).items():
             for variable, values in conditions.items():
                 items = ", ".join(_scalar(v) for v in _as_list(values))
@@ -169,9 +195,23 @@ def terraform_data_source(document: dict[str, Any], name: str) -> str:
     if isinstance(document.get("Id"), str):
         head.append(f"  policy_id = {_hcl_string(document['Id'])}")
     return (
-        f'data "aws_iam_policy_document" "{label}" {{\n' + "\n".join(head + blocks) + "\n}\n\n"
-        f'resource "aws_iam_policy" "{label}" {{\n'
-        f"  name   = {_hcl_string(name)}\n"
-        f"  policy = data.aws_iam_policy_document.{label}.json\n"
-        "}\n"
+        f'data "aws_iam_policy_document" "{label}" {{\n'
+        + "\n".join(head + blocks)
+        + "\n}\n\n"
+        + _resource(target, label, f"data.aws_iam_policy_document.{label}.json")
     )
+
+
+def _principal_blocks(block: str, principal: Any) -> list[str]:
+    """`principals { type = "AWS" identifiers = [...] }`, one block per principal type;
+    `"*"` is type "*" with identifiers ["*"], as the provider writes it back."""
+    if principal is None:
+        return []
+    by_type = {"*": "*"} if principal == "*" else principal
+    return [
+        f"    {block} {{\n"
+        f"      type        = {_hcl_string(kind)}\n"
+        f"      identifiers = [{', '.join(_scalar(v) for v in _as_list(values))}]\n"
+        "    }"
+        for kind, values in by_type.items()
+    ]

@@ -37,6 +37,16 @@ RESOURCE_POLICY_TYPES = frozenset(
     }
 )
 
+# An identity resource's `policy` is an identity policy: a Principal there is an error.
+IDENTITY_POLICY_TYPES = frozenset(
+    {"aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy"}
+)
+_ORGANIZATIONS_TYPE = re.compile(r'\btype\s*=\s*"(SERVICE_CONTROL_POLICY|RESOURCE_CONTROL_POLICY)"')
+_ORGANIZATIONS_KINDS = {
+    "SERVICE_CONTROL_POLICY": PolicyKind.SCP,
+    "RESOURCE_CONTROL_POLICY": PolicyKind.RCP,
+}
+
 
 class HclError(ValueError):
     pass
@@ -85,6 +95,13 @@ def context(text: str, at: int) -> tuple[str, PolicyKind | None, str]:
         kind = PolicyKind.TRUST
     elif rtype in RESOURCE_POLICY_TYPES:
         kind = PolicyKind.RESOURCE
+    elif rtype in IDENTITY_POLICY_TYPES and attribute == "policy":
+        kind = PolicyKind.IDENTITY
+    elif rtype == "aws_organizations_policy" and attribute == "content":
+        # its `type` attribute says which, anywhere in its block
+        block_end = starts[i + 1] if i + 1 < len(starts) else len(text)
+        found = _ORGANIZATIONS_TYPE.search(text, starts[i] if i >= 0 else 0, block_end)
+        kind = _ORGANIZATIONS_KINDS[found.group(1)] if found else None
     reason = f"from {attribute} of {rtype}" if kind else ""
     return f"{rtype}.{rname} › {attribute}", kind, reason
 

@@ -11,9 +11,10 @@ for byte.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 
-from editor.core.catalog.arn import split_arn
+from editor.core.catalog.arn import SUB_REFERENCE, split_arn, symbol
 from editor.core.catalog.arntypes import arn_types_of, resource_ids
 from editor.core.catalog.catalog import CALLER_TYPES, STAR, Action, Catalog
 from editor.core.json.nodes import Kind, Node
@@ -194,8 +195,9 @@ def _best_fit(
             or {"NotAction", "Condition", "NotResource"} & view.elements.keys()
         ):
             continue
-        resources = view.values("Resource")
-        if not resources or len(resources) != len(view.strings("Resource")):
+        texts = _resource_texts(view)
+        resources = [t for t in texts if t is not None]
+        if not resources or len(resources) != len(texts):
             continue
         if not needed:
             fits = resources == [STAR]
@@ -205,6 +207,33 @@ def _best_fit(
         if fits and (best is None or (len(resources), view.index) < best):
             best, chosen = (len(resources), view.index), view
     return chosen
+
+
+def _resource_texts(view: StatementView) -> list[str | None]:
+    """The statement's resources as ARN text: a string as it is, a template's `Fn::Sub` with
+    each reference as a symbol of its field (`${AWS::Region}` is a region); None for what
+    cannot be read as an ARN (`Ref`, `Fn::Join` ...)."""
+    member = view.member("Resource")
+    value = None if member is None else member.value
+    if value is None:
+        return []
+    texts: list[str | None] = []
+    for node in [value] if value.kind is not Kind.ARRAY else value.items:
+        if node.kind is Kind.STRING:
+            texts.append(str(node.value))
+            continue
+        body = node.members[0].value if len(node.members) == 1 else None
+        sub = node.members[0].key == "Fn::Sub" if node.members else False
+        if sub and body is not None and body.kind is Kind.STRING:
+            texts.append(SUB_REFERENCE.sub(_as_symbol, str(body.value)))
+        else:
+            texts.append(None)
+    return texts
+
+
+def _as_symbol(match: re.Match[str]) -> str:
+    """A `Fn::Sub` reference as a symbol; an escape `${!x}` as IAM's `${x}`."""
+    return "${" + match.group(2) + "}" if match.group(1) else symbol(match.group(2))
 
 
 def _serves(catalog: Catalog, resource: str, needed: str, values: ArnValues) -> bool:

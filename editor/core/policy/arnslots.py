@@ -20,15 +20,16 @@ trust policy's SourceAccount and SourceArn are never half-replaced.
 A policy from a CloudFormation template holds intrinsic functions. A reference in a `Fn::Sub`
 string (`${AWS::Region}`, `${AWS::AccountId}`, `${AppInstanceId}`) is the template's value of
 its field, worked out when the stack is made: its slot is *symbolic*, shown as the template's
-and never replaced; the literal fields around it are slots like any other. `Ref`,
-`Fn::GetAtt`, `Fn::Join` ... hold no ARN the form could fill without cutting a token.
+and never replaced; the literal fields around it are slots like any other. A `Fn::Join` is
+read as the `Fn::Sub` it equals, all of its fields the template's (its pieces are not cut
+into); `Ref`, `Fn::GetAtt` ... hold no ARN the form could fill without cutting a token.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from editor.core.catalog.arn import (
@@ -90,6 +91,8 @@ def find_slots(root: Node | None, catalog: Catalog) -> list[Slot]:
             kept = member.key in _KEPT_ELEMENTS
             for node, in_sub in _strings(member.value):
                 slots = _slots_of(node, catalog, in_sub)
+                if node.kind is Kind.OBJECT:  # a Fn::Join: every field the template's
+                    slots = [replace(s, placeholder=False, symbolic=True) for s in slots]
                 found.extend(s for s in slots if s.placeholder) if kept else found.extend(slots)
     ordered = sorted(found, key=lambda s: (s.node.start, s.span.start))
     if root is not None:
@@ -115,8 +118,36 @@ def _strings(node: Node) -> Iterator[tuple[Node, bool]]:
                     body = body.items[0]  # [string, {variables}]: the variables are the template's
                 if body is not None and body.kind is Kind.STRING:
                     yield body, True
+            elif function == "Fn::Join":
+                joined = joined_string(current)
+                if joined is not None:  # the join node itself, holding the string it makes
+                    yield Node(Kind.OBJECT, current.start, current.end, joined), True
             elif function is None:
                 stack.extend(reversed([m.value for m in current.members if m.value is not None]))
+
+
+def joined_string(node: Node) -> str | None:
+    """The string a `Fn::Join` of strings and references makes, as a `Fn::Sub` would write it
+    (`${AWS::AccountId}`, `${Queue.Arn}`); None for anything else joined."""
+    value = node.members[0].value
+    if value is None or value.kind is not Kind.ARRAY or len(value.items) != 2:
+        return None
+    glue, items = value.items
+    if glue.kind is not Kind.STRING or items.kind is not Kind.ARRAY:
+        return None
+    parts: list[str] = []
+    for item in items.items:
+        function = _intrinsic(item) if item.kind is Kind.OBJECT else None
+        target = item.members[0].value if function else None
+        if item.kind is Kind.STRING:
+            parts.append(str(item.value).replace("${", "${!"))
+        elif function == "Ref" and target is not None and target.kind is Kind.STRING:
+            parts.append("${" + str(target.value) + "}")
+        elif function == "Fn::GetAtt" and target is not None and target.kind is Kind.ARRAY:
+            parts.append("${" + ".".join(str(i.value) for i in target.items) + "}")
+        else:
+            return None
+    return str(glue.value).join(parts)
 
 
 def _intrinsic(node: Node) -> str | None:

@@ -84,3 +84,19 @@ def test_a_deny_that_might_apply_with_nothing_allowing_is_denied() -> None:
         "Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": TLS_ONLY}],
     }
     assert check(json.dumps(document), ACTION, RESOURCE, PRINCIPAL).decision.value == "implicitDeny"
+
+
+def test_the_answer_says_mfa_was_taken_as_absent(capsys, tmp_path) -> None:
+    # aws:MultiFactorAuthPresent is absent for long-term access keys (global keys page): not
+    # given, the answer takes it so and says it.
+    from editor.cli.main import main
+
+    path = tmp_path / "mfa.json"
+    path.write_text(json.dumps(_policy("Deny", MFA_DENY)), encoding="utf-8")
+    args = ["check-access", "--action", ACTION, "--resource", RESOURCE, "--principal", PRINCIPAL]
+    assert main([*args, str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "taking aws:MultiFactorAuthPresent as absent: a call signed with long-term" in out
+    given = ["--context", "aws:MultiFactorAuthPresent=true"]
+    assert main([*args, *given, str(path)]) == 0
+    assert "taking" not in capsys.readouterr().out

@@ -137,7 +137,7 @@ def test_a_template_with_policies_of_several_kinds_in_one_run() -> None:
     assert container is not None and container.format == "cloudformation-yaml"
     assert [(e.label, e.kind) for e in container.policies] == [
         ("ChatRole › AssumeRolePolicyDocument (AWS::IAM::Role)", PolicyKind.TRUST),
-        ("ChatRole › chat (AWS::IAM::Role)", None),
+        ("ChatRole › chat (AWS::IAM::Role)", PolicyKind.IDENTITY),  # a role's Policies entry
         ("QueuePolicy (AWS::SQS::QueuePolicy)", PolicyKind.RESOURCE),
     ]
     assert _findings(STACK, "stack.yaml") == [
@@ -241,7 +241,7 @@ def test_terraform_jsonencode_and_heredoc_policies() -> None:
     assert kinds == [
         ("aws_iam_role.chat › assume_role_policy", PolicyKind.TRUST),
         ("aws_sqs_queue_policy.events › policy", PolicyKind.RESOURCE),
-        ("aws_iam_policy.chat › policy", None),
+        ("aws_iam_policy.chat › policy", PolicyKind.IDENTITY),
     ]  # in the file's order
     found = _findings(TERRAFORM, "main.tf")
     assert (34, "action/duplicate", '"chime:connect"') in found

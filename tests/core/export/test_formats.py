@@ -166,6 +166,14 @@ def data_source_as_policy(text: str) -> dict:
         ):
             if attribute in block:
                 made[key] = [v.replace("$${", "${") for v in block[attribute]]
+        for key, attribute in (("Principal", "principals"), ("NotPrincipal", "not_principals")):
+            for principal in block.get(attribute, []):
+                if principal["type"] == "*":  # the provider writes Principal "*" this way
+                    made[key] = "*"
+                else:
+                    made.setdefault(key, {}).setdefault(principal["type"], []).extend(
+                        principal["identifiers"]
+                    )
         for condition in block.get("condition", []):
             made.setdefault("Condition", {}).setdefault(condition["test"], {})[
                 condition["variable"]
@@ -188,8 +196,10 @@ def as_lists_of_strings(document: dict) -> dict:
                     }
                     for op, keys in value.items()
                 }
-            elif key in ("Sid", "Effect"):
+            elif key in ("Sid", "Effect") or (key.endswith("Principal") and value == "*"):
                 copy[key] = value
+            elif key in ("Principal", "NotPrincipal"):
+                copy[key] = {kind: _list(values) for kind, values in value.items()}
             else:
                 copy[key] = _list(value)
         out["Statement"].append(copy)
@@ -250,9 +260,9 @@ STRING_OPERATOR = policy(statement("chime:Connect", USER, Condition={"StringEqua
             "the values of aws:MultiFactorAuthPresent must be a string",
         ),
         (
-            policy(statement("chime:Connect", USER, Principal={"AWS": "*"})),
+            policy(statement("chime:Connect", USER, Principal="arn:aws:iam::123456789012:root")),
             (8, 26),
-            "no attribute for 'Principal'",
+            'Principal must be "*" or map principal types to values',
         ),
         (
             policy({"Action": "chime:Connect", "Resource": USER}),

@@ -16,6 +16,8 @@ from editor.core.text.findings import Severity
 from tests.core.template_examples import TEMPLATE
 from tests.core.template_ticks import (
     CHAT_DEMO,
+    CHAT_USER_POLICY,
+    JOINED,
     LONG_JSON,
     LONG_YAML_EMPTY,
     cfn_errors,
@@ -24,6 +26,7 @@ from tests.core.template_ticks import (
 )
 
 SUB = "arn:aws:chime:${AWS::Region}:${AWS::AccountId}:app-instance/"
+HEAD = "${TriggerChimeAppInstanceLambda.AppInstanceArn}"  # the chat demo's app instance
 ANY_PARTITION = "arn:${AWS::Partition}:chime:${AWS::Region}:${AWS::AccountId}:app-instance/"
 
 # (template, file name, policy index, actions ticked, new Resource entries, our errors left)
@@ -42,9 +45,32 @@ CASES = [
         "chat.yaml",
         1,
         {"DescribeAppInstanceUser"},
-        [{"Fn::Sub": SUB + "*/user/*"}],
-        [],
+        # Its app instance is `*` and it has no parameter for one: a new grant is not widened
+        # to every app instance unasked; the placeholder asks for the ID.
+        [{"Fn::Sub": SUB + "{app_instance_id}/user/*"}],
+        ["'{app_instance_id}' is a placeholder"],
         id="chime-chat-demo-app-instance-star",
+    ),
+    pytest.param(
+        CHAT_USER_POLICY,
+        "chat.yaml",
+        1,
+        {"DescribeChannel"},
+        [
+            {"Fn::Sub": HEAD + "/user/${!cognito-identity.amazonaws.com:sub}"},
+            {"Fn::Sub": HEAD + "/channel/*"},
+        ],
+        [],
+        id="chime-chat-demo-join-on-the-app-instance-getatt",
+    ),
+    pytest.param(
+        JOINED,
+        "chat.yaml",
+        0,
+        {"DescribeAppInstance"},
+        [{"Fn::Sub": "arn:aws:chime:us-east-1:${AWS::AccountId}:app-instance/${AppInstanceId}"}],
+        [],
+        id="join-pieces-as-the-template-joins-them",
     ),
     pytest.param(
         LONG_JSON,

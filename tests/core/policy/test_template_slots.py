@@ -1,6 +1,7 @@
 """ARN fields inside a CloudFormation intrinsic function (audit A2): a `Fn::Sub` reference is
 the template's value of its field, shown as such and never replaced; literal fields beside it
-fill in place; other functions hold no ARN the form could fill without cutting a token."""
+fill in place; a `Fn::Join` holds fields read only; other functions hold no ARN the form
+could fill without cutting a token."""
 
 import json
 
@@ -55,11 +56,26 @@ def test_sub_fields(resource: object, field: str, expected: tuple) -> None:
     [
         {"Ref": "UserArn"},
         {"Fn::GetAtt": ["User", "Arn"]},
-        {"Fn::Join": [":", ["arn:aws:chime", {"Ref": "AWS::Region"}, "1:app-instance/a"]]},
+        {"Fn::Join": ["", [{"Fn::GetAtt": ["Chat", "AppInstanceArn"]}, "/channel/*"]]},
     ],
 )
 def test_other_functions_hold_no_field(resource: object) -> None:
     assert held(policy(resource)) == {}
+
+
+def test_a_join_holds_its_fields_as_the_templates_all_read_only() -> None:
+    """A `Fn::Join` is read like the `Fn::Sub` it equals; none of its pieces is filled by the
+    form (a literal piece is still the template's writing), so every field is a symbol."""
+    joined = {"Fn::Join": [":", ["arn:aws:chime", {"Ref": "AWS::Region"}, "1:app-instance/a"]]}
+    assert held(policy(joined)) == {
+        "partition": ((), (), ("aws",)),
+        "region": ((), (), ("${AWS::Region}",)),
+        "account_id": ((), (), ("1",)),
+        "app_instance_id": ((), (), ("a",)),
+    }
+    assert fill_text(policy(joined), {"region": "us-west-2", "app_instance_id": "b"}) == (
+        policy(joined)
+    )
 
 
 @pytest.mark.parametrize(

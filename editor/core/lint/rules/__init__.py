@@ -5,6 +5,7 @@ statements lack some element)."""
 from editor.core.lint.context import Rule
 from editor.core.lint.rules import (
     actions,
+    authorization,
     chime_security,
     condition_advice,
     condition_values,
@@ -31,7 +32,7 @@ RULES: tuple[Rule, ...] = (
     structure.size,
     actions.actions,
     resources.resources,
-    resources.authorization,
+    authorization.authorization,
     service_arns.service_arns,
     conditions.conditions,
     placeholders.condition_values,

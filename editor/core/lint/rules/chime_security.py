@@ -191,8 +191,8 @@ def admin_in_user_policy(ctx: LintContext) -> Iterator[Finding]:
                 WARNING,
                 f"{name.split(':', 1)[1]} is an app-instance administrator's action (AWS's "
                 "administrator example) in a policy that grants what an app-instance user "
-                "does: every user holding it could administer the app instance; give "
-                f"administration its own policy (see {CHIME_ROLES})",
+                "does: whoever holds it (a user, or a role) could administer the app "
+                f"instance; give administration its own policy (see {CHIME_ROLES})",
                 node.start,
                 node.end,
             )

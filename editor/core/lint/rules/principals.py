@@ -63,8 +63,10 @@ def _principal(
             yield _unknown_key(ctx, member, keys)
             continue
         items = member.value
-        if items.kind not in (Kind.STRING, Kind.ARRAY) or len(string_items(items)) != (
-            len(items.items) if items.kind is Kind.ARRAY else 1
+        # a template's value (`!GetAtt Role.Arn`, written as a symbolic string) is a string
+        strings = [i for i in items.items if i.kind is Kind.STRING] if items.items else []
+        if items.kind not in (Kind.STRING, Kind.ARRAY) or (
+            items.kind is Kind.ARRAY and len(strings) != len(items.items)
         ):
             yield _wrong(ctx, items, f"each {member.key} principal must be a string")
         for node in string_items(items):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from editor.core.catalog.arn import SYMBOL
 from editor.core.catalog.catalog import Catalog
 from editor.core.catalog.lookup import key_type
 from editor.core.catalog.suggest import closest
@@ -49,13 +50,14 @@ def variables(ctx: LintContext) -> Iterator[Finding]:
             nodes += _condition_strings(condition.value)
         for node in nodes:
             text = str(node.value)
-            if "${" not in text:
-                continue
+            if "${" not in text.replace("${@", ""):
+                continue  # none, or only a template's references (`!Sub ${Bucket.Arn}/*`)
             found = variable_problems(ctx.catalog, text)
             for problem in found:
                 start, end = value_offsets(ctx.text, node, problem.start, problem.end)
                 yield ctx.finding(problem.code, problem.severity, problem.message, start, end)
-            if not current and not found:
+            # ${Bucket.Arn} in a !Sub is the template's reference, not an IAM variable
+            if not current and not found and "${" in SYMBOL.sub("", text):
                 yield ctx.finding(
                     "policy/variable-needs-version",
                     ERROR,
