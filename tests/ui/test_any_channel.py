@@ -61,7 +61,10 @@ def test_ticking_any_on_purpose_is_called_out_and_undone(twochan, qtbot) -> None
     assert box.isChecked()
     note = form.notes["channel_id"]
     assert note.isVisibleTo(form)
-    assert "any (*) replaced general, random: the policy now grants every one" in note.text()
+    assert "any (*) replaced general, random: the policy now grants every channel" in note.text()
+    # The two ARNs are now one twice: the Problems pane says so.
+    codes = [f.code for f in twochan.document.result.findings]
+    assert codes.count("resource/duplicate") == 1
     twochan.document.undo()
     assert _resources(twochan)[1:] == CHANNELS
     assert not box.isChecked()
