@@ -203,12 +203,12 @@ _HEAD_FIELDS = ("partition", "region", "account")
 
 
 def _field_placeholder(text: str, field: str) -> bool:
-    """is_placeholder, with the usual field (`aws`, `us-east-1`, `user`) answered here: a
-    field never seen before (a cold lint) then costs no cache entry and no regex."""
-    if text.isascii() and text.isalnum() and text.islower():  # _PLAIN's, no "-" or "."
-        return (text[4:] if text.startswith("your") and len(text) > 4 else text) in FIELD_WORDS[
-            field
-        ]
+    """is_placeholder, with the usual field (`aws`, `us-east-1`, `app-instance`) answered
+    here as is_placeholder answers it: a field never seen before (a cold lint) then costs no
+    cache entry and no regex."""
+    word = text.replace("-", "").replace(".", "") if "-" in text or "." in text else text
+    if word.isascii() and word.isalnum() and word.islower():  # _PLAIN matches the text
+        return _without_your(word) in FIELD_WORDS[field]
     return is_placeholder(text, field)
 
 
