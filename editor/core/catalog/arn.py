@@ -206,6 +206,8 @@ def _field_placeholder(text: str, field: str) -> bool:
     """is_placeholder, with the usual field (`aws`, `us-east-1`, `app-instance`) answered
     here as is_placeholder answers it: a field never seen before (a cold lint) then costs no
     cache entry and no regex."""
+    if not text.strip("*?"):
+        return False  # a wildcard (`channel/*`): none of the written forms is only that
     word = text.replace("-", "").replace(".", "") if "-" in text or "." in text else text
     if word.isascii() and word.isalnum() and word.islower():  # _PLAIN matches the text
         return _without_your(word) in FIELD_WORDS[field]
