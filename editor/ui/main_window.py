@@ -220,7 +220,7 @@ class MainWindow(WindowMenus):
                 self._slow.start()  # says so if the analysis takes long
             return  # the ticks, fields and banner follow when the text has been read
         readable = state.readable
-        self.catalog_model.set_selected(state.actions)
+        self.catalog_model.set_selected(state.actions, dict(state.denials))
         self.catalog_model.set_editable(readable and not self._wrong_kind)
         self.form.show_state(state)
         self.form.setEnabled(readable)
