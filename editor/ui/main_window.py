@@ -107,6 +107,7 @@ class MainWindow(WindowMenus):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         form_layout.addWidget(scroll)
+        form_layout.addWidget(self.form.message_line)  # its fixed lines: see field_messages
         catalog_box = QGroupBox("Actions by persona")
         QVBoxLayout(catalog_box).addWidget(self.catalog_view)
         self.left = QSplitter(Qt.Orientation.Vertical)
