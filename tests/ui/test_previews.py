@@ -132,3 +132,13 @@ def test_fix_all_cancelled_changes_nothing(window, tmp_path, qtbot) -> None:
     qtbot.mouseClick(window.problems.fix_all_button, Qt.MouseButton.LeftButton)
     assert seen and window.document.state.text == seed_examples()[1]
     assert not window.isWindowModified()
+
+
+def test_return_in_the_preview_applies(qtbot) -> None:
+    """Return is the preview's Apply, as its bold button says; it was Cancel."""
+    dialog = DiffDialog("Fix all", "a\nb\n", "a\nc\n")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    with qtbot.waitSignal(dialog.accepted, timeout=1000):
+        qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Return)
