@@ -298,9 +298,12 @@ class MainWindow(WindowMenus):
 
     def fix_all(self) -> bool:
         """Every safe fix, shown first as a diff; one undo step when applied."""
-        return self.document.fix_all(
+        applied = self.document.fix_all(
             partial(self.dialogs.preview, "Fix all"), partial(self.dialogs.busy, "Fixing…")
         )
+        if applied:  # back to the text just fixed (the Fix all button is greyed out now)
+            self.editor.setFocus()
+        return applied
 
     @property
     def find_bar(self) -> FindBar:
