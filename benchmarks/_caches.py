@@ -18,6 +18,7 @@ CATALOG_DERIVED = (
     "_resource_regex",
     "_resource_groups",
     "_segment_index",
+    "_id_forms",
     "_services",
 )
 

@@ -178,7 +178,14 @@ def run(args: argparse.Namespace) -> int:
     )
     notes: list[str] = []
     requests = requests_for(args, notes)
-    result = decide(policies, requests, open_parts(args))
+    opened = open_parts(args)
+    if not args.caller:
+        from editor.core.access.callers import caller_part
+        from editor.core.catalog.catalog import load_catalog
+
+        caller = caller_part(load_catalog(), policies, requests[0])
+        opened += [caller] if caller is not None else []
+    result = decide(policies, requests, opened)
     notes = said(notes, policies.tests_key(REGION))
     notes += absent_notes(policies.keys_of(result.statements), requests[0].context)
     if args.format == "json":

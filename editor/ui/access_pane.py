@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.core.access.callers import caller_part
 from editor.core.access.evaluate import Decision, PolicySet, Result, decide, with_documents
 from editor.core.access.policy import StatementRef
 from editor.core.access.request import Request, make_context
@@ -243,7 +244,12 @@ class AccessPane(QWidget):
             missing_types(self.catalog, self.action.currentText().strip(), self.targets())
         )
         policies = PolicySet(identity=identity, resource=resource)
-        result = decide(policies, requests, [missing] if missing else [])
+        opened = [missing] if missing else []
+        caller = (
+            None if self.caller.text().strip() else caller_part(self.catalog, policies, requests[0])
+        )
+        opened += [caller] if caller is not None else []
+        result = decide(policies, requests, opened)
         self.result = result
         headline = VERDICTS[result.decision]
         said_why, _, which = result.reason.partition(" (for ")

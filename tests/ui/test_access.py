@@ -226,3 +226,23 @@ def test_compare_with_file_without_change_and_with_a_broken_file(window, qtbot, 
     assert compare_dialog(window).summary.text().startswith("Cannot compare: the other version")
     compare_dialog(window).close()
     QApplication.processEvents()
+
+
+def test_an_emptied_caller_field_makes_a_one_user_grant_unknown(window, qtbot, tmp_path) -> None:
+    """SendChannelMessage is also authorized against its caller: with the Caller field emptied,
+    a policy granting one user's ARN is no longer "allowed" for whoever calls."""
+    one_user = policy(
+        statement(["chime:SendChannelMessage"], [f"{BASE}/channel/*", f"{BASE}/user/alice"])
+    )
+    open_policy(window, tmp_path, one_user)
+    qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
+    pane = window.access.pane
+    choose_action(window, qtbot, "chime:SendChannelMessage")
+    pane.caller.setFocus()
+    pane.caller.selectAll()
+    qtbot.keyClicks(pane.caller, f"{BASE}/user/alice")
+    qtbot.waitUntil(lambda: pane.result is not None and pane.result.allowed)
+    pane.caller.selectAll()
+    qtbot.keyClick(pane.caller, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: pane.result.decision is Decision.UNKNOWN)
+    assert "give the caller's ARN" in pane.verdict.text()

@@ -29,6 +29,9 @@ def resource_ids(
 ) -> tuple[tuple[str, Span], ...]:
     """The IDs in an ARN's resource part, by the first resource type whose form it has:
     `app-instance/a1/user/u1` gives (AppInstanceId, a1), (AppInstanceUserId, u1)."""
+    forms = _id_forms(templates)
+    if forms is not None:
+        return _ids_by_segments(forms, resource)
     for _, template in templates:
         match = _resource_regex(template).fullmatch(resource.text)
         if match is not None:
@@ -42,6 +45,58 @@ def resource_ids(
                 for name, text in match.groupdict().items()
             )
     return ()
+
+
+# A template's resource part as "/"-separated segments: each literal text, or None for an ID,
+# with the IDs' (segment number, name).
+_new = tuple.__new__  # a NamedTuple made without its Python-level __new__
+_IdForm = tuple[tuple[str | None, ...], tuple[tuple[int, str], ...]]
+
+
+def _ids_by_segments(
+    forms: dict[int, tuple[_IdForm, ...]], resource: Span
+) -> tuple[tuple[str, Span], ...]:
+    """resource_ids without a regex: an ID is one segment (no "/", maybe empty), so a resource
+    has a template's form when it has as many segments and the same literal ones."""
+    segments = resource.text.split("/")
+    for literals, ids in forms.get(len(segments), ()):
+        for segment, literal in zip(segments, literals, strict=True):
+            if literal is not None and literal != segment:
+                break
+        else:
+            found = []
+            at, done = resource.start, 0
+            for i, name in ids:
+                for segment in segments[done:i]:
+                    at += len(segment) + 1
+                text = segments[i]
+                found.append((name, _new(Span, (at, at + len(text), text))))
+                done = i
+            return tuple(found)
+    return ()
+
+
+@lru_cache(maxsize=8)
+def _id_forms(templates: tuple[tuple[str, str], ...]) -> dict[int, tuple[_IdForm, ...]] | None:
+    """The templates' resource parts by segment count, in catalog order (the first form a
+    resource has names its IDs); None unless each segment is literal or one ${...}."""
+    by_count: dict[int, list[_IdForm]] = {}
+    for _, template in templates:
+        forms = template.split(":", 5)
+        if len(forms) != 6:
+            return None
+        literals: list[str | None] = []
+        ids: list[tuple[int, str]] = []
+        for i, segment in enumerate(forms[5].split("/")):
+            if _VARIABLE.fullmatch(segment):
+                literals.append(None)
+                ids.append((i, segment[2:-1]))
+            elif "$" in segment:
+                return None
+            else:
+                literals.append(segment)
+        by_count.setdefault(len(literals), []).append((tuple(literals), tuple(ids)))
+    return {count: tuple(entries) for count, entries in by_count.items()}
 
 
 def arn_types_of(catalog: Catalog, value: str) -> frozenset[str]:

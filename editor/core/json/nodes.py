@@ -16,6 +16,12 @@ class Kind(StrEnum):
     INVALID = "invalid"  # a token that stands where a value should, but is none
 
 
+# The members as plain names: `Kind.ARRAY` goes through the enum metaclass's attribute hook
+# (its __getattr__ makes every look-up the slow kind), a cost paid per node in hot loops.
+OBJECT, ARRAY, STRING = Kind.OBJECT, Kind.ARRAY, Kind.STRING
+NUMBER, LITERAL, INVALID = Kind.NUMBER, Kind.LITERAL, Kind.INVALID
+
+
 class Node:
     """A value with its source range. Only arrays get an item list and only objects a member
     list of their own; scalars share empty ones (a scalar is built by the readers and never
@@ -28,9 +34,9 @@ class Node:
         self.start = start
         self.end = end
         self.value = value  # the Python value of a scalar
-        self.items: list[Node] = [] if kind is Kind.ARRAY else _NO_ITEMS  # array elements
+        self.items: list[Node] = [] if kind is ARRAY else _NO_ITEMS  # array elements
         # object members, in source order
-        self.members: list[Member] = [] if kind is Kind.OBJECT else _NO_MEMBERS
+        self.members: list[Member] = [] if kind is OBJECT else _NO_MEMBERS
 
     def __repr__(self) -> str:
         return f"Node({self.kind.value}, {self.start}, {self.end}, {self.value!r})"
@@ -61,13 +67,13 @@ def to_python(root: Node) -> Any:
     stack: list[tuple[Node, bool]] = [(root, False)]
     while stack:
         node, expanded = stack.pop()
-        if node.kind is Kind.ARRAY:
+        if node.kind is ARRAY:
             if not expanded:
                 stack.append((node, True))
                 stack.extend((item, False) for item in node.items)
                 continue
             results[id(node)] = [results.pop(id(item)) for item in node.items]
-        elif node.kind is Kind.OBJECT:
+        elif node.kind is OBJECT:
             children = [m.value for m in node.members if m.value is not None]
             if not expanded:
                 stack.append((node, True))

@@ -9,6 +9,19 @@ from bisect import bisect_right
 
 from editor.core.json.fast import IAM_INVALID, LITERALS
 from editor.core.json.nodes import Kind, Member, Node
+from editor.core.json.quotes import QuoteSlips
+from editor.core.json.tokenkinds import (
+    BAD,
+    ELLIPSIS,
+    NUM,
+    OPEN_KEY,
+    PUNCT,
+    SMART,
+    SQ,
+    STR,
+    UNOPENED_KEY,
+    WORD,
+)
 from editor.core.text import findings as fnd
 from editor.core.text.findings import Finding, Fix, Severity, TextEdit
 from editor.core.text.positions import LineIndex
@@ -66,24 +79,8 @@ _ASCII_EQUIVALENT = {
     "\ufeff": "",
 }
 
-# Token kinds after scanning.
-STR, SQ, SMART, NUM, WORD, PUNCT, BAD = "str", "sq", "smart", "num", "word", "punct", "bad"
-ELLIPSIS = "ellipsis"
-OPEN_KEY = "open_key"  # `"Action` of `"Action: [`: a key whose closing quote is missing
-UNOPENED_KEY = "unopened_key"  # `Action"` of `Action": [`: a key whose opening quote is missing
-KEY_KINDS = frozenset((STR, SQ, SMART, OPEN_KEY, UNOPENED_KEY))  # read as a key before a `:`
-# A string not closed on its line that reads as a key and its value: `"Action: [`.
-# A space after the colon and a list, object or string: `"chime:Connect` stays a string.
-_OPEN_KEY = re.compile(r'"([A-Za-z][A-Za-z0-9_]*):[ \t]+(?=[\[{"])')
-VALUE_START = frozenset((STR, SQ, SMART, NUM, WORD))
 
-# Ranks of inserts at one offset (TextEdit.rank): the quote that closes a string first, then
-# closing brackets (ranked by their distance to their opener: innermost first), then a comma.
-CLOSE_STRING_RANK = 0
-COMMA_RANK = 1 << 62
-
-
-class Scanner:
+class Scanner(QuoteSlips):
     def __init__(self, text: str) -> None:
         self.text = text
         self.index = LineIndex(text)
@@ -133,6 +130,13 @@ class Scanner:
             self.tokens = self.without_ellipses(self.tokens)
 
     def scan_range(self, start_at: int, end_at: int) -> None:
+        resume: int | None = start_at
+        while resume is not None:
+            resume = self.scan_until_glued_key(resume, end_at)
+
+    def scan_until_glued_key(self, start_at: int, end_at: int) -> int | None:
+        """Tokens from start_at; where a glued key (`"Resource: "arn...`) took the rest of its
+        line, the offset to go on from (the tokens' iterator cannot skip ahead)."""
         text = self.text
         append = self.tokens.append
         for match in _TOKEN.finditer(text, start_at, end_at):
@@ -140,6 +144,10 @@ class Scanner:
             if kind == "ws":
                 continue
             start, end = match.span()
+            if kind == "str" and end < end_at and (text[end].isalnum() or text[end] in "$*"):
+                resume = self.glued_key(start, end)  # a word glued to a string: never JSON
+                if resume is not None:
+                    return resume
             if kind == "str" or kind == "punct" or kind == "num" or kind == "word":
                 append((kind, start, end))
             elif kind == "line_comment" or kind == "block_comment":
@@ -158,6 +166,7 @@ class Scanner:
                 self.quote_offsets.add(start)  # "…" is the ellipsis, not a stray character
             else:
                 self.stray_char(start)
+        return None
 
     def without_ellipses(self, tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
         """`...` (or `…`) where items were left out, as AWS's pages write it: one finding whose
@@ -192,55 +201,6 @@ class Scanner:
                 Fix("Delete the ellipsis", (TextEdit(*delete, ""),)),
             )
         return kept
-
-    def open_string(self, start: int, end: int) -> None:
-        """A string not closed on its line. A comma ending the line is read as a comma, and a
-        double-quoted one gets its closing quote there, before the comma: `"chime:Connect,`
-        becomes `"chime:Connect",` and nothing is inserted inside the string afterwards."""
-        text = self.text
-        key = _OPEN_KEY.match(text, start, end)
-        if key is not None and not self.recovering:
-            self.open_key(start, end, key.end(1))
-            return
-        while end > start + 1 and text[end - 1] in " \t":
-            end -= 1
-        comma = end > start + 1 and text[end - 1] == ","
-        if comma:
-            end -= 1
-            while end > start + 1 and text[end - 1] in " \t":
-                end -= 1
-        fix = None
-        if text[start] == '"':
-            fix = Fix("Close the string", (TextEdit(end, end, '"', CLOSE_STRING_RANK),))
-        self.report("json/unexpected", "string is not closed on its line", start, end, fix)
-        self.tokens.append((BAD, start, end))
-        self.open_string_ends.add(end)
-        if comma:
-            comma_at = text.index(",", end)
-            self.tokens.append((PUNCT, comma_at, comma_at + 1))
-
-    def open_key(self, start: int, line_end: int, name_end: int) -> None:
-        """`"Action: [` — a key whose closing quote is missing, as pasted from a page: one
-        finding, and the rest of the line is read as the key's value."""
-        name = self.text[start + 1 : name_end]
-        fix = Fix("Close the key's quote", (TextEdit(name_end, name_end, '"', CLOSE_STRING_RANK),))
-        self.report(
-            "json/missing-quote", f'the key "{name}" has no closing quote', start, name_end, fix
-        )
-        self.tokens.append((OPEN_KEY, start, name_end))
-        self.tokens.append((PUNCT, name_end, name_end + 1))
-        self.recovering = True  # one level: a second open string on the line is just one
-        self.scan_range(name_end + 1, line_end)
-        self.recovering = False
-
-    def unopened_key(self, start: int, end: int) -> None:
-        """`Action": [` — a word glued to a quote and then a colon is a key whose opening
-        quote is missing (outside a string, nothing else reads so)."""
-        name = self.text[start : end - 1]
-        fix = Fix("Insert the opening quote", (TextEdit(start, start, '"'),))
-        self.unopened[start] = len(self.findings)  # the reader may fold a missing comma in
-        self.report("json/missing-quote", f'the key "{name}" has no opening quote', start, end, fix)
-        self.tokens.append((UNOPENED_KEY, start, end))
 
     def comment(self, start: int, end: int, block: bool) -> None:
         self.comment_spans.append((start, end))
@@ -351,9 +311,14 @@ class Scanner:
             raw = text[start:end]
             if raw in LITERALS:
                 return Node(Kind.LITERAL, start, end, LITERALS[raw])
-            self.report(
-                "json/unexpected", f"{raw!r} is not a JSON value (strings need quotes)", start, end
-            )
+            # `"Effect": Allow`: a member's value, its quotes forgotten, is put in quotes. A
+            # word among a list's items may be anything (a stray note): no fix guesses it.
+            quote = None
+            if _after_colon(text, start):
+                edits = (TextEdit(start, start, '"'), TextEdit(end, end, '"'))
+                quote = Fix("Put it in quotes", edits)
+            message = f"{raw!r} is not a JSON value (strings need quotes)"
+            self.report("json/unexpected", message, start, end, quote)
             return Node(Kind.INVALID, start, end)
         if kind in (SQ, SMART):
             return Node(Kind.STRING, start, end, self.requoted(kind, start, end))
@@ -410,3 +375,11 @@ class Scanner:
         return Member(str(node.value), start, end, None)
 
     # -- structure ------------------------------------------------------------------------
+
+
+def _after_colon(text: str, start: int) -> bool:
+    """Whether a `:` comes before `start` on its line, with only blanks between."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i >= 0 and text[i] == ":"

@@ -14,7 +14,8 @@ from __future__ import annotations
 from typing import Any
 
 from editor.core.json.fast import LITERALS
-from editor.core.json.scan import COMMA_RANK, KEY_KINDS, NUM, PUNCT, VALUE_START, WORD, Scanner
+from editor.core.json.scan import Scanner
+from editor.core.json.tokenkinds import COMMA_RANK, KEY_KINDS, NUM, PUNCT, VALUE_START, WORD
 from editor.core.text.findings import Fix, TextEdit
 
 # What the token after a possible stray one is, as far as the container around it goes.

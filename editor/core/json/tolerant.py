@@ -12,17 +12,9 @@ from typing import Any
 
 from editor.core.json.nodes import Kind, Member, Node
 from editor.core.json.parsed import ParsedText, duplicate_key
-from editor.core.json.scan import (
-    BAD,
-    CLOSER,
-    COMMA_RANK,
-    KEY_KINDS,
-    NUM,
-    PUNCT,
-    VALUE_START,
-    WORD,
-)
+from editor.core.json.scan import CLOSER
 from editor.core.json.stray import StrayReading
+from editor.core.json.tokenkinds import BAD, COMMA_RANK, KEY_KINDS, NUM, PUNCT, VALUE_START, WORD
 from editor.core.text import findings as fnd
 from editor.core.text.findings import Finding, Fix, Severity, TextEdit
 from editor.core.text.positions import LineIndex

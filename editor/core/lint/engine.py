@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from editor.core.catalog.catalog import Catalog, load_catalog
-from editor.core.json.nodes import Kind
+from editor.core.json.nodes import OBJECT
 from editor.core.json.parsed import ParsedText
 from editor.core.json.read import read_json
 from editor.core.lint.causes import one_cause
@@ -50,13 +50,13 @@ def lint(
     parsed = read_json(text)
     found = list(parsed.findings)
     options = options or DEFAULT_OPTIONS
-    if options.template and parsed.root is not None and parsed.root.kind is Kind.OBJECT:
+    if options.template and parsed.root is not None and parsed.root.kind is OBJECT:
         from editor.core.lint.template import has_intrinsics
 
         if has_intrinsics(parsed.root):
             return _lint_with_intrinsics(parsed, options, catalog)
     kind = None
-    if parsed.root is not None and parsed.root.kind is Kind.OBJECT:
+    if parsed.root is not None and parsed.root.kind is OBJECT:
         catalog = catalog or load_catalog()
         views = statements(parsed.root)
         prefix = catalog.service.prefix

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 
 from editor.core.catalog.arn import SYMBOL
-from editor.core.json.nodes import Kind, Member, Node
+from editor.core.json.nodes import ARRAY, OBJECT, STRING, Member, Node
 
 TOP_ELEMENTS = ("Version", "Id", "Statement")
 STATEMENT_ELEMENTS = (
@@ -41,7 +41,7 @@ class StatementView:
         value = None if member is None else member.value
         # "Allow", "Deny" or what else is written; None when not a string.
         self.effect: str | None = (
-            None if value is None or value.kind is not Kind.STRING else str(value.value)
+            None if value is None or value.kind is not STRING else str(value.value)
         )
 
     def member(self, name: str) -> Member | None:
@@ -81,10 +81,10 @@ def policy_text(value: object, indent: int | None = 4) -> str:
 def string_items(node: Node) -> list[Node]:
     """The strings of a string-or-list element; a template's symbolic value (`${@X}`, an
     intrinsic function) is left out: it is unknown here, not wrong."""
-    if node.kind is Kind.STRING:
+    if node.kind is STRING:
         return [] if _symbolic(node) else [node]
-    if node.kind is Kind.ARRAY:
-        string = Kind.STRING
+    if node.kind is ARRAY:
+        string = STRING
         return [
             item
             for item in node.items
@@ -101,14 +101,14 @@ def _symbolic(node: Node) -> bool:
 
 def statements(root: Node | None) -> list[StatementView]:
     """The policy's statements (a single object or an array of objects)."""
-    if root is None or root.kind is not Kind.OBJECT:
+    if root is None or root.kind is not OBJECT:
         return []
     member = root.get("Statement")
     if member is None or member.value is None:
         return []
     value = member.value
-    nodes = [value] if value.kind is Kind.OBJECT else value.items
-    return [StatementView(n, i) for i, n in enumerate(nodes) if n.kind is Kind.OBJECT]
+    nodes = [value] if value.kind is OBJECT else value.items
+    return [StatementView(n, i) for i, n in enumerate(nodes) if n.kind is OBJECT]
 
 
 def value_offsets(text: str, node: Node, start: int, end: int) -> tuple[int, int]:

@@ -139,6 +139,12 @@ CASES = {
         ('{"a":1}}', [("json/unexpected", 1, 8)], None),
         ('{"a": }', [("json/unexpected", 1, 7)], None),
         ("[1, =]", [("json/unexpected", 1, 5)], None),
+        ('{"Effect": Allow}', [("json/unexpected", 1, 12)], '{"Effect": "Allow"}'),
+        (
+            '{"Effect":\tDeny, "a": [x]}',
+            [("json/unexpected", 1, 12), ("json/unexpected", 1, 24)],
+            None,
+        ),  # a word among a list's items is not guessed at
         ("[-Infinity, NaN]", [("json/unexpected", 1, 2), ("json/unexpected", 1, 13)], None),
         # Prose pasted before a policy: one finding for the run, not one per word.
         ('Paste this:\n{"a": 1}', [("json/unexpected", 1, 1)], None),

@@ -26,8 +26,17 @@ CASES = [
     ("members without their opening brace", BODY, "json/missing-brace", '"Version"'),
     ("a key missing its closing quote", WHOLE.replace('"Action":', '"Action:'),
      "json/missing-quote", '"Action'),
+    ("a key missing its closing quote before a string", WHOLE.replace('"Effect":', '"Effect:'),
+     "json/missing-quote", '"Effect'),
+    ("the same before a list's first string", WHOLE.replace(
+        '"Action": [\n                "chime:Connect"', '"Action: ["chime:Connect"'),
+     "json/missing-quote", '"Action'),
+    ("the same on the Resource line", WHOLE.replace('"Resource":', '"Resource:'),
+     "json/missing-quote", '"Resource'),
     ("a value missing between : and ,", WHOLE.replace('"Allow"', ""), "json/unexpected", ","),
 ]  # fmt: skip
+# Each case but the last, fixed: its text is strict JSON holding the whole policy.
+REPAIRABLE = CASES[:-1]
 
 
 @pytest.mark.parametrize(("name", "text", "code", "at"), CASES, ids=[c[0] for c in CASES])
@@ -39,7 +48,11 @@ def test_reported_once_and_the_rest_still_checked(name: str, text: str, code: st
     assert rest == sorted(f.code for f in lint(WHOLE).findings)  # the same as when whole
 
 
-@pytest.mark.parametrize(("name", "text"), [(c[0], c[1]) for c in CASES[:2]])
+@pytest.mark.parametrize(("name", "text"), [(c[0], c[1]) for c in REPAIRABLE])
 def test_fix_all_repairs_them_to_strict_json(name: str, text: str) -> None:
+    """The grants are AWS's example's (json.loads of the whole text), the action respelt."""
     document = json.loads(fix_all(text))
-    assert document["Statement"][0]["Action"] == ["chime:Connect", "chime:ListSubChannels"]
+    statement = document["Statement"][0]
+    assert statement["Action"] == ["chime:Connect", "chime:ListSubChannels"]
+    assert statement["Effect"] == "Allow"
+    assert statement["Resource"] == json.loads(WHOLE)["Statement"][0]["Resource"]

@@ -20,7 +20,8 @@ from collections import Counter
 
 import pytest
 
-from editor.core.json.scan import STR, Scanner
+from editor.core.json.scan import Scanner
+from editor.core.json.tokenkinds import STR
 from editor.core.lint.engine import fix_all, lint
 from editor.core.policy.selection import read_selection
 from editor.core.text.findings import Severity, line_break

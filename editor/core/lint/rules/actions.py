@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from editor.core.catalog.lookup import action_names, find_action, service_name
 from editor.core.catalog.suggest import closest
 from editor.core.catalog.wildcard import action_matches, has_wildcard
-from editor.core.json.nodes import Kind, Node
+from editor.core.json.nodes import ARRAY, Node
 from editor.core.lint.context import LintContext
 from editor.core.policy.kinds import PolicyKind
 from editor.core.policy.statements import (
@@ -226,7 +226,7 @@ def _duplicates(ctx: LintContext, value: Node, items: list[Node]) -> Iterator[Fi
                 continue
             reason, safe = f"already allowed by {covering.value!r} in this statement", False
         fix = None
-        if value.kind is Kind.ARRAY:
+        if value.kind is ARRAY:
             start, end = remove_item_range(value, position[id(node)])
             title = "Remove the duplicate" if safe else f"Remove {name!r}"
             fix = ctx.replace(title, start, end, "", safe)

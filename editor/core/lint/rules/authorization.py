@@ -11,7 +11,7 @@ from editor.core.catalog.arn import SYMBOL, placeholders, split_arn
 from editor.core.catalog.arntypes import arn_types_of
 from editor.core.catalog.catalog import CALLER_TYPES, Action, Catalog
 from editor.core.catalog.lookup import AnyAction, arn_types, find_action
-from editor.core.json.nodes import Kind, Node
+from editor.core.json.nodes import ARRAY, Node
 from editor.core.lint.context import LintContext
 from editor.core.policy.statements import StatementView
 from editor.core.text.findings import Finding, Severity
@@ -114,7 +114,7 @@ def _verdicts(ctx: LintContext, star: bool, covered: frozenset[str]) -> dict[str
 
 
 def _count(node: Node) -> int:
-    return len(node.items) if node.kind is Kind.ARRAY else 1
+    return len(node.items) if node.kind is ARRAY else 1
 
 
 def _covered(catalog: Catalog, action: AnyAction, values: list[str]) -> frozenset[str]:

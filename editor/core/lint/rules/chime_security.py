@@ -20,7 +20,7 @@ from editor.core.catalog.arntypes import arn_types_of, resource_ids
 from editor.core.catalog.catalog import CALLER_TYPES, Action, load_personas
 from editor.core.catalog.risks import load_security
 from editor.core.catalog.wildcard import has_wildcard
-from editor.core.json.nodes import Kind, Node
+from editor.core.json.nodes import STRING, Node
 from editor.core.lint.context import LintContext
 from editor.core.lint.quota import Quota
 from editor.core.lint.rules.grants import allowed_names
@@ -142,7 +142,7 @@ def _condition_pins(statement: StatementView) -> bool:
     stack: list[Node] = [member.value]
     while stack:
         node = stack.pop()
-        if node.kind is Kind.STRING and "${" in str(node.value):
+        if node.kind is STRING and "${" in str(node.value):
             return True
         stack.extend(node.items)
         stack.extend(m.value for m in node.members if m.value is not None)

@@ -18,7 +18,7 @@ import ipaddress
 import re
 from collections.abc import Iterator
 
-from editor.core.json.nodes import Kind, Member, Node
+from editor.core.json.nodes import ARRAY, NUMBER, OBJECT, STRING, Member, Node
 from editor.core.lint.context import LintContext
 from editor.core.lint.rules.conditions import split_operator
 from editor.core.text.findings import Finding, Severity
@@ -57,12 +57,12 @@ Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 def condition_advice(ctx: LintContext) -> Iterator[Finding]:
     for statement in ctx.statements:
         member = statement.member("Condition")
-        if member is None or member.value is None or member.value.kind is not Kind.OBJECT:
+        if member is None or member.value is None or member.value.kind is not OBJECT:
             continue
         blocks = [
             (op, op.value)
             for op in member.value.members
-            if op.value is not None and op.value.kind is Kind.OBJECT
+            if op.value is not None and op.value.kind is OBJECT
         ]
         keys = {key.key.lower() for _, block in blocks for key in block.members}
         for operator, block in blocks:
@@ -71,8 +71,8 @@ def condition_advice(ctx: LintContext) -> Iterator[Finding]:
                 if key.value is None:
                     continue
                 value = key.value
-                items = value.items if value.kind is Kind.ARRAY else [value]
-                scalars = [i for i in items if i.kind in (Kind.STRING, Kind.NUMBER)]
+                items = value.items if value.kind is ARRAY else [value]
+                scalars = [i for i in items if i.kind in (STRING, NUMBER)]
                 name = key.key.lower()
                 if base in ("IpAddress", "NotIpAddress"):
                     yield from _addresses(ctx, base, name, value, scalars)

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from editor.core.catalog.lookup import key_type
-from editor.core.json.nodes import Kind, Member, Node
+from editor.core.json.nodes import ARRAY, LITERAL, NUMBER, OBJECT, STRING, Member, Node
 from editor.core.lint.context import LintContext
 from editor.core.lint.rules.conditions import split_operator
 from editor.core.text.findings import Finding, Severity
@@ -52,7 +52,7 @@ def family_of(base: str) -> tuple[str, frozenset[str] | None] | None:
 def condition_values(ctx: LintContext) -> Iterator[Finding]:
     for statement in ctx.statements:
         member = statement.member("Condition")
-        if member is None or member.value is None or member.value.kind is not Kind.OBJECT:
+        if member is None or member.value is None or member.value.kind is not OBJECT:
             continue
         if not member.value.members:
             yield ctx.finding(
@@ -70,7 +70,7 @@ def _block(ctx: LintContext, operator: Member) -> Iterator[Finding]:
     block = operator.value
     if block is None:
         return
-    if block.kind is not Kind.OBJECT:
+    if block.kind is not OBJECT:
         yield ctx.finding(
             "policy/invalid-type",
             ERROR,
@@ -129,8 +129,8 @@ def _key_values(
     value = key.value
     if value is None:
         return
-    items = value.items if value.kind is Kind.ARRAY else [value]
-    if value.kind is Kind.ARRAY and not items:
+    items = value.items if value.kind is ARRAY else [value]
+    if value.kind is ARRAY and not items:
         yield ctx.finding(
             "condition/empty",
             WARNING,
@@ -144,9 +144,7 @@ def _key_values(
             value.end,
         )
     for item in items:
-        if item.kind in (Kind.OBJECT, Kind.ARRAY) or (
-            item.kind is Kind.LITERAL and item.value is None
-        ):
+        if item.kind in (OBJECT, ARRAY) or (item.kind is LITERAL and item.value is None):
             yield ctx.finding(
                 "policy/invalid-type",
                 ERROR,
@@ -169,7 +167,7 @@ def _key_values(
             key.key_start,
             key.key_end,
         )
-    scalars = [i for i in items if i.kind in (Kind.STRING, Kind.NUMBER, Kind.LITERAL)]
+    scalars = [i for i in items if i.kind in (STRING, NUMBER, LITERAL)]
     if name == "Bool" and len(scalars) > 1:
         yield ctx.finding(
             "condition/invalid-value",
@@ -179,7 +177,7 @@ def _key_values(
             value.end,
         )
     for item in scalars:
-        if item.kind is Kind.LITERAL and item.value is None:
+        if item.kind is LITERAL and item.value is None:
             continue
         yield from _value(ctx, name, base, item)
 
@@ -212,7 +210,7 @@ def _qualifier(
 
 
 def _value(ctx: LintContext, family: str, base: str, item: Node) -> Iterator[Finding]:
-    text = str(item.value).lower() if item.kind is Kind.LITERAL else str(item.value)
+    text = str(item.value).lower() if item.kind is LITERAL else str(item.value)
     if "${" in text:
         if family not in ("String", "Arn"):
             yield ctx.finding(
@@ -241,7 +239,7 @@ def _value_problem(family: str, text: str, item: Node) -> str | None:
     if family == "Date":
         return None if _is_date(text) else f"{text!r} is not a date (2026-01-31T12:00:00Z)"
     if family == "Numeric":
-        ok = item.kind is Kind.NUMBER or _NUMBER.fullmatch(text) is not None
+        ok = item.kind is NUMBER or _NUMBER.fullmatch(text) is not None
         return None if ok else f"{text!r} is not a number"
     if family in ("Bool", "Null"):
         return None if text.lower() in ("true", "false") else f"{text!r} is not true or false"

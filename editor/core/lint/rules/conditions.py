@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from editor.core.catalog.catalog import Catalog
 from editor.core.catalog.lookup import find_action, key_type, resource_keys, service, service_keys
 from editor.core.catalog.suggest import closest
-from editor.core.json.nodes import Kind, Member
+from editor.core.json.nodes import OBJECT, Member
 from editor.core.lint.context import LintContext
 from editor.core.policy.statements import StatementView
 from editor.core.text.findings import Finding, Severity
@@ -22,7 +22,7 @@ def conditions(ctx: LintContext) -> Iterator[Finding]:
         member = statement.member("Condition")
         if member is None or member.value is None:
             continue
-        if member.value.kind is not Kind.OBJECT:
+        if member.value.kind is not OBJECT:
             yield ctx.finding(
                 "policy/invalid-type",
                 ERROR,
@@ -33,7 +33,7 @@ def conditions(ctx: LintContext) -> Iterator[Finding]:
             continue
         for operator in member.value.members:
             yield from _operator(ctx, operator)
-            if operator.value is None or operator.value.kind is not Kind.OBJECT:
+            if operator.value is None or operator.value.kind is not OBJECT:
                 continue
             for key in operator.value.members:
                 yield from _key(ctx, statement, key)

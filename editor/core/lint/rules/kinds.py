@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from editor.core.catalog.wildcard import action_matches, has_wildcard
-from editor.core.json.nodes import Kind
+from editor.core.json.nodes import ARRAY, OBJECT, STRING
 from editor.core.lint.context import LintContext
 from editor.core.policy.kinds import PolicyKind, load_kinds, with_article
 from editor.core.policy.statements import StatementView
@@ -48,7 +48,7 @@ def elements(ctx: LintContext) -> Iterator[Finding]:
         principal = statement.member("Principal")
         if rules.principal_star_only and principal and principal.value:
             value = principal.value
-            if not (value.kind is Kind.STRING and value.value == "*"):
+            if not (value.kind is STRING and value.value == "*"):
                 yield ctx.finding(
                     "policy/principal-not-star",
                     ERROR,
@@ -81,7 +81,7 @@ def _full_access(statement: StatementView) -> bool:
     return "Condition" not in statement.elements and all(
         (m := statement.member(name)) is not None
         and m.value is not None
-        and m.value.kind is Kind.STRING
+        and m.value.kind is STRING
         and m.value.value == "*"
         for name in ("Principal", "Action", "Resource")
     )
@@ -136,16 +136,14 @@ _PROVIDERS = {"saml": "a SAML provider", "oidc": "an OIDC or web identity provid
 
 def _mismatched_federation(ctx: LintContext, statement: StatementView) -> Iterator[Finding]:
     principal = statement.member("Principal")
-    if principal is None or principal.value is None or principal.value.kind is not Kind.OBJECT:
+    if principal is None or principal.value is None or principal.value.kind is not OBJECT:
         return
     federated = principal.value.get("Federated")
     if federated is None or federated.value is None:
         return
-    items = federated.value.items if federated.value.kind is Kind.ARRAY else [federated.value]
+    items = federated.value.items if federated.value.kind is ARRAY else [federated.value]
     providers = {
-        "saml" if ":saml-provider/" in str(n.value) else "oidc"
-        for n in items
-        if n.kind is Kind.STRING
+        "saml" if ":saml-provider/" in str(n.value) else "oidc" for n in items if n.kind is STRING
     }
     if len(providers) != 1:
         return  # none, or both kinds: each call has a provider it fits

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from editor.core.catalog.arn import ACCOUNT_ID, Span, placeholders, split_arn
-from editor.core.json.nodes import Kind
+from editor.core.json.nodes import OBJECT
 from editor.core.lint.context import LintContext
 from editor.core.policy.statements import string_items, value_offsets
 from editor.core.text.findings import Finding, Severity
@@ -20,10 +20,10 @@ _WORDS = re.compile(r"\[?[A-Za-z][A-Za-z0-9_\- ]*\]?")
 def condition_values(ctx: LintContext) -> Iterator[Finding]:
     for statement in ctx.statements:
         member = statement.member("Condition")
-        if member is None or member.value is None or member.value.kind is not Kind.OBJECT:
+        if member is None or member.value is None or member.value.kind is not OBJECT:
             continue
         for operator in member.value.members:
-            if operator.value is None or operator.value.kind is not Kind.OBJECT:
+            if operator.value is None or operator.value.kind is not OBJECT:
                 continue
             for key in operator.value.members:
                 if key.value is None:

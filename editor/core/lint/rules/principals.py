@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from editor.core.catalog.arn import ACCOUNT_ID, SYMBOL, Span, placeholders, split_arn
-from editor.core.json.nodes import Kind, Member, Node
+from editor.core.json.nodes import ARRAY, OBJECT, STRING, Member, Node
 from editor.core.lint.context import LintContext
 from editor.core.policy.kinds import PolicyKind, load_kinds
 from editor.core.policy.statements import StatementView, string_items, value_offsets
@@ -41,7 +41,7 @@ def principals(ctx: LintContext) -> Iterator[Finding]:
 def _principal(
     ctx: LintContext, statement: StatementView, name: str, value: Node
 ) -> Iterator[Finding]:
-    if value.kind is Kind.STRING:
+    if value.kind is STRING:
         if value.value == "*":
             yield from _star(ctx, statement, name, value)
         else:
@@ -52,7 +52,7 @@ def _principal(
                 f'{{"Service": "lambda.amazonaws.com"}}',
             )
         return
-    if value.kind is not Kind.OBJECT:
+    if value.kind is not OBJECT:
         yield _wrong(ctx, value, f'{name} must be "*" or an object of principal types')
         return
     keys = load_kinds().principal_keys
@@ -64,9 +64,9 @@ def _principal(
             continue
         items = member.value
         # a template's value (`!GetAtt Role.Arn`, written as a symbolic string) is a string
-        strings = [i for i in items.items if i.kind is Kind.STRING] if items.items else []
-        if items.kind not in (Kind.STRING, Kind.ARRAY) or (
-            items.kind is Kind.ARRAY and len(strings) != len(items.items)
+        strings = [i for i in items.items if i.kind is STRING] if items.items else []
+        if items.kind not in (STRING, ARRAY) or (
+            items.kind is ARRAY and len(strings) != len(items.items)
         ):
             yield _wrong(ctx, items, f"each {member.key} principal must be a string")
         for node in string_items(items):

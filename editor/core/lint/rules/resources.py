@@ -16,6 +16,7 @@ from editor.core.text.findings import Finding, Severity
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 MEMO_LIMIT = 4096  # resource strings whose problems are remembered
+_new = tuple.__new__  # a NamedTuple made without its Python-level __new__
 
 
 def _free(span: Span, taken: tuple[Span, ...]) -> bool:
@@ -73,43 +74,56 @@ def value_problems(catalog: Catalog, value: str, only_chime: bool) -> tuple[Prob
     return found
 
 
-def _problems(catalog: Catalog, value: str, only_chime: bool) -> Iterator[Problem]:
+def _problems(catalog: Catalog, value: str, only_chime: bool) -> list[Problem]:
+    # Built as a list, with no generator per step: an ARN never seen before (a cold lint, a
+    # pasted policy) pays for each call here.
     found = placeholders(value)
     fields = split_arn(value)
-    for span in found:
-        yield Problem(
-            "resource/placeholder",
-            ERROR,
-            f"{span.text!r} is a placeholder: fill in {_field_hint(fields, span)}",
-            (span.start, span.end),
+    problems = [
+        _new(
+            Problem,
+            (
+                "resource/placeholder",
+                ERROR,
+                f"{span.text!r} is a placeholder: fill in {_field_hint(fields, span)}",
+                (span.start, span.end),
+            ),
         )
-    if fields is None and SYMBOL.match(value) is not None:
-        return  # `${X.Arn}/channel/*` (a Fn::Join on a ref): the stack makes the ARN's head
+        for span in found
+    ]
     if fields is None:
-        yield Problem(
-            "resource/invalid-arn",
-            ERROR,
-            f"{value!r} is not an ARN (arn:partition:service:region:account:resource) or '*'",
-            None,
-        )
-        return
+        # Not an ARN; but `${X.Arn}/channel/*` (a Fn::Join on a ref) is: the stack makes its head.
+        if SYMBOL.match(value) is None:
+            problems.append(
+                Problem(
+                    "resource/invalid-arn",
+                    ERROR,
+                    f"{value!r} is not an ARN (arn:partition:service:region:account:resource) "
+                    "or '*'",
+                    None,
+                )
+            )
+        return problems
     # Most ARNs name a known partition and region: their checks are not even started.
     if fields.partition.text not in _partition_names(catalog):
-        yield from _partition(catalog, fields, found)
+        problems.extend(_partition(catalog, fields, found))
     region = fields.region.text
     if region and region not in catalog.known_regions:
-        yield from _region(catalog, fields, found)
+        problems.extend(_region(catalog, fields, found))
     service = fields.service
     if service.text == catalog.service.prefix:
-        yield from _chime_fields(catalog, value, fields, found)
+        problems.extend(_chime_fields(catalog, value, fields, found))
     elif only_chime and service.text != "*":
-        yield Problem(
-            "resource/wrong-service",
-            ERROR,
-            f"an ARN of service {service.text!r} in a statement of Chime actions: it matches "
-            "nothing they act on",
-            (service.start, service.end),
+        problems.append(
+            Problem(
+                "resource/wrong-service",
+                ERROR,
+                f"an ARN of service {service.text!r} in a statement of Chime actions: it "
+                "matches nothing they act on",
+                (service.start, service.end),
+            )
         )
+    return problems
 
 
 def _field_hint(fields: ArnFields | None, span: Span) -> str:

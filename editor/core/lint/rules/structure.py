@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from editor.core.catalog.suggest import closest
-from editor.core.json.nodes import Kind, Member, Node
+from editor.core.json.nodes import ARRAY, OBJECT, STRING, Member, Node
 from editor.core.lint.context import LintContext
 from editor.core.lint.quota import Quota, non_whitespace_length, size_quota
 from editor.core.policy.kinds import PolicyKind, with_article
@@ -43,7 +43,7 @@ def version(ctx: LintContext) -> Iterator[Finding]:
     value = member.value
     if value is None:
         return
-    if value.kind is not Kind.STRING or value.value not in VERSIONS:
+    if value.kind is not STRING or value.value not in VERSIONS:
         yield ctx.finding(
             "policy/invalid-version",
             ERROR,
@@ -82,7 +82,7 @@ def top_level(ctx: LintContext) -> Iterator[Finding]:
     yield from _unknown_elements(ctx, root, TOP_ELEMENTS, "policy")
     policy_id = root.get("Id")
     id_value = policy_id.value if policy_id is not None else None
-    if id_value is not None and id_value.kind is not Kind.STRING:
+    if id_value is not None and id_value.kind is not STRING:
         yield _wrong_type(ctx, id_value, "Id must be a string")
     member = root.get("Statement")
     if member is None:
@@ -97,13 +97,13 @@ def top_level(ctx: LintContext) -> Iterator[Finding]:
     value = member.value
     if value is None:
         return
-    if value.kind is Kind.ARRAY and not value.items:
+    if value.kind is ARRAY and not value.items:
         yield ctx.finding("policy/empty-array", ERROR, "Statement is empty", value.start, value.end)
-    elif value.kind not in (Kind.ARRAY, Kind.OBJECT):
+    elif value.kind not in (ARRAY, OBJECT):
         yield _wrong_type(ctx, value, "Statement must be an object or an array of objects")
-    elif value.kind is Kind.ARRAY:
+    elif value.kind is ARRAY:
         for item in value.items:
-            if item.kind is not Kind.OBJECT:
+            if item.kind is not OBJECT:
                 yield _wrong_type(ctx, item, "each statement must be an object")
 
 
@@ -193,11 +193,11 @@ def _effect(ctx: LintContext, statement: StatementView) -> Iterator[Finding]:
         )
         return
     value = member.value
-    if value is None or (value.kind is Kind.STRING and value.value in ("Allow", "Deny")):
+    if value is None or (value.kind is STRING and value.value in ("Allow", "Deny")):
         return
     guess = closest(str(value.value), ("Allow", "Deny"), cutoff=0.6)
     fix = None
-    if guess is not None and value.kind is Kind.STRING:
+    if guess is not None and value.kind is STRING:
         fix = ctx.replace(f"Use {guess!r}", value.start, value.end, json.dumps(guess))
     yield ctx.finding(
         "policy/invalid-effect",
@@ -213,7 +213,7 @@ def _list_element(ctx: LintContext, member: Member | None, name: str) -> Iterato
     if member is None or member.value is None:
         return
     value = member.value
-    if value.kind is Kind.ARRAY:
+    if value.kind is ARRAY:
         if not value.items:
             yield ctx.finding(
                 "policy/empty-array",
@@ -223,9 +223,9 @@ def _list_element(ctx: LintContext, member: Member | None, name: str) -> Iterato
                 value.end,
             )
         for item in value.items:
-            if item.kind is not Kind.STRING:
+            if item.kind is not STRING:
                 yield _wrong_type(ctx, item, f"each {name} entry must be a string")
-    elif value.kind is not Kind.STRING:
+    elif value.kind is not STRING:
         yield _wrong_type(ctx, value, f"{name} must be a string or a list of strings")
 
 
@@ -237,7 +237,7 @@ def sids(ctx: LintContext) -> Iterator[Finding]:
         if member is None or member.value is None:
             continue
         value = member.value
-        if value.kind is not Kind.STRING:
+        if value.kind is not STRING:
             yield _wrong_type(ctx, value, "Sid must be a string")
             continue
         sid = str(value.value)

@@ -15,7 +15,7 @@ from editor.core.catalog.arn import SYMBOL
 from editor.core.catalog.catalog import Catalog
 from editor.core.catalog.lookup import key_type
 from editor.core.catalog.suggest import closest
-from editor.core.json.nodes import Kind, Node
+from editor.core.json.nodes import ARRAY, OBJECT, STRING, Node
 from editor.core.lint.context import LintContext
 from editor.core.policy.statements import value_offsets
 from editor.core.text.findings import Finding, Severity
@@ -40,7 +40,7 @@ def variables(ctx: LintContext) -> Iterator[Finding]:
     current = (
         version is not None
         and version.value is not None
-        and version.value.kind is Kind.STRING
+        and version.value.kind is STRING
         and version.value.value == "2012-10-17"
     )
     for statement in ctx.statements:
@@ -70,17 +70,17 @@ def variables(ctx: LintContext) -> Iterator[Finding]:
 
 def _condition_strings(condition: Node) -> list[Node]:
     found: list[Node] = []
-    if condition.kind is not Kind.OBJECT:
+    if condition.kind is not OBJECT:
         return found
     for operator in condition.members:
-        if operator.value is None or operator.value.kind is not Kind.OBJECT:
+        if operator.value is None or operator.value.kind is not OBJECT:
             continue
         for key in operator.value.members:
             value = key.value
             if value is None:
                 continue
-            items = value.items if value.kind is Kind.ARRAY else [value]
-            found += [item for item in items if item.kind is Kind.STRING]
+            items = value.items if value.kind is ARRAY else [value]
+            found += [item for item in items if item.kind is STRING]
     return found
 
 

@@ -1,0 +1,110 @@
+"""Keys whose quote slipped, as pages and hurried hands leave them: `"Action: [` (the closing
+quote missing, the line's string never closed), `"Resource: "arn:..."` (the same, the value's
+opening quote closing the key's string), `Action": [` (the opening quote missing). Each is one
+finding whose fix puts the one quote back; the rest of the line is read as the key's value."""
+
+from __future__ import annotations
+
+import re
+
+from editor.core.json.tokenkinds import BAD, CLOSE_STRING_RANK, OPEN_KEY, PUNCT, UNOPENED_KEY
+from editor.core.text.findings import Finding, Fix, Severity, TextEdit
+
+# A string not closed on its line that reads as a key and its value: `"Action: [`.
+# A space after the colon and a list, object or string: `"chime:Connect` stays a string.
+_OPEN_KEY = re.compile(r'"([A-Za-z][A-Za-z0-9_]*):[ \t]+(?=[\[{"])')
+# A closed string that is a key, its colon (a list's or object's opening bracket) and the
+# value's opening quote: `"Resource: "` of `"Resource: "arn:aws:sqs:..."`, `"Action: ["` of
+# `"Action: ["sqs:SendMessage"]`. Only when a word follows the string at once, which valid
+# JSON never has, so no well-formed text is read this way.
+_GLUED_KEY = re.compile(r'"([A-Za-z][A-Za-z0-9_]*):[ \t]*(?:[\[{][ \t]*)?"')
+_WORD_START = re.compile(r"[A-Za-z0-9$*]")
+
+
+class QuoteSlips:
+    """The Scanner's handling of slipped quotes (mixed into scan.Scanner)."""
+
+    text: str
+    tokens: list[tuple[str, int, int]]
+    findings: list[Finding]
+    recovering: bool
+    open_string_ends: set[int]
+    unopened: dict[int, int]
+
+    def report(
+        self,
+        code: str,
+        message: str,
+        start: int,
+        end: int,
+        fix: Fix | None = None,
+        severity: Severity = Severity.ERROR,
+    ) -> None:
+        raise NotImplementedError
+
+    def scan_range(self, start_at: int, end_at: int) -> None:
+        raise NotImplementedError
+
+    def glued_key(self, start: int, end: int) -> int | None:
+        """`"Resource: "arn:..."`: read as the key `Resource` with its closing quote missing,
+        and the rest of its line as the value. Returns where scanning goes on, None when the
+        string is not such a key."""
+        text = self.text
+        if self.recovering or end >= len(text) or not _WORD_START.match(text, end):
+            return None
+        key = _GLUED_KEY.fullmatch(text, start, end)
+        if key is None:
+            return None
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        self.open_key(start, line_end, key.end(1))
+        return line_end
+
+    def open_string(self, start: int, end: int) -> None:
+        """A string not closed on its line. A comma ending the line is read as a comma, and a
+        double-quoted one gets its closing quote there, before the comma: `"chime:Connect,`
+        becomes `"chime:Connect",` and nothing is inserted inside the string afterwards."""
+        text = self.text
+        key = _OPEN_KEY.match(text, start, end)
+        if key is not None and not self.recovering:
+            self.open_key(start, end, key.end(1))
+            return
+        while end > start + 1 and text[end - 1] in " \t":
+            end -= 1
+        comma = end > start + 1 and text[end - 1] == ","
+        if comma:
+            end -= 1
+            while end > start + 1 and text[end - 1] in " \t":
+                end -= 1
+        fix = None
+        if text[start] == '"':
+            fix = Fix("Close the string", (TextEdit(end, end, '"', CLOSE_STRING_RANK),))
+        self.report("json/unexpected", "string is not closed on its line", start, end, fix)
+        self.tokens.append((BAD, start, end))
+        self.open_string_ends.add(end)
+        if comma:
+            comma_at = text.index(",", end)
+            self.tokens.append((PUNCT, comma_at, comma_at + 1))
+
+    def open_key(self, start: int, line_end: int, name_end: int) -> None:
+        """`"Action: [` — a key whose closing quote is missing, as pasted from a page: one
+        finding, and the rest of the line is read as the key's value."""
+        name = self.text[start + 1 : name_end]
+        fix = Fix("Close the key's quote", (TextEdit(name_end, name_end, '"', CLOSE_STRING_RANK),))
+        self.report(
+            "json/missing-quote", f'the key "{name}" has no closing quote', start, name_end, fix
+        )
+        self.tokens.append((OPEN_KEY, start, name_end))
+        self.tokens.append((PUNCT, name_end, name_end + 1))
+        self.recovering = True  # one level: a second open string on the line is just one
+        self.scan_range(name_end + 1, line_end)
+        self.recovering = False
+
+    def unopened_key(self, start: int, end: int) -> None:
+        """`Action": [` — a word glued to a quote and then a colon is a key whose opening
+        quote is missing (outside a string, nothing else reads so)."""
+        name = self.text[start : end - 1]
+        fix = Fix("Insert the opening quote", (TextEdit(start, start, '"'),))
+        self.unopened[start] = len(self.findings)  # the reader may fold a missing comma in
+        self.report("json/missing-quote", f'the key "{name}" has no opening quote', start, end, fix)
+        self.tokens.append((UNOPENED_KEY, start, end))
