@@ -4,6 +4,7 @@ answer without Qt or a display."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -23,6 +24,24 @@ class _ShowVersion(argparse.Action):
             ours = "(not installed)"
         print(f"chime-policy-editor {ours}")
         parser.exit()
+
+
+# Without a display Qt aborts the process (a core dump), naming a library as the cause.
+NO_DISPLAY = (
+    "chime-policy-editor: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are "
+    "unset). Run it in a desktop session, over ssh -X, or under xvfb-run; the command-line "
+    "tool, chime-policy, needs no display."
+)
+
+
+def _display_available(qt_args: Sequence[str]) -> bool:
+    """On Linux, a display server to show the window on, unless Qt is told another platform
+    (QT_QPA_PLATFORM=offscreen, -platform ...)."""
+    if not sys.platform.startswith("linux") or "-platform" in qt_args:
+        return True
+    if os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] not in ("", "xcb", "wayland"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,6 +66,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     unknown = [a for a in qt_args if a.startswith("--")]
     if unknown:
         parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    if not _display_available(qt_args):
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
     # Imported here so that `--help` and the CLI never pay for Qt.
     from PySide6.QtWidgets import QApplication
 

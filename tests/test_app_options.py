@@ -55,3 +55,26 @@ def test_an_unknown_option_is_a_usage_error(option: str) -> None:
     assert done.stderr.startswith("usage: chime-policy-editor")
     assert option.split("=")[0] in done.stderr
     assert done.stderr.strip().endswith("no qt")
+
+
+def test_no_display_is_said_in_one_line_not_a_core_dump(tmp_path) -> None:
+    """The audit ran `bash scripts/app.sh` over ssh without a display: Qt aborted (exit 134)
+    blaming a missing library. Now the entry point says what is missing and how to go on."""
+    policy = tmp_path / "p.json"
+    policy.write_text("{}", encoding="utf-8")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from editor.app import main; sys.exit(main())",
+            str(policy),
+        ],
+        capture_output=True,
+        text=True,
+        env=NO_DISPLAY,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "no display to open the window on" in done.stderr
+    assert "xvfb-run" in done.stderr and "chime-policy" in done.stderr
+    assert "Aborted" not in done.stderr and "core dump" not in done.stderr

@@ -121,11 +121,23 @@ def requests_for(args: argparse.Namespace, notes: list[str] | None = None) -> li
     )
     if notes is not None:
         notes += assumed
-    resources = list(args.resource)
+    resources = [_one_resource("--resource", r) for r in args.resource]
     action = load_catalog().action(args.action)
     if args.caller and action is not None and action.caller_authorized:
-        resources.append(args.caller)
+        resources.append(_one_resource("--caller", args.caller))
     return [Request(args.action, r, args.principal, context) for r in resources]
+
+
+def _one_resource(option: str, arn: str) -> str:
+    """A request is made on one resource: a pattern (`channel/*`) would be compared as the
+    literal name of one, and the answer would speak of no real call. `*` alone is what a call
+    on no particular resource (chime:CreateAppInstance) is authorized against."""
+    if arn != "*" and ("*" in arn or "?" in arn):
+        raise UsageError(
+            f"{option} {arn!r} is a pattern: a request is made on one resource, give its ARN "
+            "(what a policy allows on a pattern: chime-policy grants)"
+        )
+    return arn
 
 
 def _scp_levels(args: argparse.Namespace) -> list[list[str]]:

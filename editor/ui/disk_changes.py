@@ -140,7 +140,10 @@ class DiskChanges:
         the user's was lost."""
         log.info("not reloaded: %s", error)
         if not Path(path).exists():
-            self.message.emit(f"{self.name} was moved or deleted on disk. Your text is kept.")
+            self.document.mark_unsaved()  # the window holds the only copy now
+            self.message.emit(
+                f"{self.name} was moved or deleted on disk. Your text is kept: Save writes it back."
+            )
             return
         self.message.emit(f"{self.name} changed on disk and cannot be reloaded.")
         self._asking = True  # no second dialog over this one

@@ -3,11 +3,13 @@
 One direction of flow: a widget calls a method here -> a new state goes on the undo stack ->
 `changed` is emitted -> (debounced) analysis -> `analyzed`. No widget reads another widget.
 
-Typing is cheap on the GUI thread: a keystroke puts the new text on the undo stack as it is
-(`synced=False`); reading it, making the ticks and fields follow and linting it run on a worker
-(`analysis.Analyzer`) a short while after the typing pauses, and the result is applied only
-if the text has not moved on meanwhile. An edit that builds on the ticks or fields first syncs
-the state it starts from.
+Typing is cheap on the GUI thread: the editor holds the keystrokes (`typed` is all a key
+costs here) and gives their text when the typing pauses, or as soon as anything reads `state`
+(a tick, Save, Undo right after typing see the typed text: `state` is the one way in). The
+text then goes on the undo stack as it is (`synced=False`); reading it, making the ticks and
+fields follow and linting it run on a worker (`analysis.Analyzer`), and the result is applied
+only if the text has not moved on meanwhile. An edit that builds on the ticks or fields first
+syncs the state it starts from.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 
 from editor.core.lint.quota import Quota
 from editor.core.policy import editing
@@ -25,6 +27,7 @@ from editor.core.policy.kinds import PolicyKind
 from editor.core.policy.layout import Layout
 from editor.core.text.findings import Fix, TextEdit
 from editor.ui.analysis import Analysis, Analyzer, Job
+from editor.ui.state_command import StateCommand
 
 if TYPE_CHECKING:
     from editor.core.lint.context import LintOptions
@@ -47,43 +50,6 @@ _MERGE_FIELD = 2
 TYPING_PAUSE_MS = 1000
 
 
-_RELEASED = editing.EditorState("")  # what a command merged into another keeps
-
-
-class StateCommand(QUndoCommand):
-    """An edit as a pair of states: undo restores the old one. Typing coalesces."""
-
-    def __init__(
-        self,
-        document: Document,
-        old: EditorState,
-        new: EditorState,
-        title: str,
-        merge_key: tuple[int, str] | None = None,
-    ) -> None:
-        super().__init__(title)
-        self.document, self.old, self.new = document, old, new
-        self.merge_key = merge_key
-
-    def id(self) -> int:
-        return self.merge_key[0] if self.merge_key else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, StateCommand) or other.merge_key != self.merge_key:
-            return False
-        self.new = other.new
-        # Qt deletes `other` now, but PySide keeps its Python side alive: with its states it
-        # held two whole texts per keystroke (1 MB a key in a 1 MB policy). It keeps none.
-        other.old = other.new = _RELEASED
-        return True
-
-    def redo(self) -> None:
-        self.document._set_state(self.new)
-
-    def undo(self) -> None:
-        self.document._set_state(self.old)
-
-
 class Document(QObject):
     """The one owner of the text, its history and its analysis. Others call its methods and
     listen to its signals; its undo stack and throttle are its own business."""
@@ -101,7 +67,12 @@ class Document(QObject):
         # A method, not a lambda: Qt drops the connection with the document, while the stack,
         # cleared as the window is destroyed, still emits (quitting after Discard).
         self._undo_stack.cleanChanged.connect(self._clean_changed)
-        self.state = editing.new_state()
+        self._state = editing.new_state()
+        # Gives the keystrokes the editor holds (through set_text): see `typed`.
+        self.typing: Callable[[], None] | None = None
+        self._held = False  # keystrokes are held that `state` does not have yet
+        self._analyzing = False  # within _analyze
+        self._history: tuple[QAction, QAction] | None = None
         self.quota = Quota.MANAGED
         self.kind: PolicyKind | None = None  # None: detected from the text at each analysis
         self.kind_reason = "as chosen"
@@ -147,7 +118,7 @@ class Document(QObject):
             return False
         if new == self.state:
             return False
-        self._undo_stack.push(StateCommand(self, self.state, new, title, merge_key))
+        self._undo_stack.push(StateCommand(self._set_state, self.state, new, title, merge_key))
         return True
 
     def set_actions(self, actions: frozenset[str], title: str = "Change actions") -> bool:
@@ -169,6 +140,35 @@ class Document(QObject):
 
     def set_layout(self, layout: Layout, indent: int | None = None) -> bool:
         return self._push("Change layout", lambda s: editing.with_layout(s, layout, indent))
+
+    @property
+    def state(self) -> EditorState:
+        """The text, its ticks and fields: every reader comes here, and gets the keystrokes
+        held by the editor first (see `typed`)."""
+        if self._held:
+            self._take_typing()
+        return self._state
+
+    def typed(self) -> None:
+        """A keystroke the editor holds (all the GUI thread does for it here): analysed with
+        the others once the typing pauses; anything that reads `state` first takes them."""
+        if not self._held:
+            self._held = True
+            undo = self._history[0] if self._history is not None else None
+            if undo is not None and not undo.isEnabled():
+                undo.setEnabled(True)  # Undo takes back what is held (its name follows later)
+        self.version += 1  # what the worker is reading is stale already
+        self.analyzer.version = self.version
+        if self._throttle.immediate:
+            self._take_typing()
+        else:
+            self._throttle.trigger(TYPING_DEBOUNCE_MS)
+
+    def _take_typing(self) -> None:
+        self._held = False
+        if self.typing is not None:
+            self.typing()  # the editor's text comes back through set_text
+        self._follow_history()
 
     def set_text(self, text: str, new_step: bool = False) -> bool:
         """Typed text, analysed after a pause. A burst of keystrokes is one undo step; a new
@@ -192,7 +192,7 @@ class Document(QObject):
         if text == self.state.text:
             return False
         new = editing.with_raw_text(self.state, text)
-        self._undo_stack.push(StateCommand(self, self.state, new, title, merge_key))
+        self._undo_stack.push(StateCommand(self._set_state, self.state, new, title, merge_key))
         return True
 
     def apply_fix(self, fix: Fix) -> bool:
@@ -242,34 +242,63 @@ class Document(QObject):
 
     def mark_saved(self) -> None:
         """The current text is what the file holds."""
+        _ = self.state  # with what was typed last
         self._undo_stack.setClean()
+
+    def mark_unsaved(self) -> None:
+        """The file no longer holds the current text (deleted or moved on disk): only this
+        window does, so it shows as unsaved and closing asks first."""
+        self._undo_stack.resetClean()
 
     @property
     def modified(self) -> bool:
+        _ = self.state  # keys held by the editor count
         return not self._undo_stack.isClean()
 
     def _clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(not clean)
 
     def undo(self) -> None:
+        _ = self.state  # the keys typed last are the step undone
         self._undo_stack.undo()
 
     def redo(self) -> None:
+        _ = self.state
         self._undo_stack.redo()
 
     def can_undo(self) -> bool:
+        _ = self.state
         return self._undo_stack.canUndo()
 
     def undo_steps(self) -> int:
         """How many steps the history holds (done and undone)."""
+        _ = self.state
         return self._undo_stack.count()
 
     def history_actions(self, parent: QObject) -> tuple[QAction, QAction]:
-        """Undo and Redo menu actions that follow the history (their text names the step)."""
-        return (
-            self._undo_stack.createUndoAction(parent, "&Undo"),
-            self._undo_stack.createRedoAction(parent, "&Redo"),
-        )
+        """Undo and Redo menu actions that follow the history (their text names the step).
+        Through `undo` and `redo`, not the stack's own: keys held by the editor go first."""
+        undo, redo = QAction("&Undo", parent), QAction("&Redo", parent)
+        undo.triggered.connect(self.undo)
+        redo.triggered.connect(self.redo)
+        self._history = undo, redo
+        stack = self._undo_stack
+        for signal in (stack.indexChanged, stack.undoTextChanged, stack.redoTextChanged):
+            signal.connect(self._follow_history)
+        self._follow_history()
+        return undo, redo
+
+    def _follow_history(self) -> None:
+        if self._history is None:
+            return
+        stack, (undo, redo) = self._undo_stack, self._history
+        held = self._held  # the keys held are a step to undo, and take the redo steps away
+        undo_text = "Typing" if held else stack.undoText()
+        undo.setEnabled(stack.canUndo() or held)
+        undo.setText(f"&Undo {undo_text}" if undo_text else "&Undo")
+        redo.setEnabled(stack.canRedo() and not held)
+        redo_text = stack.redoText()
+        redo.setText(f"&Redo {redo_text}" if redo_text else "&Redo")
 
     # -- analysis -------------------------------------------------------------------------
 
@@ -332,20 +361,21 @@ class Document(QObject):
     def _adopt(self, synced: EditorState) -> None:
         """Replace the current state by its synced self, here and on the undo stack."""
         command = self._undo_stack.command(self._undo_stack.index() - 1)
-        if isinstance(command, StateCommand) and command.new is self.state:
+        if isinstance(command, StateCommand) and command.new is self._state:
             command.new = synced
-        self.state = synced
+        self._state = synced
         self.changed.emit(synced)
 
     def _set_state(self, state: EditorState) -> None:
-        self.state = state
+        self._state = state
         self.changed.emit(state)
         self._changed_input(typing=not state.synced)
 
     def _changed_input(self, typing: bool = False) -> None:
         self.version += 1
         self.analyzer.version = self.version
-        self._throttle.trigger(TYPING_DEBOUNCE_MS if typing else 0)
+        if not self._analyzing:  # else the analysis starts now, with this text
+            self._throttle.trigger(TYPING_DEBOUNCE_MS if typing else 0)
 
     def lint_options(self) -> LintOptions:
         """The quota, the kind (the user's, else the one its place gives) and template mode."""
@@ -357,8 +387,13 @@ class Document(QObject):
         return LintOptions(self.quota, kind, reason, self.template)
 
     def _analyze(self) -> None:
+        self._analyzing = True
+        try:
+            state = self.state  # the keys held, if the typing has just paused
+        finally:
+            self._analyzing = False
         self.analyzer.immediate = self._throttle.immediate
-        self.analyzer.submit(Job(self.version, self.state, self.lint_options()))
+        self.analyzer.submit(Job(self.version, state, self.lint_options()))
 
     def _analysis_failed(self, version: int) -> None:
         if version == self.version:  # the next edit or option change analyses again
@@ -368,7 +403,7 @@ class Document(QObject):
     def _analyzed(self, analysis: Analysis) -> None:
         if analysis.version != self.version:
             return  # the text or the options moved on: a newer analysis is coming
-        if analysis.state is self.state and not self.state.synced:
+        if analysis.state is self._state and not self._state.synced:
             self._adopt(analysis.synced)
         self.result, self.result_version = analysis.result, analysis.version
         self.shown = analysis.shown

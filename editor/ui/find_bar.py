@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from editor.core.text import search
 from editor.core.text.findings import TextEdit
-from editor.ui.json_editor import JsonEditor, py_offset, qt_offset
+from editor.ui.json_editor import JsonEditor
+from editor.ui.text_copy import py_offset, qt_offset
 from editor.ui.theme import colours
 
 if TYPE_CHECKING:

@@ -3,6 +3,7 @@ exact range with the message on hover."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QRect, Qt, Signal
@@ -20,6 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 if TYPE_CHECKING:  # annotations only: each Qt class costs start-up time when first named
+    from PySide6.QtCore import QMimeData
     from PySide6.QtGui import QPaintEvent, QResizeEvent
 
 from editor.core.text.findings import Finding
@@ -28,40 +30,11 @@ from editor.ui.finding_marks import EditLog, Shown
 from editor.ui.highlighter import JsonHighlighter
 from editor.ui.line_layout import LineLayout
 from editor.ui.line_numbers import LineNumbers
+from editor.ui.text_copy import TextCopy, common_prefix, py_offset, qt_offset
 from editor.ui.theme import colours
 
 # Enter with these held is still Enter: Shift (a line separator otherwise), the keypad's.
 _ENTER_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
-
-
-def qt_offset(text: str, offset: int) -> int:
-    """Python offsets count code points; Qt counts UTF-16 units (astral characters are two)."""
-    if text.isascii():
-        return offset
-    return offset + sum(1 for c in text[:offset] if ord(c) > 0xFFFF)
-
-
-def py_offset(text: str, position: int) -> int:
-    if text.isascii():
-        return position
-    units = 0
-    for index, char in enumerate(text):
-        if units >= position:
-            return index
-        units += 2 if ord(char) > 0xFFFF else 1
-    return len(text)
-
-
-def _common_prefix(a: str, b: str) -> int:
-    """Length of the common start of two texts; slices compare in C, so bisect on them."""
-    low, high = 0, min(len(a), len(b))
-    while low < high:
-        middle = (low + high + 1) // 2
-        if a[:middle] == b[:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
 
 
 FAST_PATH_CHARS = 64_000  # a replacement longer than this goes through setPlainText
@@ -69,16 +42,13 @@ MARGIN_BLOCKS = 60  # findings are underlined this many lines above and below th
 COLOUR_LIMIT = 200_000  # characters: a longer text is shown without syntax colours
 
 
-def _plain(selected: str) -> str:
-    """A selection's text as toPlainText gives it (str.replace is far quicker than translate)."""
-    return selected.replace("\u2029", "\n").replace("\u2028", "\n").replace("\u00a0", " ")
-
-
 class JsonEditor(QPlainTextEdit):
-    # The whole text after each change the user makes, and whether that change starts a new
-    # undo step: typing elsewhere than where the last key left the cursor, or a paste. The text
+    # The whole text after the changes the user made, and whether they start a new undo
+    # step: typing elsewhere than where the last key left the cursor, or a paste. The text
     # goes as a Python object: as a QString it was converted there and back at each key (2 ms
-    # a key in a 1 MB policy).
+    # a key in a 1 MB policy). With `hold_edits` set, keystrokes are held and sent together
+    # when `send_edits` is called (the document asks when the typing pauses, and before it
+    # reads its text); else each change is sent as it is made.
     edited = Signal(object, bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -95,7 +65,11 @@ class JsonEditor(QPlainTextEdit):
         self._edits = EditLog()  # the edits made since that analysis
         self.marked: tuple[int, int] = (0, 0)  # a range shown with a background (access check)
         self._marked = (0, -1)  # the block range whose findings are underlined
-        self._text = ""  # the document's text, kept up to date edit by edit (see below)
+        self._copy = TextCopy(self.document())  # the text as a Python string (see text)
+        # Called at each keystroke held instead of sent (see `edited`); None: none are held.
+        self.hold_edits: Callable[[], None] | None = None
+        self._unsent = False  # changes held, not sent yet
+        self._changed = False  # the text changed since the last textChanged (not colours only)
         self._line = -1  # the block of the text cursor, highlighted by paintEvent
         self.gutter = LineNumbers(self, self.worst_by_line)
         # Before the highlighter's: a line recoloured for a keystroke gets its underlines
@@ -118,17 +92,25 @@ class JsonEditor(QPlainTextEdit):
 
     def text(self) -> str:
         """The text shown, as the document holds it (no copy out of Qt per call)."""
-        return self._text
+        return self._copy.text()
+
+    def send_edits(self) -> None:
+        """Send the held keystrokes' text (see `edited`) now, if any are held."""
+        if self._unsent:
+            self._unsent = False
+            new_step, self._new_step = self._new_step, False
+            self.edited.emit(self.text(), new_step)
 
     def set_text(self, text: str) -> None:
         """Show `text`, changing only what differs so the view keeps its place. A change of
         most of a big text (opening, a reformat) takes Qt's fast path, setPlainText: inserting
         1 MB through a cursor takes seconds."""
-        current = self._text
+        self._unsent = False  # the document's text replaces what was held
+        current = self.text()
         if text is current or current == text:
             return
-        prefix = _common_prefix(current, text)
-        suffix = _common_prefix(current[prefix:][::-1], text[prefix:][::-1])
+        prefix = common_prefix(current, text)
+        suffix = common_prefix(current[prefix:][::-1], text[prefix:][::-1])
         self._programmatic = True
         try:
             if max(len(text), len(current)) - prefix - suffix > FAST_PATH_CHARS:
@@ -142,8 +124,8 @@ class JsonEditor(QPlainTextEdit):
                 cursor.insertText(text[prefix : len(text) - suffix])
         finally:
             self._programmatic = False
-        if self._text != text:  # the edit-by-edit copy disagrees: take Qt's word for it
-            self._text = self.toPlainText()
+        if self.text() != text:  # the edit-by-edit copy disagrees: take Qt's word for it
+            self._copy.reread()
 
     def _replace_whole(self, text: str) -> None:
         """setPlainText, keeping the cursor's offset and the scroll position."""
@@ -164,7 +146,10 @@ class JsonEditor(QPlainTextEdit):
             self.setPlainText(text)
         finally:
             self._whole = False
-        self._text = text if text.isascii() else self.toPlainText()
+        if text.isascii():
+            self._copy.know(text)
+        else:
+            self._copy.reread()
         cursor = self.textCursor()
         cursor.setPosition(min(position, self.document().characterCount() - 1))
         self.setTextCursor(cursor)
@@ -175,30 +160,15 @@ class JsonEditor(QPlainTextEdit):
             self.highlighter.setDocument(self.document())
 
     def _contents_change(self, position: int, removed: int, added: int) -> None:
-        """Keep `_text` as the document's text by splicing in what changed: reading the whole
-        text out of Qt at each keystroke costs milliseconds at 1 MB. The highlighter reports
-        each block it colours as a change of the same length: that costs a comparison."""
+        """Note where the text changed (the copy catches up when next asked for), and
+        whether it was typed where the last key left the cursor."""
         if self._programmatic:
             self._step_end = -1  # an edit from elsewhere ends the typing burst
         if self._whole:
             return  # setPlainText: _replace_whole sets the text itself
-        current = self._text
-        if not current.isascii():  # Qt counts astral characters twice: no shortcut
-            self._text = self.toPlainText()
-            if removed == added and self._text == current:
-                return  # colours only
-            self._note_typing(position, removed, added)
-            self._edits.record(position, removed, added)
-            return
-        size = self.document().characterCount() - 1  # without the final paragraph mark
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(min(position, size))
-        cursor.setPosition(min(position + added, size), QTextCursor.MoveMode.KeepAnchor)
-        piece = _plain(cursor.selectedText())
-        if removed == added and current[position : position + removed] == piece:
+        if not self._copy.changed(position, removed, added):
             return  # colours only
-        spliced = current[:position] + piece + current[position + removed :]
-        self._text = spliced if len(spliced) == size else self.toPlainText()
+        self._changed = True
         self._note_typing(position, removed, added)
         self._edits.record(position, removed, added)
 
@@ -213,9 +183,19 @@ class JsonEditor(QPlainTextEdit):
         self._step_end = position + added if added <= 1 else -1
 
     def _on_text_changed(self) -> None:
-        if not self._programmatic:
-            self.edited.emit(self._text, self._new_step)
-            self._new_step = False
+        changed, self._changed = self._changed, False
+        if self._programmatic or not changed:
+            return
+        self._unsent = True
+        if self.hold_edits is None or self._step_end < 0:
+            self.send_edits()  # a paste, a new line: a step of its own, given at once
+        else:
+            self.hold_edits()
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """A paste (or a drop) is an undo step of its own: the keys typed before it go first."""
+        self.send_edits()
+        super().insertFromMimeData(source)
 
     def jump_to(self, line: int, column: int) -> None:
         block = self.document().findBlockByNumber(line - 1)
@@ -235,7 +215,7 @@ class JsonEditor(QPlainTextEdit):
     def show_findings(self, findings: tuple[Finding, ...] | Shown) -> None:
         """The findings of the current text (an analysis of an older one is never shown), as
         the analysis worked them out for the views, or as they are (worked out here)."""
-        self.shown = findings if isinstance(findings, Shown) else Shown.of(self._text, findings)
+        self.shown = findings if isinstance(findings, Shown) else Shown.of(self.text(), findings)
         self._edits = EditLog()
         self._refresh_marks()
 
@@ -269,12 +249,13 @@ class JsonEditor(QPlainTextEdit):
         if coloured:
             self.highlighter.refresh_underlines(first, last)
         marked_start, marked_end = self.marked
-        if marked_start < marked_end <= len(self._text):
+        text = self.text() if marked_start < marked_end else ""
+        if marked_start < marked_end <= len(text):
             background = QTextEdit.ExtraSelection()
             background.format.setBackground(scheme.marked)
             background.cursor = QTextCursor(document)
-            background.cursor.setPosition(qt_offset(self._text, marked_start))
-            end_at = qt_offset(self._text, marked_end)
+            background.cursor.setPosition(qt_offset(text, marked_start))
+            end_at = qt_offset(text, marked_end)
             background.cursor.setPosition(end_at, QTextCursor.MoveMode.KeepAnchor)
             marks.append(background)
         spans = [] if coloured else self.shown.spans.between(start, end, self._edits)
@@ -321,11 +302,14 @@ class JsonEditor(QPlainTextEdit):
 
     def findings_at(self, offset: int) -> list[Finding]:
         """Findings whose marked range holds the character at `offset` (of the current text)."""
-        position = qt_offset(self._text, offset)
+        position = qt_offset(self.text(), offset)
         return [f for _, _, f in self.shown.spans.between(position, position + 1, self._edits)]
 
     def _cursor_moved(self) -> None:
-        line = self.textCursor().blockNumber()
+        cursor = self.textCursor()
+        if self._unsent and cursor.position() != self._step_end:
+            self.send_edits()  # a jump elsewhere: what was typed is an undo step of its own
+        line = cursor.blockNumber()
         if line != self._line:
             self._line = line
             self.viewport().update()  # the current line's highlight (paintEvent)
@@ -350,13 +334,14 @@ class JsonEditor(QPlainTextEdit):
         plain = event.modifiers() & ~_ENTER_MODIFIERS == Qt.KeyboardModifier.NoModifier
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
             if not self.isReadOnly():
+                self.send_edits()  # a new line is an undo step of its own
                 cursor = self.textCursor()
                 line = QTextCursor(cursor)
                 line.setPosition(cursor.selectionStart())
                 line.movePosition(
                     QTextCursor.MoveOperation.StartOfBlock, QTextCursor.MoveMode.KeepAnchor
                 )
-                cursor.insertText(new_line(line.selectedText(), self._text))
+                cursor.insertText(new_line(line.selectedText(), self.text()))
                 self.ensureCursorVisible()
             return
         super().keyPressEvent(event)
@@ -373,7 +358,7 @@ class JsonEditor(QPlainTextEdit):
             return False
         if kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             position = self.cursorForPosition(event.pos()).position()
-            found = self.findings_at(py_offset(self._text, position))
+            found = self.findings_at(py_offset(self.text(), position))
             if found:
                 tip = "\n".join(f"{f.severity.value}: {f.message} [{f.code}]" for f in found)
                 QToolTip.showText(event.globalPos(), tip, self)

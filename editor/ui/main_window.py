@@ -181,6 +181,10 @@ class MainWindow(WindowMenus):
         self.catalog_model.toggled.connect(doc.set_actions)
         self.form.edited.connect(doc.set_field)
         self.editor.edited.connect(doc.set_text)
+        # Keystrokes are held by the editor, and given when the typing pauses or as soon as
+        # anything reads the document's state: a key costs the GUI thread no undo step.
+        self.editor.hold_edits = doc.typed
+        doc.typing = self.editor.send_edits
         self.layout_combo.currentIndexChanged.connect(self.layout_chosen)
         self.indent_combo.currentIndexChanged.connect(self.layout_chosen)
         doc.changed.connect(self.show_state)

@@ -220,3 +220,31 @@ def test_a_deny_only_rcp_filters_only(capsys, tmp_path: Path) -> None:
     assert run(capsys, *args, "--context", "aws:SecureTransport=false", str(allow))[0] == 1
     code, out, _ = run(capsys, *args, str(allow))
     assert (code, out.splitlines()[1]) == (3, "  depends on aws:SecureTransport")
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("--resource", f"{BASE}/channel/*"),
+        ("--resource", f"{BASE}/channel/c?"),
+        ("--caller", f"{BASE}/user/*"),
+    ],
+)
+def test_a_pattern_as_the_requests_resource_is_refused(capsys, policy_file, option, value) -> None:
+    """A request is made on one resource (the audit asked about `channel/*` and got an answer
+    for a channel literally named `*`)."""
+    args = ["--action", "chime:SendChannelMessage", "--principal", PRINCIPAL]
+    given = {"--resource": CHANNEL, "--caller": USER_BOB, option: value}
+    for name, arn in given.items():
+        args += [name, arn]
+    code, out, err = run(capsys, *args, str(policy_file))
+    assert code == 2 and out == ""
+    assert f"{option} {value!r} is a pattern" in err and "chime-policy grants" in err
+
+
+def test_a_star_resource_is_a_call_on_no_particular_resource(capsys, tmp_path) -> None:
+    """chime:CreateAppInstance takes no resource-level permissions: its request is on `*`."""
+    path = tmp_path / "admin.json"
+    path.write_text(policy(statement("chime:CreateAppInstance", "*")), encoding="utf-8")
+    code, out, _ = run(capsys, "--action", "chime:CreateAppInstance", "--resource", "*", str(path))
+    assert code == 0 and out.startswith("allowed")

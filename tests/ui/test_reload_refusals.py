@@ -67,3 +67,13 @@ def test_a_file_deleted_on_disk_says_so_and_keeps_the_text(window, qtbot, tmp_pa
     path.unlink()
     qtbot.waitUntil(lambda: "moved or deleted" in window.statusBar().currentMessage(), timeout=5000)
     assert window.editor.toPlainText() == seed_examples()[2]
+    # The text is now held nowhere else: the window shows it unsaved, and quitting asks
+    # (the audit quit with Ctrl+Q here and lost it).
+    assert window.isWindowModified()
+    window.quit_action.trigger()  # File > Quit (Ctrl+Q where the platform binds it)
+    assert window.dialogs.asked("ask_save") == [("policy.json",)]
+    assert window.isVisible()  # the fake answers Cancel: nothing closed, nothing lost
+    # Saving writes it back where it was, and the window is clean again.
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert path.read_text(encoding="utf-8") == seed_examples()[2]
+    assert not window.isWindowModified()

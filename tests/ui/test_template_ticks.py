@@ -133,3 +133,27 @@ def test_join_arns_show_as_the_templates_values_in_the_form(window, tmp_path) ->
     assert form.inputs["account_id"].isReadOnly() and form.inputs["app_instance_id"].isReadOnly()
     errors = [f for f in window.problems.model.findings if f.severity is Severity.ERROR]
     assert errors == []
+
+
+def test_fix_all_then_save_twice_keeps_the_templates_yaml(window, qtbot, tmp_path: Path) -> None:
+    """The audit's steps: Fix all on five mis-cased actions in a row, save; then a second save.
+    Only the five scalars differ from the original, each time."""
+    from tests.core.export.test_yaml_fix_all import MISCASED, RESPELT
+
+    path = tmp_path / "stack.yaml"
+    path.write_text(MISCASED, encoding="utf-8")
+    window.dialogs.choice = 1  # the role's policy, after its trust policy
+    assert window.open_path(str(path))
+    qtbot.waitUntil(lambda: window.document.result_version == window.document.version)
+    button = window.problems.fix_all_button
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=button.rect().center())
+    expected = MISCASED
+    for old, new in RESPELT.items():
+        expected = expected.replace(f'"{old}"', f'"{new}"')
+    for _ in range(2):
+        QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        assert path.read_text(encoding="utf-8") == expected
+        window.editor.setFocus()
+        QTest.keyClick(window.editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClicks(window.editor, " ")  # a change, so the second save writes again
+        QTest.keyClick(window.editor, Qt.Key.Key_Backspace)

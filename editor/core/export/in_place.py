@@ -91,7 +91,9 @@ def edit_in_place(
 
 def _changes(before: str, after: str) -> list[tuple[int, int, str]]:
     """The changed spans of `before`: lines first, then each changed run of lines trimmed to
-    the characters that differ (a respelt action is one small edit, not a line)."""
+    the characters that differ (a respelt action is one small edit, not a line). A run that
+    replaces as many lines as it had is taken line by line: five actions respelt on five
+    lines are five edits inside five strings, not one edit across the YAML between them."""
     old_lines = before.splitlines(keepends=True)
     new_lines = after.splitlines(keepends=True)
     old_at = [0]
@@ -117,16 +119,26 @@ def _changes(before: str, after: str) -> list[tuple[int, int, str]]:
         if op == "equal":
             continue
         i1, i2, j1, j2 = i1 + same, i2 + same, j1 + same, j2 + same
-        old, new = "".join(old_lines[i1:i2]), "".join(new_lines[j1:j2])
-        head = 0
-        while head < min(len(old), len(new)) and old[head] == new[head]:
-            head += 1
-        tail = 0
-        while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
-            tail += 1
-        start = old_at[i1] + head
-        changes.append((start, old_at[i2] - tail, new[head : len(new) - tail]))
+        if op == "replace" and i2 - i1 == j2 - j1:
+            runs = [(i1 + k, i1 + k + 1, j1 + k, j1 + k + 1) for k in range(i2 - i1)]
+        else:
+            runs = [(i1, i2, j1, j2)]
+        for a1, a2, b1, b2 in runs:
+            old, new = "".join(old_lines[a1:a2]), "".join(new_lines[b1:b2])
+            if old != new:
+                changes.append(_trimmed(old_at[a1], old, new))
     return changes
+
+
+def _trimmed(at: int, old: str, new: str) -> tuple[int, int, str]:
+    """`old` (at offset `at`) replaced by `new`, less the characters both start and end with."""
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    return at + head, at + len(old) - tail, new[head : len(new) - tail]
 
 
 def same_document(text: str, expected: str) -> bool:

@@ -6,7 +6,7 @@ history."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtCore import QEvent, QMimeData, QObject, QRect, Qt
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -51,6 +51,42 @@ def test_typing_reports_the_whole_text_and_where_a_new_undo_step_starts(qtbot, e
     qtbot.keyClicks(editor, " ")
     assert seen[-1] == (' {"a"}', True)
     assert editor.text() == editor.toPlainText() == ' {"a"}'
+
+
+@pytest.mark.parametrize("before", ["", "\u00e9", "\U0001f600"], ids=["ascii", "accent", "emoji"])
+def test_held_keys_are_sent_as_one_text_at_a_jump_a_paste_or_when_asked(
+    qtbot, editor, before: str
+) -> None:
+    """With `hold_edits` set (the window's document), keys are held and their text is sent
+    once: when the cursor jumps elsewhere, before a paste, or when `send_edits` is called.
+    (An emoji before the keys: Qt counts it as two characters, Python as one.)"""
+    editor.set_text(policy(before + "A"))
+    held: list[int] = []
+    seen: list[tuple[str, bool]] = []
+    editor.hold_edits = lambda: held.append(1)
+    editor.edited.connect(lambda text, new_step: seen.append((text, new_step)))
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.Start)
+    for _ in range(editor.toPlainText().index("A") + 1):  # just after the A, by arrow keys
+        qtbot.keyClick(editor, Qt.Key.Key_Right)
+    qtbot.keyClicks(editor, "bcd")
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    assert seen == [] and len(held) == 4
+    first = editor.toPlainText()
+    assert f'"{before}Abc"' in first
+    assert editor.text() == first  # brought up to date when asked for, not at each key
+    editor.moveCursor(QTextCursor.MoveOperation.End)  # a jump: what was typed is one step
+    assert seen == [(first, True)]
+    pasted = QMimeData()
+    pasted.setText("  ")
+    qtbot.keyClicks(editor, "x")
+    editor.insertFromMimeData(pasted)  # a paste is a step of its own: the key goes first
+    assert seen[1:] == [(first + "x", True), (first + "x  ", True)]  # the paste, at once
+    qtbot.keyClicks(editor, "yz")
+    editor.send_edits()
+    editor.send_edits()  # nothing more held: nothing sent
+    assert seen[3:] == [(first + "x  yz", True)]  # typing after a paste: a new step
+    assert editor.text() == editor.toPlainText()
 
 
 def test_setting_the_text_is_not_reported_as_an_edit(qtbot, editor) -> None:

@@ -11,6 +11,7 @@ from editor.core.lint.rules import (
     condition_values,
     conditions,
     dependencies,
+    deputies,
     kinds,
     placeholders,
     principals,
@@ -38,6 +39,7 @@ RULES: tuple[Rule, ...] = (
     placeholders.condition_values,
     condition_values.condition_values,
     condition_advice.condition_advice,
+    deputies.source_accounts,
     variables.variables,
     dependencies.dependent_actions,
     security.not_elements,
@@ -57,4 +59,5 @@ NEEDS: dict[Rule, frozenset[str]] = {
     placeholders.condition_values: frozenset({"Condition"}),
     condition_values.condition_values: frozenset({"Condition"}),
     condition_advice.condition_advice: frozenset({"Condition"}),
+    deputies.source_accounts: frozenset({"Condition"}),
 }
