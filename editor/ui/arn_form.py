@@ -224,11 +224,18 @@ class ArnForm(QWidget):
                 self._show_message_line()
 
     def _show_message_line(self) -> None:
-        """The message of the field one is in (or was last in); else the first error."""
+        """The message of the field one is in (or was last in); else the first field's
+        error, else its note: the markers say which fields have one."""
+        focused = self.window().focusWidget()  # also while the window is not active
+        for field, edit in self.inputs.items():
+            if focused is edit or (field == "region" and focused is self.region):
+                self.current = field
         name = self.current
         if name is None or not self.messages[name].text:
-            name = next((n for n, m in self.messages.items() if m.error and self._shown(n)), None)
-        if name is None or not self.messages[name].text:
+            shown = [n for n in self.messages if self._shown(n)]
+            name = next((n for n in shown if self.messages[n].error), None)
+            name = name or next((n for n in shown if self.messages[n].text), None)
+        if name is None:
             self.message_line.set_message("")
             return
         message = self.messages[name]

@@ -5,6 +5,8 @@ defect: typing an account held a blank row under it once its message went; a cli
 at the next field landed in that gap, the layout jumped back, and the next keys went
 nowhere."""
 
+import json
+
 from PySide6.QtCore import QPoint, Qt
 
 from tests.conftest import seed_examples
@@ -85,3 +87,19 @@ def test_the_message_line_reads_out_the_field_one_is_in(window, qtbot, tmp_path)
     qtbot.keyClicks(app, "bad id!")
     assert line.full_text.startswith("App instance ID:")
     assert line.height() == height  # a fixed height, whatever it says
+
+
+def test_a_note_is_read_out_for_the_field_with_the_focus(window, qtbot, tmp_path) -> None:
+    """Several values for one field: the chooser beside it, the note in the message line."""
+    base = "arn:aws:chime:us-east-1:{}:app-instance/app-1/user/"
+    statements = [
+        {"Effect": "Allow", "Action": "chime:Connect", "Resource": base.format(a) + "u"}
+        for a in ("111122223333", "444455556666")
+    ]
+    path = tmp_path / "two-accounts.json"
+    path.write_text(json.dumps({"Version": "2012-10-17", "Statement": statements}), "utf-8")
+    assert window.open_path(str(path))
+    window.form.inputs["account_id"].setFocus()
+    qtbot.waitUntil(lambda: "2 different values" in window.form.message_line.full_text)
+    assert window.form.message_line.full_text.startswith("Account ID: ")
+    assert window.form.choosers["account_id"].isVisible()
