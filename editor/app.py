@@ -70,6 +70,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(NO_DISPLAY, file=sys.stderr)
         return 2
     # Imported here so that `--help` and the CLI never pay for Qt.
+    from editor.ui.first_paint import hold_collections
+
+    hold_collections()  # Qt's import included, until the window's first paint (see there)
     from PySide6.QtWidgets import QApplication
 
     from editor.ui.crash import LOG_NAME, CrashReporter, configure_logging, state_folder

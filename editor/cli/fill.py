@@ -110,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
             option = BY_NAME[field].option if field in FIELDS else f"--set {field[6:]}"
             print(f"{name}: {why.format(option=option)}", file=sys.stderr)
         for finding in lint(filled).findings:
-            if finding.code == "resource/placeholder":
+            if finding.code.endswith("/placeholder"):  # resource, condition, principal
                 print(
                     f"{name}:{finding.line}:{finding.column}: error {finding.code} "
                     f"{finding.message}",

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.catalog.catalog import Catalog
+from editor.core.json.read import read_json
 from editor.core.policy.arnfields import ARN_FIELDS, BY_NAME, DEFAULTS
-from editor.core.policy.arnslots import OTHER
+from editor.core.policy.arnslots import OTHER, held_by_kept
 from editor.core.policy.editing import EditorState, needed_fields
 from editor.ui.field_messages import FieldMark, FieldMessage, MessageLine
 from editor.ui.theme import Colours, colours, tint
@@ -51,6 +52,7 @@ class ArnForm(QWidget):
         self.current: str | None = None  # the field last focused
         self.choosers: dict[str, QComboBox] = {}  # which of several values typing replaces
         self.targets: dict[str, str] = {}  # field -> the text chosen in its chooser
+        self.widened: dict[str, tuple[str, ...]] = {}  # field -> the IDs "any (*)" replaced
         self.others: dict[str, QLineEdit] = {}  # rows of placeholders no field stands for
         # Off in a policy of a kind ticks don't fit (a bucket or trust policy): then a value
         # no ARN holds has nowhere to go, and the note under the field must not promise it.
@@ -160,6 +162,11 @@ class ArnForm(QWidget):
             mark.show(self.messages[name], scheme.error.name())
 
     def _any_toggled(self, name: str, on: bool) -> None:
+        held = self.state.held.get(name) if self.state is not None else None
+        replaced = [t for t in (held.values if held else ()) if t != "*"]
+        target = self.targets.get(name)
+        if on and replaced:  # a widening: said under the field until the value changes
+            self.widened[name] = (target,) if target in replaced else tuple(replaced)
         edit = self.inputs[name]
         edit.setEnabled(not on)
         self._emit(name, "*" if on else edit.text() if edit.text() != "*" else "")
@@ -185,8 +192,8 @@ class ArnForm(QWidget):
             value = state.field(name)
             any_box = self.any_boxes.get(name)
             if any_box is not None:
-                with QSignalBlocker(any_box):
-                    any_box.setChecked(value == "*")
+                with QSignalBlocker(any_box):  # what the text holds, not what was typed
+                    any_box.setChecked(value == "*" or (not value.strip() and _any(state, name)))
                 edit.setEnabled(value != "*")
             shown = "" if value == "*" and any_box is not None else value
             if self._set_by_template(state, name):
@@ -293,7 +300,10 @@ class ArnForm(QWidget):
             # Nothing to replace: say so rather than take the value silently. A Principal's
             # or a Condition's own values are never the form's (see arnslots).
             message = (
-                "no resource ARN in the policy holds this yet: it goes into what you tick "
+                "no resource ARN holds this; the policy's Principal or Condition does (only "
+                "their placeholders are filled: values written there are kept)"
+                if held_by_kept(read_json(state.text).root, typed)
+                else "no resource ARN in the policy holds this yet: it goes into what you tick "
                 "next (Principal and Condition values are kept as written)"
                 if self.ticking
                 else "no resource ARN in the policy holds this, and ticking is off for this "
@@ -302,6 +312,13 @@ class ArnForm(QWidget):
             )
         if symbols and not by_template:
             message += ("; " if message else "") + f"also set by the template (kept): {symbols}"
+        if name in self.widened and state.field(name) == "*":
+            ids = ", ".join(self.widened[name])
+            message = f"any (*) replaced {ids}: the policy now grants every one (Ctrl+Z undoes)"
+        else:
+            self.widened.pop(name, None)
+            if name in self.any_boxes and not typed and _any(state, name):
+                message = "the policy holds any (*): type an ID here to replace it"
         several = len(texts) > 1
         if several:
             also = f" (unfilled: {unfilled})" if unfilled else ""
@@ -344,6 +361,12 @@ class ArnForm(QWidget):
     def _other_done(self, name: str, edit: QLineEdit) -> None:
         if edit.text().strip():
             self.edited.emit(name, edit.text(), None)
+
+
+def _any(state: EditorState, name: str) -> bool:
+    """The text's ARNs hold only `*` for this field: an emptied channel field puts `*` back."""
+    held = state.held.get(name)
+    return held is not None and bool(held.texts) and all(t == "*" for t in held.texts)
 
 
 def _kept(state: EditorState, name: str) -> str:

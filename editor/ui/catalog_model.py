@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 
 from editor.core.catalog.catalog import Action, Catalog, PersonaSet
+from editor.core.policy.denials import Denial
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invisible root; Qt's default argument
@@ -72,6 +73,30 @@ def action_matches(action: Action, needle: str) -> bool:
     )
 
 
+def _denial_mark(denial: Denial | None, granted: bool) -> str:
+    """After the name: an action a Deny takes away is unticked, and says why at a glance."""
+    if denial is None or not (granted or denial.complete):
+        return ""  # a Deny that applies sometimes, to an action nothing grants: moot
+    return "  (denied)" if denial.complete else "  (limited by a Deny)"
+
+
+def _denial_note(denial: Denial | None, granted: bool) -> str:
+    from html import escape
+
+    if denial is None or not (granted or denial.complete):
+        return ""
+    by = escape(denial.statement, quote=False)
+    if granted and not denial.complete:
+        return (
+            f"<b>Limited by the Deny of {by}</b>: granted, but denied when that statement's "
+            "condition holds or on the resources it names.<br><br>"
+        )
+    return (
+        f"<b>Denied by {by}</b>: an explicit Deny overrides every Allow, so the policy does "
+        "not grant this action whatever its Allow statements say.<br><br>"
+    )
+
+
 class CatalogModel(QAbstractItemModel):
     toggled = Signal(object)  # frozenset[str]: the ticks the user asks for (a request)
 
@@ -79,17 +104,23 @@ class CatalogModel(QAbstractItemModel):
         super().__init__(parent)
         self.groups = build_groups(catalog, personas)
         self.selected: frozenset[str] = frozenset()
+        self.denials: dict[str, Denial] = {}  # action -> the Deny statement naming it
         self.editable = True
         self.visible: frozenset[str] | None = None  # the filter's actions; None: no filter
 
     # -- the set of ticked actions ---------------------------------------------------------
 
-    def set_selected(self, names: frozenset[str]) -> None:
-        if names == self.selected:
+    def set_selected(self, names: frozenset[str], denials: dict[str, Denial] | None = None) -> None:
+        denials = {} if denials is None else denials
+        if names == self.selected and denials == self.denials:
             return
         flipped = self.selected ^ names
+        flipped |= {
+            n for n in denials.keys() | self.denials.keys() if denials.get(n) != self.denials.get(n)
+        }
         self.selected = frozenset(names)
-        self._changed(flipped)
+        self.denials = denials
+        self._changed(frozenset(flipped))
 
     def _changed(self, names: frozenset[str]) -> None:
         """Announce the rows of `names` (wherever they are listed) and their groups."""
@@ -183,13 +214,16 @@ class CatalogModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return group.description
             return None
+        denial = self.denials.get(action.name)
         if role == Qt.ItemDataRole.DisplayRole:
-            return action.name if column == 0 else action.access_level
+            if column == 1:
+                return action.access_level
+            return action.name + _denial_mark(denial, action.name in self.selected)
         if role == Qt.ItemDataRole.CheckStateRole and column == 0:
             ticked = action.name in self.selected
             return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            return action_tooltip(action)
+            return _denial_note(denial, action.name in self.selected) + action_tooltip(action)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{action.name}, {action.access_level}"
         return None

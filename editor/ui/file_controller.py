@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QUrl, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, Signal
 
 from editor.core.catalog.catalog import load_personas
 from editor.core.export.sniff import looks_like_policy
@@ -27,6 +27,8 @@ from editor.ui.disk_watch import DiskWatch
 from editor.ui.document import Document
 
 if TYPE_CHECKING:  # the readers of templates and pages load when a file needs them
+    from PySide6.QtCore import QUrl  # annotation only: naming it builds its enums (start-up)
+
     from editor.core.export.embedded import Container
 
 log = logging.getLogger(__name__)

@@ -36,6 +36,7 @@ from editor.ui.dialogs import Dialogs
 from editor.ui.document import Document
 from editor.ui.file_controller import FileController, dropped_file
 from editor.ui.finding_marks import Shown
+from editor.ui.first_paint import release_collections
 from editor.ui.json_editor import JsonEditor
 from editor.ui.kind_combo import KindCombo
 from editor.ui.menus import WindowMenus
@@ -91,6 +92,7 @@ class MainWindow(WindowMenus):
         self._slow.timeout.connect(self._busy_if_still_checking)
         self.document.hold_analysis()  # released at the first paint (see paintEvent)
         QTimer.singleShot(200, self.document.release_analysis)  # or soon, if never painted
+        QTimer.singleShot(200, release_collections)  # held since editor.ui's import: ditto
         self.document.reset(self.document.state)
         self.update_title()
         self._warmed = False
@@ -214,7 +216,7 @@ class MainWindow(WindowMenus):
                 self._slow.start()  # says so if the analysis takes long
             return  # the ticks, fields and banner follow when the text has been read
         readable = state.readable
-        self.catalog_model.set_selected(state.actions)
+        self.catalog_model.set_selected(state.actions, dict(state.denials))
         self.catalog_model.set_editable(readable and not self._wrong_kind)
         self.form.show_state(state)
         self.form.setEnabled(readable)
@@ -393,6 +395,7 @@ class MainWindow(WindowMenus):
             # (pydantic), run on the worker once the window is on screen: the first paint
             # waits for neither, and the window answers while they run.
             self._warmed = True
+            release_collections()  # young collections resume (held: see first_paint.py)
             QTimer.singleShot(0, self.document.release_analysis)
             QTimer.singleShot(0, partial(self.document.analyzer.warm_up, warm_up))
 

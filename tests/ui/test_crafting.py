@@ -121,9 +121,14 @@ def test_optional_fields_appear_only_when_actions_need_them(window, qtbot) -> No
     assert form.layout_.isRowVisible(form.rows["channel_id"])
     assert form.any_boxes["channel_flow_id"].isChecked()
     qtbot.mouseClick(form.any_boxes["channel_flow_id"], Qt.MouseButton.LeftButton)
-    assert not form.any_boxes["channel_flow_id"].isChecked()
+    # Nothing typed yet: the text still grants every flow, and the box says so; the field
+    # takes the ID that replaces it.
+    assert form.any_boxes["channel_flow_id"].isChecked()
+    assert form.inputs["channel_flow_id"].isEnabled()
+    assert "type an ID here to replace it" in form.notes["channel_flow_id"].text()
     fill(window, qtbot, channel_flow_id="flow-1")
     assert "/channel-flow/flow-1" in window.editor.toPlainText()
+    assert not form.any_boxes["channel_flow_id"].isChecked()
 
 
 def test_editing_the_json_moves_the_checkboxes(window) -> None:

@@ -113,15 +113,14 @@ def add_actions(
     )
     rest: list[Action] = []
     for action in actions:
-        root, array = _statement_array(text)
-        if array is None:
-            raise NotEditable("Statement is a single object: make it a list to add statements")
+        root, _ = _statement_array(text)
         target = _best_fit(statements(root), action, values, catalog)
         if target is None:
             rest.append(action)
         else:
             text = apply_edits(text, [_insertion(text, target, action.full_name)])
     if rest:
+        text = _as_list(text)
         document = generate([a.name for a in rest], values, layout, catalog)
         writing = None
         if parameters is not None:
@@ -139,6 +138,31 @@ def add_actions(
             body["Sid"] = _unique_sid(str(body["Sid"]), statements(root))
             text = apply_edits(text, [_append_statement(text, array, body, indent)])
     return text
+
+
+def _as_list(text: str) -> str:
+    """`"Statement": {...}` (AWS's MFA example writes one statement so) as a list holding
+    that object, so that statements can follow it: the brackets go on lines of their own at
+    the object's closing indentation, and no line of the object changes."""
+    root, array = _statement_array(text)
+    if array is not None:
+        return text
+    member = root.get("Statement")
+    assert member is not None and member.value is not None  # _statement_array checked
+    node = member.value
+    newline = "\r\n" if "\r\n" in text else "\n"
+    closing = _leading(text, node.end - 1)
+    if "\n" not in text[node.start : node.end]:  # written on one line: brackets around it
+        return apply_edits(
+            text, [TextEdit(node.start, node.start, "["), TextEdit(node.end, node.end, "]")]
+        )
+    return apply_edits(
+        text,
+        [
+            TextEdit(node.start, node.start, "[" + newline + closing),
+            TextEdit(node.end, node.end, newline + closing + "]"),
+        ],
+    )
 
 
 def _unique_sid(sid: str, views: list[StatementView]) -> str:

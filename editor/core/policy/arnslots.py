@@ -41,7 +41,7 @@ from editor.core.catalog.arn import (
 )
 from editor.core.catalog.arntypes import resource_ids
 from editor.core.catalog.catalog import Catalog
-from editor.core.json.nodes import Kind, Node
+from editor.core.json.nodes import Kind, Member, Node
 from editor.core.policy.arnfields import ANY_CHOICE, VARIABLE_FIELD
 from editor.core.policy.statements import statements
 from editor.core.text.findings import TextEdit
@@ -50,6 +50,12 @@ OTHER = "other:"  # field name prefix of a placeholder no form field stands for
 # Who is granted and what a request must carry: only their placeholders are filled.
 _KEPT_ELEMENTS = frozenset({"Principal", "NotPrincipal", "Condition"})
 _ARN_FIELDS = (("partition", "partition"), ("region", "region"), ("account_id", "account"))
+# Condition keys whose value is an account ID, not an ARN (IAM User Guide, "AWS global
+# condition context keys"): a trust policy's `"aws:SourceAccount": "<ACCOUNT_ID>"` beside
+# its SourceArn's account is filled with it, or the two would name different accounts.
+_ACCOUNT_KEYS = frozenset(
+    {"aws:sourceaccount", "aws:principalaccount", "aws:resourceaccount", "aws:sourceowner"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,10 +100,49 @@ def find_slots(root: Node | None, catalog: Catalog) -> list[Slot]:
                 if node.kind is Kind.OBJECT:  # a Fn::Join: every field the template's
                     slots = [replace(s, placeholder=False, symbolic=True) for s in slots]
                 found.extend(s for s in slots if s.placeholder) if kept else found.extend(slots)
+            if kept:
+                found.extend(_bare_accounts(member))
     ordered = sorted(found, key=lambda s: (s.node.start, s.span.start))
     if root is not None:
         _last = (root, catalog, tuple(ordered))
     return ordered
+
+
+def held_by_kept(root: Node | None, value: str) -> bool:
+    """Whether a Principal, NotPrincipal or Condition string holds `value` whole or as one
+    of its ARN's fields: the form's value is there, though no resource ARN holds it."""
+    for statement in statements(root):
+        for member in statement.node.members:
+            if member.key in _KEPT_ELEMENTS and member.value is not None:
+                for node, _ in _strings(member.value):
+                    text = str(node.value)
+                    if text == value or value in text.replace("/", ":").split(":"):
+                        return True
+    return False
+
+
+def _bare_accounts(member: Member) -> Iterator[Slot]:
+    """Account placeholders written as the whole value where an account ID belongs: a
+    Condition's account keys, and a Principal's `AWS` (an account ID is a principal)."""
+    value = member.value
+    if value is None or value.kind is not Kind.OBJECT:
+        return
+    if member.key == "Condition":
+        blocks = [m.value for m in value.members if m.value is not None]
+        held = [k.value for b in blocks for k in b.members if k.key.lower() in _ACCOUNT_KEYS]
+    else:
+        held = [m.value for m in value.members if m.key == "AWS"]
+    for node in held:
+        if node is None:
+            continue
+        for item in node.items if node.kind is Kind.ARRAY else [node]:
+            text = item.value if item.kind is Kind.STRING else None
+            if (
+                isinstance(text, str)
+                and split_arn(text) is None
+                and is_placeholder(text, "account")
+            ):
+                yield Slot("account_id", item, Span(0, len(text), text), True)
 
 
 def _strings(node: Node) -> Iterator[tuple[Node, bool]]:

@@ -27,6 +27,7 @@ from editor.core.text.findings import TextEdit, apply_edits
 if TYPE_CHECKING:
     from editor.core.policy.arnslots import FieldValues
     from editor.core.policy.arnvalues import ArnValues
+    from editor.core.policy.denials import Denial
 
 
 class NotReadable(Exception):
@@ -48,6 +49,9 @@ class EditorState:
     # where the user had it (a statement with a Condition takes no tick): re-ticking what was
     # just unticked gives back the text it was taken from instead.
     unticks: tuple[tuple[frozenset[str], str, str], ...] = ()
+    # Actions a Deny statement names, with it: a complete denial is not among `actions`
+    # (the boxes show what the text grants), a partial one is, and the box names it.
+    denials: tuple[tuple[str, Denial], ...] = ()
     # False while the ticks and fields have not yet followed a typed text (the window reads
     # typed text off its GUI thread and syncs them when the analysis arrives).
     synced: bool = field(default=True, compare=False)
@@ -174,6 +178,12 @@ def with_actions(
         raise NotReadable
     wanted = frozenset(actions)
     added, removed = wanted - state.actions, state.actions - wanted
+    denied = {name: d for name, d in state.denials if d.complete and name in added}
+    if denied and not removed and added <= denied.keys():
+        # The Allow is there already: another copy would change nothing but the text.
+        raise _denied_tick(denied)
+    wanted -= denied.keys()
+    added -= denied.keys()
     if state.unticks and not removed:
         gone, before, after = state.unticks[-1]
         if gone == added and after == state.text:  # re-ticking what was just unticked
@@ -189,11 +199,24 @@ def with_actions(
     except NotEditable as error:
         raise NotReadable(f"Cannot change the ticks: {error}.") from None
     changed = with_text(replace(state, actions=wanted), text)
+    # A Deny on the very ARNs the new Allow names takes it away too: no such edit is made.
+    late = {n: d for n, d in changed.denials if d.complete and n in added - changed.actions}
+    if late:
+        raise _denied_tick(late)
     gone = removed - changed.actions  # not those a wildcard still grants
     if gone and not added:
         memory = (*state.unticks[-(_UNTICKS_KEPT - 1) :], (gone, state.text, text))
         changed = replace(changed, unticks=memory)
     return changed
+
+
+def _denied_tick(denied: Mapping[str, Denial]) -> NotReadable:
+    names = ", ".join(sorted(denied))
+    by = ", ".join(sorted({d.statement for d in denied.values()}))
+    return NotReadable(
+        f"Cannot tick {names}: the Deny of {by} takes it away whatever the Allows say; "
+        "edit that Deny in the JSON to grant it."
+    )
 
 
 _UNTICKS_KEPT = 20  # enough for a session's run of unticks; each holds two texts
@@ -258,20 +281,34 @@ def with_text(state: EditorState, text: str) -> EditorState:
     if parsed.has_errors:
         # The ticks (greyed until the text reads) show what it grants as far as it reads:
         # never the ticks of an earlier text that this one contradicts.
-        from editor.core.policy.selection import granted_actions
+        from editor.core.policy.selection import shown_actions
 
-        return replace(changed, actions=granted_actions(parsed.root, load_catalog()))
+        actions, denied = shown_actions(parsed.root, load_catalog())
+        return replace(changed, actions=actions, denials=tuple(denied.items()))
     from editor.core.policy.selection import read_selection
 
     selection = read_selection(text)
     # A field the text holds only placeholders for is unfilled, whatever was typed before.
     unfilled = {k: "" for k in selection.unfilled if k not in selection.values}
+    # A field with several values keeps what was typed only when it is one of them: an "any
+    # (*)" left from before (the channel's default) would show a policy naming two channels
+    # as granting every channel, and unticking it would write `*` over both.
+    several = {
+        k: state.field(k) if state.field(k).strip() in seen else ""
+        for k, seen in selection.conflicts.items()
+    }
     fields: Mapping[str, str] = {
         **{k: v for k, v in state.field_map.items() if not k.startswith("other:")},
         **unfilled,
+        **several,
         **{k: v for k, v in selection.values.items() if k not in selection.conflicts},
     }
-    return replace(changed, actions=selection.actions, fields=tuple(fields.items()))
+    return replace(
+        changed,
+        actions=selection.actions,
+        fields=tuple(fields.items()),
+        denials=tuple(selection.denied.items()),
+    )
 
 
 def with_edits(state: EditorState, edits: list[TextEdit]) -> EditorState:

@@ -11,6 +11,7 @@ from editor.core.json.nodes import Kind, Node
 from editor.core.json.read import read_json
 from editor.core.policy.arnslots import OTHER, field_values, find_slots
 from editor.core.policy.arnvalues import ArnValues
+from editor.core.policy.denials import Denial, denials
 from editor.core.policy.generate import GENERATED_SID, generate
 from editor.core.policy.layout import Layout
 from editor.core.policy.statements import StatementView, removal_ranges, statements
@@ -39,6 +40,8 @@ class Selection:
     # field -> the placeholders the document holds for it (`other:project_id` for one no
     # form field stands for): shown as unfilled, never as values.
     unfilled: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # action -> the Deny statement that takes it away (complete: not among `actions`)
+    denied: dict[str, Denial] = field(default_factory=dict)
 
 
 def is_modeled(statement: StatementView, catalog: Catalog) -> bool:
@@ -59,6 +62,15 @@ def is_modeled(statement: StatementView, catalog: Catalog) -> bool:
 def granted_actions(root: Node | None, catalog: Catalog) -> frozenset[str]:
     """Catalog actions granted by Allow statements' Action lists (wildcards expanded)."""
     return _granted_by(statements(root), catalog)
+
+
+def shown_actions(root: Node | None, catalog: Catalog) -> tuple[frozenset[str], dict[str, Denial]]:
+    """(the actions the text grants, an explicit Deny's complete denials taken away; the
+    actions a Deny names, with it): what the catalog's boxes show."""
+    views = statements(root)
+    denied = denials(views, catalog)
+    complete = {name for name, denial in denied.items() if denial.complete}
+    return _granted_by(views, catalog) - complete, denied
 
 
 def _granted_by(views: list[StatementView], catalog: Catalog) -> frozenset[str]:
@@ -93,7 +105,7 @@ def _arn_values(
 def read_selection(text: str, catalog: Catalog | None = None) -> Selection:
     catalog = catalog or load_catalog()
     root = read_json(text).root
-    actions = granted_actions(root, catalog)
+    actions, denied = shown_actions(root, catalog)
     found, unfilled = _arn_values(root, catalog)
     values = {name: seen[0] for name, seen in found.items()}
     conflicts = {name: tuple(seen) for name, seen in found.items() if len(seen) > 1}
@@ -103,7 +115,7 @@ def read_selection(text: str, catalog: Catalog | None = None) -> Selection:
         if granted:
             matches.append(PersonaMatch(persona, granted, set(persona.actions) == actions))
     matches.sort(key=lambda m: (not m.exact, -m.share, m.persona.id))
-    return Selection(actions, values, conflicts, tuple(matches), unfilled)
+    return Selection(actions, values, conflicts, tuple(matches), unfilled, denied)
 
 
 def apply_selection(
@@ -129,7 +141,11 @@ def apply_selection(
     if member is None or member.value is None or member.value.kind is not Kind.ARRAY:
         return text
     array = member.value
-    views = {id(v.node): v for v in statements(root)}
+    every = statements(root)
+    # What a Deny takes away is no tick, and no reason to rewrite the Allow naming it.
+    denied = {name for name, denial in denials(every, catalog).items() if denial.complete}
+    actions = actions | (denied & _granted_by(every, catalog))
+    views = {id(v.node): v for v in every}
     modeled = {key for key, view in views.items() if is_modeled(view, catalog)}
     kept = [view for key, view in views.items() if key not in modeled]
     # What the kept statements grant already (a wildcard, say) needs no statement of ours.

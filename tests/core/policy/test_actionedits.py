@@ -133,10 +133,32 @@ def test_an_action_a_wildcard_grants_stays_granted_and_the_wildcard_stays() -> N
     assert unticked == CLEAN_MULTI_SERVICE and "ListChannels" in grants(unticked)
 
 
-def test_a_single_statement_object_cannot_take_a_new_statement() -> None:
-    text = json.dumps({"Version": "2012-10-17", "Statement": statement("chime:Connect", USER)})
-    with pytest.raises(NotEditable):
-        add(text, "GetMessagingSessionEndpoint")
+# AWS's MFA example writes its one statement as an object, not a list (IAM User Guide,
+# "AWS: Allows access based on date and time"): pretty, one line, CRLF.
+_SINGLE = {"Version": "2012-10-17", "Statement": statement("chime:Connect", USER)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        json.dumps(_SINGLE, indent=4),
+        json.dumps(_SINGLE),
+        json.dumps(_SINGLE, indent=2).replace("\n", "\r\n"),
+    ],
+    ids=["pretty", "one-line", "crlf"],
+)
+def test_a_single_statement_object_becomes_a_list_to_take_a_new_statement(text: str) -> None:
+    """Before, the tick was refused ("make it a list"). The object is kept line for line and
+    put in a list with the new statement after it; json.loads reads both."""
+    ticked = add(text, "GetMessagingSessionEndpoint")
+    document = json.loads(ticked)
+    assert document["Statement"][0] == _SINGLE["Statement"]
+    assert len(document["Statement"]) == 2
+    assert document["Statement"][1]["Action"] == ["chime:GetMessagingSessionEndpoint"]
+    newline = "\r\n" if "\r\n" in text else "\n"
+    inner = text.split(newline)[3:-2]  # the object's members, as the file writes them
+    assert all(line in ticked.split(newline) for line in inner)
+    assert ("\r\n" in ticked) == ("\r\n" in text)
 
 
 def test_a_new_statement_never_repeats_a_sid() -> None:

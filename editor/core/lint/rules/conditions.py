@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from editor.core.catalog.catalog import Catalog
 from editor.core.catalog.lookup import find_action, key_type, resource_keys, service, service_keys
 from editor.core.catalog.suggest import closest
-from editor.core.json.nodes import OBJECT, Member
+from editor.core.json.nodes import OBJECT, Kind, Member, Node
 from editor.core.lint.context import LintContext
 from editor.core.policy.statements import StatementView
 from editor.core.text.findings import Finding, Severity
@@ -35,8 +35,10 @@ def conditions(ctx: LintContext) -> Iterator[Finding]:
             yield from _operator(ctx, operator)
             if operator.value is None or operator.value.kind is not OBJECT:
                 continue
-            for key in operator.value.members:
-                yield from _key(ctx, statement, key)
+            keys = operator.value.members
+            alone = len(keys) == 1 and len(member.value.members) == 1
+            for key in keys:
+                yield from _key(ctx, statement, operator.key, key, alone)
 
 
 def split_operator(name: str) -> tuple[str, str, str]:
@@ -85,7 +87,9 @@ def _key_matches(template: str, key: str) -> bool:
     return key.lower().startswith(head) if "${" in template else key.lower() == head
 
 
-def _key(ctx: LintContext, statement: StatementView, member: Member) -> Iterator[Finding]:
+def _key(
+    ctx: LintContext, statement: StatementView, operator: str, member: Member, alone: bool
+) -> Iterator[Finding]:
     key = member.key
     prefix = key.split(":", 1)[0].lower() if ":" in key else ""
     catalog = ctx.catalog
@@ -121,7 +125,7 @@ def _key(ctx: LintContext, statement: StatementView, member: Member) -> Iterator
         yield ctx.finding(
             "condition/key-not-supported",
             WARNING,
-            f"no action of this statement supports {key!r}: the condition never matches",
+            _unsupported_message(key, operator, member, statement.effect, alone),
             member.key_start,
             member.key_end,
         )
@@ -145,3 +149,42 @@ def _unknown_key(ctx: LintContext, member: Member, prefix: str) -> Finding:
         member.key_start,
         member.key_end,
     )
+
+
+def holds_when_absent(operator: str, value: Node | None) -> bool | None:
+    """Whether a test with `operator` is true of a request that does not carry its key, as
+    AWS's "IAM JSON policy elements: Condition operators" page says: a positive operator is
+    false, a negated one ("Not" in its name) true, `...IfExists` and `ForAllValues:` true,
+    `ForAnyValue:` false, `Null` true when one of its values is "true". None: cannot tell."""
+    prefix, base, suffix = split_operator(operator)
+    if base == "Null" and not suffix:
+        items = [] if value is None else value.items if value.kind is Kind.ARRAY else [value]
+        answers = {str(i.value).lower() for i in items if i.kind in (Kind.STRING, Kind.LITERAL)}
+        return "true" in answers if answers <= {"true", "false"} and answers else None
+    if suffix or prefix == "ForAllValues:":
+        return True
+    if prefix == "ForAnyValue:":
+        return False
+    return "Not" in base
+
+
+def _unsupported_message(
+    key: str, operator: str, member: Member, effect: str | None, alone: bool
+) -> str:
+    """What a test on a key no request carries does, which depends on its operator: an Allow
+    whose test is always true is a grant without the restriction its author meant."""
+    lead = f"no action of this statement supports {key!r}, so no request carries it"
+    holds = holds_when_absent(operator, member.value)
+    if holds is None:
+        return lead
+    if not holds:
+        return f"{lead}: the condition never matches"
+    test = 'Null "true"' if operator == "Null" else operator
+    says = f"{lead}, and {test} on a missing key is always true: it restricts nothing"
+    if not alone:
+        return says
+    if effect == "Allow":
+        return says + "; the statement grants its actions unconditionally"
+    if effect == "Deny":
+        return says + "; the statement denies its actions unconditionally"
+    return says
