@@ -125,7 +125,7 @@ def test_optional_fields_appear_only_when_actions_need_them(window, qtbot) -> No
     # takes the ID that replaces it.
     assert form.any_boxes["channel_flow_id"].isChecked()
     assert form.inputs["channel_flow_id"].isEnabled()
-    assert "type an ID here to replace it" in form.notes["channel_flow_id"].text()
+    assert "type an ID here to replace it" in form.messages["channel_flow_id"].note
     fill(window, qtbot, channel_flow_id="flow-1")
     assert "/channel-flow/flow-1" in window.editor.toPlainText()
     assert not form.any_boxes["channel_flow_id"].isChecked()
