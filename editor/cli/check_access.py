@@ -54,6 +54,12 @@ def add_parser(commands: Any) -> None:
     )
     cmd.add_argument("--principal", metavar="ARN", help="the IAM principal (user, role ...)")
     cmd.add_argument(
+        "--resource-account",
+        metavar="ID",
+        help="the account owning a resource whose ARN names none (S3's); without it, the "
+        "principal's. Another account's resource needs its resource policy to allow too",
+    )
+    cmd.add_argument(
         "--context",
         action="append",
         default=[],
@@ -125,7 +131,32 @@ def requests_for(args: argparse.Namespace, notes: list[str] | None = None) -> li
     action = load_catalog().action(args.action)
     if args.caller and action is not None and action.caller_authorized:
         resources.append(_one_resource("--caller", args.caller))
-    return [Request(args.action, r, args.principal, context) for r in resources]
+    owner = _owner(args, resources, notes)
+    return [Request(args.action, r, args.principal, context, owner) for r in resources]
+
+
+def _owner(args: argparse.Namespace, resources: list[str], notes: list[str] | None) -> str | None:
+    """--resource-account, checked against the ARNs that name an account; without it, a note
+    that an ARN naming none is taken to be in the principal's account."""
+    from editor.core.access.request import account_of
+
+    owner: str | None = args.resource_account
+    if owner is not None:
+        if not (owner.isdigit() and len(owner) == 12):
+            raise UsageError(f"--resource-account takes a 12-digit account ID, not {owner!r}")
+        for arn in resources:
+            named = account_of(arn)
+            if named is not None and named != owner:
+                raise UsageError(f"{arn} names account {named}, not --resource-account {owner}")
+        return owner
+    mine = account_of(args.principal or "")
+    silent = [r for r in resources if len(r.split(":", 5)) == 6 and not r.split(":", 5)[4]]
+    if notes is not None and mine is not None and silent:
+        notes.append(
+            f"{silent[0]} names no account: taken to be the principal's ({mine}); give "
+            "--resource-account if another account owns it"
+        )
+    return None
 
 
 def _one_resource(option: str, arn: str) -> str:

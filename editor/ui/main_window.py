@@ -6,6 +6,11 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+# Naming Qt's namespace makes PySide build all its enums (1,200 members, 15 ms of start-up
+# that a bare window never pays). It cannot wait for the first paint: the item models' flags()
+# must return a Qt.ItemFlag (an int is refused), the headers' headerData() is handed a
+# Qt.Orientation, and a QColor given where Qt takes a QBrush is matched against
+# Qt.GlobalColor; each of these builds it before the window is painted.
 from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,

@@ -19,11 +19,11 @@ import pytest
 
 from editor.cli.main import main
 from tests.core.access.oracle import run_oracle
-from tests.core.policies import BASE, statement
+from tests.core.policies import ACCOUNT, BASE, statement
 
 ACTION = "chime:SendChannelMessage"
 CHANNEL = f"{BASE}/channel/c1"
-PRINCIPAL = "arn:aws:iam::111122223333:user/alice"  # aws:username "alice"
+PRINCIPAL = f"arn:aws:iam::{ACCOUNT}:user/alice"  # aws:username "alice", in BASE's account
 CALLERS = [f"{BASE}/user/{name}" for name in ("alice", "mallory", "carol")] + [f"{BASE}/bot/helper"]
 OTHER_INSTANCE = "arn:aws:chime:us-east-1:111122223333:app-instance/app-2"
 

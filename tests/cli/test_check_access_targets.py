@@ -16,12 +16,12 @@ import pytest
 
 from editor.cli.main import main
 from tests.core.access.oracle import run_oracle
-from tests.core.policies import BASE, policy, statement
+from tests.core.policies import ACCOUNT, BASE, policy, statement
 
 CHANNEL = f"{BASE}/channel/c1"
 FLOW = f"{BASE}/channel-flow/flow-1"
 USER = f"{BASE}/user/user-1"
-PRINCIPAL = "arn:aws:iam::111122223333:user/x"
+PRINCIPAL = f"arn:aws:iam::{ACCOUNT}:user/x"  # the app instance's account
 ACTION = "chime:AssociateChannelFlow"
 # AWS's full-user example grants the channel and the user, not the channel flow.
 NO_FLOW = {"Version": "2012-10-17", "Statement": [statement(ACTION, [f"{BASE}/channel/*", USER])]}

@@ -10,6 +10,11 @@
    principal is named exactly as a user or a role session);
 4. otherwise an identity policy must allow, and the permissions boundary, when there is one.
 
+A cross-account request (the principal's account and the resource's differ) follows
+"Cross-account policy evaluation logic" (IAM User Guide): the principal's own policies (identity
+policies, boundary) AND the resource owner's resource policy must both allow; without a
+resource policy that allows, AWS denies.
+
 A statement we cannot read, or a condition we cannot evaluate, makes the result "unknown" where
 it could change it: never a guess.
 """
@@ -195,6 +200,9 @@ def _allowed(policies: PolicySet, request: Request) -> Result:
             if maybe:
                 return Result(Decision.UNKNOWN, tuple(maybe), f"{names} might allow")
             return Result(Decision.IMPLICIT_DENY, (), f"no statement of {names} allows")
+    accounts = request.accounts_apart
+    if accounts is not None:
+        return _across(policies, request, accounts)
     granted: list[StatementRef] = []
     boundary_needed = True
     if policies.resource is not None:
@@ -222,6 +230,44 @@ def _allowed(policies: PolicySet, request: Request) -> Result:
     return Result(Decision.ALLOWED, tuple(granted), "allowed")
 
 
+def _across(policies: PolicySet, request: Request, accounts: tuple[str, str]) -> Result:
+    """Step 3-4 for a cross-account request: the resource policy AND the principal's own."""
+    mine, theirs = accounts
+    where = f"cross-account: the principal is in account {mine}, the resource in {theirs}"
+    if policies.resource is None:
+        why = "the resource owner's policy must allow it too, and no resource policy was given"
+        return Result(Decision.IMPLICIT_DENY, (), f"{where}; {why}")
+    sure_r, maybe_r = _resource_allows(policies.resource, request, delegated_too=True)
+    if not sure_r:
+        if maybe_r:
+            why = _why(policies, maybe_r, "the resource policy might allow")
+            return Result(Decision.UNKNOWN, tuple(maybe_r), f"{why} ({where})")
+        return Result(Decision.IMPLICIT_DENY, (), f"{where}; the resource policy does not allow it")
+    own = _own(policies, request)
+    if own.decision is not Decision.ALLOWED:
+        why = f"{own.reason} ({where}: the principal's own policies must allow it too)"
+        return Result(own.decision, own.statements, why)
+    return Result(Decision.ALLOWED, tuple(r for r, _ in sure_r) + own.statements, "allowed")
+
+
+def _own(policies: PolicySet, request: Request) -> Result:
+    """Whether the principal's identity policies allow, within its boundary when it has one."""
+    sure, maybe = _matching(policies.identity, request, allow=True)
+    if not sure:
+        if maybe:
+            why = _why(policies, maybe, "an Allow might apply")
+            return Result(Decision.UNKNOWN, tuple(maybe), why)
+        return Result(Decision.IMPLICIT_DENY, (), "no identity policy allows it")
+    if policies.boundary is None:
+        return Result(Decision.ALLOWED, tuple(sure), "allowed")
+    fence, maybe = _matching([policies.boundary], request, allow=True)
+    if not fence:
+        if maybe:
+            return Result(Decision.UNKNOWN, tuple(maybe), "the boundary might allow")
+        return Result(Decision.IMPLICIT_DENY, (), "the permissions boundary does not allow")
+    return Result(Decision.ALLOWED, tuple(sure + fence), "allowed")
+
+
 def _why(policies: PolicySet, refs: list[StatementRef], reason: str) -> str:
     """`reason`, and the template values the statements hang on (`${AWS::AccountId}`): the
     stack's, known only when it is made, so no verdict is a guess."""
@@ -240,7 +286,7 @@ def _why(policies: PolicySet, refs: list[StatementRef], reason: str) -> str:
 
 
 def _resource_allows(
-    policy: CompiledPolicy, request: Request
+    policy: CompiledPolicy, request: Request, delegated_too: bool = False
 ) -> tuple[list[tuple[StatementRef, bool]], list[StatementRef]]:
     sure: list[tuple[StatementRef, bool]] = []
     maybe: list[StatementRef] = []
@@ -251,7 +297,7 @@ def _resource_allows(
         if result:
             assert statement.principal is not None
             match = statement.principal.match(request.principal)
-            if match.delegated:
+            if match.delegated and not delegated_too:
                 continue  # the account's identity policies decide (see principals.py)
             sure.append((statement.ref, match.by_name))
         elif result is None:

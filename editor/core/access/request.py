@@ -16,6 +16,8 @@ class Request:
     resource: str
     principal: str | None = None
     context: Context = field(default_factory=dict)  # lower-cased key -> values
+    # The account owning the resource when its ARN names none (S3's): None, the principal's.
+    owner: str | None = None
     action_lower: str = field(init=False)
     resource_fields: tuple[str, ...] = field(init=False)
     lookup: Resolver = field(init=False, repr=False, compare=False)  # policy variables
@@ -24,6 +26,24 @@ class Request:
         object.__setattr__(self, "action_lower", self.action.lower())
         object.__setattr__(self, "resource_fields", split_fields(self.resource))
         object.__setattr__(self, "lookup", lookup_in(self.context))
+
+    @property
+    def accounts_apart(self) -> tuple[str, str] | None:
+        """(the principal's account, the resource's) when both are known and differ: a
+        cross-account request, which AWS evaluates in both accounts."""
+        mine = account_of(self.principal or "")
+        theirs = account_of(self.resource) or self.owner
+        if mine is None or theirs is None or mine == theirs:
+            return None
+        return mine, theirs
+
+
+def account_of(arn: str) -> str | None:
+    """The account an ARN names, or None (none, as in S3's, or a wildcard)."""
+    fields = arn.split(":", 5)
+    if len(fields) != 6 or not fields[4] or "*" in fields[4] or "?" in fields[4]:
+        return None
+    return None if "$" in fields[4] else fields[4]
 
 
 def make_context(

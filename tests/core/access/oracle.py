@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from editor.core.access.request import make_context
+from editor.core.access.request import account_of, make_context
 
 HERE = Path(__file__).parent / "oracle"
 ACCOUNT = "111122223333"
@@ -25,10 +25,12 @@ def _named(policies: list[dict[str, Any]], stem: str) -> list[dict[str, Any]]:
 
 
 def simulation(case: dict[str, Any]) -> dict[str, Any]:
-    """A case {identity: [...], boundary?, scp?, resource_policy?, action, resource, principal,
-    context} in the oracle's terms. The context is the one our engine sees, derived keys
+    """A case {identity: [...], boundary?, scp?, resource_policy?, resource_account?, action,
+    resource, principal, context} in the oracle's terms. The resource's account: the one its ARN
+    names, else resource_account, else ACCOUNT. The context is the one our engine sees, derived keys
     included (the oracle does not derive aws:username from the principal)."""
     context = make_context(case["context"], case["principal"])
+    owner = account_of(case["resource"]) or case.get("resource_account") or ACCOUNT
     sim: dict[str, Any] = {
         "identityPolicies": _named(case["identity"], "identity"),
         "serviceControlPolicies": [],
@@ -36,7 +38,10 @@ def simulation(case: dict[str, Any]) -> dict[str, Any]:
         "request": {
             "action": case["action"],
             "principal": case["principal"],
-            "resource": {"accountId": ACCOUNT, "resource": case["resource"]},
+            "resource": {
+                "accountId": owner,
+                "resource": case["resource"],
+            },
             "contextVariables": {k: list(v) if len(v) > 1 else v[0] for k, v in context.items()},
         },
     }

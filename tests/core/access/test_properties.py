@@ -23,7 +23,7 @@ from editor.core.access.diff import Change, diff
 from editor.core.access.evaluate import Decision, PolicySet, evaluate
 from editor.core.access.patterns import arn_pattern, split_fields
 from editor.core.access.policy import compile_policy
-from editor.core.access.request import Request, make_context
+from editor.core.access.request import Request, account_of, make_context
 from editor.core.access.universe import catalog_actions
 from editor.core.catalog.catalog import load_catalog
 from tests.core.access import generate
@@ -117,7 +117,10 @@ def covers(change: Change, arn: str) -> bool:
 
 
 def allowed(policy: Any, action: str, arn: str) -> bool:
-    request = Request(action, arn, PRINCIPAL, make_context({}, PRINCIPAL))
+    """Whether the policy lets its holder, in the ARN's own account (the diff speaks of what
+    the policy grants, not of another account's resource policy), make the request."""
+    principal = PRINCIPAL.replace(PRINCIPAL.split(":")[4], account_of(arn) or "111122223333")
+    request = Request(action, arn, principal, make_context({}, principal))
     return evaluate(PolicySet(identity=(policy,)), request).decision is Decision.ALLOWED
 
 
