@@ -134,3 +134,25 @@ def test_setup_installs_pyyaml_with_libyaml() -> None:
     from source without it."""
     assert yaml.__with_libyaml__
     assert yaml_tree.loader(TEMPLATE) is yaml.CSafeLoader
+
+
+def test_a_tick_saved_into_a_template_reads_only_the_new_text(monkeypatch) -> None:
+    """The template was read when it was opened; saving a tick reads the result once (to
+    check it and to find the policy's new place), not the template again (it read 3 texts)."""
+    from editor.core.export.containers import find_container, write_back
+    from editor.core.policy import editing
+
+    text = TEMPLATE.replace("Resources:", "Resources: # opened\n", 1)  # not read by others
+    container = find_container(text, "stack.yaml")
+    assert container is not None
+    embedded = container.policies[1]
+    state = editing.new_state(embedded.text)
+    ticked = editing.with_actions(state, state.actions | {"DescribeAppInstance"}, ())
+    composed: list[str] = []
+    real = yaml.compose
+    monkeypatch.setattr(yaml, "compose", lambda t, Loader: composed.append(t) or real(t, Loader))
+    saved = write_back(text, embedded, ticked.text)
+    assert "chime:DescribeAppInstance" in saved
+    again = find_container(saved, "stack.yaml")  # the window's next look at the file
+    assert again is not None and len(again.policies) == len(container.policies)
+    assert composed == [saved]
