@@ -131,8 +131,9 @@ def _entries(action: AnyAction | None, statements: list[CompiledStatement]) -> l
 
 
 def _usable(allows: list[CompiledStatement], denies: list[CompiledStatement]) -> bool:
-    """Whether some resource is allowed and not denied by an unconditional Deny."""
-    hard = [d for d in denies if d.condition_text is None]
+    """Whether some resource is allowed and not denied by an unconditional Deny to everyone:
+    one naming some principals, or sparing some (NotPrincipal), leaves the grant to others."""
+    hard = [d for d in denies if d.condition_text is None and _to_everyone(d)]
     if not hard:
         return True
     statements = allows + hard
@@ -150,6 +151,11 @@ def _usable(allows: list[CompiledStatement], denies: list[CompiledStatement]) ->
         if any(hits[: len(allows)]) and not any(hits[len(allows) :]):
             return True
     return False
+
+
+def _to_everyone(statement: CompiledStatement) -> bool:
+    who = statement.principal
+    return who is None or (who.anyone and not who.negated)
 
 
 def grants(policy: CompiledPolicy) -> tuple[ActionGrant, ...]:
