@@ -106,9 +106,7 @@ def _entry(
     mismatch = False
     if allow:
         broad = tuple(r for r in (rule(action, statement, pattern) for rule in BROAD_RULES) if r)
-        mismatch = (
-            action is not None and not types and pattern != "*" and not statement.not_resource
-        )
+        mismatch = not statement.not_resource and grants_nothing(action, pattern)
     principal = statement.principal
     return GrantEntry(
         label,
@@ -119,6 +117,15 @@ def _entry(
         mismatch,
         principal.describe() if principal is not None else (),
     )
+
+
+def grants_nothing(action: AnyAction | None, pattern: str) -> bool:
+    """Whether an ARN pattern is of none of the action's resource types: a statement naming
+    the action on it grants nothing (a request's resource is of one of them). The catalog's
+    matching is cautious, so a pattern that may be of a type never counts as one."""
+    if action is None or pattern == "*":
+        return False
+    return not arn_types(load_catalog(), action, pattern) & action.arn_types
 
 
 def _entries(action: AnyAction | None, statements: list[CompiledStatement]) -> list[GrantEntry]:
