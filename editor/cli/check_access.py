@@ -181,6 +181,15 @@ def _scp_levels(args: argparse.Namespace) -> list[list[str]]:
     return levels
 
 
+def _check_targets(args: argparse.Namespace) -> None:
+    from editor.core.access.targets import unfit_target
+    from editor.core.catalog.catalog import load_catalog
+
+    why = unfit_target(load_catalog(), args.action, args.resource)
+    if why is not None:
+        raise UsageError(why)
+
+
 def open_parts(args: argparse.Namespace) -> list[Result]:
     """A required resource type of the action that no --resource is of: the answer stays
     open (unknown) however the given ones are decided."""
@@ -219,6 +228,7 @@ def run(args: argparse.Namespace) -> int:
         rcps=tuple(load_policy(p, PolicyKind.RCP) for p in args.rcp),
         resource=resource,
     )
+    _check_targets(args)
     notes: list[str] = []
     requests = requests_for(args, notes)
     opened = open_parts(args)
