@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from editor.core.access.callers import caller_part
 from editor.core.access.evaluate import Decision, PolicySet, Result, decide, with_documents
 from editor.core.access.policy import StatementRef
-from editor.core.access.request import Request, make_context
+from editor.core.access.request import Request, make_context, unnamed_owner
 from editor.core.access.requestform import caller_arn, principal_arn, target_arn, target_types
 from editor.core.access.requestkeys import REGION, absent_notes, assume_region, said
 from editor.core.access.targets import missing_result, missing_types
@@ -231,6 +231,9 @@ class AccessPane(QWidget):
         action = self.catalog.action(name)
         if action is not None and action.caller_authorized and self.caller.text().strip():
             resources.append(self.caller.text().strip())
+        owner = unnamed_owner(principal, resources)  # an S3 ARN: the principal's account's
+        if notes is not None and owner is not None:
+            notes.append(owner)
         return [Request(name, r, principal, context) for r in resources]
 
     def refresh(self) -> None:
