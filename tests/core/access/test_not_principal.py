@@ -24,6 +24,7 @@ import pytest
 from editor.core.access.evaluate import PolicySet, evaluate
 from editor.core.access.policy import PolicyKind, compile_policy
 from editor.core.access.request import Request, make_context
+from tests.core.access.oracle import run_oracle
 
 ACCOUNT = "444455556666"
 BOB = f"arn:aws:iam::{ACCOUNT}:user/Bob"
@@ -95,3 +96,43 @@ def test_not_principal_spares_only_who_is_listed_with_its_account(
     )
     request = Request(action, OBJECT, principal, make_context({}, principal), owner)
     assert evaluate(policies, request).decision.value == want
+
+
+# The same page: "The NotPrincipal element with a Deny effect will always deny any IAM principal
+# that has a permissions boundary policy attached, regardless of the values specified in the
+# NotPrincipal element." Here the oracle agrees, so it decides too.
+BOUNDARY_CASES = [
+    pytest.param(None, "allowed", id="bob-without-a-boundary-is-spared"),
+    pytest.param(EVERYTHING, "explicitDeny", id="bob-with-a-boundary-is-denied-all-the-same"),
+]
+
+
+@pytest.mark.parametrize(("boundary", "want"), BOUNDARY_CASES)
+def test_a_boundary_makes_a_not_principal_deny_deny_anyone(boundary, want) -> None:
+    policies = PolicySet(
+        identity=(compile_policy(json.dumps(EVERYTHING), "identity"),),
+        boundary=None
+        if boundary is None
+        else compile_policy(json.dumps(boundary), "boundary", PolicyKind.BOUNDARY),
+        resource=compile_policy(json.dumps(bucket(PAGE)), "bucket", PolicyKind.RESOURCE),
+    )
+    request = Request("s3:GetObject", OBJECT, BOB, make_context({}, BOB))
+    assert evaluate(policies, request).decision.value == want
+
+
+@pytest.mark.slow
+def test_the_oracle_agrees_on_the_boundary_cases() -> None:
+    case = {
+        "identity": [EVERYTHING],
+        "resource_policy": bucket(PAGE),
+        "action": "s3:GetObject",
+        "resource": OBJECT,
+        "principal": BOB,
+        "context": {},
+        "resource_account": ACCOUNT,
+    }
+    cases = [
+        case if b is None else {**case, "boundary": b}
+        for b, _ in (p.values for p in BOUNDARY_CASES)
+    ]
+    assert run_oracle(cases) == [p.values[1] for p in BOUNDARY_CASES]
