@@ -34,7 +34,7 @@ from editor.core.access.policy import StatementRef
 from editor.core.access.request import Request, make_context, unnamed_owner
 from editor.core.access.requestform import caller_arn, principal_arn, target_arn, target_types
 from editor.core.access.requestkeys import REGION, absent_notes, assume_region, said
-from editor.core.access.targets import missing_result, missing_types
+from editor.core.access.targets import missing_result, missing_types, unfit_target
 from editor.core.catalog.catalog import Catalog
 from editor.ui.grants_view import compile_document
 from editor.ui.theme import colours, tint
@@ -42,7 +42,7 @@ from editor.ui.theme import colours, tint
 VERDICTS = {
     Decision.ALLOWED: "Allowed",
     Decision.EXPLICIT_DENY: "Denied by a Deny statement",
-    Decision.IMPLICIT_DENY: "Denied: no statement allows it",
+    Decision.IMPLICIT_DENY: "Denied",  # the reason says why: no statement, a boundary ...
     Decision.UNKNOWN: "Unknown",
 }
 USERNAME = "example-user"
@@ -252,7 +252,10 @@ class AccessPane(QWidget):
             None if self.caller.text().strip() else caller_part(self.catalog, policies, requests[0])
         )
         opened += [caller] if caller is not None else []
-        result = decide(policies, requests, opened)
+        # A target of none of the action's types (ListChannels on its app instance) is no
+        # request AWS makes: say so rather than deny it.
+        unfit = unfit_target(self.catalog, self.action.currentText().strip(), self.targets())
+        result = decide(policies, requests, opened) if unfit is None else unknown(unfit)
         self.result = result
         headline = VERDICTS[result.decision]
         said_why, _, which = result.reason.partition(" (for ")
@@ -277,6 +280,10 @@ class AccessPane(QWidget):
         start, end = item.data(Qt.ItemDataRole.UserRole)
         self.decided.emit(start, end)
         self.jump.emit(start)
+
+
+def unknown(why: str) -> Result:
+    return Result(Decision.UNKNOWN, (), why)
 
 
 def _label(ref: StatementRef) -> str:

@@ -42,7 +42,7 @@ def allow_all(tmp_path: Path) -> str:
          "s3:GetObject is not authorized against bucket arn:aws:s3:::amzn-s3-demo-bucket, only "
          "accesspointobject or object: give the ARN of one"),
         ("chime:GetMessagingSessionEndpoint", f"{APP}/channel/c",
-         "takes no resource-level permissions: give --resource '*'"),
+         "takes no resource-level permissions: give '*' as its resource"),
     ],
 )  # fmt: skip
 def test_a_target_of_none_of_the_action_types_is_a_usage_error(

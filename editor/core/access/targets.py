@@ -51,7 +51,9 @@ def unfit_target(catalog: Catalog, action_name: str, resources: Sequence[str]) -
             continue  # an ARN of an unknown form: the statements decide, as before
         name = action.full_name
         if not action.arn_types:
-            return f"{name} takes no resource-level permissions: give --resource '*', not {arn}"
+            return (
+                f"{name} takes no resource-level permissions: give '*' as its resource, not {arn}"
+            )
         wanted = " or ".join(sorted(action.arn_types))
         said = f"{name} is not authorized against {' or '.join(kinds)} {arn}, only {wanted}"
         if isinstance(action, Action) and action.caller_authorized and not action.target_types:
