@@ -20,10 +20,11 @@ class LineLayout(QPlainTextDocumentLayout):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self._blocks = document.blockCount()  # as of the last change this layout saw
+        self._document = document  # called at each keystroke: one call to Qt fewer
         document.setDocumentLayout(self)
 
     def documentChanged(self, position: int, removed: int, added: int) -> None:
-        document = self.document()
+        document = self._document
         blocks = document.blockCount()
         same_lines, self._blocks = blocks == self._blocks, blocks
         if (

@@ -172,11 +172,9 @@ def placeholders(value: str) -> tuple[Span, ...]:
     found: list[Span] = []
     regex = _placeholder_regex(value)
     if regex is not None:
-        found.extend(
-            _new(Span, (*m.span(), m.group()))
-            for m in regex.finditer(value)
-            if m.lastgroup != "variable"
-        )
+        for m in regex.finditer(value):
+            if m.lastgroup != "variable":
+                found.append(_new(Span, (m.start(), m.end(), m.group())))
     if "[" in value:
         found.extend(
             Span(m.start(), m.end(), m.group())
@@ -185,19 +183,35 @@ def placeholders(value: str) -> tuple[Span, ...]:
         )
     fields = split_arn(value)
     if fields is not None:
-        for name, span in (
-            ("partition", fields.partition),
-            ("region", fields.region),
-            ("account", fields.account),
-        ):
+        for name, span in zip(_HEAD_FIELDS, (fields[0], fields[2], fields[3]), strict=True):
             # Overlaps first: a field already found whole (`{aws_account_id}`) is not asked.
-            if not _overlaps(span.start, span.end, found) and is_placeholder(span.text, name):
+            if (not found or not _overlaps(span.start, span.end, found)) and _field_placeholder(
+                span.text, name
+            ):
                 found.append(span)
         for span in _segments(fields.resource):
-            if not _overlaps(span.start, span.end, found) and is_placeholder(span.text):
+            if (not found or not _overlaps(span.start, span.end, found)) and _field_placeholder(
+                span.text, "resource"
+            ):
                 found.append(span)
-    found.sort()  # by start: the spans are not empty and do not overlap
+    if len(found) > 1:
+        found.sort()  # by start: the spans are not empty and do not overlap
     return tuple(found)
+
+
+_HEAD_FIELDS = ("partition", "region", "account")
+
+
+def _field_placeholder(text: str, field: str) -> bool:
+    """is_placeholder, with the usual field (`aws`, `us-east-1`, `app-instance`) answered
+    here as is_placeholder answers it: a field never seen before (a cold lint) then costs no
+    cache entry and no regex."""
+    if not text.strip("*?"):
+        return False  # a wildcard (`channel/*`): none of the written forms is only that
+    word = text.replace("-", "").replace(".", "") if "-" in text or "." in text else text
+    if word.isascii() and word.isalnum() and word.islower():  # _PLAIN matches the text
+        return _without_your(word) in FIELD_WORDS[field]
+    return is_placeholder(text, field)
 
 
 def _placeholder_regex(value: str) -> re.Pattern[str] | None:

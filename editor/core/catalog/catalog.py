@@ -35,6 +35,21 @@ class _Frozen:
     __pydantic_config__: ClassVar[dict[str, str]] = {"extra": "forbid"}
 
 
+class Templates(tuple[tuple[str, str], ...]):
+    """(resource type name, ARN template) pairs whose hash is worked out once: the ARN caches
+    are keyed by them on every call, and a tuple hashes all its items each time it is asked.
+    The hash is the plain tuple's: equal keys stay equal whichever kind is given."""
+
+    _hash: int
+
+    def __hash__(self) -> int:
+        try:
+            return self._hash
+        except AttributeError:
+            self._hash = tuple.__hash__(self)
+            return self._hash
+
+
 class ResourceRef(NamedTuple):
     name: str  # a resource type name, or "*" for "no resource-level permissions"
     required: bool
@@ -197,7 +212,7 @@ class Catalog(_Frozen):
     @cached_property
     def arn_templates(self) -> tuple[tuple[str, str], ...]:
         """(resource type name, ARN template) pairs: hashable, for cached matching."""
-        return tuple((r.name, r.arn) for r in self.resource_types)
+        return Templates((r.name, r.arn) for r in self.resource_types)
 
     @cached_property
     def prefixes(self) -> frozenset[str]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
 
-from editor.core.catalog.catalog import STAR, ResourceRef, read_resource
+from editor.core.catalog.catalog import STAR, ResourceRef, Templates, read_resource
 
 ACCESS_LEVELS = {
     "L": "List",
@@ -94,7 +94,7 @@ class Service:
 
     @cached_property
     def arn_templates(self) -> tuple[tuple[str, str], ...]:
-        return tuple((r.name, r.arn) for r in self.resources.values())
+        return Templates((r.name, r.arn) for r in self.resources.values())
 
     def key_type(self, key: str) -> str | None:
         """The type of one of this service's keys (`s3:prefix`, `s3:ExistingObjectTag/x`)."""

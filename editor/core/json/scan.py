@@ -7,6 +7,7 @@ import json
 import re
 from bisect import bisect_right
 
+from editor.core.json.characters import ascii_fix
 from editor.core.json.fast import IAM_INVALID, LITERALS
 from editor.core.json.nodes import Kind, Member, Node
 from editor.core.json.quotes import QuoteSlips
@@ -51,33 +52,6 @@ _BLANKS = re.compile(r"[ \t\r]*")
 _NEEDS_DECODE = re.compile(r"[\\\x00-\x1f]")
 CLOSER = {"[": "]", "{": "}"}
 BRACKET_NAME = {"[": "array", "{": "object", "]": "array", "}": "object"}
-
-# ASCII stand-ins for characters IAM rejects that web pages and word processors bring in.
-_ASCII_EQUIVALENT = {
-    "\u2018": "'",
-    "\u2019": "'",
-    "\u201a": "'",
-    "\u201b": "'",
-    "\u201c": '"',
-    "\u201d": '"',
-    "\u201e": '"',
-    "\u2010": "-",
-    "\u2011": "-",
-    "\u2012": "-",
-    "\u2013": "-",
-    "\u2014": "-",
-    "\u2212": "-",
-    "\u2026": "...",
-    "\u2009": " ",
-    "\u200a": " ",
-    "\u2002": " ",
-    "\u2003": " ",
-    "\u200b": "",
-    "\u200c": "",
-    "\u200d": "",
-    "\u2060": "",
-    "\ufeff": "",
-}
 
 
 class Scanner(QuoteSlips):
@@ -252,20 +226,7 @@ class Scanner(QuoteSlips):
             if self.inside_comment(offset):
                 continue
             char = text[offset]
-            ascii_text = _ASCII_EQUIVALENT.get(char)
-            if self.inside_string(offset):
-                if ascii_text == '"':
-                    ascii_text = '\\"'
-            elif ascii_text and ascii_text.strip():
-                ascii_text = None  # outside a string, a quote or dash would change the structure
-            fix = (
-                None
-                if ascii_text is None
-                else Fix(
-                    f"Replace with {ascii_text!r}" if ascii_text else "Remove it",
-                    (TextEdit(offset, offset + 1, ascii_text),),
-                )
-            )
+            fix = ascii_fix(char, offset, self.inside_string(offset))
             self.report(
                 "json/invalid-char",
                 f"character U+{ord(char):04X} {char!r} is not allowed in IAM policies",

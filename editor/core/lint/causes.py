@@ -14,11 +14,17 @@ from collections.abc import Iterable
 
 from editor.core.text.findings import Finding, Severity
 
+_ERROR = Severity.ERROR  # a plain name: Severity.ERROR is an enum metaclass look-up
+
 
 def one_cause(syntax: Iterable[Finding], found: list[Finding]) -> list[Finding]:
     """The policy findings in `found` that do not follow from another finding."""
-    spanning = _Spans(f for f in syntax if f.severity is Severity.ERROR and f.start < f.end)
-    kept = [f for f in found if not spanning.cover(f)] if spanning.starts else found
+    errors = [f for f in syntax if f.severity is _ERROR and f.start < f.end]
+    if errors:  # most texts have none: no ranges to build
+        spanning = _Spans(errors)
+        kept = [f for f in found if not spanning.cover(f)]
+    else:
+        kept = found
     heads = {f.start - 1 for f in kept if f.code == "resource/placeholder"}
     if not heads:
         return kept

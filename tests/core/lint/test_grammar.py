@@ -193,6 +193,11 @@ TABLE: dict[str, list[tuple[str, list[str]]]] = {
     ],
     "policy/unknown-variable": [
         (policy(S(C, [f"{USER[:-7]}/${{aws:usrname}}", CHANNELS])), ["${aws:usrname}"]),
+        # The $ written as a JSON escape: the text holds no "${", the value does.
+        (
+            policy(S(C, [f"{USER[:-7]}/${{aws:usrname}}"])).replace("${", "\\u0024{"),
+            [json.dumps(f"{USER[:-7]}/${{aws:usrname}}").replace("${", "\\u0024{")],
+        ),
         # ${Username} is a template placeholder: condition/placeholder reports it, not this rule.
         (cond({"StringEquals": {"aws:PrincipalTag/uid": "${Username}"}}), []),
         (policy(S(C, [f"{USER[:-7]}/${{aws:username}}", CHANNELS])), []),

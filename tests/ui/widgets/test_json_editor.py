@@ -254,3 +254,38 @@ def test_a_new_analysis_takes_away_the_underlines_it_no_longer_finds(editor) -> 
     assert wavy_texts(editor) == []
     editor.show_findings(findings)
     assert sorted(wavy_texts(editor)) == sorted([MISCASED, '"*"'])
+
+
+def test_the_current_line_alone_has_the_line_background(qtbot, editor) -> None:
+    editor.set_text(policy("A"))
+    editor.setFocus()
+    document = editor.document()
+
+    def lines_with_background() -> list[int]:
+        return [
+            n
+            for n in range(document.blockCount())
+            if document.findBlockByNumber(n).blockFormat().background().style()
+            != Qt.BrushStyle.NoBrush
+        ]
+
+    editor.moveCursor(QTextCursor.MoveOperation.Start)
+    for _ in range(3):
+        qtbot.keyClick(editor, Qt.Key.Key_Down)
+    assert lines_with_background() == [3]
+    qtbot.keyClick(editor, Qt.Key.Key_End)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the new line takes the background
+    assert lines_with_background() == [4]
+    qtbot.keyClick(editor, Qt.Key.Key_Up)
+    assert lines_with_background() == [3]
+    editor.set_text(policy("B") + "\n")  # a new text: the line keeps it
+    assert lines_with_background() == [editor.textCursor().blockNumber()]
+
+
+def test_copy_gives_the_text_only(qtbot, editor) -> None:
+    """Not rich text: the current line's background would go with it into a mail."""
+    editor.set_text(policy("A"))
+    editor.selectAll()
+    copied = editor.createMimeDataFromSelection()
+    assert copied.text() == editor.toPlainText() == policy("A")
+    assert not copied.hasHtml()

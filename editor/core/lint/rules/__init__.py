@@ -51,8 +51,13 @@ RULES: tuple[Rule, ...] = (
     chime_security.username_in_role_policy,
 )
 
-# Rules that look only inside one of these statement elements: the engine skips them when no
-# statement has any (most policies have no Condition and no Principal), and saves their cost.
+# Not an element: present when the text may hold a policy variable, `${` as written or spelt
+# with a JSON escape (`\u0024{`).
+VARIABLE_MARK = "${"
+
+# Rules that look only inside one of these statement elements (or at policy variables): the
+# engine skips them when no statement has any (most policies have no Condition, no Principal
+# and no variable), and saves their cost.
 NEEDS: dict[Rule, frozenset[str]] = {
     principals.principals: frozenset({"Principal", "NotPrincipal"}),
     conditions.conditions: frozenset({"Condition"}),
@@ -60,4 +65,6 @@ NEEDS: dict[Rule, frozenset[str]] = {
     condition_values.condition_values: frozenset({"Condition"}),
     condition_advice.condition_advice: frozenset({"Condition"}),
     deputies.source_accounts: frozenset({"Condition"}),
+    variables.variables: frozenset({VARIABLE_MARK}),
+    chime_security.username_in_role_policy: frozenset({VARIABLE_MARK}),
 }

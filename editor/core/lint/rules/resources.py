@@ -197,58 +197,71 @@ def _near_regions(text: str, known: list[str]) -> list[str]:
 
 def _chime_fields(
     catalog: Catalog, value: str, fields: ArnFields, taken: tuple[Span, ...]
-) -> Iterator[Problem]:
+) -> list[Problem]:
+    problems: list[Problem] = []
     region = fields.region
     if _free(region, taken):
         if not region.text:
-            yield Problem(
-                "resource/invalid-region",
-                ERROR,
-                "Chime ARNs need a region",
-                _at_least_one(region),
+            problems.append(
+                Problem(
+                    "resource/invalid-region",
+                    ERROR,
+                    "Chime ARNs need a region",
+                    _at_least_one(region),
+                )
             )
         elif region.text in catalog.known_regions and region.text not in catalog.regions.messaging:
-            yield Problem(
-                "resource/region-unsupported",
-                WARNING,
-                f"Chime SDK messaging is not offered in {region.text}; it is in "
-                + ", ".join(catalog.regions.messaging),
-                (region.start, region.end),
+            problems.append(
+                Problem(
+                    "resource/region-unsupported",
+                    WARNING,
+                    f"Chime SDK messaging is not offered in {region.text}; it is in "
+                    + ", ".join(catalog.regions.messaging),
+                    (region.start, region.end),
+                )
             )
     account = fields.account
     if _free(account, taken) and not ACCOUNT_ID.fullmatch(account.text):
-        yield Problem(
-            "resource/invalid-account",
-            ERROR,
-            f"{account.text!r} is not a 12-digit AWS account ID",
-            _at_least_one(account),
+        problems.append(
+            Problem(
+                "resource/invalid-account",
+                ERROR,
+                f"{account.text!r} is not a 12-digit AWS account ID",
+                _at_least_one(account),
+            )
         )
-    yield from _resource_part(catalog, value, fields, taken)
+    problems.extend(_resource_part(catalog, value, fields, taken))
+    return problems
 
 
 def _resource_part(
     catalog: Catalog, value: str, fields: ArnFields, taken: tuple[Span, ...]
-) -> Iterator[Problem]:
+) -> list[Problem]:
     if not arn_types_of(catalog, value):
-        yield Problem(
-            "resource/invalid-arn",
-            ERROR,
-            f"{fields.resource.text!r} is not the form of any Chime resource "
-            "(app-instance/ID, app-instance/ID/user/ID, .../channel/ID, ...)",
-            _at_least_one(fields.resource),
-        )
-        return
+        return [
+            Problem(
+                "resource/invalid-arn",
+                ERROR,
+                f"{fields.resource.text!r} is not the form of any Chime resource "
+                "(app-instance/ID, app-instance/ID/user/ID, .../channel/ID, ...)",
+                _at_least_one(fields.resource),
+            )
+        ]
+    problems: list[Problem] = []
     for variable, span in resource_ids(catalog.arn_templates, fields.resource):
         fmt = catalog.id_formats.get(variable)
         if fmt is None or not _free(span, taken) or _accepts(catalog, variable, span.text):
             continue
-        yield Problem(
-            "resource/invalid-id",
-            ERROR,
-            f"{span.text!r} is not a valid {variable} ({fmt.min}-{fmt.max} characters matching "
-            f"{fmt.pattern})",
-            _at_least_one(span),
+        problems.append(
+            Problem(
+                "resource/invalid-id",
+                ERROR,
+                f"{span.text!r} is not a valid {variable} ({fmt.min}-{fmt.max} characters "
+                f"matching {fmt.pattern})",
+                _at_least_one(span),
+            )
         )
+    return problems
 
 
 def _accepts(catalog: Catalog, variable: str, text: str) -> bool:

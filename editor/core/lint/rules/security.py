@@ -204,6 +204,8 @@ def redundancy(ctx: LintContext) -> Iterator[Finding]:
     resources: exactly (warning) or through a wildcard (info), as Access Analyzer suggests."""
     if ctx.kind.kind is not PolicyKind.IDENTITY:
         return  # what the holder of an identity policy can do; other kinds say other things
+    if len(ctx.statements) < 2:
+        return  # each finding is one statement against another
     code = "security/redundant"
     # Statements are compared by their lists first (cheap); only those whose lists agree
     # are keyed by every member, and only equal keys are compared value by value.

@@ -19,6 +19,8 @@ _SID = re.compile(r"[A-Za-z0-9]*")
 _LIST_ELEMENTS = ("Action", "NotAction", "Resource", "NotResource")
 _MANAGED_KINDS = (PolicyKind.IDENTITY, PolicyKind.BOUNDARY)
 _EXCLUSIVE = (("Action", "NotAction"), ("Resource", "NotResource"), ("Principal", "NotPrincipal"))
+_STATEMENT_SET = frozenset(STATEMENT_ELEMENTS)
+_EFFECTS = ("Allow", "Deny")
 
 
 def version(ctx: LintContext) -> Iterator[Finding]:
@@ -79,7 +81,8 @@ def _insert_first_member(ctx: LintContext, root: Node) -> TextEdit:
 def top_level(ctx: LintContext) -> Iterator[Finding]:
     root = ctx.root
     assert root is not None
-    yield from _unknown_elements(ctx, root, TOP_ELEMENTS, "policy")
+    if any(m.key not in TOP_ELEMENTS for m in root.members):
+        yield from _unknown_elements(ctx, root, TOP_ELEMENTS, "policy")
     policy_id = root.get("Id")
     id_value = policy_id.value if policy_id is not None else None
     if id_value is not None and id_value.kind is not STRING:
@@ -147,9 +150,13 @@ def _unknown_elements(
 def statement_elements(ctx: LintContext) -> Iterator[Finding]:
     for statement in ctx.statements:
         node = statement.node
-        yield from _unknown_elements(ctx, node, STATEMENT_ELEMENTS, "statement")
-        yield from _effect(ctx, statement)
         elements = statement.elements
+        # The usual statement makes no generator of the helpers below: known elements only,
+        # an Effect of "Allow" or "Deny", lists that are present.
+        if not elements.keys() <= _STATEMENT_SET:
+            yield from _unknown_elements(ctx, node, STATEMENT_ELEMENTS, "statement")
+        if statement.effect not in _EFFECTS:
+            yield from _effect(ctx, statement)
         required = ctx.kind.kind.rules.required
         for pair, code in (
             (("Action", "NotAction"), "policy/missing-action"),
@@ -177,7 +184,8 @@ def statement_elements(ctx: LintContext) -> Iterator[Finding]:
                     second.key_end,
                 )
         for name in _LIST_ELEMENTS:
-            yield from _list_element(ctx, statement.member(name), name)
+            if name in elements:
+                yield from _list_element(ctx, elements[name], name)
 
 
 def _effect(ctx: LintContext, statement: StatementView) -> Iterator[Finding]:
