@@ -112,7 +112,7 @@ def diff(old: CompiledPolicy, new: CompiledPolicy) -> Diff:
     skipped = tuple(s.ref for p in (old, new) for s in p.statements if s.problem is not None)
     added: dict[tuple[object, ...], Change] = {}
     removed: dict[tuple[object, ...], Change] = {}
-    memo: dict[tuple[int, ...], CellResult] = {}
+    memo: dict[tuple[bool | int, ...], CellResult] = {}
     exact = True
     catalog = load_catalog()
     for action in actions_to_check([old, new]):
@@ -123,9 +123,10 @@ def diff(old: CompiledPolicy, new: CompiledPolicy) -> Diff:
             continue
         old_side = _Side(olds, 0)
         new_side = _Side(news, old_side.end)
-        key = tuple(id(s) for s in olds + news)
+        accounts = _arns_have_accounts(action)
+        key = (accounts, *(id(s) for s in olds + news))
         if key not in memo:
-            memo[key] = cells(old_side.patterns() + new_side.patterns())
+            memo[key] = cells(old_side.patterns() + new_side.patterns(), accounts=accounts)
         result = memo[key]
         exact = exact and result.exact
         duds = _duds(find_action(catalog, action), old_side, new_side)
@@ -171,6 +172,22 @@ def _duds(action: AnyAction | None, *sides: _Side) -> frozenset[int]:
         for place, pattern in zip(places, statement.resource_texts, strict=True)
         if grants_nothing(action, pattern)
     )
+
+
+def _arns_have_accounts(action: str) -> bool:
+    """Every resource type of the action is named by ARNs with an account (an IAM user, a
+    Chime channel; not s3:GetObject, whose object ARN has none): its examples then show one
+    (see cells)."""
+    from editor.core.catalog.services import service
+
+    prefix, _, name = action.partition(":")
+    found = service(prefix)
+    known = found.action(name) if found is not None else None
+    if found is None or known is None:
+        return False
+    templates = dict(found.arn_templates)
+    fields = [templates.get(kind, "").split(":") for kind in known.arn_types]
+    return bool(fields) and all(len(f) > 4 and f[4] for f in fields)
 
 
 def _record(
