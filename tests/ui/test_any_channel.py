@@ -61,7 +61,12 @@ def test_ticking_any_on_purpose_is_called_out_and_undone(twochan, qtbot) -> None
     assert box.isChecked()
     note = form.marks["channel_id"].action  # the marker in the field, its message on hover
     assert note.isVisible()
-    assert "any (*) replaced general, random: the policy now grants every one" in note.toolTip()
+    assert "any (*) replaced general, random: the policy now grants every channel" in (
+        note.toolTip()
+    )
+    # The two ARNs are now one twice: the Problems pane says so.
+    codes = [f.code for f in twochan.document.result.findings]
+    assert codes.count("resource/duplicate") == 1
     twochan.document.undo()
     assert _resources(twochan)[1:] == CHANNELS
     assert not box.isChecked()
@@ -79,3 +84,19 @@ def test_unticking_any_with_no_id_typed_keeps_the_box_ticked_as_the_text_is(twoc
     qtbot.keyClicks(edit, "general")
     assert _resources(twochan)[1:] == [CHANNELS[0]] * 2
     assert not box.isChecked()
+
+
+def test_emptying_the_field_over_two_ids_is_called_out_as_a_widening(twochan, qtbot) -> None:
+    # Typing replaces both IDs; emptying the field then puts the channel's `*` back: the
+    # same widening as ticking "any", said the same way.
+    form = twochan.form
+    edit = form.inputs["channel_id"]
+    qtbot.keyClicks(edit, "x")
+    assert _resources(twochan)[1:] == [f"{BASE}/channel/x"] * 2
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    assert _resources(twochan)[1:] == [f"{BASE}/channel/*"] * 2
+    assert form.any_boxes["channel_id"].isChecked()
+    assert (
+        "any (*) replaced x: the policy now grants every channel"
+        in form.messages["channel_id"].note
+    )
