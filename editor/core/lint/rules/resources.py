@@ -11,7 +11,6 @@ from editor.core.catalog.arn import ACCOUNT_ID, SYMBOL, ArnFields, Span, placeho
 from editor.core.catalog.arntypes import arn_types_of, resource_ids
 from editor.core.catalog.catalog import Catalog
 from editor.core.lint.context import LintContext
-from editor.core.policy.statements import value_offsets
 from editor.core.text.findings import Finding, Severity
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -52,11 +51,17 @@ def resources(ctx: LintContext) -> Iterator[Finding]:
                 value = str(node.value)
                 if value == "*":
                     continue
-                for problem in value_problems(ctx.catalog, value, only_chime):
-                    if problem.span is None:
+                problems = value_problems(ctx.catalog, value, only_chime)
+                if not problems:
+                    continue
+                # value_offsets, asked once per string rather than once per problem
+                inner = node.start + 1
+                written = ctx.text[inner : node.end - 1] == value
+                for problem in problems:
+                    if problem.span is None or not written:
                         start, end = node.start, node.end
                     else:
-                        start, end = value_offsets(ctx.text, node, *problem.span)
+                        start, end = inner + problem.span[0], inner + problem.span[1]
                     yield ctx.finding(problem.code, problem.severity, problem.message, start, end)
 
 
