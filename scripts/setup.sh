@@ -100,7 +100,10 @@ if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
 fi
 step 4 "installing the project and its test extra (the first time takes a minute or two)"
-if ! .venv/bin/python -m pip install --disable-pip-version-check -e '.[test]'; then
+# PyYAML from its wheel, never built from source: the wheels carry libyaml, whose loader
+# reads templates ten times faster; a build on a machine without libyaml's headers has none.
+if ! .venv/bin/python -m pip install --disable-pip-version-check --only-binary PyYAML \
+  -e '.[test]'; then
   echo "setup: installing the project failed (see pip's messages above); nothing stamped," \
     "the next run tries again" >&2
   exit 1

@@ -10,7 +10,7 @@ filled when you press Enter or leave it. A field a template sets (`${AWS::Region
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +26,7 @@ from editor.core.json.read import read_json
 from editor.core.policy.arnfields import ARN_FIELDS, BY_NAME, DEFAULTS
 from editor.core.policy.arnslots import OTHER, held_by_kept
 from editor.core.policy.editing import EditorState, needed_fields
+from editor.ui.field_messages import FieldMark, FieldMessage, MessageLine
 from editor.ui.theme import Colours, colours, tint
 
 ALL = "\x00all"  # the chooser's "all of them"
@@ -40,10 +41,15 @@ class ArnForm(QWidget):
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.scheme = colours()
         self.inputs: dict[str, QLineEdit] = {}
-        self.errors: dict[str, QLabel] = {}
         self.any_boxes: dict[str, QCheckBox] = {}
         self.rows: dict[str, QWidget] = {}
-        self.notes: dict[str, QLabel] = {}  # what the document holds, under each field
+        # Each field's message, shown by a marker inside it and, for the field one is in, by
+        # the message line the window lays out under the form: neither takes room in the
+        # form, so no row moves while one types (see field_messages).
+        self.messages: dict[str, FieldMessage] = {}
+        self.marks: dict[str, FieldMark] = {}
+        self.message_line = MessageLine()
+        self.current: str | None = None  # the field last focused
         self.choosers: dict[str, QComboBox] = {}  # which of several values typing replaces
         self.targets: dict[str, str] = {}  # field -> the text chosen in its chooser
         self.widened: dict[str, tuple[str, ...]] = {}  # field -> the IDs "any (*)" replaced
@@ -91,8 +97,11 @@ class ArnForm(QWidget):
         form shows a state (and in a field not typed in yet), so the key would do nothing.
         Every field edit is a document step, so the document's undo is the one to use."""
         keys = QKeySequence.StandardKey
-        if event.type() == QEvent.Type.FocusOut:
-            self._release_rows()
+        if event.type() == QEvent.Type.FocusIn:
+            for name, edit in self.inputs.items():
+                if watched is edit or (name == "region" and watched is self.region):
+                    self.current = name
+                    self._show_message_line()
         if (
             event.type() == QEvent.Type.ShortcutOverride
             and isinstance(event, QKeyEvent)
@@ -110,21 +119,22 @@ class ArnForm(QWidget):
         edit.setPlaceholderText(placeholder)
         edit.setAccessibleName(label)
         edit.installEventFilter(self)
+        if name != "region":  # (the combo sizes its own line edit)
+            # The red border of an invalid value is a style sheet, which drops the native
+            # frame and with it a few pixels of height: held, or every row below would move.
+            edit.setFixedHeight(edit.sizeHint().height())
         self.inputs[name] = edit
-        error = QLabel(self)
-        error.setObjectName("fieldError")
-        tint(error, self.scheme.error)
-        error.setWordWrap(True)
-        error.hide()
-        self.errors[name] = error
-        note = QLabel(self)
-        note.setObjectName("fieldNote")
-        note.setWordWrap(True)
-        note.hide()
-        self.notes[name] = note
+        self.marks[name] = FieldMark(edit)
+        self.messages[name] = FieldMessage()
+        # Beside the field, not under it: it comes and goes as the values do, and a row of
+        # its own would move every row below.
         chooser = QComboBox(self)
         chooser.setAccessibleName(f"{label}: value to replace")
         chooser.setToolTip("The policy holds several values: typing replaces the chosen one")
+        chooser.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        chooser.setMinimumContentsLength(12)
         chooser.hide()
         chooser.activated.connect(lambda _, n=name: self._chosen(n))
         self.choosers[name] = chooser
@@ -132,29 +142,24 @@ class ArnForm(QWidget):
         box = QHBoxLayout(row)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.region if name == "region" else edit, 1)
+        box.addWidget(chooser)
         if BY_NAME[name].any_choice:
             any_box = QCheckBox("any (*)", row)
             any_box.setAccessibleName(f"{label}: any")
             any_box.toggled.connect(lambda on, n=name: self._any_toggled(n, on))
             self.any_boxes[name] = any_box
             box.addWidget(any_box)
-        column = QWidget(self)
-        stack = QFormLayout(column)
-        stack.setContentsMargins(0, 0, 0, 0)
-        stack.addRow(row)
-        stack.addRow(chooser)
-        stack.addRow(note)
-        stack.addRow(error)
-        self.rows[name] = column
-        self.layout_.addRow(f"{label}:", column)
+        self.rows[name] = row
+        self.layout_.addRow(f"{label}:", row)
         if name != "region":
             edit.textEdited.connect(lambda text, n=name: self._emit(n, text))
 
     def set_colours(self, scheme: Colours) -> None:
         """Follow a light/dark switch."""
         self.scheme = scheme
-        for error in self.errors.values():
-            tint(error, scheme.error)
+        for name, mark in self.marks.items():
+            mark.shown = FieldMessage()  # shown again in the new colour
+            mark.show(self.messages[name], scheme.error.name())
 
     def _any_toggled(self, name: str, on: bool) -> None:
         held = self.state.held.get(name) if self.state is not None else None
@@ -196,17 +201,10 @@ class ArnForm(QWidget):
             if edit.text() != shown:
                 with QSignalBlocker(edit):
                     edit.setText(shown)
-            message = errors.get(name)
-            if message:
-                message += _kept(state, name)
-            self.errors[name].setText(message or "")
-            self.errors[name].setVisible(bool(message))
-            if edit.property("invalid") != bool(message):
-                edit.setProperty("invalid", bool(message))
-                edit.setToolTip(message or "")
-                border = f"border: 1px solid {self.scheme.error.name()};" if message else ""
-                edit.setStyleSheet(border)
-            self._show_held(state, name)
+            error = errors.get(name)
+            if error:
+                error += _kept(state, name)
+            self._show_held(state, name, error or "")
             field = BY_NAME[name]
             if field.needs is not None:  # shown when ticked actions, or the text, need it
                 held = field.fills_arns and name in state.held
@@ -221,7 +219,7 @@ class ArnForm(QWidget):
             with QSignalBlocker(self.region):
                 self.region.setEditText(region)
         self._show_others(state)
-        self._hold_typed_row()
+        self._show_message_line()
 
     def set_ticking(self, on: bool) -> None:
         """Ticking was turned on or off (the policy's kind changed): the notes follow."""
@@ -229,22 +227,31 @@ class ArnForm(QWidget):
             self.ticking = on
             if self.state is not None:
                 for name in self.inputs:
-                    self._show_held(self.state, name)
+                    self._show_held(self.state, name, self.messages[name].error)
+                self._show_message_line()
 
-    def _hold_typed_row(self) -> None:
-        """The row being typed in keeps the height its messages reached: an error that comes
-        and goes with each key would move every row below it up and down."""
-        for name, edit in self.inputs.items():
-            if edit.hasFocus() or (edit is self.region_edit and self.region.hasFocus()):
-                row = self.rows[name]
-                # Wrapped messages: their height at the row's width, not the size hint's.
-                needed = row.heightForWidth(row.width())
-                row.setMinimumHeight(max(row.minimumHeight(), row.height(), needed))
+    def _show_message_line(self) -> None:
+        """The message of the field one is in (or was last in); else the first field's
+        error, else its note: the markers say which fields have one."""
+        focused = self.window().focusWidget()  # also while the window is not active
+        for field, edit in self.inputs.items():
+            if focused is edit or (field == "region" and focused is self.region):
+                self.current = field
+        name = self.current
+        if name is None or not self.messages[name].text:
+            shown = [n for n in self.messages if self._shown(n)]
+            name = next((n for n in shown if self.messages[n].error), None)
+            name = name or next((n for n in shown if self.messages[n].text), None)
+        if name is None:
+            self.message_line.set_message("")
+            return
+        message = self.messages[name]
+        plain = self.palette().color(QPalette.ColorRole.WindowText)
+        tint(self.message_line, self.scheme.error if message.error else plain)
+        self.message_line.set_message(f"{BY_NAME[name].label}: {message.text}")
 
-    def _release_rows(self) -> None:
-        """The field is left: its row takes the room its messages need now."""
-        for row in self.rows.values():
-            row.setMinimumHeight(0)
+    def _shown(self, name: str) -> bool:
+        return self.layout_.isRowVisible(self.rows[name])
 
     @staticmethod
     def _set_by_template(state: EditorState, name: str) -> bool:
@@ -252,10 +259,11 @@ class ArnForm(QWidget):
         held = state.held.get(name)
         return held is not None and bool(held.symbols) and not held.texts
 
-    def _show_held(self, state: EditorState, name: str) -> None:
-        """Under the field: unfilled placeholders, and the choice among several values."""
+    def _show_held(self, state: EditorState, name: str, error: str) -> None:
+        """The field's message (its error, unfilled placeholders, the choice among several
+        values) and its chooser."""
         held = state.held.get(name)
-        edit, note, chooser = self.inputs[name], self.notes[name], self.choosers[name]
+        edit, chooser = self.inputs[name], self.choosers[name]
         texts = held.texts if held else ()
         symbols = ", ".join(held.symbols) if held else ""
         by_template = self._set_by_template(state, name)
@@ -325,8 +333,8 @@ class ArnForm(QWidget):
                 chosen = self.targets.get(name)
                 chooser.setCurrentIndex(max(0, chooser.findData(chosen)) if chosen else 0)
         chooser.setVisible(several)
-        note.setText(message)
-        note.setVisible(bool(message))
+        self.messages[name] = FieldMessage(error, message)
+        self.marks[name].show(self.messages[name], self.scheme.error.name())
 
     def _show_others(self, state: EditorState) -> None:
         """One row per placeholder no field stands for; a filled one goes away."""

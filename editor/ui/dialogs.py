@@ -138,7 +138,12 @@ class Dialogs:
         from editor.ui.diff_dialog import DiffDialog
 
         dialog = DiffDialog(title, before, after, self.parent)
-        return dialog.exec() == QDialog.DialogCode.Accepted
+        applied = dialog.exec() == QDialog.DialogCode.Accepted
+        # The window takes the keys again: left to the window manager, and with none (a bare
+        # X server) no window was active after the dialog closed, so Ctrl+S did nothing
+        # until the window was clicked.
+        self.parent.activateWindow()
+        return applied
 
     def busy(self, label: str, work: Callable[[], T]) -> T | None:
         """Run `work` off the GUI thread while the window keeps painting; past a moment, a

@@ -73,7 +73,6 @@ class DiffDialog(QDialog):
         self.mode.currentIndexChanged.connect(self.stack.setCurrentIndex)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.apply_button = self.buttons.addButton("&Apply", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.apply_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         top = QHBoxLayout()
@@ -84,6 +83,10 @@ class DiffDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.buttons)
+        # Return is Apply. Made default only now that the button is in the dialog: before,
+        # the dialog knew no default of its own and, when shown, gave it to the first button
+        # of the box, Cancel, so Return threw the preview away.
+        self.apply_button.setDefault(True)
 
     def _viewer(self, name: str) -> QPlainTextEdit:
         view = QPlainTextEdit()

@@ -40,6 +40,14 @@ class KindCombo(QComboBox):
             self.addItem(name, kind)
             self.setItemData(self.count() - 1, kind.label, TOOLTIP)
         self.currentIndexChanged.connect(self._changed)
+        # Wide enough from the start for the longest text "Auto" takes: sized to "Auto" on
+        # first show, the combo cut "Auto: Resource-based" to "Auto: Resource-l", and sized
+        # to each text it would move the bar whenever the detected kind changes.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        metrics = self.fontMetrics()
+        self.setItemText(0, f"{AUTO}: {max(NAMES.values(), key=metrics.horizontalAdvance)}")
+        self.setMinimumWidth(self.sizeHint().width())
+        self.setItemText(0, AUTO)
 
     def _changed(self) -> None:
         data = self.currentData()  # Qt hands the enum back as its plain string

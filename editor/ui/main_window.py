@@ -114,6 +114,7 @@ class MainWindow(WindowMenus):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         form_layout.addWidget(scroll)
+        form_layout.addWidget(self.form.message_line)  # its fixed lines: see field_messages
         catalog_box = QGroupBox("Actions by persona")
         QVBoxLayout(catalog_box).addWidget(self.catalog_view)
         self.left = QSplitter(Qt.Orientation.Vertical)
@@ -308,9 +309,12 @@ class MainWindow(WindowMenus):
 
     def fix_all(self) -> bool:
         """Every safe fix, shown first as a diff; one undo step when applied."""
-        return self.document.fix_all(
+        applied = self.document.fix_all(
             partial(self.dialogs.preview, "Fix all"), partial(self.dialogs.busy, "Fixing…")
         )
+        if applied:  # back to the text just fixed (the Fix all button is greyed out now)
+            self.editor.setFocus()
+        return applied
 
     @property
     def find_bar(self) -> FindBar:

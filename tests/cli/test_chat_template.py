@@ -180,7 +180,10 @@ def test_the_policy_list_names_a_sub_policy_name_as_written() -> None:
     container = find_container(CHAT_TEMPLATE, "template.yaml")
     assert container is not None
     labels = [p.label for p in container.policies]
-    assert "AuthLambdaUserRole › policy 1 (AWS::IAM::Role)" in labels
+    # the chooser named it "policy 1"; as written, the stack's name a reference of its own
+    assert "AuthLambdaUserRole › ${DemoName}-AttachmentsS3PermissionPolicy (AWS::IAM::Role)" in (
+        labels
+    )
     assert not any("None" in label for label in labels)
 
 

@@ -59,13 +59,13 @@ def test_ticking_any_on_purpose_is_called_out_and_undone(twochan, qtbot) -> None
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
     assert _resources(twochan)[1:] == [f"{BASE}/channel/*"] * 2
     assert box.isChecked()
-    note = form.notes["channel_id"]
-    assert note.isVisibleTo(form)
-    assert "any (*) replaced general, random: the policy now grants every one" in note.text()
+    note = form.marks["channel_id"].action  # the marker in the field, its message on hover
+    assert note.isVisible()
+    assert "any (*) replaced general, random: the policy now grants every one" in note.toolTip()
     twochan.document.undo()
     assert _resources(twochan)[1:] == CHANNELS
     assert not box.isChecked()
-    assert "replaced" not in form.notes["channel_id"].text()
+    assert "replaced" not in form.messages["channel_id"].note
 
 
 def test_unticking_any_with_no_id_typed_keeps_the_box_ticked_as_the_text_is(twochan, qtbot):

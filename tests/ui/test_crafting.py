@@ -104,8 +104,8 @@ def test_form_values_flow_into_the_arns_and_invalid_ones_are_marked(window, qtbo
     assert "arn:aws:chime:us-east-1:123456789012:app-instance/app-1/user/${aws:username}" in text
     assert window.problems.model.findings == ()
     fill(window, qtbot, account_id="12345")
-    assert window.form.errors["account_id"].isVisible()
-    assert "12 digits" in window.form.errors["account_id"].text()
+    assert window.form.marks["account_id"].action.isVisible()
+    assert "12 digits" in window.form.marks["account_id"].action.toolTip()
     assert window.form.inputs["account_id"].property("invalid") is True
     # The invalid value never reaches the policy: the ARN keeps the last placeholder.
     assert ":12345:" not in window.editor.toPlainText()
@@ -125,7 +125,7 @@ def test_optional_fields_appear_only_when_actions_need_them(window, qtbot) -> No
     # takes the ID that replaces it.
     assert form.any_boxes["channel_flow_id"].isChecked()
     assert form.inputs["channel_flow_id"].isEnabled()
-    assert "type an ID here to replace it" in form.notes["channel_flow_id"].text()
+    assert "type an ID here to replace it" in form.messages["channel_flow_id"].note
     fill(window, qtbot, channel_flow_id="flow-1")
     assert "/channel-flow/flow-1" in window.editor.toPlainText()
     assert not form.any_boxes["channel_flow_id"].isChecked()

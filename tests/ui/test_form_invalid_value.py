@@ -33,10 +33,10 @@ def test_a_value_made_invalid_says_what_the_policy_keeps(window, qtbot, tmp_path
     qtbot.keyClicks(field, "my")
     assert app_instance_ids(window.editor.toPlainText()) == {"my"}
     qtbot.keyClicks(field, " app")
-    error = window.form.errors["app_instance_id"]
+    error = window.form.marks["app_instance_id"].action  # the marker in the field
     assert error.isVisible()
     assert app_instance_ids(window.editor.toPlainText()) == {"my"}  # " app" never written
-    assert "the policy keeps \u201cmy\u201d" in error.text()
+    assert "the policy keeps \u201cmy\u201d" in error.toolTip()
     for _ in " app":
         qtbot.keyClick(field, Qt.Key.Key_Backspace)
     assert not error.isVisible()
@@ -55,6 +55,4 @@ def test_an_invalid_first_value_names_the_placeholder_kept(window, qtbot, tmp_pa
     field.setFocus()
     qtbot.keyClicks(field, "!")  # invalid from its first character
     assert window.editor.toPlainText() == before
-    assert f"the policy keeps \u201c{placeholder}\u201d" in (
-        window.form.errors["app_instance_id"].text()
-    )
+    assert f"the policy keeps \u201c{placeholder}\u201d" in (window.form.message_line.full_text)

@@ -60,7 +60,7 @@ def test_a_value_beside_a_placeholder_is_shown_and_the_placeholder_named(window,
     path.write_text(text, encoding="utf-8")
     window.open_path(str(path))
     assert window.form.inputs["region"].text() == "us-east-1"
-    assert window.form.notes["region"].text() == (
+    assert window.form.messages["region"].note == (
         "2 different values in the policy (unfilled: region): typing replaces all, or choose one"
     )
     qtbot.keyClicks(window.form.region.lineEdit(), "\b" * 9 + "eu-central-1")
@@ -77,7 +77,7 @@ def test_a_field_with_several_values_lets_the_user_choose_which(window, tmp_path
     window.open_path(str(path))
     form = window.form
     chooser = form.choosers["account_id"]
-    assert chooser.isVisible() and "2 different values" in form.notes["account_id"].text()
+    assert chooser.isVisible() and "2 different values" in form.messages["account_id"].note
     assert [chooser.itemText(i) for i in range(chooser.count())] == [
         "all 2 of them",
         "123456789012",

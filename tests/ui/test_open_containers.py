@@ -157,3 +157,17 @@ def test_saving_an_unchanged_page_or_file_writes_nothing(window, tmp_path: Path)
     QTest.keyClicks(window.editor, " ")  # a real change is written, with its backup
     QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p.json", "p.json.bak", "page.md"]
+
+
+def test_the_chooser_names_a_sub_named_policy_as_the_template_writes_it(window, tmp_path):
+    """The chooser listed aws-samples' chat demo's inline policies as "policy 1": their
+    PolicyName is a `!Sub` of the stack's name."""
+    from tests.cli.test_chat_template import CHAT_TEMPLATE
+
+    path = tmp_path / "template.yaml"
+    path.write_text(CHAT_TEMPLATE, encoding="utf-8")
+    window.dialogs.choice = 2
+    assert window.open_path(str(path))
+    ((_, _, items),) = window.dialogs.asked("choose")
+    assert items[2] == "CognitoAuthorizedRole › ${DemoName}-ChimeSDKDemoUserPolicy (AWS::IAM::Role)"
+    assert not any("› policy " in item for item in items)

@@ -70,3 +70,25 @@ def test_a_trust_policy_over_2048_characters_turns_the_meter(window) -> None:
     assert window.kind_combo.currentText() == "Auto: Role trust"
     assert window.status.meter.property("over") is True
     assert "policy/size-limit" in codes(window)
+
+
+def text_room(combo) -> int:
+    """The width the combo's style gives its text, in pixels."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    return field.width()
+
+
+def test_the_longest_detected_kind_is_shown_whole_at_the_default_size(window, qtbot) -> None:
+    """The walkthrough saw "Auto: Resource-l": the combo was sized to "Auto" when first shown."""
+    window.resize(1320, 860)  # the window's size on a first start
+    window.editor.setPlainText(BUCKET)
+    combo = window.kind_combo
+    assert combo.currentText() == "Auto: Resource-based"
+    qtbot.wait(30)  # laid out again
+    assert combo.fontMetrics().horizontalAdvance(combo.currentText()) <= text_room(combo)

@@ -132,3 +132,43 @@ def test_fix_all_cancelled_changes_nothing(window, tmp_path, qtbot) -> None:
     qtbot.mouseClick(window.problems.fix_all_button, Qt.MouseButton.LeftButton)
     assert seen and window.document.state.text == seed_examples()[1]
     assert not window.isWindowModified()
+
+
+def test_return_in_the_preview_applies(qtbot) -> None:
+    """Return is the preview's Apply, as its bold button says; it was Cancel."""
+    dialog = DiffDialog("Fix all", "a\nb\n", "a\nc\n")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    with qtbot.waitSignal(dialog.accepted, timeout=1000):
+        qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Return)
+
+
+def test_return_applies_fix_all_and_ctrl_s_then_saves_from_the_editor(window, tmp_path, qtbot):
+    """The walkthrough pressed Ctrl+S right after Apply and nothing happened until it clicked
+    the window: the window is activated again and the focus is in the JSON editor. Return
+    in the preview is Apply (it was Cancel: the first button of the box took the default)."""
+    path = tmp_path / "full-user.json"
+    path.write_text(seed_examples()[1], encoding="utf-8")
+    window.dialogs = Dialogs(window)
+    window.open_path(str(path))
+    shown: list = []
+
+    def press_return() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, DiffDialog) or not dialog.isActiveWindow():
+            QTimer.singleShot(20, press_return)  # keys go to it once it is active
+            return
+        shown.append(dialog)
+        QTimer.singleShot(2000, dialog.reject)  # if Return does nothing: fail, not hang
+        qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, press_return)
+    qtbot.mouseClick(window.problems.fix_all_button, Qt.MouseButton.LeftButton)
+    assert shown and window.isWindowModified()  # Return applied the fixes
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    assert QApplication.focusWidget() is window.editor
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isWindowModified()
+    assert path.read_text(encoding="utf-8") == window.document.state.text
+    assert json.loads(path.read_text(encoding="utf-8"))  # the fixed policy is what was saved

@@ -36,7 +36,7 @@ def test_the_templates_region_and_account_are_shown_as_the_templates(window, ope
     for name in ("region", "account_id", "app_instance_id"):
         assert form.inputs[name].text() == ""  # never a piece of the reference (`${AWS`)
         assert form.inputs[name].isReadOnly()
-        assert not form.errors[name].isVisible()
+        assert not form.messages[name].error
     assert not form.region.isEnabled()
     assert [f.code for f in window.problems.model.findings] == []
 
@@ -126,4 +126,4 @@ def test_an_iam_variable_escaped_in_a_sub_reads_as_iams(window, opened) -> None:
     opened(TEMPLATE, 1)
     user = window.form.inputs["user_id"]
     assert user.text() == "${cognito-identity.amazonaws.com:sub}"
-    assert not window.form.errors["user_id"].isVisible()
+    assert not window.form.messages["user_id"].error

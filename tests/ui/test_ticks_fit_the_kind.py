@@ -84,9 +84,8 @@ def typed_region_note(window, qtbot, region: str) -> str:
     edit = window.form.region.lineEdit()
     edit.setFocus()
     qtbot.keyClicks(edit, region)
-    note = window.form.notes["region"]
-    qtbot.waitUntil(note.isVisible)
-    return note.text()
+    qtbot.waitUntil(lambda: bool(window.form.messages["region"].note))
+    return window.form.messages["region"].note
 
 
 def test_a_value_with_nowhere_to_go_is_not_promised_to_a_tick(
@@ -111,4 +110,4 @@ def test_choosing_identity_promises_the_value_to_the_next_tick_again(
     typed_region_note(window, qtbot, "us-east-1")
     window.kind_combo.setFocus()
     qtbot.keyClick(window.kind_combo, Qt.Key.Key_Down)  # Auto -> Identity
-    qtbot.waitUntil(lambda: "tick next" in window.form.notes["region"].text())
+    qtbot.waitUntil(lambda: "tick next" in window.form.messages["region"].note)

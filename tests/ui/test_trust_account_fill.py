@@ -20,7 +20,7 @@ def test_the_account_fills_source_account_and_source_arn_alike(window, qtbot, tm
     condition = json.loads(window.editor.toPlainText())["Statement"][0]["Condition"]
     assert condition["StringEquals"]["aws:SourceAccount"] == "111122223333"
     assert condition["ArnLike"]["aws:SourceArn"].startswith("arn:aws:chime:region:111122223333:")
-    note = form.notes["account_id"].text()
+    note = form.messages["account_id"].note
     assert "not used" not in note
     assert "the policy's Principal or Condition does" in note
     placeholders = [f.message for f in window.document.result.findings if "placeholder" in f.code]

@@ -104,8 +104,11 @@ class CellResult:
     exact: bool
 
 
-def cells(patterns: Sequence[str], variables: bool = True, fold: bool = False) -> CellResult:
-    """Every realizable combination of the patterns' matches, with an example each."""
+def cells(
+    patterns: Sequence[str], variables: bool = True, fold: bool = False, accounts: bool = False
+) -> CellResult:
+    """Every realizable combination of the patterns' matches, with an example each;
+    `accounts`: the ARNs have an account field, so an example leaves none empty."""
     automata = [_Automaton(_arn_steps(p, variables, fold)) for p in patterns]
     symbols = sorted({s[1] for a in automata for s in a.steps if s[0] == LIT} | {COLON})
     used = {c for s in symbols for c in s}
@@ -121,7 +124,8 @@ def cells(patterns: Sequence[str], variables: bool = True, fold: bool = False) -
         text = seen[state]
         vector = _accepting(automata, state)
         if vector not in found:
-            found[vector] = _with_an_id(automata, state, text, vector, spare)
+            example = _with_an_id(automata, state, text, vector, spare)
+            found[vector] = _with_an_account(automata, example, vector) if accounts else example
         for symbol in alphabet:
             nxt = tuple(a.step(s, symbol) for a, s in zip(automata, state, strict=True))
             if nxt not in seen:
@@ -152,6 +156,43 @@ def _with_an_id(
         return text
     longer = tuple(a.step(s, spare) for a, s in zip(automata, state, strict=True))
     return text + spare if _accepting(automata, longer) == vector else text
+
+
+# AWS's documentation accounts: an example ARN's account when its patterns leave it open.
+_ACCOUNTS = ("111122223333", "123456789012")
+
+
+def _with_an_account(automata: Sequence[_Automaton], text: str, vector: frozenset[int]) -> str:
+    """The shortest example of `arn:aws:iam::*:user/*` has an empty account,
+    `arn:aws:iam:::user/x`, which reads as a mistake. A documentation account in its place
+    is as good an example when the same patterns match it (then it is in the same cell)."""
+    symbols = _symbols(text)
+    colons = [i for i, symbol in enumerate(symbols) if symbol == COLON]
+    if not text.startswith("arn:") or len(colons) < 5 or colons[4] != colons[3] + 1:
+        return text
+    for account in _ACCOUNTS:
+        candidate = [*symbols[: colons[4]], *account, *symbols[colons[4] :]]
+        state = tuple(a.closure(frozenset({0})) for a in automata)
+        for symbol in candidate:
+            state = tuple(a.step(s, symbol) for a, s in zip(automata, state, strict=True))
+        if _accepting(automata, state) == vector:
+            return "".join(candidate)
+    return text
+
+
+def _symbols(text: str) -> list[str]:
+    """The walk's symbols: characters, and each variable (`\0key\0`) as one."""
+    out: list[str] = []
+    at = 0
+    while at < len(text):
+        if text[at] == "\0":
+            end = text.index("\0", at + 1) + 1
+            out.append(text[at:end])
+            at = end
+        else:
+            out.append(text[at])
+            at += 1
+    return out
 
 
 def _printable(text: str) -> str:

@@ -106,7 +106,7 @@ def diff(old: CompiledPolicy, new: CompiledPolicy) -> Diff:
     skipped = tuple(s.ref for p in (old, new) for s in p.statements if s.problem is not None)
     added: dict[tuple[object, ...], Change] = {}
     removed: dict[tuple[object, ...], Change] = {}
-    memo: dict[tuple[int, ...], CellResult] = {}
+    memo: dict[tuple[bool | int, ...], CellResult] = {}
     exact = True
     for action in actions_to_check([old, new]):
         lower = action.lower()
@@ -116,9 +116,10 @@ def diff(old: CompiledPolicy, new: CompiledPolicy) -> Diff:
             continue
         old_side = _Side(olds, 0)
         new_side = _Side(news, old_side.end)
-        key = tuple(id(s) for s in olds + news)
+        accounts = _arns_have_accounts(action)
+        key = (accounts, *(id(s) for s in olds + news))
         if key not in memo:
-            memo[key] = cells(old_side.patterns() + new_side.patterns())
+            memo[key] = cells(old_side.patterns() + new_side.patterns(), accounts=accounts)
         result = memo[key]
         exact = exact and result.exact
         conditions = sorted({g for g in map(_guard, olds + news) if g})
@@ -146,6 +147,22 @@ def diff(old: CompiledPolicy, new: CompiledPolicy) -> Diff:
                 elif old_ok and not new_ok:
                     _record(removed, action, cell.example, old_ok, old_hits, new_hits, truth)
     return Diff(tuple(added.values()), tuple(removed.values()), exact, skipped)
+
+
+def _arns_have_accounts(action: str) -> bool:
+    """Every resource type of the action is named by ARNs with an account (an IAM user, a
+    Chime channel; not s3:GetObject, whose object ARN has none): its examples then show one
+    (see cells)."""
+    from editor.core.catalog.services import service
+
+    prefix, _, name = action.partition(":")
+    found = service(prefix)
+    known = found.action(name) if found is not None else None
+    if found is None or known is None:
+        return False
+    templates = dict(found.arn_templates)
+    fields = [templates.get(kind, "").split(":") for kind in known.arn_types]
+    return bool(fields) and all(len(f) > 4 and f[4] for f in fields)
 
 
 def _record(

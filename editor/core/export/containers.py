@@ -149,10 +149,7 @@ def template_policies(root: Node, text: str, verbatim: bool) -> list[Embedded]:
                 for n, item in enumerate(prop.value.items):
                     doc = item.get("PolicyDocument") if item.kind is Kind.OBJECT else None
                     name = item.get("PolicyName") if item.kind is Kind.OBJECT else None
-                    written = name.value if name is not None else None
-                    plain = written is not None and written.kind is Kind.STRING
-                    # none, or a !Sub of the stack's name: its place in the list
-                    title = str(written.value) if plain and written else f"policy {n + 1}"
+                    title = _policy_name(name.value if name is not None else None, n)
                     if doc is not None and doc.value is not None:
                         label = f"{resource.key} › {title} ({rtype})"
                         kind, reason = _identity_place(rtype, "Policies")
@@ -179,6 +176,20 @@ def template_policies(root: Node, text: str, verbatim: bool) -> list[Embedded]:
             if policy is not None:
                 found.append(policy._replace(parameters=parameters))
     return found
+
+
+def _policy_name(written: Node | None, n: int) -> str:
+    """A role's inline policy by its PolicyName as the template writes it, a `!Sub` one too
+    (`${DemoName}-UserPolicy`: the chooser said "policy 1" for it); none, or another
+    function: its place in the list."""
+    if written is not None and written.kind is Kind.OBJECT:
+        sub = written.get("Fn::Sub")
+        written = sub.value if sub is not None and len(written.members) == 1 else None
+        if written is not None and written.kind is Kind.ARRAY:  # [text, {variables}]
+            written = written.items[0] if written.items else None
+    if written is not None and written.kind is Kind.STRING and str(written.value).strip():
+        return str(written.value)
+    return f"policy {n + 1}"
 
 
 def _identity_place(rtype: str, prop: str) -> tuple[PolicyKind | None, str]:

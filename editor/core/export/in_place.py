@@ -99,11 +99,26 @@ def _changes(before: str, after: str) -> list[tuple[int, int, str]]:
     old_at = [0]
     for line in old_lines:
         old_at.append(old_at[-1] + len(line))
-    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    # The lines both share at each end are left out of the matcher: a tick changes a few
+    # lines of a policy whose lines repeat (`"Effect": "Allow",` once per statement), and
+    # on those the matcher's search grows faster than the text (0.9 s of a 100 KB save).
+    same = 0
+    while same < min(len(old_lines), len(new_lines)) and old_lines[same] == new_lines[same]:
+        same += 1
+    end = 0
+    while (
+        end < min(len(old_lines), len(new_lines)) - same
+        and old_lines[-1 - end] == new_lines[-1 - end]
+    ):
+        end += 1
+    old_middle = old_lines[same : len(old_lines) - end]
+    new_middle = new_lines[same : len(new_lines) - end]
+    matcher = difflib.SequenceMatcher(None, old_middle, new_middle, autojunk=False)
     changes = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             continue
+        i1, i2, j1, j2 = i1 + same, i2 + same, j1 + same, j2 + same
         if op == "replace" and i2 - i1 == j2 - j1:
             runs = [(i1 + k, i1 + k + 1, j1 + k, j1 + k + 1) for k in range(i2 - i1)]
         else:

@@ -7,22 +7,44 @@ same place. Scalars stay strings, as CloudFormation passes them to IAM.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from editor.core.json.nodes import Kind, Member, Node
 
 
 def read(text: str) -> Node | None:
-    """The tree of a YAML document, or None if it is not YAML (or not a mapping)."""
+    """The tree of a YAML document, or None if it is not YAML (or not a mapping).
+
+    The same text is read once: a tick saved into a template reads the template (found at
+    open or at the last save), the result (checked), and the result again (the policy's new
+    place): three reads of up to a few hundred KB for one gesture. The trees are shared, so
+    no caller may change one (none does: they are read to find places and values)."""
+    return _read(text)
+
+
+@lru_cache(maxsize=4)
+def _read(text: str) -> Node | None:
     import yaml
 
     try:
-        document = yaml.compose(text, Loader=yaml.SafeLoader)
+        document = yaml.compose(text, Loader=loader(text))
     except yaml.YAMLError:
         return None
     if not isinstance(document, yaml.MappingNode):
         return None
     return _convert(document, text)
+
+
+def loader(text: str) -> Any:
+    """libyaml's loader (ten times faster) when PyYAML was built with it; the pure-Python
+    one otherwise, and for a text starting with a byte-order mark, which libyaml does not
+    count in its offsets. Their marks agree on every template of the tests
+    (tests/core/export/test_yaml_loaders.py)."""
+    import yaml
+
+    fast = getattr(yaml, "CSafeLoader", None)
+    return yaml.SafeLoader if fast is None or text.startswith("\ufeff") else fast
 
 
 def _convert(node: Any, text: str) -> Node:

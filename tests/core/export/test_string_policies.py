@@ -14,6 +14,8 @@ from editor.core.policy.kinds import PolicyKind
 from editor.core.text.findings import Severity
 from tests.core.template_ticks import CHAT_USER_POLICY, JOINED, JSON_STRINGS, cfn_errors, decoded
 
+COMPREHEND = "${DemoName}-ProcessorLambda-ComprehendAccess"  # a !Sub PolicyName
+
 
 def policies(template: str) -> dict[str, object]:
     container = find_container(template, "stack.yaml")
@@ -25,8 +27,10 @@ def test_json_string_policies_are_offered_with_the_kind_of_their_place() -> None
     found = policies(JSON_STRINGS)
     assert list(found) == [
         "ProcessorLambdaRole › AssumeRolePolicyDocument (AWS::IAM::Role)",
-        "ProcessorLambdaRole › policy 1 (AWS::IAM::Role)",  # its name is a !Sub
-        "ProcessorLambdaRole › policy 2 (AWS::IAM::Role)",
+        # named by their !Sub PolicyName as written (the chooser said "policy 1", "policy 2")
+        "ProcessorLambdaRole › ${DemoName}-ProcessorLambda-ComprehendAccess (AWS::IAM::Role)",
+        "ProcessorLambdaRole › ${DemoName}-ProcessorLambda-ChimeMessagingSDKAccess"
+        " (AWS::IAM::Role)",
     ]
     trust = found["ProcessorLambdaRole › AssumeRolePolicyDocument (AWS::IAM::Role)"]
     assert trust.kind is PolicyKind.TRUST  # type: ignore[attr-defined]
@@ -49,19 +53,19 @@ def test_a_finding_in_a_json_block_is_at_the_templates_line_and_column() -> None
 
 
 def test_fixing_a_json_block_changes_only_that_line() -> None:
-    embedded = policies(JSON_STRINGS)["ProcessorLambdaRole › policy 1 (AWS::IAM::Role)"]
+    embedded = policies(JSON_STRINGS)[f"ProcessorLambdaRole › {COMPREHEND} (AWS::IAM::Role)"]
     fixed = fix_all(embedded.text, LintOptions())  # type: ignore[attr-defined]
     saved = write_back(JSON_STRINGS, embedded, fixed)  # type: ignore[arg-type]
     assert saved == JSON_STRINGS.replace("chime:Listsubchannels", "chime:ListSubChannels")
     assert cfn_errors(saved) == []
 
 
-@pytest.mark.parametrize("label", ["policy 1", "AssumeRolePolicyDocument"])
+@pytest.mark.parametrize("label", [COMPREHEND, "AssumeRolePolicyDocument"])
 def test_a_statement_added_to_a_json_string_policy_is_saved_as_that_string(label: str) -> None:
     embedded = policies(JSON_STRINGS)[f"ProcessorLambdaRole › {label} (AWS::IAM::Role)"]
     document = json.loads(embedded.text)  # type: ignore[attr-defined]
     text = embedded.text  # type: ignore[attr-defined]
-    if label == "policy 1":
+    if label == COMPREHEND:
         added: dict[str, object] = {"Effect": "Allow", "Action": "chime:Connect", "Resource": "*"}
     else:
         added = {
@@ -85,7 +89,7 @@ def test_a_statement_added_to_a_json_string_policy_is_saved_as_that_string(label
     # the one line of the quoted string.
     changed = [line for line in JSON_STRINGS.splitlines() if line not in saved.splitlines()]
     block = "                    }"
-    assert changed == ([block] if label == "policy 1" else [JSON_STRINGS.splitlines()[10]])
+    assert changed == ([block] if label == COMPREHEND else [JSON_STRINGS.splitlines()[10]])
 
 
 @pytest.mark.parametrize("template", [JOINED, CHAT_USER_POLICY], ids=["joined", "chat-demo-getatt"])
