@@ -314,7 +314,8 @@ class ArnForm(QWidget):
             message += ("; " if message else "") + f"also set by the template (kept): {symbols}"
         if name in self.widened and state.field(name) == "*":
             ids = ", ".join(self.widened[name])
-            message = f"any (*) replaced {ids}: the policy now grants every one (Ctrl+Z undoes)"
+            every = (BY_NAME[name].needs or "").removeprefix("app-instance-").replace("-", " ")
+            message = f"any (*) replaced {ids}: the policy now grants every {every} (Ctrl+Z undoes)"
         else:
             self.widened.pop(name, None)
             if name in self.any_boxes and not typed and _any(state, name):

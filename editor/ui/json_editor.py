@@ -33,6 +33,17 @@ from editor.ui.theme import colours
 
 # Enter with these held is still Enter: Shift (a line separator otherwise), the keypad's.
 _ENTER_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+_ENTER_KEYS = frozenset({int(Qt.Key.Key_Return), int(Qt.Key.Key_Enter)})
+# The events `event` handles itself. Each key passes there three times: one look-up in a set
+# is quicker than comparing with each (enum comparisons cost microseconds in PySide).
+_HANDLED = frozenset(
+    {
+        QEvent.Type.ShortcutOverride,
+        QEvent.Type.ToolTip,
+        QEvent.Type.PaletteChange,
+        QEvent.Type.ApplicationPaletteChange,
+    }
+)
 
 
 FAST_PATH_CHARS = 64_000  # a replacement longer than this goes through setPlainText
@@ -337,8 +348,10 @@ class JsonEditor(QPlainTextEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter (Shift+Enter too: Qt would put a line separator in the JSON) starts the new
         line at the indentation the policy's structure gives (see auto_indent)."""
-        plain = event.modifiers() & ~_ENTER_MODIFIERS == Qt.KeyboardModifier.NoModifier
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+        if (
+            event.key() in _ENTER_KEYS
+            and event.modifiers() & ~_ENTER_MODIFIERS == Qt.KeyboardModifier.NoModifier
+        ):
             if not self.isReadOnly():
                 self.send_edits()  # a new line is an undo step of its own
                 cursor = self.textCursor()
@@ -354,6 +367,8 @@ class JsonEditor(QPlainTextEdit):
 
     def event(self, event: QEvent) -> bool:
         kind = event.type()  # once: each key passes here three times
+        if kind not in _HANDLED:
+            return super().event(event)
         keys = QKeySequence.StandardKey
         if (
             kind == QEvent.Type.ShortcutOverride

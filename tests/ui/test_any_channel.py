@@ -61,7 +61,12 @@ def test_ticking_any_on_purpose_is_called_out_and_undone(twochan, qtbot) -> None
     assert box.isChecked()
     note = form.marks["channel_id"].action  # the marker in the field, its message on hover
     assert note.isVisible()
-    assert "any (*) replaced general, random: the policy now grants every one" in note.toolTip()
+    assert "any (*) replaced general, random: the policy now grants every channel" in (
+        note.toolTip()
+    )
+    # The two ARNs are now one twice: the Problems pane says so.
+    codes = [f.code for f in twochan.document.result.findings]
+    assert codes.count("resource/duplicate") == 1
     twochan.document.undo()
     assert _resources(twochan)[1:] == CHANNELS
     assert not box.isChecked()

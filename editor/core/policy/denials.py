@@ -60,14 +60,18 @@ def _covers(deny: str, allow: str) -> bool:
 def denials(views: list[StatementView], catalog: Catalog) -> dict[str, Denial]:
     """Catalog action -> the first Deny that denies it completely, else the first that
     limits it; actions no Deny names are left out."""
-    allowed: dict[str, list[str] | None] = {}  # action -> the Allows' ARNs (None: NotResource)
+    # action -> the Allows' distinct ARNs (None: a NotResource, which no ARN list covers)
+    allowed: dict[str, dict[str, None] | None] = {}
     for view in views:
         if view.effect == "Allow" and view.member("NotAction") is None:
+            notresource = view.member("NotResource") is not None
+            resources = view.values("Resource")
             for name in _names(view, catalog):
-                arns = allowed.setdefault(name, [])
-                if arns is not None:
-                    notresource = view.member("NotResource") is not None
-                    allowed[name] = None if notresource else arns + view.values("Resource")
+                arns = allowed.setdefault(name, {})
+                if arns is not None and notresource:
+                    allowed[name] = None
+                elif arns is not None:
+                    arns.update(dict.fromkeys(resources))  # in place: linear in the policy
     found: dict[str, Denial] = {}
     for view in views:
         if view.effect != "Deny":
@@ -75,6 +79,8 @@ def denials(views: list[StatementView], catalog: Catalog) -> dict[str, Denial]:
         unscoped = all(view.member(key) is None for key in _SCOPE)
         resources = view.values("Resource")
         for name in _names(view, catalog):
+            if name in found and found[name].complete:
+                continue  # settled: no second Deny is read against every Allow ARN
             # An action no Allow grants is denied whatever a tick adds only by "*".
             arns = allowed.get(name)
             complete = unscoped and (

@@ -249,6 +249,14 @@ TABLE: dict[str, list[tuple[str, list[str]]]] = {
         (policy(S("chime:GetMessagingSessionEndpoint", "*")), []),
         (policy(S("chime:SendChannelMessage", "*", effect="Deny")), []),
     ],
+    "resource/duplicate": [
+        (
+            policy(S("chime:SendChannelMessage", [USER, CHANNEL, CHANNEL])),
+            [f'"{CHANNEL}"'],
+        ),
+        (policy(S("chime:SendChannelMessage", [USER, CHANNEL])), []),
+        (policy(S("chime:SendChannelMessage", [CHANNEL, USER])), []),
+    ],
     "resource/wrong-service": [
         (policy(S("chime:Connect", "arn:aws:s3:::bucket")), ["s3"]),
         (policy(S("chime:Connect", "arn:aws:sns:us-east-1:123456789012:topic")), ["sns"]),
@@ -395,6 +403,10 @@ def test_size_limit_counts_characters_without_whitespace(quota: Quota, limit: in
             '"Version": "2012-10-17",\n    "Statement"',
         ),
         (policy({"Sid": "allow-connect", **S("chime:Connect", USER)}), '"Sid": "allowconnect"'),
+        (
+            policy(S("chime:SendChannelMessage", [USER, CHANNEL, CHANNEL])),
+            f'"Resource": [\n                "{USER}",\n                "{CHANNEL}"\n            ]',
+        ),
         (
             policy(S("chime:Connect", USER, Condition={"stringequals": {"aws:username": "a"}})),
             '"StringEquals"',

@@ -10,7 +10,9 @@ from typing import NamedTuple
 from editor.core.catalog.arn import ACCOUNT_ID, SYMBOL, ArnFields, Span, placeholders, split_arn
 from editor.core.catalog.arntypes import arn_types_of, resource_ids
 from editor.core.catalog.catalog import Catalog
+from editor.core.json.nodes import ARRAY, Member, Node
 from editor.core.lint.context import LintContext
+from editor.core.policy.statements import remove_item_range
 from editor.core.text.findings import Finding, Severity
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -25,6 +27,34 @@ def _free(span: Span, taken: tuple[Span, ...]) -> bool:
             return False
     text = span.text
     return not ("*" in text or "?" in text or "${" in text)
+
+
+def _duplicates(
+    ctx: LintContext, member: Member | None, element: str, nodes: list[Node]
+) -> Iterator[Finding]:
+    """An ARN listed twice in one list grants nothing more: often the trace of a value that
+    replaced two others (two channels both become `channel/*`). Fix all removes the later
+    copy; the first stays, so nothing granted is lost."""
+    array = member.value if member is not None else None
+    if array is None or array.kind is not ARRAY:
+        return
+    position = {id(item): i for i, item in enumerate(array.items)}
+    seen: set[str] = set()
+    for node in nodes:
+        value = str(node.value)
+        if value not in seen:
+            seen.add(value)
+            continue
+        start, end = remove_item_range(array, position[id(node)])
+        fix = ctx.replace("Remove the duplicate", start, end, "", True)
+        yield ctx.finding(
+            "resource/duplicate",
+            WARNING,
+            f"{value!r} is listed twice in this {element}: the copy grants nothing more",
+            node.start,
+            node.end,
+            fix,
+        )
 
 
 class Problem(NamedTuple):
@@ -47,7 +77,10 @@ def resources(ctx: LintContext) -> Iterator[Finding]:
             prefixes.add(chime)
         only_chime = prefixes == {chime}
         for element in ("Resource", "NotResource"):
-            for node in statement.strings(element):
+            nodes = statement.strings(element)
+            if len(statement.value_set(element)) < len(nodes):  # a value listed twice
+                yield from _duplicates(ctx, statement.member(element), element, nodes)
+            for node in nodes:
                 value = str(node.value)
                 if value == "*":
                     continue
