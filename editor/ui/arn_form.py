@@ -112,6 +112,13 @@ class ArnForm(QWidget):
         return super().eventFilter(watched, event)
 
     def _emit(self, name: str, raw: str) -> None:
+        if name in self.any_boxes and self.state is not None:
+            # What this edit may turn into `*` (ticking "any", or emptying the field, which
+            # puts the channel's `*` back): said under the field if it does.
+            held = self.state.held.get(name)
+            concrete = [t for t in (held.values if held else ()) if t != "*"]
+            target = self.targets.get(name)
+            self.widened[name] = (target,) if target in concrete else tuple(concrete)
         self.edited.emit(name, raw, self.targets.get(name))
 
     def _add_row(self, name: str, label: str, placeholder: str) -> None:
@@ -162,11 +169,6 @@ class ArnForm(QWidget):
             mark.show(self.messages[name], scheme.error.name())
 
     def _any_toggled(self, name: str, on: bool) -> None:
-        held = self.state.held.get(name) if self.state is not None else None
-        replaced = [t for t in (held.values if held else ()) if t != "*"]
-        target = self.targets.get(name)
-        if on and replaced:  # a widening: said under the field until the value changes
-            self.widened[name] = (target,) if target in replaced else tuple(replaced)
         edit = self.inputs[name]
         edit.setEnabled(not on)
         self._emit(name, "*" if on else edit.text() if edit.text() != "*" else "")
@@ -312,8 +314,9 @@ class ArnForm(QWidget):
             )
         if symbols and not by_template:
             message += ("; " if message else "") + f"also set by the template (kept): {symbols}"
-        if name in self.widened and state.field(name) == "*":
-            ids = ", ".join(self.widened[name])
+        widened = self.widened.get(name, ())
+        if widened and "*" in texts and not set(widened) & set(texts):
+            ids = ", ".join(widened)
             every = (BY_NAME[name].needs or "").removeprefix("app-instance-").replace("-", " ")
             message = f"any (*) replaced {ids}: the policy now grants every {every} (Ctrl+Z undoes)"
         else:

@@ -84,3 +84,19 @@ def test_unticking_any_with_no_id_typed_keeps_the_box_ticked_as_the_text_is(twoc
     qtbot.keyClicks(edit, "general")
     assert _resources(twochan)[1:] == [CHANNELS[0]] * 2
     assert not box.isChecked()
+
+
+def test_emptying_the_field_over_two_ids_is_called_out_as_a_widening(twochan, qtbot) -> None:
+    # Typing replaces both IDs; emptying the field then puts the channel's `*` back: the
+    # same widening as ticking "any", said the same way.
+    form = twochan.form
+    edit = form.inputs["channel_id"]
+    qtbot.keyClicks(edit, "x")
+    assert _resources(twochan)[1:] == [f"{BASE}/channel/x"] * 2
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    assert _resources(twochan)[1:] == [f"{BASE}/channel/*"] * 2
+    assert form.any_boxes["channel_id"].isChecked()
+    assert (
+        "any (*) replaced x: the policy now grants every channel"
+        in form.messages["channel_id"].note
+    )
