@@ -138,7 +138,7 @@ def requests_for(args: argparse.Namespace, notes: list[str] | None = None) -> li
 def _owner(args: argparse.Namespace, resources: list[str], notes: list[str] | None) -> str | None:
     """--resource-account, checked against the ARNs that name an account; without it, a note
     that an ARN naming none is taken to be in the principal's account."""
-    from editor.core.access.request import account_of
+    from editor.core.access.request import account_of, unnamed_owner
 
     owner: str | None = args.resource_account
     if owner is not None:
@@ -149,13 +149,9 @@ def _owner(args: argparse.Namespace, resources: list[str], notes: list[str] | No
             if named is not None and named != owner:
                 raise UsageError(f"{arn} names account {named}, not --resource-account {owner}")
         return owner
-    mine = account_of(args.principal or "")
-    silent = [r for r in resources if len(r.split(":", 5)) == 6 and not r.split(":", 5)[4]]
-    if notes is not None and mine is not None and silent:
-        notes.append(
-            f"{silent[0]} names no account: taken to be the principal's ({mine}); give "
-            "--resource-account if another account owns it"
-        )
+    assumed = unnamed_owner(args.principal, resources)
+    if notes is not None and assumed is not None:
+        notes.append(f"{assumed}; give --resource-account if another account owns it")
     return None
 
 
@@ -179,6 +175,15 @@ def _scp_levels(args: argparse.Namespace) -> list[list[str]]:
             raise UsageError(f"--scp-level takes FILE[,FILE...], not {given!r}")
         levels.append(files)
     return levels
+
+
+def _check_targets(args: argparse.Namespace) -> None:
+    from editor.core.access.targets import unfit_target
+    from editor.core.catalog.catalog import load_catalog
+
+    why = unfit_target(load_catalog(), args.action, args.resource)
+    if why is not None:
+        raise UsageError(why)
 
 
 def open_parts(args: argparse.Namespace) -> list[Result]:
@@ -219,6 +224,7 @@ def run(args: argparse.Namespace) -> int:
         rcps=tuple(load_policy(p, PolicyKind.RCP) for p in args.rcp),
         resource=resource,
     )
+    _check_targets(args)
     notes: list[str] = []
     requests = requests_for(args, notes)
     opened = open_parts(args)

@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 from editor.core.access.callers import caller_part
 from editor.core.access.evaluate import Decision, PolicySet, Result, decide, with_documents
 from editor.core.access.policy import StatementRef
-from editor.core.access.request import Request, make_context
+from editor.core.access.request import Request, make_context, unnamed_owner
 from editor.core.access.requestform import caller_arn, principal_arn, target_arn, target_types
 from editor.core.access.requestkeys import REGION, absent_notes, assume_region, said
-from editor.core.access.targets import missing_result, missing_types
+from editor.core.access.targets import missing_result, missing_types, unfit_target
 from editor.core.catalog.catalog import Catalog
 from editor.ui.grants_view import compile_document
 from editor.ui.theme import colours, tint
@@ -42,7 +42,7 @@ from editor.ui.theme import colours, tint
 VERDICTS = {
     Decision.ALLOWED: "Allowed",
     Decision.EXPLICIT_DENY: "Denied by a Deny statement",
-    Decision.IMPLICIT_DENY: "Denied: no statement allows it",
+    Decision.IMPLICIT_DENY: "Denied",  # the reason says why: no statement, a boundary ...
     Decision.UNKNOWN: "Unknown",
 }
 USERNAME = "example-user"
@@ -231,6 +231,9 @@ class AccessPane(QWidget):
         action = self.catalog.action(name)
         if action is not None and action.caller_authorized and self.caller.text().strip():
             resources.append(self.caller.text().strip())
+        owner = unnamed_owner(principal, resources)  # an S3 ARN: the principal's account's
+        if notes is not None and owner is not None:
+            notes.append(owner)
         return [Request(name, r, principal, context) for r in resources]
 
     def refresh(self) -> None:
@@ -249,7 +252,10 @@ class AccessPane(QWidget):
             None if self.caller.text().strip() else caller_part(self.catalog, policies, requests[0])
         )
         opened += [caller] if caller is not None else []
-        result = decide(policies, requests, opened)
+        # A target of none of the action's types (ListChannels on its app instance) is no
+        # request AWS makes: say so rather than deny it.
+        unfit = unfit_target(self.catalog, self.action.currentText().strip(), self.targets())
+        result = decide(policies, requests, opened) if unfit is None else unknown(unfit)
         self.result = result
         headline = VERDICTS[result.decision]
         said_why, _, which = result.reason.partition(" (for ")
@@ -274,6 +280,10 @@ class AccessPane(QWidget):
         start, end = item.data(Qt.ItemDataRole.UserRole)
         self.decided.emit(start, end)
         self.jump.emit(start)
+
+
+def unknown(why: str) -> Result:
+    return Result(Decision.UNKNOWN, (), why)
 
 
 def _label(ref: StatementRef) -> str:

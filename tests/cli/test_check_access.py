@@ -106,7 +106,9 @@ def test_context_keys_and_boundary(capsys, tmp_path: Path) -> None:
     )
     boundary = tmp_path / "boundary.json"
     boundary.write_text(policy(statement("chime:List*", "*")), encoding="utf-8")
-    args = ["--action", "chime:ListChannels", "--resource", f"{BASE}", "--boundary", str(boundary)]
+    # (ListChannels is authorized against its caller, not the app instance the API names)
+    caller = f"{BASE}/user/user-1"
+    args = ["--action", "chime:ListChannels", "--resource", caller, "--boundary", str(boundary)]
     assert run(capsys, *args, "--context", "aws:RequestedRegion=us-east-1", str(identity))[0] == 0
     assert run(capsys, *args, "--context", "aws:RequestedRegion=eu-west-1", str(identity))[0] == 1
     # Not given, aws:RequestedRegion (in every request) is taken from the target's region, and

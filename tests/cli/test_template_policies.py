@@ -52,7 +52,9 @@ def test_check_access_on_a_sub_resource_is_unknown_and_says_why(stack, capsys) -
 
 
 def test_check_access_outside_what_the_template_can_name_is_denied(stack, capsys) -> None:
-    other = "arn:aws:chime:us-east-1:123456789012:app-instance/a/channel-flow/f"
+    # a channel in another partition: the template names `arn:aws:` only (a channel flow
+    # was used before, which ListChannelMessages is not authorized against: a usage error)
+    other = "arn:aws-us-gov:chime:us-gov-west-1:123456789012:app-instance/a/channel/c"
     code = main(
         ["check-access", "--index", "2", str(stack), "--action", "chime:ListChannelMessages"]
         + ["--resource", other]

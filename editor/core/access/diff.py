@@ -18,8 +18,11 @@ from dataclasses import dataclass
 
 from editor.core.access.cells import CellResult, cells
 from editor.core.access.conditions import Clause
+from editor.core.access.grants import grants_nothing
 from editor.core.access.policy import CompiledPolicy, CompiledStatement, StatementRef
 from editor.core.access.universe import actions_to_check
+from editor.core.catalog.catalog import load_catalog
+from editor.core.catalog.lookup import AnyAction, find_action
 
 MAX_CONDITIONS = 10  # distinct Condition blocks per action tried in every combination
 
@@ -76,11 +79,14 @@ class _Side:
     def patterns(self) -> list[str]:
         return [t for s in self.statements for t in s.resource_texts]
 
-    def hits(self, matches: frozenset[int]) -> list[tuple[CompiledStatement, int | None]]:
-        """Statements whose resources cover the cell, with the index of the pattern."""
+    def hits(
+        self, matches: frozenset[int], duds: frozenset[int]
+    ) -> list[tuple[CompiledStatement, int | None]]:
+        """Statements whose resources cover the cell, with the index of the pattern; `duds`,
+        the places of Allow patterns that grant the action nothing, cover no cell."""
         out: list[tuple[CompiledStatement, int | None]] = []
         for statement, places in zip(self.statements, self.ranges, strict=True):
-            found = next((i - places.start for i in places if i in matches), None)
+            found = next((i - places.start for i in places if i in matches and i not in duds), None)
             if (found is not None) != statement.not_resource:
                 out.append((statement, found if found is not None else 0))
         return out
@@ -108,6 +114,7 @@ def diff(old: CompiledPolicy, new: CompiledPolicy) -> Diff:
     removed: dict[tuple[object, ...], Change] = {}
     memo: dict[tuple[bool | int, ...], CellResult] = {}
     exact = True
+    catalog = load_catalog()
     for action in actions_to_check([old, new]):
         lower = action.lower()
         olds = [s for s in old.statements if id(s) in usable and _speaks_of(s, lower)]
@@ -122,6 +129,7 @@ def diff(old: CompiledPolicy, new: CompiledPolicy) -> Diff:
             memo[key] = cells(old_side.patterns() + new_side.patterns(), accounts=accounts)
         result = memo[key]
         exact = exact and result.exact
+        duds = _duds(find_action(catalog, action), old_side, new_side)
         conditions = sorted({g for g in map(_guard, olds + news) if g})
         implied = _implications(olds + news)
         if len(conditions) > MAX_CONDITIONS:
@@ -133,7 +141,10 @@ def diff(old: CompiledPolicy, new: CompiledPolicy) -> Diff:
         else:
             choices = list(itertools.product((True, False), repeat=len(conditions)))
         for cell in result.cells:
-            old_hits, new_hits = old_side.hits(cell.matches), new_side.hits(cell.matches)
+            old_hits, new_hits = (
+                old_side.hits(cell.matches, duds),
+                new_side.hits(cell.matches, duds),
+            )
             if not old_hits and not new_hits:
                 continue
             for choice in choices:
@@ -147,6 +158,20 @@ def diff(old: CompiledPolicy, new: CompiledPolicy) -> Diff:
                 elif old_ok and not new_ok:
                     _record(removed, action, cell.example, old_ok, old_hits, new_hits, truth)
     return Diff(tuple(added.values()), tuple(removed.values()), exact, skipped)
+
+
+def _duds(action: AnyAction | None, *sides: _Side) -> frozenset[int]:
+    """The places of Allow patterns of none of the action's resource types (`s3:Get*` on an
+    object ARN names s3:GetBucketPolicy, a bucket's action, to no effect): the grants
+    summary marks them "grants nothing", and the diff counts no grant from them either."""
+    return frozenset(
+        place
+        for side in sides
+        for statement, places in zip(side.statements, side.ranges, strict=True)
+        if statement.allow and not statement.not_resource
+        for place, pattern in zip(places, statement.resource_texts, strict=True)
+        if grants_nothing(action, pattern)
+    )
 
 
 def _arns_have_accounts(action: str) -> bool:

@@ -111,8 +111,12 @@ def applies(statement: CompiledStatement, request: Request) -> bool | None:
     return _applies_here(statement, request)
 
 
-def _applies_here(statement: CompiledStatement, request: Request) -> bool | None:
-    """The same, for a statement already known to name the request's action."""
+def _applies_here(
+    statement: CompiledStatement, request: Request, bounded: bool = False
+) -> bool | None:
+    """The same, for a statement already known to name the request's action. `bounded`: the
+    principal has a permissions boundary, and then a Deny with NotPrincipal denies it whoever
+    is listed ("AWS JSON policy elements: NotPrincipal", IAM User Guide)."""
     fields, resource, lookup = request.resource_fields, request.resource, request.lookup
     hit = maybe = False
     for pattern in statement.resources:
@@ -124,7 +128,9 @@ def _applies_here(statement: CompiledStatement, request: Request) -> bool | None
     unsure = maybe and not hit
     if hit == statement.not_resource and not unsure:
         return False
-    if statement.principal is not None and not statement.principal.match(request.principal).matched:
+    who = statement.principal
+    denies_all = bounded and who is not None and who.negated and not statement.allow
+    if who is not None and not denies_all and not who.match(request.principal).matched:
         return False
     if statement.problem is not None:
         return None
@@ -133,7 +139,7 @@ def _applies_here(statement: CompiledStatement, request: Request) -> bool | None
 
 
 def _matching(
-    policies: Iterable[CompiledPolicy], request: Request, allow: bool
+    policies: Iterable[CompiledPolicy], request: Request, allow: bool, bounded: bool = False
 ) -> tuple[list[StatementRef], list[StatementRef]]:
     """(statements that surely apply, statements that might) with the given effect."""
     sure: list[StatementRef] = []
@@ -142,7 +148,7 @@ def _matching(
         for statement in policy.speaking_of(request.action_lower):
             if statement.allow != allow and statement.problem is None:
                 continue
-            result = _applies_here(statement, request)
+            result = _applies_here(statement, request, bounded)
             if result:
                 sure.append(statement.ref)
             elif result is None:
@@ -182,7 +188,8 @@ def _evaluate(policies: PolicySet, request: Request) -> Result:
     broken = _unreadable(policies.everything)
     if broken is not None:
         return Result(Decision.UNKNOWN, (), f"{broken.name}: {broken.problem}")
-    denies, maybe_denies = _matching(policies.everything, request, allow=False)
+    bounded = policies.boundary is not None
+    denies, maybe_denies = _matching(policies.everything, request, allow=False, bounded=bounded)
     if denies:
         return Result(Decision.EXPLICIT_DENY, tuple(denies), "an explicit Deny applies")
     rest = _allowed(policies, request)

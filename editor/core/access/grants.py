@@ -106,9 +106,7 @@ def _entry(
     mismatch = False
     if allow:
         broad = tuple(r for r in (rule(action, statement, pattern) for rule in BROAD_RULES) if r)
-        mismatch = (
-            action is not None and not types and pattern != "*" and not statement.not_resource
-        )
+        mismatch = not statement.not_resource and grants_nothing(action, pattern)
     principal = statement.principal
     return GrantEntry(
         label,
@@ -121,6 +119,15 @@ def _entry(
     )
 
 
+def grants_nothing(action: AnyAction | None, pattern: str) -> bool:
+    """Whether an ARN pattern is of none of the action's resource types: a statement naming
+    the action on it grants nothing (a request's resource is of one of them). The catalog's
+    matching is cautious, so a pattern that may be of a type never counts as one."""
+    if action is None or pattern == "*":
+        return False
+    return not arn_types(load_catalog(), action, pattern) & action.arn_types
+
+
 def _entries(action: AnyAction | None, statements: list[CompiledStatement]) -> list[GrantEntry]:
     out: list[GrantEntry] = []
     for statement in statements:
@@ -131,8 +138,9 @@ def _entries(action: AnyAction | None, statements: list[CompiledStatement]) -> l
 
 
 def _usable(allows: list[CompiledStatement], denies: list[CompiledStatement]) -> bool:
-    """Whether some resource is allowed and not denied by an unconditional Deny."""
-    hard = [d for d in denies if d.condition_text is None]
+    """Whether some resource is allowed and not denied by an unconditional Deny to everyone:
+    one naming some principals, or sparing some (NotPrincipal), leaves the grant to others."""
+    hard = [d for d in denies if d.condition_text is None and _to_everyone(d)]
     if not hard:
         return True
     statements = allows + hard
@@ -150,6 +158,11 @@ def _usable(allows: list[CompiledStatement], denies: list[CompiledStatement]) ->
         if any(hits[: len(allows)]) and not any(hits[len(allows) :]):
             return True
     return False
+
+
+def _to_everyone(statement: CompiledStatement) -> bool:
+    who = statement.principal
+    return who is None or (who.anyone and not who.negated)
 
 
 def grants(policy: CompiledPolicy) -> tuple[ActionGrant, ...]:

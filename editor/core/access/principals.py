@@ -32,17 +32,39 @@ class PrincipalMatcher:
     negated: bool  # NotPrincipal
 
     def match(self, principal: str | None) -> PrincipalMatch:
-        found = self._positive(principal)
         if self.negated:
-            return PrincipalMatch(not found.matched, False)
-        return found
+            return PrincipalMatch(not self._spared(principal), False)
+        return self._positive(principal)
+
+    def _spared(self, principal: str | None) -> bool:
+        """Whether NotPrincipal lists the principal: AWS checks the account, then the user (or
+        the role, then its session), and each must be listed ("AWS JSON policy elements:
+        NotPrincipal", IAM User Guide): user/Bob without his account is not spared, nor is any
+        other user of a listed account."""
+        if self.anyone:
+            return True
+        if principal is None:
+            return False
+        if any(f"{kind}:{principal}" in self.entries for kind in ("Service", "Federated")):
+            return True
+        fields = principal.split(":", 5)
+        if len(fields) != 6:
+            return f"AWS:{principal}" in self.entries
+        partition, account = fields[1], fields[4]
+        root = f"arn:{partition}:iam::{account}:root"
+        if not {f"AWS:{account}", f"AWS:{root}"} & self.entries:
+            return False
+        if principal == root or f"AWS:{principal}" in self.entries:
+            return True
+        role = _role_of_session(fields)
+        return role is not None and f"AWS:{role}" in self.entries
 
     def describe(self) -> tuple[str, ...]:
         """Who the statement speaks of, for a person: `Service messaging.chime.amazonaws.com`,
         `AWS arn:aws:iam::111122223333:root`, `anyone (*)`; NotPrincipal says "anyone but"."""
         named: tuple[str, ...] = ("anyone (*)",) if self.anyone else ()
         named += tuple(sorted(e.replace(":", " ", 1) for e in self.entries if e != "AWS:*"))
-        return tuple(f"anyone but {n}" for n in named) if self.negated else named
+        return (f"anyone but {' and '.join(named)}",) if self.negated else named
 
     def _positive(self, principal: str | None) -> PrincipalMatch:
         if self.anyone:

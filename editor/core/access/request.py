@@ -38,6 +38,16 @@ class Request:
         return mine, theirs
 
 
+def unnamed_owner(principal: str | None, resources: Iterable[str]) -> str | None:
+    """What is assumed of an ARN naming no account (S3's): that the principal's account owns
+    it (None: no such ARN, or no principal's account to assume)."""
+    mine = account_of(principal or "")
+    silent = [r for r in resources if len(r.split(":", 5)) == 6 and not r.split(":", 5)[4]]
+    if mine is None or not silent:
+        return None
+    return f"{silent[0]} names no account: taken to be the principal's ({mine})"
+
+
 def account_of(arn: str) -> str | None:
     """The account an ARN names, or None (none, as in S3's, or a wildcard)."""
     fields = arn.split(":", 5)

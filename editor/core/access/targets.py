@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from editor.core.access.evaluate import Decision, Result
+from editor.core.access.grants import grants_nothing
 from editor.core.catalog.arntypes import arn_types_of
-from editor.core.catalog.catalog import Catalog
+from editor.core.catalog.catalog import Action, Catalog
+from editor.core.catalog.lookup import arn_types, find_action
 
 
 def missing_types(catalog: Catalog, action_name: str, resources: Sequence[str]) -> list[str]:
@@ -34,3 +36,27 @@ def missing_result(types: Sequence[str]) -> Result | None:
     names = " and ".join(types)
     one = "its ARN" if len(types) == 1 else "their ARNs"
     return Result(Decision.UNKNOWN, (), f"also authorized against {names} — give {one}")
+
+
+def unfit_target(catalog: Catalog, action_name: str, resources: Sequence[str]) -> str | None:
+    """Why a given ARN is no resource the action is authorized against (None: each may be):
+    chime:ListChannels is checked against its caller only, so its AppInstanceArn, which the
+    API takes, is not one. AWS never sees such a request: a Deny would be an invented answer."""
+    action = find_action(catalog, action_name)
+    if action is None:
+        return None
+    for arn in resources:
+        kinds = sorted(arn_types(catalog, action, arn))
+        if arn == "*" or not kinds or not grants_nothing(action, arn):
+            continue  # an ARN of an unknown form: the statements decide, as before
+        name = action.full_name
+        if not action.arn_types:
+            return (
+                f"{name} takes no resource-level permissions: give '*' as its resource, not {arn}"
+            )
+        wanted = " or ".join(sorted(action.arn_types))
+        said = f"{name} is not authorized against {' or '.join(kinds)} {arn}, only {wanted}"
+        if isinstance(action, Action) and action.caller_authorized and not action.target_types:
+            return f"{said}: give the calling AppInstanceUser's or AppInstanceBot's ARN"
+        return f"{said}: give the ARN of one"
+    return None
