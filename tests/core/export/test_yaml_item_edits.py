@@ -143,10 +143,7 @@ def test_an_action_ticked_into_a_statement_goes_in_as_a_line_of_its_list() -> No
 # line (aws-samples/amazon-chime-sdk, apps/chat/src/backend/serverless/
 # channelFlowBlogTemplate.yaml: "# Assigns the roles to the Identity Pool").
 FOLLOWED = CHAT_DEMO + (
-    "\n"
-    "  # Assigns the roles to the Identity Pool\n"
-    "  DemoQueue:\n"
-    '    Type: "AWS::SQS::Queue"\n'
+    '\n  # Assigns the roles to the Identity Pool\n  DemoQueue:\n    Type: "AWS::SQS::Queue"\n'
 )
 
 
