@@ -44,3 +44,9 @@ def release_collections() -> None:
 
 def held() -> bool:
     return _saved is not None
+
+
+def warm_up() -> None:
+    """On the analysis worker, after the first paint: the first tick then finds the generator
+    and pydantic imported. On the GUI thread this import stood the window still 120-170 ms."""
+    import editor.core.policy.selection  # noqa: F401  (imports the generator and pydantic)

@@ -41,7 +41,7 @@ from editor.ui.dialogs import Dialogs
 from editor.ui.document import Document
 from editor.ui.file_controller import FileController, dropped_file
 from editor.ui.finding_marks import Shown
-from editor.ui.first_paint import release_collections
+from editor.ui.first_paint import release_collections, warm_up
 from editor.ui.json_editor import JsonEditor
 from editor.ui.kind_combo import KindCombo
 from editor.ui.menus import WindowMenus
@@ -60,12 +60,6 @@ INDENTS = ((4, "4 spaces"), (2, "2 spaces"), (0, "Minified"))
 BIG_TEXT = 1_000_000  # characters: reading a text this long shows a busy bar at once
 SLOW_ANALYSIS_MS = 400  # ... and any analysis that takes longer than this
 SYNC_BANNER = "Fix the JSON errors to sync: the catalog and the ARN form wait until the text reads."
-
-
-def warm_up() -> None:
-    """On the analysis worker, after the first paint: the first tick then finds the generator
-    and pydantic imported. On the GUI thread this import stood the window still 120-170 ms."""
-    import editor.core.policy.selection  # noqa: F401  (imports the generator and pydantic)
 
 
 class MainWindow(WindowMenus):
@@ -353,18 +347,9 @@ class MainWindow(WindowMenus):
         self.revert_action.setEnabled(self.files.path is not None)
 
     def about_text(self) -> str:
-        provenance = self.catalog.provenance
-        sources = "".join(
-            f"<li>{s.package or s.file or s.url} {s.version or ''}: {s.used_for}</li>"
-            for s in provenance.sources
-        )
-        return (
-            f"<h3>{APP_TITLE}</h3>"
-            f"<p>{len(self.catalog.messaging_actions)} messaging actions of "
-            f"{len(self.catalog.actions)} Chime actions.</p>"
-            f"<p>Catalog generated {provenance.generated} by {provenance.generator} from:</p>"
-            f"<ul>{sources}</ul>"
-        )
+        from editor.ui.about import about_text  # asked for rarely: not loaded at start-up
+
+        return about_text(self.catalog, APP_TITLE)
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
