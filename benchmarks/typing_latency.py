@@ -14,6 +14,10 @@ of an earlier text can answer. For each keystroke:
 Baseline, same run: a bare QPlainTextEdit with the same text, the same keys at the same places.
 Targets (issue 14): GUI-thread p95 under 2x the bare editor at every size; findings current
 within 100 ms at 6 KB and 50 KB.
+The GUI thread's CPU time for the same keys is printed too, beside the wall time the targets
+are judged on: on a shared machine a key during which the scheduler ran something else takes
+a few milliseconds of wall time that it did not spend (with 24 keys, the p95 is the second
+slowest key, so two such keys decide it).
 """
 
 from __future__ import annotations
@@ -76,11 +80,13 @@ class StallMeter:
         return self.longest
 
 
-def key_ms(app: QApplication, widget: QPlainTextEdit, letter: str) -> float:
-    start = time.perf_counter()
+def key_ms(app: QApplication, widget: QPlainTextEdit, letter: str, cpu: list[float]) -> float:
+    """Wall time of one key (its CPU time goes to `cpu`)."""
+    start, start_cpu = time.perf_counter(), time.thread_time()
     QTest.keyClick(widget, letter)
     app.processEvents()  # what the key queued (layout, the editor's update request)
     widget.viewport().repaint()  # and the paint that shows the character
+    cpu.append((time.thread_time() - start_cpu) * 1e3)
     return (time.perf_counter() - start) * 1e3
 
 
@@ -112,6 +118,8 @@ def run(app: QApplication, window: MainWindow, plain: QPlainTextEdit, size: int)
     meter = StallMeter()
     ours: list[float] = []
     bare: list[float] = []
+    ours_cpu: list[float] = []
+    bare_cpu: list[float] = []
     current: list[float] = []
     stalls: list[float] = []
     n = 0
@@ -120,7 +128,7 @@ def run(app: QApplication, window: MainWindow, plain: QPlainTextEdit, size: int)
         plain.setFocus()
         app.processEvents()
         for _ in range(BURST):
-            bare.append(key_ms(app, plain, LETTERS[n % 26]))
+            bare.append(key_ms(app, plain, LETTERS[n % 26], bare_cpu))
             n += 1
         put_cursor(window.editor, offset)
         window.editor.setFocus()
@@ -128,7 +136,7 @@ def run(app: QApplication, window: MainWindow, plain: QPlainTextEdit, size: int)
         first = time.perf_counter()
         meter.start()
         for k in range(BURST):
-            ours.append(key_ms(app, window.editor, LETTERS[(n - BURST + k) % 26]))
+            ours.append(key_ms(app, window.editor, LETTERS[(n - BURST + k) % 26], ours_cpu))
         wait_for_findings(app, window)
         current.append((time.perf_counter() - first) * 1e3)
         stalls.append(meter.stop())
@@ -141,6 +149,12 @@ def run(app: QApplication, window: MainWindow, plain: QPlainTextEdit, size: int)
         f"{len(text):>9,} chars: GUI thread per key median {statistics.median(ours):.1f} ms, "
         f"p95 {p95:.1f} ms; bare QPlainTextEdit median {statistics.median(bare):.1f} ms, "
         f"p95 {base95:.1f} ms ({ratio:.1f}x; target < 2x: {'met' if ratio < 2 else 'MISSED'})"
+    )
+    cpu95, base_cpu95 = percentile(ours_cpu), percentile(bare_cpu)
+    print(
+        f"{'':>16}CPU time of the same keys: median {statistics.median(ours_cpu):.1f} ms, "
+        f"p95 {cpu95:.1f} ms; bare median {statistics.median(bare_cpu):.1f} ms, "
+        f"p95 {base_cpu95:.1f} ms ({cpu95 / base_cpu95:.1f}x)"
     )
     target = "target < 100 ms: " if size <= 50_000 else "no target: "
     worst = max(current)

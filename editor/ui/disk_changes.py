@@ -92,18 +92,20 @@ class DiskChanges:
         """One prompt per change on disk: never while one is open, never twice for one text.
         A file that no longer reads as a policy is not offered: the text and its undo
         history stay as they are, and the message says why."""
-        if self.path is None or self._asking:
+        link = self.container if self.path is None else None
+        path = self.path if link is None else link.path  # a template's policy: the template
+        if path is None or self._asking:
             return  # a change during the prompt is read when the prompt closes
-        path = self.path
         text = self._read_disk(path)
         if isinstance(text, PolicyFileError):
             self._refuse_reload(path, text)
             return
-        if text in (self.disk_text, self._seen_on_disk):
+        known = self.disk_text if link is None else link.text.replace("\n", link.newline)
+        if text in (known, self._seen_on_disk):
             return  # our own save, or a text the user already answered for
         self._asking = True
         try:
-            reload = self.dialogs.ask_reload(self.name, self.modified)
+            reload = self.dialogs.ask_reload(Path(path).name, self.modified)
         finally:
             self._asking = False
         latest = self._read_disk(path)  # the file may have changed again while asking
@@ -113,7 +115,9 @@ class DiskChanges:
             return
         self._seen_on_disk = latest
         log.debug("%s changed on disk; reload: %s", path, reload)
-        if reload:
+        if reload and link is not None:
+            self._reload_embedded(link, latest)
+        elif reload:
             self._reload(latest)
 
     def _reload(self, text: str) -> None:
@@ -142,14 +146,15 @@ class DiskChanges:
         if not Path(path).exists():
             self.document.mark_unsaved()  # the window holds the only copy now
             self.message.emit(
-                f"{self.name} was moved or deleted on disk. Your text is kept: Save writes it back."
+                f"{Path(path).name} was moved or deleted on disk. Your text is kept: Save "
+                "writes it back."
             )
             return
-        self.message.emit(f"{self.name} changed on disk and cannot be reloaded.")
+        self.message.emit(f"{Path(path).name} changed on disk and cannot be reloaded.")
         self._asking = True  # no second dialog over this one
         try:
             self.dialogs.error(
-                f"Cannot reload {self.name}",
+                f"Cannot reload {Path(path).name}",
                 f"{error}.\n\nYour text and its undo history are kept; Save writes them back "
                 "to the file.",
             )

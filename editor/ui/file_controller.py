@@ -165,6 +165,7 @@ class FileController(DiskChanges, QObject):
         embedded = documents[index]
         self._set_path(None, f"{embedded.label} from {name}")
         self.container = Link(str(Path(path).resolve()), text, newline, index, embedded)
+        self._disk.follow(self.container.path)  # deleted or changed there: said, as for a file
         self.newline, self.backed_up = "\n", False
         self.document.set_place(embedded.kind, embedded.kind_reason, True, embedded.parameters)
         self.document.reset(editing.new_state(embedded.text))
@@ -215,6 +216,7 @@ class FileController(DiskChanges, QObject):
             link.embedded = again.policies[link.index]
         link.text = text
         self.document.mark_saved()
+        self._disk.watch_again(link.path)  # the atomic write replaced the file watched
         self.message.emit(f"Saved {link.embedded.label} into {Path(link.path).name}.")
         return True
 

@@ -109,9 +109,14 @@ def test_the_message_says_what_the_operator_does_on_a_missing_key(
     operator = 'Null "true"' if operator == "Null" else operator
     if always:
         assert "never matches" not in message
-        assert f"{operator} on a missing key is always true: it restricts nothing" in message
+        key = next(iter(condition[next(iter(condition))]))
         verb = "grants" if effect == "Allow" else "denies"
-        assert message.endswith(f"the statement {verb} its actions unconditionally")
+        # The conclusion first: a Problems row cut at its width still shows it.
+        assert message.startswith(
+            f"the condition on {key!r} restricts nothing, so the statement {verb} its "
+            "actions unconditionally"
+        )
+        assert message.endswith(f"{operator} on a missing key is always true")
     else:
         assert message.endswith("the condition never matches")
 
@@ -124,4 +129,5 @@ def test_another_key_in_the_condition_keeps_the_statement_restricted(capsys, tmp
         "StringEquals": {"aws:PrincipalTag/team": "a"},
     }
     message = _lint_message(capsys, tmp_path, _document("Allow", GET, BUCKET, condition))
-    assert message.endswith("StringNotEquals on a missing key is always true: it restricts nothing")
+    assert message.startswith("the condition on 's3:prefix' restricts nothing: ")
+    assert message.endswith("StringNotEquals on a missing key is always true")

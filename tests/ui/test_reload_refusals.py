@@ -77,3 +77,37 @@ def test_a_file_deleted_on_disk_says_so_and_keeps_the_text(window, qtbot, tmp_pa
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert path.read_text(encoding="utf-8") == seed_examples()[2]
     assert not window.isWindowModified()
+
+
+def test_a_template_deleted_on_disk_leaves_its_policy_unsaved(window, qtbot, tmp_path) -> None:
+    """The final walkthrough opened a policy from a template and deleted the template: no
+    mark, no message, and Ctrl+Q quit without asking. The template is watched as a file is."""
+    from tests.core.template_ticks import CHAT_DEMO
+
+    path = tmp_path / "stack.yaml"
+    path.write_text(CHAT_DEMO, encoding="utf-8")
+    window.dialogs.choice = 1  # the role's policy, after its trust policy
+    assert window.open_path(str(path))
+    shown = window.editor.toPlainText()
+    path.unlink()
+    qtbot.waitUntil(lambda: "moved or deleted" in window.statusBar().currentMessage(), timeout=5000)
+    assert "stack.yaml" in window.statusBar().currentMessage()
+    assert window.editor.toPlainText() == shown and window.isWindowModified()
+    window.quit_action.trigger()
+    assert len(window.dialogs.asked("ask_save")) == 1 and window.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert path.read_text(encoding="utf-8") == CHAT_DEMO  # the template, whole, back in place
+    assert not window.isWindowModified()
+
+
+def test_a_template_changed_on_disk_offers_its_policy_again(window, qtbot, tmp_path) -> None:
+    from tests.core.template_ticks import CHAT_DEMO
+
+    path = tmp_path / "stack.yaml"
+    path.write_text(CHAT_DEMO, encoding="utf-8")
+    window.dialogs.choice = 1
+    assert window.open_path(str(path))
+    path.write_text(CHAT_DEMO.replace("chime:UpdateChannel", "chime:DeleteChannel"), "utf-8")
+    qtbot.waitUntil(lambda: "chime:DeleteChannel" in window.editor.toPlainText(), timeout=5000)
+    assert window.dialogs.asked("ask_reload") == [("stack.yaml", False)]
+    assert not window.isWindowModified()  # what the template holds now

@@ -154,13 +154,22 @@ def split_arn(value: str) -> ArnFields | None:
     parts = value.split(":", 5)
     if len(parts) < 6 or parts[0] != "arn":
         return None
-    spans: list[Span] = []
-    pos = 4
-    for part in parts[1:]:
-        end = pos + len(part)
-        spans.append(_new(Span, (pos, end, part)))  # NamedTuple's own __new__, without its frame
-        pos = end + 1
-    return _new(ArnFields, spans)
+    # Unrolled, each NamedTuple made by tuple.__new__: an ARN never seen costs no loop.
+    _, partition, service, region, account, resource = parts
+    e1 = 4 + len(partition)
+    e2 = e1 + 1 + len(service)
+    e3 = e2 + 1 + len(region)
+    e4 = e3 + 1 + len(account)
+    return _new(
+        ArnFields,
+        (
+            _new(Span, (4, e1, partition)),
+            _new(Span, (e1 + 1, e2, service)),
+            _new(Span, (e2 + 1, e3, region)),
+            _new(Span, (e3 + 1, e4, account)),
+            _new(Span, (e4 + 1, e4 + 1 + len(resource), resource)),
+        ),
+    )
 
 
 @lru_cache(maxsize=2048)

@@ -113,13 +113,13 @@ def _diff_list(text: str, node: Node, new: list[Any], edits: list[TextEdit], sty
             return False
         if op == "delete":
             start = _line_start(text, node.items[i1].start)
-            edits.append(TextEdit(start, _line_end(text, node.items[i2 - 1].end), ""))
+            edits.append(TextEdit(start, _line_end(text, _item_end(text, node.items[i2 - 1])), ""))
         elif op == "insert":
             lines = [line for value in new[j1:j2] for line in _item(value, dash, style)]
             if i1 < len(node.items):
                 at, block = _line_start(text, node.items[i1].start), "\n".join(lines) + "\n"
             else:
-                at = _line_end(text, node.items[-1].end)
+                at = _line_end(text, _item_end(text, node.items[-1]))
                 block = ("" if text[at - 1 : at] == "\n" else "\n") + "\n".join(lines) + "\n"
             edits.append(TextEdit(at, at, block))
     return True
@@ -191,6 +191,22 @@ def _style(text: str, policy: Node) -> _Style:
     sub_quote = text[sub + 5 : sub + 6] if sub >= 0 else quote
     short = _SHORT_TAG.search(text) is not None
     return _Style(short, quote, sub_quote if sub_quote in "\"'" else '"', list_indent)
+
+
+def _item_end(text: str, item: Node) -> int:
+    """Where a list item's own text ends. The reader ends a block's last item where the next
+    token starts, past the blank lines and comments between: those belong to what follows
+    (`# Assigns the roles ...` above the next resource), so an item added after it goes
+    above them, and an item removed takes none of them."""
+    end = item.end
+    while end > item.start:
+        newline = text.rfind("\n", item.start, end - 1)
+        line_start = item.start if newline < 0 else newline + 1
+        line = text[line_start:end].strip()
+        if line and not line.startswith("#"):
+            return end
+        end = line_start
+    return item.end
 
 
 def _line_start(text: str, offset: int) -> int:

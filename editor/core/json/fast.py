@@ -59,6 +59,7 @@ def _build(text: str) -> tuple[Node, list[Member]]:
     root: Node | None = None
     stack: list[Node] = []
     top: Node | None = None  # the innermost open container
+    in_array = False  # whether `top` is an array
     member: Member | None = None  # the object member whose value comes next
     duplicates: list[Member] = []
     pos = 0
@@ -83,26 +84,34 @@ def _build(text: str) -> tuple[Node, list[Member]]:
                     _note_duplicates(top, duplicates)  # type: ignore[arg-type]
                 stack.pop()
                 top = stack[-1] if stack else None
+                in_array = top is not None and top.kind is ARRAY
                 continue
             if first == "{" or first == "[":
                 node = Node(OBJECT if first == "{" else ARRAY, start, end)
-            elif first.isdigit() or (first == "-" and len(other) > 1):  # not "-" (-Infinity)
+                if top is None:
+                    root = node
+                elif in_array:
+                    top.items.append(node)
+                else:
+                    member.value = node  # type: ignore[union-attr]
+                stack.append(node)
+                top = node
+                in_array = first == "["
+                continue
+            if first.isdigit() or (first == "-" and len(other) > 1):  # not "-" (-Infinity)
                 is_float = "." in other or "e" in other or "E" in other
                 node = Node(NUMBER, start, end, float(other) if is_float else int(other))
             elif other in LITERALS:
                 node = Node(LITERAL, start, end, LITERALS[other])
             else:
                 raise NotSimple
-        # Attach the value where it belongs.
+        # Attach the scalar where it belongs.
         if top is None:
             root = node
-        elif top.kind is ARRAY:
+        elif in_array:
             top.items.append(node)
         else:
             member.value = node  # type: ignore[union-attr]
-        if node.kind is OBJECT or node.kind is ARRAY:
-            stack.append(node)
-            top = node
     if root is None or stack:
         raise NotSimple
     return root, duplicates

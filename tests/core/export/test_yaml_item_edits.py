@@ -137,3 +137,28 @@ def test_an_action_ticked_into_a_statement_goes_in_as_a_line_of_its_list() -> No
     assert saved == COMMENTED.replace(line, line + "              - chime:DescribeChannel\n")
     assert cfn_errors(saved) == []
     assert change(saved, 1, set(), {"DescribeChannel"}) == COMMENTED
+
+
+# The chat demo's channel-flow template writes a comment above each resource, after a blank
+# line (aws-samples/amazon-chime-sdk, apps/chat/src/backend/serverless/
+# channelFlowBlogTemplate.yaml: "# Assigns the roles to the Identity Pool").
+FOLLOWED = CHAT_DEMO + (
+    '\n  # Assigns the roles to the Identity Pool\n  DemoQueue:\n    Type: "AWS::SQS::Queue"\n'
+)
+
+
+def test_a_tick_goes_above_the_blank_line_and_comment_of_the_next_resource() -> None:
+    """The final walkthrough's tick landed under the next resource's comment: valid YAML, but
+    the comment then read as the new statement's."""
+    saved = change(FOLLOWED, 1, {"DescribeAppInstanceUser"}, set())
+    comment = "\n  # Assigns the roles to the Identity Pool\n  DemoQueue:\n"
+    assert comment in saved
+    head, _, _ = saved.partition(comment)
+    assert head.endswith('/user/*"\n')  # the new statement's last line, then the blank line
+    assert cfn_errors(saved) == []
+    assert change(saved, 1, set(), {"DescribeAppInstanceUser"}) == FOLLOWED
+
+
+def test_an_untick_of_the_last_item_keeps_the_next_resources_comment() -> None:
+    saved = change(FOLLOWED, 1, set(), {"UpdateChannel"})
+    assert saved == FOLLOWED.replace('                  - "chime:UpdateChannel"\n', "")

@@ -179,12 +179,10 @@ def _unsupported_message(
         return lead
     if not holds:
         return f"{lead}: the condition never matches"
+    # The conclusion first: it is what a cut-off line in the Problems pane still shows.
     test = 'Null "true"' if operator == "Null" else operator
-    says = f"{lead}, and {test} on a missing key is always true: it restricts nothing"
-    if not alone:
-        return says
-    if effect == "Allow":
-        return says + "; the statement grants its actions unconditionally"
-    if effect == "Deny":
-        return says + "; the statement denies its actions unconditionally"
-    return says
+    why = f"no action of this statement supports it, so no request carries it, and {test} "
+    why += "on a missing key is always true"
+    verb = {"Allow": "grants", "Deny": "denies"}.get(effect or "") if alone else None
+    then = f", so the statement {verb} its actions unconditionally" if verb else ""
+    return f"the condition on {key!r} restricts nothing{then}: {why}"

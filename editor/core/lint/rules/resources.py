@@ -12,7 +12,7 @@ from editor.core.catalog.arntypes import arn_types_of, resource_ids
 from editor.core.catalog.catalog import Catalog
 from editor.core.json.nodes import ARRAY, Member, Node
 from editor.core.lint.context import LintContext
-from editor.core.policy.statements import remove_item_range, value_offsets
+from editor.core.policy.statements import remove_item_range
 from editor.core.text.findings import Finding, Severity
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -78,17 +78,23 @@ def resources(ctx: LintContext) -> Iterator[Finding]:
         only_chime = prefixes == {chime}
         for element in ("Resource", "NotResource"):
             nodes = statement.strings(element)
-            if len(nodes) > 1:
+            if len(statement.value_set(element)) < len(nodes):  # a value listed twice
                 yield from _duplicates(ctx, statement.member(element), element, nodes)
             for node in nodes:
                 value = str(node.value)
                 if value == "*":
                     continue
-                for problem in value_problems(ctx.catalog, value, only_chime):
-                    if problem.span is None:
+                problems = value_problems(ctx.catalog, value, only_chime)
+                if not problems:
+                    continue
+                # value_offsets, asked once per string rather than once per problem
+                inner = node.start + 1
+                written = ctx.text[inner : node.end - 1] == value
+                for problem in problems:
+                    if problem.span is None or not written:
                         start, end = node.start, node.end
                     else:
-                        start, end = value_offsets(ctx.text, node, *problem.span)
+                        start, end = inner + problem.span[0], inner + problem.span[1]
                     yield ctx.finding(problem.code, problem.severity, problem.message, start, end)
 
 
