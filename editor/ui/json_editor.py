@@ -396,7 +396,9 @@ class JsonEditor(QPlainTextEdit):
     # -- gutter ---------------------------------------------------------------------------
 
     def _update_gutter_width(self, _: int = 0) -> None:
-        self.setViewportMargins(self.gutter.width_needed(), 0, 0, 0)
+        width = self.gutter.width_needed()
+        if width != self.viewportMargins().left():  # Qt lays the whole area out again
+            self.setViewportMargins(width, 0, 0, 0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

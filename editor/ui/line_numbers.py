@@ -11,6 +11,11 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from editor.ui.theme import colours
 
+# Room for four digits from the start: a policy of up to 9,999 lines (about 0.3 MB) opens
+# without the gutter widening, which lays the editor's frame, viewport and scroll bars out
+# again before the first paint. (VS Code keeps room for five: editor.lineNumbersMinChars.)
+MIN_DIGITS = 4
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent
 
@@ -31,7 +36,7 @@ class LineNumbers(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def width_needed(self) -> int:
-        digits = max(3, len(str(self.editor.blockCount())))
+        digits = max(MIN_DIGITS, len(str(self.editor.blockCount())))
         return 12 + self.editor.fontMetrics().horizontalAdvance("9") * digits
 
     def sizeHint(self) -> QSize:

@@ -289,3 +289,17 @@ def test_copy_gives_the_text_only(qtbot, editor) -> None:
     copied = editor.createMimeDataFromSelection()
     assert copied.text() == editor.toPlainText() == policy("A")
     assert not copied.hasHtml()
+
+
+def test_the_text_stays_put_as_a_policy_grows_past_999_lines(editor, qtbot) -> None:
+    """The gutter has room for four digits from the start, so the text does not shift right
+    when a policy passes line 999 (and opening one lays nothing out again before its first
+    paint: benchmarks/open_latency.py)."""
+    editor.set_text(policy("Small"))
+    left = editor.viewport().geometry().left()
+    numbers = editor.gutter.width()
+    editor.set_text(policy("Small") + "\n" * 2000)
+    assert editor.blockCount() > 2000
+    assert editor.viewport().geometry().left() == left and editor.gutter.width() == numbers
+    editor.set_text(policy("Small") + "\n" * 20000)  # five digits: the gutter widens
+    qtbot.waitUntil(lambda: editor.viewport().geometry().left() > left)
