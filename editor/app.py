@@ -6,7 +6,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from editor.ui.crash_dialog import CrashDialog
 
 
 class _ShowVersion(argparse.Action):
@@ -76,7 +83,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from editor.ui.crash import LOG_NAME, CrashReporter, configure_logging, state_folder
-    from editor.ui.crash_dialog import CrashDialog
     from editor.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
@@ -87,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     reporter = CrashReporter(log_file)
     try:
         window = MainWindow()
-        reporter.crashed.connect(CrashDialog(log_file, window).show_error)
+        reporter.crashed.connect(_crash_dialog_shower(log_file, window))
         reporter.install()
         window.show()
         if args.file:
@@ -99,3 +105,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         reporter.uninstall()
         stop_logging()
+
+
+def _crash_dialog_shower(log_file: Path, window: QWidget) -> Callable[[str, str], None]:
+    """Shows an error in the crash dialog, made at the first error: built at start-up, it
+    and QStyle's enums (5 ms in PySide) were paid before the first paint by every launch."""
+    made: list[CrashDialog] = []
+
+    def show(summary: str, traceback: str) -> None:
+        from editor.ui.crash_dialog import CrashDialog
+
+        if not made:
+            made.append(CrashDialog(log_file, window))
+        made[0].show_error(summary, traceback)
+
+    return show

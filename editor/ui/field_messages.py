@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QAction, QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QStyle, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 LINES = 3  # the message line's reserved height, in lines of text
 
@@ -43,6 +43,10 @@ class FieldMark:
         if message == self.shown:
             return
         self.shown = message
+        # Imported when a message is first shown: PySide builds QStyle's enums on first use
+        # (5 ms), which a launch with nothing to say need not pay before its first paint.
+        from PySide6.QtWidgets import QStyle
+
         style = self.edit.style()
         icon = (
             QStyle.StandardPixmap.SP_MessageBoxCritical
