@@ -27,8 +27,8 @@ def add_parser(commands: Any) -> None:
         help="add or remove actions in policies, in place",
         description="Add actions to the statement whose ARNs fit them (or one new statement, "
         "with the ARN values the file holds), remove actions from every Allow statement. "
-        "Exit 1 when an action cannot be removed (a wildcard grants it) or a file cannot be "
-        "edited.",
+        "Exit 1 when an action cannot be removed (a wildcard or a NotAction grants it) or a "
+        "file cannot be edited.",
     )
     add_files(edit)
     edit.add_argument("--add-action", action="append", default=[], metavar="ACTION")
@@ -84,7 +84,10 @@ def run(args: argparse.Namespace) -> int:
             continue
         kept = set(removed) & granted_actions(read_json(edited).root, catalog)
         for action in sorted(kept):
-            print(f"{name}: chime:{action} is still granted by a wildcard", file=sys.stderr)
+            print(
+                f"{name}: chime:{action} is still granted by a wildcard or a NotAction",
+                file=sys.stderr,
+            )
             status = EXIT_FINDINGS
         if not write_result(args, name, text, edited, len(names) > 1, "edited"):
             failed = True

@@ -125,10 +125,10 @@ class Document(QObject):
         done = self._push(title, lambda s: editing.with_actions(s, actions, self.parameters))
         refused = self.was_refused  # and said why: no second message over it
         kept = sorted(self.state.actions - actions) if self.state.readable and not refused else []
-        if kept:  # unticked, but a wildcard in the text still grants it
+        if kept:  # unticked, but a wildcard or a NotAction in the text still grants it
             self.refused.emit(
-                f"{', '.join(kept)}: still granted by a wildcard such as chime:List* in the "
-                "text; edit the wildcard in the JSON to take it away."
+                f"{', '.join(kept)}: still granted by a wildcard such as chime:List* or by a "
+                "NotAction in the text; edit it in the JSON to take the grant away."
             )
         return done
 

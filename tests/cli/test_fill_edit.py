@@ -228,3 +228,20 @@ def test_fill_and_edit_walk_folders_like_lint_and_fix(capsys, tmp_path: Path) ->
     assert (tmp_path / "team" / "old" / "user.json").read_text(
         encoding="utf-8"
     ) == REGISTER_ENDPOINT
+
+
+def test_remove_action_granted_by_not_action_says_so_and_exits_1(capsys, tmp_path) -> None:
+    """Before, the file was left as it was and the exit was 0: the grant silently stayed."""
+    import json as json_
+
+    from editor.cli.main import main
+
+    path = tmp_path / "not-action.json"
+    statement_ = {"Effect": "Allow", "NotAction": "chime:DeleteChannel", "Resource": "*"}
+    text = json_.dumps({"Version": "2012-10-17", "Statement": [statement_]}, indent=2)
+    path.write_text(text, encoding="utf-8")
+    code = main(["edit", "--remove-action", "SendChannelMessage", "--in-place", str(path)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "chime:SendChannelMessage is still granted by a wildcard or a NotAction" in err
+    assert json_.loads(path.read_text(encoding="utf-8")) == json_.loads(text)

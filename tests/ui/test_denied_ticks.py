@@ -78,3 +78,30 @@ def test_a_deny_under_a_condition_keeps_the_tick_and_names_the_limit(window, qtb
     assert row.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     assert row.data() == "DeleteChannel  (limited by a Deny)"
     assert "Limited by the Deny of 'NoDeletes'" in row.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_not_action_grant_is_ticked_and_an_untick_says_why(window, qtbot, tmp_path) -> None:
+    """An Allow with NotAction grants every action but those it names: the boxes show so (the
+    audit saw 0/34), and unticking one says the NotAction still grants it; text untouched."""
+    text = json.dumps(
+        {
+            "Version": "2012-10-17",
+            "Statement": [
+                {"Effect": "Allow", "NotAction": "chime:DeleteChannel", "Resource": f"{APP}/*"}
+            ],
+        },
+        indent=4,
+    )
+    path = tmp_path / "not-action.json"
+    path.write_text(text, encoding="utf-8")
+    assert window.open_path(str(path))
+    model = window.catalog_model
+    send = _row(window, qtbot, "SendChannelMessage")
+    assert model.data(send, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    click_check(qtbot, window.catalog_view, send)
+    assert window.editor.toPlainText() == text
+    assert window.banner.isVisible() and "NotAction" in window.banner.text()
+    assert model.data(send, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    window.catalog_view.filter.clear()
+    delete = _row(window, qtbot, "DeleteChannel")
+    assert model.data(delete, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked

@@ -60,7 +60,8 @@ def is_modeled(statement: StatementView, catalog: Catalog) -> bool:
 
 
 def granted_actions(root: Node | None, catalog: Catalog) -> frozenset[str]:
-    """Catalog actions granted by Allow statements' Action lists (wildcards expanded)."""
+    """Catalog actions granted by Allow statements' Action lists (wildcards expanded), and
+    by their NotAction (every action but those it names)."""
     return _granted_by(statements(root), catalog)
 
 
@@ -78,6 +79,13 @@ def _granted_by(views: list[StatementView], catalog: Catalog) -> frozenset[str]:
     for statement in views:
         if statement.effect != "Allow":
             continue
+        if statement.member("NotAction") is not None:  # every action but those it names
+            excluded = statement.values("NotAction")
+            granted.update(
+                a.name
+                for a in catalog.actions
+                if not any(action_matches(n, a.full_name) for n in excluded)
+            )
         for name in statement.values("Action"):
             if has_wildcard(name):
                 granted.update(a.name for a in catalog.actions if action_matches(name, a.full_name))

@@ -132,3 +132,38 @@ def test_unreadable_text_is_returned_unchanged() -> None:
         "[1, 2]"
     )
     assert apply_selection(broken, frozenset(), FILLED, Layout.AWS_EXAMPLE) == broken
+
+
+@pytest.mark.parametrize(
+    "not_action",
+    [["chime:DeleteChannel"], ["chime:Delete*", "chime:Update*"], ["s3:*"]],
+    ids=["one-action", "two-wildcards", "another-service"],
+)
+def test_an_allow_with_not_action_grants_every_other_action(not_action: list[str]) -> None:
+    """The audit's NotAction policy showed 0/34 ticked and `edit --remove-action` did
+    nothing, exit 0. Each messaging action's answer is the oracle's (iam-simulate)."""
+    from editor.core.catalog.catalog import load_catalog
+    from editor.core.json.read import read_json
+    from editor.core.policy.selection import granted_actions
+    from tests.core.access.oracle import run_oracle
+
+    document = {
+        "Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "NotAction": not_action, "Resource": "*"}],
+    }
+    catalog = load_catalog()
+    names = sorted(a.name for a in catalog.messaging_actions)
+    cases = [
+        {
+            "identity": [document],
+            "action": f"chime:{name}",
+            "resource": "*",
+            "principal": "arn:aws:iam::111122223333:user/alice",
+            "context": {},
+        }
+        for name in names
+    ]
+    allowed = {n for n, d in zip(names, run_oracle(cases), strict=True) if d == "allowed"}
+    granted = granted_actions(read_json(json.dumps(document)).root, catalog)
+    assert granted & set(names) == allowed
+    assert allowed  # every case grants most actions: the assertion is never vacuous
