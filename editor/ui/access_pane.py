@@ -126,6 +126,11 @@ class AccessPane(QWidget):
         layout.addLayout(form, 3)
         layout.addLayout(outcome, 2)
         self.action.currentTextChanged.connect(self._action_changed)
+        self._action_picked = False  # the user chose one: no longer suggested
+        self.action.activated.connect(self._picked)
+        typed_in = self.action.lineEdit()
+        assert typed_in is not None  # the combo is editable
+        typed_in.textEdited.connect(self._picked)
         self.target_type.currentTextChanged.connect(self._fill_target)
         for field in (self.caller, self.principal, self.target, self.others):
             field.textEdited.connect(self.refresh)
@@ -143,12 +148,27 @@ class AccessPane(QWidget):
         first = not self.fields and not self.caller.text()
         moved = dict(fields) != dict(self.fields)
         self.text, self.fields = text, fields
+        self._suggest_action()
         if first or (moved and self._as_filled()):
             self.fill_from_form()
         else:
             if moved:
                 self._show_stale(True)
             self.refresh()
+
+    def _suggest_action(self) -> None:
+        """Until the user picks an action, the first messaging action the policy allows: the
+        dock opened on the list's first (AssociateChannelFlow) and greeted every policy that
+        never names it with a red "Denied"."""
+        if self._action_picked:
+            return
+        policy = compile_document(self.text)
+        for action in self.catalog.messaging_actions:
+            statements = policy.speaking_of(action.full_name.lower())
+            if any(s.allow and not s.not_action for s in statements):
+                if self.action.currentText() != action.full_name:
+                    self.action.setCurrentText(action.full_name)
+                return
 
     def fill_from_form(self) -> None:
         self.caller.setText(caller_arn(self.catalog, self.fields, USERNAME))
@@ -176,6 +196,9 @@ class AccessPane(QWidget):
         font = self.fill_button.font()
         font.setBold(stale)
         self.fill_button.setFont(font)
+
+    def _picked(self, *_: object) -> None:
+        self._action_picked = True
 
     def _action_changed(self, name: str) -> None:
         action = self.catalog.action(name)

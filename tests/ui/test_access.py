@@ -246,3 +246,16 @@ def test_an_emptied_caller_field_makes_a_one_user_grant_unknown(window, qtbot, t
     qtbot.keyClick(pane.caller, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: pane.result.decision is Decision.UNKNOWN)
     assert "give the caller's ARN" in pane.verdict.text()
+
+
+def test_the_dock_opens_on_an_action_the_policy_allows(window, qtbot, tmp_path) -> None:
+    """The audit's dock opened on chime:AssociateChannelFlow, the list's first, and said
+    "Denied" about a policy that never names it. Until an action is picked, it follows the
+    first messaging action the policy allows."""
+    open_policy(window, tmp_path, ALLOW_MESSAGES)
+    qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
+    pane = window.access.pane
+    assert pane.action.currentText() == "chime:SendChannelMessage"
+    choose_action(window, qtbot, "chime:ListChannels")  # picked: kept from now on
+    open_policy(window, tmp_path, ALLOW_MESSAGES, "again.json")
+    assert pane.action.currentText() == "chime:ListChannels"
