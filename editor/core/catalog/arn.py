@@ -61,7 +61,12 @@ _BRACED_FORMS = (
 _PLACEHOLDER = re.compile(
     _BRACED_FORMS
     # ACCOUNT_ID, APP_INSTANCE_ID, BUCKET_NAME; not any upper-case name (MY_ROLE is a name).
-    + r"|\b[A-Z][A-Z0-9_]*_(?:ID|NAME|ARN)\b|\b[A-Z_]*(?:ACCOUNT|REGION|PARTITION)[A-Z_]*\b"
+    + r"|\b[A-Z][A-Z0-9_]*_(?:ID|NAME|ARN)\b|\b[A-Z_]*(?:ACCOUNT|REGION|PARTITION)[A-Z_]*"
+    # ... with hyphens too: ACCOUNT-ID-WITHOUT-HYPHENS (IAM User Guide), whole, not `ACCOUNT`
+    + r"(?:-[A-Z]+)*\b"
+    # AWS's old example bucket name DOC-EXAMPLE-BUCKET (upper case: never a real bucket's).
+    # Its new one, amzn-s3-demo-bucket, is a valid name, and AWS's examples read as written.
+    + r"|\bDOC-EXAMPLE-[A-Z0-9-]*[A-Z0-9]\b"
 )
 # The same without the upper-case forms, which cannot match a text without upper case (most
 # ARNs): half the work, the same matches.

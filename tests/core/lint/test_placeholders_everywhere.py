@@ -53,6 +53,32 @@ CASES = [
         "resource/placeholder",
         ["region", "aws_account_id"],
     ),
+    # The IAM User Guide's and S3's example values, as the new-user audit pasted them.
+    (
+        json.dumps(
+            {
+                "Version": "2012-10-17",
+                "Statement": [
+                    {
+                        "Effect": "Allow",
+                        "Action": "iam:PassRole",
+                        "Resource": "arn:aws:iam::ACCOUNT-ID-WITHOUT-HYPHENS:role/role-name",
+                    },
+                    {
+                        "Effect": "Allow",
+                        "Action": ["s3:GetObject", "kms:Decrypt"],
+                        "Resource": [
+                            "arn:aws:s3:::DOC-EXAMPLE-BUCKET/*",
+                            "arn:aws:kms:us-east-1:111122223333:key/key-id",
+                        ],
+                    },
+                ],
+            }
+        ),
+        "resource/placeholder",
+        # role-name and key-id are left as written: a role or a key may well be named so
+        ["ACCOUNT-ID-WITHOUT-HYPHENS", "DOC-EXAMPLE-BUCKET"],
+    ),
 ]
 
 
