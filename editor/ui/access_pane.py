@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from editor.core.access.callers import caller_part
 from editor.core.access.evaluate import Decision, PolicySet, Result, decide, with_documents
-from editor.core.access.policy import StatementRef
+from editor.core.access.policy import CompiledPolicy, StatementRef
 from editor.core.access.request import Request, make_context, unnamed_owner
 from editor.core.access.requestform import caller_arn, principal_arn, target_arn, target_types
 from editor.core.access.requestkeys import REGION, absent_notes, assume_region, said
@@ -127,6 +127,7 @@ class AccessPane(QWidget):
         layout.addLayout(outcome, 2)
         self.action.currentTextChanged.connect(self._action_changed)
         self._action_picked = False  # the user chose one: no longer suggested
+        self._compiled_for: tuple[str, CompiledPolicy] | None = None
         self.action.activated.connect(self._picked)
         typed_in = self.action.lineEdit()
         assert typed_in is not None  # the combo is editable
@@ -162,7 +163,7 @@ class AccessPane(QWidget):
         never names it with a red "Denied"."""
         if self._action_picked:
             return
-        policy = compile_document(self.text)
+        policy = self._compiled()
         for action in self.catalog.messaging_actions:
             statements = policy.speaking_of(action.full_name.lower())
             if any(s.allow and not s.not_action for s in statements):
@@ -196,6 +197,12 @@ class AccessPane(QWidget):
         font = self.fill_button.font()
         font.setBold(stale)
         self.fill_button.setFont(font)
+
+    def _compiled(self) -> CompiledPolicy:
+        """The text compiled once per text: the suggestion and the verdict both read it."""
+        if self._compiled_for is None or self._compiled_for[0] != self.text:
+            self._compiled_for = (self.text, compile_document(self.text))
+        return self._compiled_for[1]
 
     def _picked(self, *_: object) -> None:
         self._action_picked = True
@@ -262,7 +269,7 @@ class AccessPane(QWidget):
     def refresh(self) -> None:
         # A policy naming a Principal (the Kind bar's resource-based or trust policy) is
         # checked as one: its Principal must match the IAM principal above.
-        policy = compile_document(self.text)  # a template's intrinsics: the stack's values
+        policy = self._compiled()  # a template's intrinsics: the stack's values
         identity, resource = with_documents([policy])
         notes: list[str] = []
         requests = self.requests(notes)

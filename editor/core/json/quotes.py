@@ -6,9 +6,10 @@ finding whose fix puts the one quote back; the rest of the line is read as the k
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from editor.core.json.tokenkinds import BAD, CLOSE_STRING_RANK, OPEN_KEY, PUNCT, UNOPENED_KEY
-from editor.core.text.findings import Finding, Fix, Severity, TextEdit
+from editor.core.text.findings import Finding, Fix, TextEdit
 
 # A string not closed on its line that reads as a key and its value: `"Action: [`.
 # A space after the colon and a list, object or string: `"chime:Connect` stays a string.
@@ -18,7 +19,6 @@ _OPEN_KEY = re.compile(r'"([A-Za-z][A-Za-z0-9_]*):[ \t]+(?=[\[{"])')
 # `"Action: ["sqs:SendMessage"]`. Only when a word follows the string at once, which valid
 # JSON never has, so no well-formed text is read this way.
 _GLUED_KEY = re.compile(r'"([A-Za-z][A-Za-z0-9_]*):[ \t]*(?:[\[{][ \t]*)?"')
-_WORD_START = re.compile(r"[A-Za-z0-9$*]")
 
 
 class QuoteSlips:
@@ -31,26 +31,16 @@ class QuoteSlips:
     open_string_ends: set[int]
     unopened: dict[int, int]
 
-    def report(
-        self,
-        code: str,
-        message: str,
-        start: int,
-        end: int,
-        fix: Fix | None = None,
-        severity: Severity = Severity.ERROR,
-    ) -> None:
-        raise NotImplementedError
-
-    def scan_range(self, start_at: int, end_at: int) -> None:
-        raise NotImplementedError
+    # The Scanner's own methods, named for the type checker.
+    report: Callable[..., None]
+    scan_range: Callable[[int, int], None]
 
     def glued_key(self, start: int, end: int) -> int | None:
         """`"Resource: "arn:..."`: read as the key `Resource` with its closing quote missing,
         and the rest of its line as the value. Returns where scanning goes on, None when the
-        string is not such a key."""
+        string is not such a key. The scanner asks only when a word follows the string."""
         text = self.text
-        if self.recovering or end >= len(text) or not _WORD_START.match(text, end):
+        if self.recovering:
             return None
         key = _GLUED_KEY.fullmatch(text, start, end)
         if key is None:
