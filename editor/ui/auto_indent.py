@@ -5,8 +5,28 @@ first indented line's spaces or tab), four spaces in a file with none yet."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent, QTextCursor
+
 _LOOK_AT = 50  # lines read to find the file's indentation step: it shows near the top
 _DEFAULT = "    "
+# Shift+Enter too: Qt would put a Unicode line separator in the JSON.
+_ENTER_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+_ENTER_KEYS = frozenset({int(Qt.Key.Key_Return), int(Qt.Key.Key_Enter)})
+
+
+def is_enter(event: QKeyEvent) -> bool:
+    """Enter or Return, alone or with Shift (or on the keypad)."""
+    modifiers = event.modifiers() & ~_ENTER_MODIFIERS
+    return event.key() in _ENTER_KEYS and modifiers == Qt.KeyboardModifier.NoModifier
+
+
+def insert_new_line(cursor: QTextCursor, text: str) -> None:
+    """The new line, indented from what the cursor's line holds before it, at the cursor."""
+    line = QTextCursor(cursor)
+    line.setPosition(cursor.selectionStart())
+    line.movePosition(QTextCursor.MoveOperation.StartOfBlock, QTextCursor.MoveMode.KeepAnchor)
+    cursor.insertText(new_line(line.selectedText(), text))
 
 
 def indent_step(text: str) -> str:

@@ -206,24 +206,10 @@ class Document(QObject):
         approve: Callable[[str, str], bool],
         run: Callable[[Callable[[], str]], str | None] = lambda work: work(),
     ) -> bool:
-        """Every safe fix at once, as one undo step, once `approve(before, after)` (a preview)
-        says yes; like Quick fix, through the document. `run` computes the fixes (the window
-        runs them off the GUI thread with a Cancel button: a 1 MB policy takes seconds); it
-        gives None when the user cancels."""
-        from editor.core.lint.engine import fix_all
+        """Every safe fix at once, as one undo step, once `approve` says yes (fix_all_flow)."""
+        from editor.ui.fix_all_flow import fix_all
 
-        text, options = self.state.text, self.lint_options()
-        fixed = run(lambda: fix_all(text, options))
-        if fixed is None:
-            self.notice.emit("Fix all cancelled: nothing changed.")
-            return False
-        if self.state.text != text:  # typed into while the fixes were computed
-            self.notice.emit("The text changed while the fixes were computed: Fix all again.")
-            return False
-        if fixed == text:
-            self.notice.emit("Nothing to fix safely.")
-            return False
-        return approve(text, fixed) and self._push_text("Fix all", fixed)
+        return fix_all(self, approve, run)
 
     def reset(self, state: EditorState) -> None:
         """A new or opened document: a fresh undo history."""

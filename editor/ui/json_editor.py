@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # annotations only: each Qt class costs start-up time when fi
     from PySide6.QtGui import QResizeEvent
 
 from editor.core.text.findings import Finding
-from editor.ui.auto_indent import new_line
+from editor.ui.auto_indent import insert_new_line, is_enter
 from editor.ui.finding_marks import EditLog, Shown
 from editor.ui.highlighter import JsonHighlighter
 from editor.ui.line_layout import LineLayout
@@ -32,8 +32,6 @@ from editor.ui.text_copy import TextCopy, common_prefix, py_offset, qt_offset
 from editor.ui.theme import colours
 
 # Enter with these held is still Enter: Shift (a line separator otherwise), the keypad's.
-_ENTER_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
-_ENTER_KEYS = frozenset({int(Qt.Key.Key_Return), int(Qt.Key.Key_Enter)})
 # The events `event` handles itself. Each key passes there three times: one look-up in a set
 # is quicker than comparing with each (enum comparisons cost microseconds in PySide).
 _HANDLED = frozenset(
@@ -348,19 +346,10 @@ class JsonEditor(QPlainTextEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter (Shift+Enter too: Qt would put a line separator in the JSON) starts the new
         line at the indentation the policy's structure gives (see auto_indent)."""
-        if (
-            event.key() in _ENTER_KEYS
-            and event.modifiers() & ~_ENTER_MODIFIERS == Qt.KeyboardModifier.NoModifier
-        ):
+        if is_enter(event):
             if not self.isReadOnly():
                 self.send_edits()  # a new line is an undo step of its own
-                cursor = self.textCursor()
-                line = QTextCursor(cursor)
-                line.setPosition(cursor.selectionStart())
-                line.movePosition(
-                    QTextCursor.MoveOperation.StartOfBlock, QTextCursor.MoveMode.KeepAnchor
-                )
-                cursor.insertText(new_line(line.selectedText(), self.text()))
+                insert_new_line(self.textCursor(), self.text())
                 self.ensureCursorVisible()
             return
         super().keyPressEvent(event)

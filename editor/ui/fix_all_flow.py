@@ -1,0 +1,49 @@
+"""Fix all through the document: every safe fix at once, as one undo step, once the user
+approves the preview; like Quick fix, it changes the text only through the document."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtCore import SignalInstance
+
+from editor.core.lint.engine import LintOptions
+from editor.core.policy.editing import EditorState
+
+
+class Document(Protocol):
+    """What Fix all asks of the document (document.Document): its public interface only."""
+
+    notice: SignalInstance
+
+    @property
+    def state(self) -> EditorState: ...
+
+    def lint_options(self) -> LintOptions: ...
+
+    def replace_all(self, text: str, title: str) -> bool: ...
+
+
+def fix_all(
+    document: Document,
+    approve: Callable[[str, str], bool],
+    run: Callable[[Callable[[], str]], str | None],
+) -> bool:
+    """`approve(before, after)` is the preview. `run` computes the fixes (the window runs
+    them off the GUI thread with a Cancel button: a 1 MB policy takes seconds); it gives None
+    when the user cancels."""
+    from editor.core.lint.engine import fix_all as fixed_text
+
+    text, options = document.state.text, document.lint_options()
+    fixed = run(lambda: fixed_text(text, options))
+    if fixed is None:
+        document.notice.emit("Fix all cancelled: nothing changed.")
+        return False
+    if document.state.text != text:  # typed into while the fixes were computed
+        document.notice.emit("The text changed while the fixes were computed: Fix all again.")
+        return False
+    if fixed == text:
+        document.notice.emit("Nothing to fix safely.")
+        return False
+    return approve(text, fixed) and document.replace_all(fixed, "Fix all")
