@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QMenu
 
 from editor.ui.throttle import Throttle
 
@@ -46,7 +46,8 @@ class Host(Protocol):
 
 
 class AccessDock(QDockWidget):
-    def __init__(self, window: Host) -> None:
+    def __init__(self, window: Host, menu: QMenu | None = None) -> None:
+        """`menu`: the Access menu, if the window has put it in its menu bar already."""
         super().__init__("Access", window)  # type: ignore[call-overload]
         self.setObjectName("access-dock")
         self.window_ = window
@@ -56,7 +57,7 @@ class AccessDock(QDockWidget):
         self.throttle = Throttle(lambda: self.show_state(document.state), QUIET_MS, self)
         document.analyzed.connect(self._document_analyzed)
         self.visibilityChanged.connect(lambda _: self.show_state(document.state))
-        self.create_menu()
+        self.create_menu(window.menuBar().addMenu("&Access") if menu is None else menu)
 
     @property
     def tabs(self) -> QTabWidget:
@@ -90,9 +91,8 @@ class AccessDock(QDockWidget):
         _ = self.tabs
         return self._grants
 
-    def create_menu(self) -> None:
+    def create_menu(self, menu: QMenu) -> None:
         window = self.window_
-        menu = window.menuBar().addMenu("&Access")
         self.check_action = self._action("&Check Access", lambda: self.show_tab(0), "Ctrl+5")
         self.grants_action = self._action("&Grants Summary", lambda: self.show_tab(1), "Ctrl+6")
         self.compare_saved_action = self._action("Compare with &Saved Version", self.compare_saved)
@@ -180,8 +180,8 @@ class AccessDock(QDockWidget):
         dialog.show()
 
 
-def install(window: Host) -> AccessDock:
-    dock = AccessDock(window)
+def install(window: Host, menu: QMenu | None = None) -> AccessDock:
+    dock = AccessDock(window, menu)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     window.resizeDocks([dock], [230], Qt.Orientation.Vertical)
     dock.hide()  # the Access menu (Ctrl+5, Ctrl+6) shows it
