@@ -1,22 +1,23 @@
 """Access and Grants as a dock under the editor, and the Access menu (check, grants, compare).
 
 Installed by the main window in one call; it reads the document and the file controller and
-marks the deciding statement in the editor, nothing else. The menu is made at once, the dock's
-panes (and the access engine they import) when the dock is first shown: the window's first
-paint waits for neither.
+marks the deciding statement in the editor, nothing else. The menu and the (hidden) dock are
+made at once, the dock's panes (and the access engine they import) when the dock is first
+shown, and it takes its place in the window then: the window's first paint waits for neither.
+Nothing here names Qt's enum namespace before then (see main_window.py).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QMenu
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget
 
 from editor.ui.throttle import Throttle
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QTabWidget
 
     from editor.core.policy.editing import EditorState
@@ -46,18 +47,28 @@ class Host(Protocol):
 
 
 class AccessDock(QDockWidget):
-    def __init__(self, window: Host, menu: QMenu | None = None) -> None:
-        """`menu`: the Access menu, if the window has put it in its menu bar already."""
+    def __init__(self, window: Host) -> None:
         super().__init__("Access", window)  # type: ignore[call-overload]
         self.setObjectName("access-dock")
         self.window_ = window
         self._tabs: QTabWidget | None = None  # the panes, made when first needed (`tabs`)
+        self._placed = False  # in the window's bottom dock area (see setVisible)
         self.compare_dialog: CompareDialog | None = None
         document = window.document
         self.throttle = Throttle(lambda: self.show_state(document.state), QUIET_MS, self)
         document.analyzed.connect(self._document_analyzed)
         self.visibilityChanged.connect(lambda _: self.show_state(document.state))
-        self.create_menu(window.menuBar().addMenu("&Access") if menu is None else menu)
+        self.create_menu()
+
+    def setVisible(self, visible: bool) -> None:
+        """Shown the first time: put in its place under the editor first, 230 pixels high."""
+        if visible and not self._placed:
+            from PySide6.QtCore import Qt
+
+            self._placed = True
+            self.window_.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self)
+            self.window_.resizeDocks([self], [230], Qt.Orientation.Vertical)
+        super().setVisible(visible)
 
     @property
     def tabs(self) -> QTabWidget:
@@ -91,8 +102,9 @@ class AccessDock(QDockWidget):
         _ = self.tabs
         return self._grants
 
-    def create_menu(self, menu: QMenu) -> None:
+    def create_menu(self) -> None:
         window = self.window_
+        menu = window.menuBar().addMenu("&Access")
         self.check_action = self._action("&Check Access", lambda: self.show_tab(0), "Ctrl+5")
         self.grants_action = self._action("&Grants Summary", lambda: self.show_tab(1), "Ctrl+6")
         self.compare_saved_action = self._action("Compare with &Saved Version", self.compare_saved)
@@ -108,12 +120,14 @@ class AccessDock(QDockWidget):
 
     def _action(self, text: str, slot: object, shortcut: str | None = None) -> QAction:
         action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(shortcut)
+        if shortcut:  # as a list: setShortcut has PySide build Qt's namespace (see menus.py)
+            action.setShortcuts([QKeySequence(shortcut)])
         action.triggered.connect(slot)
         return action
 
     def show_tab(self, index: int) -> None:
+        from PySide6.QtCore import Qt
+
         self.show()
         self.tabs.setCurrentIndex(index)
         self.tabs.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -180,9 +194,7 @@ class AccessDock(QDockWidget):
         dialog.show()
 
 
-def install(window: Host, menu: QMenu | None = None) -> AccessDock:
-    dock = AccessDock(window, menu)
-    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-    window.resizeDocks([dock], [230], Qt.Orientation.Vertical)
-    dock.hide()  # the Access menu (Ctrl+5, Ctrl+6) shows it
+def install(window: Host) -> AccessDock:
+    dock = AccessDock(window)
+    dock.hide()  # the Access menu (Ctrl+5, Ctrl+6) shows it, and places it then
     return dock

@@ -24,7 +24,6 @@ if TYPE_CHECKING:  # annotations only: each Qt class costs start-up time when fi
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
 
     from editor.core.lint.engine import LintResult
-    from editor.ui.access_dock import AccessDock
     from editor.ui.arn_form import ArnForm
     from editor.ui.catalog_model import CatalogModel
     from editor.ui.catalog_view import CatalogView
@@ -35,6 +34,7 @@ from editor.core.catalog.catalog import load_catalog, load_personas
 from editor.core.policy.editing import EditorState
 from editor.core.policy.layout import Layout
 from editor.ui import window_geometry
+from editor.ui.access_dock import install as install_access
 from editor.ui.dialogs import Dialogs
 from editor.ui.document import Document
 from editor.ui.file_controller import FileController, dropped_file
@@ -83,12 +83,12 @@ class MainWindow(WindowMenus):
         self.files = FileController(self.document, self.dialogs, self.settings, self)
         self.panels = Panels(self, self)  # built after the first paint: see window_panels.py
         self.panels.done.connect(self.completed)
+        self.panels.done.connect(partial(self.document.analyzer.warm_up, warm_up))
         self.create_panes()
         self.create_actions()
         self.create_menus()
         self.connect_signals()
-        # The Access menu and dock (check, grants, compare): the dock follows the first paint.
-        self.access_menu = self.menuBar().addMenu("&Access")
+        self.access = install_access(self)  # the Access menu and dock (check, grants, compare)
         self.setAcceptDrops(True)
         self.resize(1320, 860)
         restored = window_geometry.restore(self.settings, self, (self.main, self.left, self.right))
@@ -258,12 +258,6 @@ class MainWindow(WindowMenus):
         assert self.panels.problems is not None
         return self.panels.problems
 
-    @property
-    def access(self) -> AccessDock:
-        self.finish_building()
-        assert self.panels.access is not None
-        return self.panels.access
-
     def analysis_failed(self) -> None:
         """The crash dialog says what went wrong; the busy bar must not go on saying that
         a check is coming."""
@@ -393,14 +387,14 @@ class MainWindow(WindowMenus):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._warmed:
-            # The first analysis, then the import of the generator and its validation
-            # (pydantic), run on the worker once the window is on screen: the first paint
-            # waits for neither, and the window answers while they run.
+            # Once the window is on screen: the first analysis on the worker, the panels on
+            # this thread, a turn each; then, the panels in (nothing can be ticked before),
+            # the import of the generator and its validation (pydantic) on the worker. The
+            # first paint waits for none of them, and the window answers while they run.
             self._warmed = True
             release_collections()  # young collections resume (held: see first_paint.py)
             QTimer.singleShot(0, self.document.release_analysis)
-            QTimer.singleShot(0, partial(self.document.analyzer.warm_up, warm_up))
-            self.panels.start()  # the panels, one a turn from the next on
+            self.panels.start()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:  # the system switched light/dark

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, QSize, QTimer, Signal
-from PySide6.QtWidgets import QGroupBox, QMenu, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from editor.core.policy.kinds import with_article
 from editor.ui.finding_marks import Shown
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
     from editor.core.lint.engine import LintResult
     from editor.core.policy.editing import EditorState
-    from editor.ui.access_dock import AccessDock
     from editor.ui.arn_form import ArnForm
     from editor.ui.catalog_model import CatalogModel
     from editor.ui.catalog_view import CatalogView
@@ -84,8 +83,6 @@ class Window(Protocol):
     left: QSplitter
     right: QSplitter
 
-    access_menu: QMenu
-
     def fix_all(self) -> bool: ...
     def palette(self) -> QPalette: ...
 
@@ -104,12 +101,11 @@ class Panels(QObject):
         self.catalog_view: CatalogView | None = None
         self.form: ArnForm | None = None
         self.problems: ProblemsView | None = None
-        self.access: AccessDock | None = None
         self._steps: list[Callable[[], None]] = [
+            self._qt_enums,
             self._catalog,
             self._form,
             self._problems,
-            self._access,
         ]
         self.complete = False
         # Its own timer, not QTimer.singleShot: a window closed before every panel is in
@@ -144,6 +140,11 @@ class Panels(QObject):
         if not self._steps and not self.complete:
             self.complete = True
             self.done.emit()
+
+    def _qt_enums(self) -> None:
+        """Qt's enum namespace (~18 ms, built whole by PySide when first named), in a turn of
+        its own: the catalog's item model names it as it loads."""
+        from PySide6.QtCore import Qt  # noqa: F401
 
     def _catalog(self) -> None:
         from editor.ui.catalog_model import CatalogModel
@@ -185,13 +186,6 @@ class Panels(QObject):
         problems.fix_requested.connect(lambda f: window.document.apply_fix(f.fix))
         problems.fix_all_requested.connect(window.fix_all)
         self._arrive(problems, lambda: put_in_place(window.right, 1, problems, 1))
-
-    def _access(self) -> None:
-        """The Access dock, closed (its menu is in the menu bar from the start)."""
-        from editor.ui.access_dock import install
-
-        self.access = install(self.window, self.window.access_menu)  # type: ignore[arg-type]
-        self.arrived.emit(self.access)
 
     def _arrive(self, panel: QObject, put: Callable[[], None]) -> None:
         """The document as it is now, shown in the panel before it is put in place."""
