@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-# Not Qt: naming its namespace makes PySide build all its enums (93 enums, ~18 ms of start-up
-# that a bare window never pays). What comes before the first paint does without it (see
-# window_panels.vertical_splitter); the panels that follow the paint (item models, whose
-# flags() must return a Qt.ItemFlag) build it then.
+# Not Qt: naming it has PySide build all its 93 enums (~18 ms of start-up that a bare window
+# never pays). What comes before the first paint does without it (tests/ui/test_startup.py);
+# the panels that follow the paint (item models: flags() returns a Qt.ItemFlag) build it.
 from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -229,34 +228,27 @@ class MainWindow(WindowMenus):
 
     # -- the panels that follow the first paint (window_panels.py) -------------------------
 
-    def finish_building(self) -> None:
+    def finish_building(self) -> Panels:
         """Every panel built now, if the turns after the first paint have not built them yet:
         anything that needs the whole window calls this (the panels' properties below do)."""
         self.panels.finish()
+        return self.panels
 
     @property
     def catalog_model(self) -> CatalogModel:
-        self.finish_building()
-        assert self.panels.catalog_model is not None
-        return self.panels.catalog_model
+        return cast("CatalogModel", self.finish_building().catalog_model)
 
     @property
     def catalog_view(self) -> CatalogView:
-        self.finish_building()
-        assert self.panels.catalog_view is not None
-        return self.panels.catalog_view
+        return cast("CatalogView", self.finish_building().catalog_view)
 
     @property
     def form(self) -> ArnForm:
-        self.finish_building()
-        assert self.panels.form is not None
-        return self.panels.form
+        return cast("ArnForm", self.finish_building().form)
 
     @property
     def problems(self) -> ProblemsView:
-        self.finish_building()
-        assert self.panels.problems is not None
-        return self.panels.problems
+        return cast("ProblemsView", self.finish_building().problems)
 
     def analysis_failed(self) -> None:
         """The crash dialog says what went wrong; the busy bar must not go on saying that
