@@ -45,7 +45,7 @@ def lint(
     """Every finding for `text`. Policy rules run on whatever tree the JSON reader recovered,
     so a file with a missing comma still gets its mis-cased actions and placeholders reported.
     """
-    from editor.core.lint.rules import NEEDS, RULES, VARIABLE_MARK
+    from editor.core.lint.rules import NEEDS, RULES, features
 
     parsed = read_json(text)
     found = list(parsed.findings)
@@ -63,11 +63,7 @@ def lint(
         kind = choose_kind(parsed.root, options.kind, options.kind_reason, prefix, views)
         ctx = LintContext(parsed, catalog, options, views, kind)
         policy_found: list[Finding] = []
-        present: set[str] = set()  # the elements of any statement
-        for view in views:
-            present.update(view.elements)
-        if VARIABLE_MARK in text or "\\" in text:
-            present.add(VARIABLE_MARK)
+        present = features(ctx)  # what the policy holds that some rules need
         for rule in RULES:
             needs = NEEDS.get(rule)
             if needs is None or not present.isdisjoint(needs):
