@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
 from operator import attrgetter
 
 from editor.core.catalog.catalog import Catalog, load_catalog
@@ -25,11 +24,21 @@ from editor.core.text.findings import Finding, Severity
 _TEXT_ORDER = attrgetter("start", "end", "code")  # findings in text order; C, no lambda
 
 
-@dataclass(frozen=True, slots=True)
 class LintResult:
-    parsed: ParsedText
-    findings: tuple[Finding, ...]
-    kind: KindChoice | None = None  # the kind the checks assumed (None: not a policy object)
+    """A text's findings, with what they were found on. Made once per lint: a plain class,
+    not a frozen dataclass (whose __init__ sets each field through object.__setattr__)."""
+
+    __slots__ = ("findings", "kind", "parsed")
+
+    def __init__(
+        self, parsed: ParsedText, findings: tuple[Finding, ...], kind: KindChoice | None = None
+    ) -> None:
+        self.parsed = parsed
+        self.findings = findings
+        self.kind = kind  # the kind the checks assumed (None: not a policy object)
+
+    def __repr__(self) -> str:
+        return f"LintResult({len(self.findings)} findings, kind={self.kind!r})"
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -134,13 +143,11 @@ def _lint_with_intrinsics(
 ) -> LintResult:
     """Lint the policy written with its intrinsic functions as symbolic strings; findings
     (and the fixes that fall on text copied as is) are mapped back to the user's text."""
-    from dataclasses import replace
-
     from editor.core.lint.template import unmask, written
 
     assert parsed.root is not None
     masked, pieces = written(parsed.root, parsed.text)
-    inner = lint(masked, replace(options, template=False), catalog)
+    inner = lint(masked, options._replace(template=False), catalog)
     found = list(parsed.findings)
     for f in inner.findings:
         if f.code.startswith("json/"):
