@@ -56,7 +56,8 @@ def present(ctx: LintContext, admin: frozenset[str], dependent: frozenset[str]) 
                 found.add(WILD_RESOURCE)
     if names:
         catalog = ctx.catalog
-        if not names.issubset(catalog.by_full_name) or _chime_watched(catalog):
+        # difference, not issubset: issubset would first copy the catalog's table to a set
+        if names.difference(catalog.by_full_name) or _chime_watched(catalog):
             found.add(OTHER_ACTION)
         if not names.isdisjoint(dependent):
             found.add(DEPENDENT_ACTION)
