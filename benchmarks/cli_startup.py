@@ -8,8 +8,11 @@ install's path hook that every command of this virtual environment pays) and
 --baseline-ref, the same lint run from that commit (checked out in a temporary `git worktree`)
 takes turns too. Fastest of RUNS each: the least disturbed run on a shared machine.
 
-Then the standard-library modules the lint run imports that it has no use for (argparse's
-help formatter importing shutil, dataclasses importing inspect...), from `-X importtime`.
+Then every standard-library module the lint run has imported when it exits, beyond those of
+`python -c pass`, and which of them a lint has no use for (argparse's help formatter importing
+shutil, dataclasses importing inspect...), needs only for argparse's translations, or needs
+only for some policies. And what argparse's parser costs in this process: the lint command's
+alone (what a lint run builds) against all nine commands' (what `--help` builds).
 """
 
 from __future__ import annotations
@@ -27,8 +30,35 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from _policies import policy_of_size  # noqa: E402
 
 RUNS = 15
-# Imported by the lint run although a lint needs none of them: each is start-up time.
-WATCHED = ("shutil", "bz2", "lzma", "locale", "inspect", "dataclasses", "ast", "dis", "tokenize")
+# Standard-library modules a lint needs none of: each one imported is start-up time lost.
+NO_USE = (
+    "shutil",  # argparse's help formatter, for the terminal's width (with bz2, lzma)
+    "bz2",
+    "lzma",
+    "dataclasses",  # with inspect, ast, dis, tokenize, linecache, copy
+    "inspect",
+    "ast",
+    "dis",
+    "tokenize",
+    "linecache",
+    "copy",
+    "tempfile",
+    "logging",  # only --verbose
+    "importlib.metadata",  # only SARIF (the tool's version)
+    "email",
+    "zipfile",
+    "subprocess",
+    "difflib",  # only fix/fill/edit --diff
+    "pydantic",  # only new, fill and the generator
+)
+# Imported because argparse translates its words ("usage:", "options") through gettext,
+# which looks up the locale's catalog: any argparse parser pays them.
+FOR_ARGPARSE = ("gettext", "locale")
+# Needed only by some runs: module -> what needs it.
+SOMETIMES = {
+    "datetime": "a Date condition's value",
+    "runpy": "`python -m`, as timed here; the installed script runs without it",
+}
 
 
 def _env() -> dict[str, str]:
@@ -46,16 +76,59 @@ def wall_ms(command: list[str], cwd: Path) -> float:
     return (time.perf_counter() - start) * 1e3
 
 
-def imported(command: list[str], cwd: Path) -> list[str]:
+# Lists sys.modules as the process ends. (`-X importtime` misses what importlib.import_module
+# loads, as the command's own module is.)
+PROBE = (
+    "import atexit, sys\natexit.register(lambda: print(*sorted(sys.modules), file=sys.stderr))\n"
+)
+
+
+def imported(args: list[str], cwd: Path) -> list[str]:
+    """The modules loaded when `python -m editor.cli ARGS` exits; bare Python's with no ARGS."""
+    code = PROBE
+    if args:
+        code += f"import runpy\nsys.argv = ['chime-policy', *{args!r}]\n"
+        code += "runpy.run_module('editor.cli', run_name='__main__', alter_sys=True)\n"
     out = subprocess.run(
-        [sys.executable, "-X", "importtime", *command[1:]],
-        cwd=cwd,
-        env=_env(),
-        capture_output=True,
-        text=True,
+        [sys.executable, "-c", code], cwd=cwd, env=_env(), capture_output=True, text=True
     )
-    names = [line.rsplit("|", 1)[-1].strip() for line in out.stderr.splitlines()]
-    return [n for n in names if n and not n.startswith("imported package")]
+    return out.stderr.splitlines()[-1].split()
+
+
+def parser_ms() -> tuple[float, float]:
+    """Fastest of 50 builds: the lint command's parser alone, and all nine commands'."""
+    from editor.cli.main import COMMANDS, build_parser, command_module
+
+    for name in COMMANDS:
+        command_module(name)  # imported: what is timed is the parsers, not the imports
+    times = []
+    for only in ("lint", None):
+        best = float("inf")
+        for _ in range(50):
+            start = time.perf_counter()
+            build_parser(only)
+            best = min(best, time.perf_counter() - start)
+        times.append(best * 1e3)
+    return times[0], times[1]
+
+
+def report_modules(ours: list[str], bare: list[str], theirs: list[str], ref: str | None) -> None:
+    top = {name.split(".", 1)[0] for name in ours}
+    stdlib = [m for m in ours if m.split(".", 1)[0] in sys.stdlib_module_names and m not in bare]
+    print(f"the lint run imports {len(ours)} modules", end="")
+    print(f" ({len(theirs)} at {ref})" if ref else "")
+    print(f"  python -c pass imports {len(bare)}; of the rest, the standard library's", end="")
+    print(f" {len(stdlib)}: {', '.join(sorted(stdlib))}")
+    unneeded = [m for m in NO_USE if m in ours or m in top]
+    print(f"  of which a lint has no use for: {', '.join(unneeded) or 'none'}")
+    translating = [m for m in FOR_ARGPARSE if m in ours]
+    print(f"  only for argparse's translations: {', '.join(translating) or 'none'}")
+    for module, why in SOMETIMES.items():
+        if module in ours:
+            print(f"  only for some runs: {module} ({why})")
+    if ref:
+        before = [m for m in NO_USE if m in theirs]
+        print(f"  at {ref}, of no use: {', '.join(before) or 'none'}")
 
 
 def main() -> None:
@@ -89,8 +162,9 @@ def main() -> None:
             for _ in range(RUNS):  # taking turns: each sees the same load
                 for name, (command, cwd) in commands.items():
                     best[name] = min(best[name], wall_ms(command, cwd))
-            ours_modules = imported(lint, ROOT)
-            theirs_modules = imported(lint, base) if ref else []
+            ours_modules = imported(lint[3:], ROOT)
+            bare_modules = imported([], ROOT)
+            theirs_modules = imported(lint[3:], base) if ref else []
         finally:
             if ref:
                 subprocess.run(["git", "worktree", "remove", "--force", str(base)], cwd=ROOT)
@@ -98,13 +172,10 @@ def main() -> None:
     print(f"fastest of {RUNS} runs, taken in turns (minus `python -c pass`: what the code adds):")
     for name, ms in best.items():
         print(f"  {name:<44}{ms:7.1f} ms{ms - bare:+8.1f} ms")
-    print(f"the lint run imports {len(ours_modules)} modules", end="")
-    print(f" ({len(theirs_modules)} at {ref})" if ref else "")
-    unneeded = [m for m in WATCHED if m in ours_modules]
-    print(f"  of which a lint has no use for: {', '.join(unneeded) or 'none'}")
-    if ref:
-        before = [m for m in WATCHED if m in theirs_modules]
-        print(f"  at {ref}: {', '.join(before) or 'none'}")
+    report_modules(ours_modules, bare_modules, theirs_modules, ref)
+    lint_only, every = parser_ms()
+    print(f"argparse, in this process: the lint command's parser {lint_only:.2f} ms ", end="")
+    print(f"(what a lint run builds), all nine commands' {every:.2f} ms (what --help builds)")
 
 
 if __name__ == "__main__":

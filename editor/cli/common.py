@@ -93,7 +93,7 @@ def _excluded(relative: str, patterns: Sequence[str]) -> bool:
 
 # Files that may hold policies (templates, Terraform, doc pages): a folder's are read by the
 # commands that read containers, when they hold one.
-HOLDER_SUFFIXES = (".yaml", ".yml", ".template", ".tf", ".md", ".markdown", ".html", ".htm")
+HOLDER_SUFFIXES = (".yaml", ".yml", ".template", ".tf", ".md", ".markdown", ".html", ".htm", ".sh")
 
 
 def _walk(folder: str, patterns: Sequence[str]) -> Iterator[str]:

@@ -46,6 +46,16 @@ VERDICTS = {
     Decision.UNKNOWN: "Unknown",
 }
 USERNAME = "example-user"
+# What the listed statements are to the answer shown beside them: an Unknown is not decided by
+# them, it depends on them (a statement naming only some callers, a condition on a key not
+# given); the heading says so rather than "Decided by".
+LISTED = {
+    Decision.ALLOWED: "Allowed by",
+    Decision.EXPLICIT_DENY: "Denied by",
+    Decision.IMPLICIT_DENY: "Decided by",
+    Decision.UNKNOWN: "The answer depends on",
+}
+CLICK = " (click to show it in the editor):"
 
 
 class AccessPane(QWidget):
@@ -120,7 +130,9 @@ class AccessPane(QWidget):
         form.addRow("", self.fill_button)
         outcome = QVBoxLayout()
         outcome.addWidget(self.verdict)
-        outcome.addWidget(QLabel("Decided by (click to show it in the editor):"))
+        self.listed = QLabel(LISTED[Decision.IMPLICIT_DENY] + CLICK)
+        self.listed.setWordWrap(True)
+        outcome.addWidget(self.listed)
         outcome.addWidget(self.statements, 1)
         layout = QHBoxLayout(self)
         layout.addLayout(form, 3)
@@ -298,6 +310,9 @@ class AccessPane(QWidget):
         scheme = colours(self.palette())
         colour = {Decision.ALLOWED: scheme.allowed, Decision.UNKNOWN: scheme.warning}
         tint(self.verdict, foreground=colour.get(result.decision, scheme.error))
+        self.listed.setText(
+            LISTED[result.decision] + CLICK if result.statements else "No statement to show."
+        )
         self.statements.clear()
         for ref in result.statements:
             item = QListWidgetItem(_label(ref))

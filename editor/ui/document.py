@@ -203,8 +203,8 @@ class Document(QObject):
 
     def fix_all(
         self,
-        approve: Callable[[str, str], bool],
-        run: Callable[[Callable[[], str]], str | None] = lambda work: work(),
+        approve: Callable[[str, str, str], bool],
+        run: Callable[[Callable[[], tuple[str, int]]], tuple[str, int] | None] = lambda w: w(),
     ) -> bool:
         """Every safe fix at once, as one undo step, once `approve` says yes (fix_all_flow)."""
         from editor.ui.fix_all_flow import fix_all

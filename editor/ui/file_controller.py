@@ -104,6 +104,7 @@ class FileController(DiskChanges, QObject):
         self._set_path(None, label)
         self.newline, self.backed_up, self.disk_text = "\n", False, None
         self.document.reset(state)
+        self.message.emit("")  # what the status bar said was about the previous document
         return True
 
     def open_dialog(self) -> bool:
@@ -139,8 +140,11 @@ class FileController(DiskChanges, QObject):
         # Shown at once; reading it, and the ticks and fields, follow from the worker.
         self.document.reset(editing.new_state(text, sync=False))
         self._add_recent(self.path)
-        if not text.strip():
-            self.message.emit(f"{self.name} is empty: tick actions to start a policy.")
+        # What the status bar said ("Not saved: ro.json is read-only.") was about the previous
+        # document: cleared, not left for its ten seconds over this one.
+        self.message.emit(
+            "" if text.strip() else f"{self.name} is empty: tick actions to start a policy."
+        )
         return True
 
     def _open_embedded(self, path: str, text: str, newline: str, container: Container) -> bool:
@@ -286,8 +290,9 @@ class FileController(DiskChanges, QObject):
         if broken:  # saved all the same: it is the user's text, and refusing loses work
             # Short: the status bar shows about 80 characters beside its counters.
             said.append(f"{'Saved, but n' if not said else 'N'}ot valid JSON yet: {broken}.")
-        if said:
-            self.message.emit(" ".join(said))
+        # Always a word: a "Not saved: ... read-only" from the try before, or from the file
+        # Save As came from, must not stay up over a save that worked.
+        self.message.emit(" ".join(said) or f"Saved {Path(path).name}.")
         self.backed_up = self.backed_up or backup
         self.disk_text = text
         self.document.mark_saved()

@@ -27,23 +27,30 @@ class Document(Protocol):
 
 def fix_all(
     document: Document,
-    approve: Callable[[str, str], bool],
-    run: Callable[[Callable[[], str]], str | None],
+    approve: Callable[[str, str, str], bool],
+    run: Callable[[Callable[[], tuple[str, int]]], tuple[str, int] | None],
 ) -> bool:
-    """`approve(before, after)` is the preview. `run` computes the fixes (the window runs
-    them off the GUI thread with a Cancel button: a 1 MB policy takes seconds); it gives None
-    when the user cancels."""
-    from editor.core.lint.engine import fix_all as fixed_text
+    """`approve(title, before, after)` is the preview; its title counts the problems fixed,
+    as the button did and the status message will. `run` computes the fixes (the window
+    runs them off the GUI thread with a Cancel button: a 1 MB policy takes seconds); it gives
+    None when the user cancels."""
+    from editor.core.lint.engine import fix_all_counted
+    from editor.core.text.wording import counted
 
     text, options = document.state.text, document.lint_options()
-    fixed = run(lambda: fixed_text(text, options))
-    if fixed is None:
+    done = run(lambda: fix_all_counted(text, options))
+    if done is None:
         document.notice.emit("Fix all cancelled: nothing changed.")
         return False
     if document.state.text != text:  # typed into while the fixes were computed
         document.notice.emit("The text changed while the fixes were computed: Fix all again.")
         return False
+    fixed, problems = done
     if fixed == text:
         document.notice.emit("Nothing to fix safely.")
         return False
-    return approve(text, fixed) and document.replace_all(fixed, "Fix all")
+    title = f"Fix all ({counted(problems, 'problem')})"
+    if not (approve(title, text, fixed) and document.replace_all(fixed, "Fix all")):
+        return False
+    document.notice.emit(f"Fix all fixed {counted(problems, 'problem')}, in one undo step.")
+    return True

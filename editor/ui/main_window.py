@@ -303,9 +303,7 @@ class MainWindow(WindowMenus):
 
     def fix_all(self) -> bool:
         """Every safe fix, shown first as a diff; one undo step when applied."""
-        applied = self.document.fix_all(
-            partial(self.dialogs.preview, "Fix all"), partial(self.dialogs.busy, "Fixing…")
-        )
+        applied = self.document.fix_all(self.dialogs.preview, partial(self.dialogs.busy, "Fixing…"))
         if applied:  # back to the text just fixed (the Fix all button is greyed out now)
             self.editor.setFocus()
         return applied

@@ -113,6 +113,12 @@ class ProblemsModel(QAbstractTableModel):
         return None
 
 
+def _revealed(more: int) -> str:
+    """What Fix all fixes beyond the safe fixes listed: a fix made safe, or a problem brought
+    to light, by theirs (the mis-cased action of a list missing a comma)."""
+    return f", and {more:,} more once those are fixed" if more > 0 else ""
+
+
 class ProblemsView(QWidget):
     jump = Signal(object)  # Finding
     fix_requested = Signal(object)  # Finding
@@ -172,8 +178,9 @@ class ProblemsView(QWidget):
         return self.finding_at(rows[0].row()) if rows else None
 
     def set_findings(self, findings: tuple[Finding, ...] | Shown, fixes: int | None = None) -> None:
-        """`fixes`: the changes Fix all makes (the listed fixes and those they reveal), when
-        worked out; the button counts those, never a number Fix all does not keep to."""
+        """`fixes`: the problems Fix all fixes (the listed ones with a safe fix and those their
+        fixes reveal), when worked out; the button counts those, as the preview's title and
+        the status message after it do, never a number Fix all does not keep to."""
         self.model.set_findings(findings)
         if isinstance(findings, Shown):
             fixable, findings = findings.fixable, findings.findings
@@ -184,8 +191,8 @@ class ProblemsView(QWidget):
         self.fix_all_button.setText(f"Fix &all{count}")
         self.fix_all_button.setToolTip(
             "Apply every safe fix in one undoable step, shown first: "
-            f"{counted(fixable, 'listed problem')} with a safe fix, and any fix they reveal"
-            + (f" ({counted(fixes, 'change')} in all)" if fixes else "")
+            f"{counted(fixable, 'listed problem')} with a safe fix"
+            + (_revealed(fixes - fixable) if fixes else ", and any more once those are fixed")
             if fixable
             else "Apply every safe fix in one undoable step"
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -42,10 +42,18 @@ class StatusBar(QStatusBar):
         super().__init__(parent)
         self.counts = QLabel()
         self.counts.setAccessibleName("Problem counts")
+        # The figures beside the bar, not on it: drawn on the bar, its chunk ran through
+        # them (over the first digit at about a quarter of the quota).
+        self.size_text = QLabel()
+        self.size_text.setAccessibleName("Policy size")
+        # Room for the longest figures, once: the bar does not move as the size grows.
+        widest = self.size_text.fontMetrics().horizontalAdvance("999,999 / 10,240")
+        self.size_text.setFixedWidth(widest + 4)
+        self.size_text.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.meter = QProgressBar()
-        self.meter.setAccessibleName("Policy size")
-        self.meter.setTextVisible(True)
-        self.meter.setFixedWidth(170)
+        self.meter.setAccessibleName("Policy size against its quota")
+        self.meter.setTextVisible(False)
+        self.meter.setFixedSize(72, 12)
         self.quota = QComboBox()
         self.quota.setAccessibleName("Size quota")
         self.quota.setToolTip("IAM counts policy size in characters without white space")
@@ -85,6 +93,7 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(self.edge)
         self.addPermanentWidget(self.counts)
         self.addPermanentWidget(QLabel("Size:"))
+        self.addPermanentWidget(self.size_text)
         self.addPermanentWidget(self.meter)
         self.addPermanentWidget(self.quota)
         self.addPermanentWidget(self.own_quota)
@@ -130,8 +139,8 @@ class StatusBar(QStatusBar):
         if limit is None:  # a resource-based policy: its service's quota, which we don't know
             self.meter.setRange(0, max(size, 1))
             self.meter.setValue(size)
-            self.meter.setFormat(f"{size:,}")
-            self.meter.setToolTip(
+            self.size_text.setText(f"{size:,}")
+            tooltip = (
                 f"{size:,} characters without white space; each service sets its own quota "
                 "for its resource-based policies (S3 bucket policies: 20 KB)"
             )
@@ -139,15 +148,20 @@ class StatusBar(QStatusBar):
         else:
             self.meter.setRange(0, limit)
             self.meter.setValue(min(size, limit))
-            self.meter.setFormat(f"{size:,} / {limit:,}")
+            self.size_text.setText(f"{size:,} / {limit:,}")
             over = size > limit
             allow = "allow" if label.endswith("policies") else "allows"
-            self.meter.setToolTip(
-                f"{size:,} characters without white space; {label} {allow} {limit:,}"
-                + (" — over the limit" if over else "")
+            tooltip = f"{size:,} characters without white space; {label} {allow} {limit:,}" + (
+                " — over the limit" if over else ""
             )
+        for widget in (self.size_text, self.meter):
+            widget.setToolTip(tooltip)
+        self.meter.setAccessibleDescription(self.size_text.text())
         if self.meter.property("over") != over:
             self.meter.setProperty("over", over)
             # Over the quota, the bar turns the error colour; back under, the default one.
-            default = QApplication.palette().color(QPalette.ColorRole.Highlight)
+            palette = QApplication.palette()
+            default = palette.color(QPalette.ColorRole.Highlight)
             tint(self.meter, highlight=colours().error if over else default)
+            text = palette.color(QPalette.ColorRole.WindowText)
+            tint(self.size_text, foreground=colours().error if over else text)

@@ -24,9 +24,9 @@ def test_status_bar_counts_and_size_meter(window) -> None:
     window.editor.setPlainText(seed_examples()[1])
     status = window.status
     assert status.counts.text().startswith("● 10 errors   ▲ 1 warning")
-    assert status.meter.format().endswith("/ 6,144")
+    assert status.size_text.text().endswith("/ 6,144")
     status.quota.setCurrentIndex(1)  # inline user policies: 2,048
-    assert status.meter.format().endswith("/ 2,048")
+    assert status.size_text.text().endswith("/ 2,048")
     assert window.document.quota.limit == 2048
     assert "Catalog " in status.catalog.text()
 

@@ -41,18 +41,18 @@ def test_the_size_meter_follows_the_quota_of_the_kind(window) -> None:
     SCP 5,120; an identity policy the quota picked in the combo (managed 6,144 by default)."""
     status = window.status
     window.editor.setPlainText(TRUST)
-    assert status.meter.format().endswith("/ 2,048")
+    assert status.size_text.text().endswith("/ 2,048")
     # the identity quotas' combo does not apply to a trust policy: its own quota is named
     assert not status.quota.isVisible() and status.own_quota.text() == "Role trust policy (2,048)"
     assert "role trust policy has its own quota" in status.own_quota.toolTip()
     window.activateWindow()
     QTest.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
     QTest.keyClick(window.kind_combo, Qt.Key.Key_Down)  # Identity
-    assert status.meter.format().endswith("/ 6,144") and status.quota.isVisible()
+    assert status.size_text.text().endswith("/ 6,144") and status.quota.isVisible()
     assert not status.own_quota.isVisible()
     while window.kind_combo.currentText() != "SCP":
         QTest.keyClick(window.kind_combo, Qt.Key.Key_Down)
-    assert status.meter.format().endswith("/ 5,120")
+    assert status.size_text.text().endswith("/ 5,120")
     assert "service control policy allows 5,120" in status.meter.toolTip()
 
 
@@ -60,7 +60,7 @@ def test_a_resource_policy_is_measured_but_not_held_to_an_iam_quota(window) -> N
     window.editor.setPlainText(BUCKET)
     assert window.kind_combo.currentText() == "Auto: Resource-based"
     size = len("".join(BUCKET.split()))
-    assert window.status.meter.format() == f"{size:,}"
+    assert window.status.size_text.text() == f"{size:,}"
     assert "each service sets its own quota" in window.status.meter.toolTip()
 
 

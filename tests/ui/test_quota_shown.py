@@ -13,7 +13,7 @@ def test_a_trust_policy_shows_its_own_quota_not_the_managed_one(window, tmp_path
     status = window.status
     assert not status.quota.isVisible()
     assert status.own_quota.isVisible() and status.own_quota.text() == "Role trust policy (2,048)"
-    assert status.meter.format().endswith("/ 2,048")
+    assert status.size_text.text().endswith("/ 2,048")
 
     identity = tmp_path / "identity.json"
     identity.write_text(

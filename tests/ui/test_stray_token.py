@@ -49,7 +49,7 @@ def test_one_error_at_the_stray_word_and_fix_all_repairs_it(window, qtbot, tmp_p
     assert button.isEnabled() and button.text().replace("&", "") == "Fix all (1)"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=button.rect().center())
     ((title, before, after),) = window.dialogs.asked("preview")
-    assert title == "Fix all" and before == WALKTHROUGH
+    assert title == "Fix all (1 problem)" and before == WALKTHROUGH
     text = window.editor.toPlainText()
     assert text == after
     (statement,) = json.loads(text)["Statement"]  # the standard library's reading

@@ -1,38 +1,29 @@
 """The Chime action catalog, personas and regions: typed, loaded once from editor.resources.
 
-The types are named tuples and, where they cache derived data, frozen dataclasses, rather than
-pydantic models: `chime-policy lint` and the window start without importing pydantic (about
-90 ms), and named tuples cost little to define. pydantic still validates the data:
-tools/build_catalog.py and the tests check the JSON against these same classes with
-`pydantic.TypeAdapter`, strictly (it refuses unknown keys).
+The types are named tuples and small plain classes rather than pydantic models or dataclasses:
+`chime-policy lint` and the window start without importing pydantic (about 90 ms) or
+dataclasses (which imports inspect, ast, dis and tokenize: about 7 ms). pydantic still
+validates the data: tools/build_catalog.py and the tests check the JSON against these same
+classes with `pydantic.TypeAdapter`, strictly (it refuses unknown keys).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import importlib
 import json
 import os
 import re
-import types
-import typing
-from collections.abc import Callable
 from functools import cached_property, lru_cache
-from typing import Any, ClassVar, NamedTuple, TypeVar
+from typing import Any, Final, NamedTuple
+
+from editor.core.catalog.fromjson import FromJson, build
+
+__all__ = ["build"]  # imported from here by the other catalog modules and the tests
 
 # The caller of a messaging API is an AppInstanceUser or an AppInstanceBot: an action authorized
 # against both of these types is authorized against whichever one is calling.
 CALLER_TYPES = frozenset({"app-instance-user", "app-instance-bot"})
 STAR = "*"
-
-
-_T = TypeVar("_T")
-_frozen = dataclasses.dataclass(frozen=True)
-
-
-class _Frozen:
-    # Read by pydantic when tests and the build script validate the data: no unknown keys.
-    __pydantic_config__: ClassVar[dict[str, str]] = {"extra": "forbid"}
 
 
 class Templates(tuple[tuple[str, str], ...]):
@@ -55,42 +46,83 @@ class ResourceRef(NamedTuple):
     required: bool
 
 
-@_frozen
-class Action(_Frozen):
-    name: str
-    access_level: str
-    description: str
-    doc_url: str
-    resource_types: tuple[ResourceRef, ...]
-    condition_keys: tuple[str, ...]
-    dependent_actions: tuple[str, ...]
-    messaging: bool
-    api: str
+class Action(FromJson):
+    """One Chime action. Its derived sets are worked out once, when it is made: every lint
+    reads them, and the catalog makes each action once per session. Treated as immutable
+    (catalog tables and caches hold it); equal when the catalog's data is."""
 
-    @cached_property
-    def full_name(self) -> str:
-        return f"chime:{self.name}"
+    __slots__ = (
+        "access_level",
+        "api",
+        "arn_types",
+        "caller_authorized",
+        "condition_keys",
+        "dependent_actions",
+        "description",
+        "doc_url",
+        "full_name",
+        "messaging",
+        "name",
+        "required_types",
+        "resource_types",
+        "target_types",
+    )
 
-    @cached_property
-    def arn_types(self) -> frozenset[str]:
-        """Resource types the action can be scoped to (empty: only `*` works)."""
-        return frozenset(r.name for r in self.resource_types if r.name != STAR)
+    def __init__(
+        self,
+        name: str,
+        access_level: str,
+        description: str,
+        doc_url: str,
+        resource_types: tuple[ResourceRef, ...],
+        condition_keys: tuple[str, ...],
+        dependent_actions: tuple[str, ...],
+        messaging: bool,
+        api: str,
+    ) -> None:
+        self.name: Final = name
+        self.access_level: Final = access_level
+        self.description: Final = description
+        self.doc_url: Final = doc_url
+        self.resource_types: Final = resource_types
+        self.condition_keys: Final = condition_keys
+        self.dependent_actions: Final = dependent_actions
+        self.messaging: Final = messaging
+        self.api: Final = api
+        self.full_name: Final = f"chime:{name}"
+        # Resource types the action can be scoped to (empty: only `*` works).
+        self.arn_types: Final = frozenset(r.name for r in resource_types if r.name != STAR)
+        self.required_types: Final = frozenset(
+            r.name for r in resource_types if r.required and r.name != STAR
+        )
+        # True when the request is checked against the calling user's or bot's ARN.
+        self.caller_authorized: Final = self.required_types >= CALLER_TYPES
+        # Required types other than the caller: the channel, app instance, flow...
+        self.target_types: Final = (
+            self.required_types - CALLER_TYPES if self.caller_authorized else self.required_types
+        )
 
-    @cached_property
-    def required_types(self) -> frozenset[str]:
-        return frozenset(r.name for r in self.resource_types if r.required and r.name != STAR)
+    def _data(self) -> tuple[object, ...]:
+        return (
+            self.name,
+            self.access_level,
+            self.description,
+            self.doc_url,
+            self.resource_types,
+            self.condition_keys,
+            self.dependent_actions,
+            self.messaging,
+            self.api,
+        )
 
-    @cached_property
-    def caller_authorized(self) -> bool:
-        """True when the request is checked against the calling user's or bot's ARN."""
-        return self.required_types >= CALLER_TYPES
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Action) and self._data() == other._data()
 
-    @cached_property
-    def target_types(self) -> frozenset[str]:
-        """Required types other than the caller: the channel, app instance, flow..."""
-        if self.caller_authorized:
-            return self.required_types - CALLER_TYPES
-        return self.required_types
+    def __hash__(self) -> int:
+        return hash(self.full_name)  # equal actions have the same name
+
+    def __repr__(self) -> str:
+        return f"Action({self.full_name!r})"
 
     @property
     def star_only(self) -> bool:
@@ -161,20 +193,58 @@ class Service(NamedTuple):
     authorization_url: str
 
 
-@_frozen
-class Catalog(_Frozen):
-    provenance: Provenance
-    service: Service
-    resource_types: tuple[ResourceType, ...]
-    actions: tuple[Action, ...]
-    condition_keys: tuple[str, ...]
-    # Chime's and the global keys' types: String, ArrayOfString, ARN, Bool, Date, Numeric...
-    condition_key_types: dict[str, str]
-    global_condition_keys: tuple[str, ...]
-    condition_operators: tuple[str, ...]
-    service_prefixes: tuple[str, ...]
-    regions: Regions
-    id_formats: dict[str, IdFormat]
+class Catalog(FromJson):
+    """The catalog's data, and tables derived from it on first use. One per session, so no
+    __slots__: the derived tables are cached properties, kept in the instance's __dict__.
+    Treated as immutable; equal when the data is (and, like its dicts, not hashable)."""
+
+    def __init__(
+        self,
+        provenance: Provenance,
+        service: Service,
+        resource_types: tuple[ResourceType, ...],
+        actions: tuple[Action, ...],
+        condition_keys: tuple[str, ...],
+        # Chime's and the global keys' types: String, ArrayOfString, ARN, Bool, Date, Numeric...
+        condition_key_types: dict[str, str],
+        global_condition_keys: tuple[str, ...],
+        condition_operators: tuple[str, ...],
+        service_prefixes: tuple[str, ...],
+        regions: Regions,
+        id_formats: dict[str, IdFormat],
+    ) -> None:
+        self.provenance: Final = provenance
+        self.service: Final = service
+        self.resource_types: Final = resource_types
+        self.actions: Final = actions
+        self.condition_keys: Final = condition_keys
+        self.condition_key_types: Final = condition_key_types
+        self.global_condition_keys: Final = global_condition_keys
+        self.condition_operators: Final = condition_operators
+        self.service_prefixes: Final = service_prefixes
+        self.regions: Final = regions
+        self.id_formats: Final = id_formats
+
+    def _data(self) -> tuple[object, ...]:
+        return (
+            self.provenance,
+            self.service,
+            self.resource_types,
+            self.actions,
+            self.condition_keys,
+            self.condition_key_types,
+            self.global_condition_keys,
+            self.condition_operators,
+            self.service_prefixes,
+            self.regions,
+            self.id_formats,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Catalog) and self._data() == other._data()
+
+    def __repr__(self) -> str:
+        return f"Catalog({len(self.actions)} actions, generated {self.provenance.generated})"
 
     @cached_property
     def memo(self) -> dict[str, Any]:
@@ -236,8 +306,7 @@ class Catalog(_Frozen):
         return found if found is not None else self.by_lower_name.get(name.lower())
 
 
-@_frozen
-class PersonaSet(_Frozen):
+class PersonaSet(NamedTuple):
     provenance: Provenance
     personas: tuple[Persona, ...]
 
@@ -257,91 +326,6 @@ def read_resource(name: str) -> bytes:
 
 
 _read = read_resource  # the name editor.core.policy.kinds imports
-
-
-def build(cls: type[_T], data: Any) -> _T:
-    """Construct a dataclass tree from JSON data, by the classes' own annotations."""
-    return typing.cast(_T, _converter(typing.cast(Any, cls))(data))
-
-
-Converter = Callable[[Any], Any]
-
-
-@lru_cache(maxsize=256)  # keyed by the catalog's own types: a few dozen
-def _converter(hint: Any) -> Converter:
-    """A function turning JSON data into `hint`, made once per type (loading stays fast)."""
-    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        return _dataclass_converter(hint)
-    if isinstance(hint, type) and issubclass(hint, tuple) and hasattr(hint, "_fields"):
-        return _named_tuple_converter(hint)
-    origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if origin is tuple:
-        if args[0] in (str, int, bool):  # the common case: check the type, call nothing
-            return _primitive_tuple(args[0])
-        item = _converter(args[0])
-        return lambda data: tuple(map(item, data))
-    if origin is dict:
-        value = _converter(args[1])
-        return lambda data: {k: value(v) for k, v in data.items()}
-    if origin is types.UnionType:  # X | None
-        inner = _converter(args[0])
-        return lambda data: None if data is None else inner(data)
-
-    def checked(data: Any) -> Any:
-        if not isinstance(data, hint):
-            raise ValueError(f"expected {hint.__name__}, got {data!r}")
-        return data
-
-    return checked
-
-
-def _primitive_tuple(kind: type) -> Converter:
-    def convert(data: Any) -> Any:
-        values = tuple(data)
-        for value in values:
-            if type(value) is not kind:
-                raise ValueError(f"expected {kind.__name__}, got {value!r}")
-        return values
-
-    return convert
-
-
-def _named_tuple_converter(cls: type) -> Converter:
-    hints = typing.get_type_hints(cls)
-    fields = {name: _converter(hints[name]) for name in cls._fields}  # type: ignore[attr-defined]
-    required = fields.keys() - cls._field_defaults.keys()  # type: ignore[attr-defined]
-
-    def convert(data: Any) -> Any:
-        keys = data.keys()
-        if not (keys <= fields.keys() and keys >= required):
-            unknown, missing = sorted(keys - fields.keys()), sorted(required - keys)
-            raise ValueError(f"{cls.__name__}: unknown fields {unknown}, missing {missing}")
-        return cls(**{name: fields[name](value) for name, value in data.items()})
-
-    return convert
-
-
-def _dataclass_converter(cls: type) -> Converter:
-    hints = typing.get_type_hints(cls)
-    fields = {f.name: _converter(hints[f.name]) for f in dataclasses.fields(cls)}
-    defaults = {
-        f.name: f.default for f in dataclasses.fields(cls) if f.default is not dataclasses.MISSING
-    }
-    required = fields.keys() - defaults.keys()
-
-    def convert(data: Any) -> Any:
-        keys = data.keys()
-        if not (keys <= fields.keys() and keys >= required):
-            unknown, missing = sorted(keys - fields.keys()), sorted(required - keys)
-            raise ValueError(f"{cls.__name__}: unknown fields {unknown}, missing {missing}")
-        # Fill the instance directly: a frozen dataclass's __init__ sets each field through
-        # object.__setattr__, which made loading the catalog twice as slow. Same result.
-        instance: Any = object.__new__(cls)
-        instance.__dict__.update(defaults)
-        instance.__dict__.update({name: fields[name](value) for name, value in data.items()})
-        return instance
-
-    return convert
 
 
 @lru_cache(maxsize=1)

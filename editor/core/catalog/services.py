@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import Any, Final
 
 from editor.core.catalog.catalog import STAR, ResourceRef, Templates, read_resource
 
@@ -25,28 +24,61 @@ ACCESS_LEVELS = {
 FILE = "services.jsonl"
 
 
-@dataclass(frozen=True)
 class ServiceAction:
-    """One action of any service, with the attributes the rules read from a Chime Action."""
+    """One action of any service, with the attributes the rules read from a Chime Action.
+    Made once per action named in a session (`Service.action`); treated as immutable."""
 
-    prefix: str
-    name: str
-    access_level: str
-    resource_types: tuple[ResourceRef, ...]
-    condition_keys: tuple[str, ...]
-    dependent_actions: tuple[str, ...]
+    __slots__ = (
+        "access_level",
+        "arn_types",
+        "condition_keys",
+        "dependent_actions",
+        "full_name",
+        "name",
+        "prefix",
+        "required_types",
+        "resource_types",
+    )
 
-    @cached_property
-    def full_name(self) -> str:
-        return f"{self.prefix}:{self.name}"
+    def __init__(
+        self,
+        prefix: str,
+        name: str,
+        access_level: str,
+        resource_types: tuple[ResourceRef, ...],
+        condition_keys: tuple[str, ...],
+        dependent_actions: tuple[str, ...],
+    ) -> None:
+        self.prefix: Final = prefix
+        self.name: Final = name
+        self.access_level: Final = access_level
+        self.resource_types: Final = resource_types
+        self.condition_keys: Final = condition_keys
+        self.dependent_actions: Final = dependent_actions
+        self.full_name: Final = f"{prefix}:{name}"
+        self.arn_types: Final = frozenset(r.name for r in resource_types if r.name != STAR)
+        self.required_types: Final = frozenset(
+            r.name for r in resource_types if r.required and r.name != STAR
+        )
 
-    @cached_property
-    def arn_types(self) -> frozenset[str]:
-        return frozenset(r.name for r in self.resource_types if r.name != STAR)
+    def _data(self) -> tuple[object, ...]:
+        return (
+            self.prefix,
+            self.name,
+            self.access_level,
+            self.resource_types,
+            self.condition_keys,
+            self.dependent_actions,
+        )
 
-    @cached_property
-    def required_types(self) -> frozenset[str]:
-        return frozenset(r.name for r in self.resource_types if r.required and r.name != STAR)
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ServiceAction) and self._data() == other._data()
+
+    def __hash__(self) -> int:
+        return hash(self.full_name)  # equal actions have the same name
+
+    def __repr__(self) -> str:
+        return f"ServiceAction({self.full_name!r})"
 
     @property
     def star_only(self) -> bool:

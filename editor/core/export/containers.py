@@ -1,5 +1,6 @@
 """Policies inside other files: CloudFormation templates (JSON, YAML with short tags),
-Terraform files (`jsonencode(...)`, heredocs) and Markdown/HTML pages (code blocks).
+Terraform files (`jsonencode(...)`, heredocs), Markdown/HTML pages (code blocks) and AWS CLI
+commands (the `aws-cli` export: shell_policies).
 
 Each policy found is an `Embedded`: the JSON text the editor and the checks see, the kind
 its place says it is (`AssumeRolePolicyDocument` is a role trust policy, an
@@ -20,6 +21,7 @@ from collections.abc import Callable
 
 from editor.core.export import (
     pages,
+    shell_policies,
     string_policies,
     terraform_data,
     terraform_read,
@@ -101,6 +103,10 @@ def find_container(text: str, name: str = "") -> Container | None:
         found = pages.html(text)
         if found:
             return Container("html", found)
+    if lower.endswith((".sh", ".bash")) or _commands_aws(text):
+        found = shell_policies.policies(text)
+        if found:
+            return Container("aws-cli", found)
     if lower.endswith(".tf") or "jsonencode(" in text or 'resource "' in text or _DATA in text:
         found = terraform_read.policies(text) + terraform_data.data_sources(text)
         found.sort(key=lambda e: e.pieces.to_source(0))  # in the file's order
@@ -124,6 +130,11 @@ def find_container(text: str, name: str = "") -> Container | None:
         if tree is not None and tree.get("Resources") is not None:
             return Container("cloudformation-yaml", template_policies(tree, text, False))
     return None
+
+
+def _commands_aws(text: str) -> bool:
+    """A shell script calling the AWS CLI: a line (its indentation aside) starts `aws `."""
+    return text.lstrip().startswith("aws ") or "\naws " in text or "\n  aws " in text
 
 
 def template_policies(root: Node, text: str, verbatim: bool) -> list[Embedded]:
@@ -249,6 +260,8 @@ def write_back(container: str, embedded: Embedded, edited: str) -> str:
                 "moves more, and its HCL is not rewritten"
             )
         return minimal
+    if embedded.form in (shell_policies.SHELL, shell_policies.SHELL_ATTRIBUTES):
+        return shell_policies.written_back(container, embedded.form, embedded.span, edited)
     if embedded.form:  # a JSON string: written back as the same kind of string
         return string_policies.written_back(container, embedded.form, embedded.span, edited)
     start, end = embedded.span

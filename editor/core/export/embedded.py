@@ -21,11 +21,13 @@ class Embedded(NamedTuple):
     # None: not in a template, the ARNs are written as in any policy.
     parameters: tuple[str, ...] | None = None
     # A policy written as a JSON string ("block": `PolicyDocument: |`, "quoted": one JSON
-    # string), saved back in the same form (string_policies); "": written as a mapping.
+    # string), saved back in the same form (string_policies), or as a shell word ("shell",
+    # "shell-attributes": shell_policies); "": written as a mapping.
     form: str = ""
 
 
 @dataclass(frozen=True)
 class Container:
-    format: str  # "cloudformation-json", "cloudformation-yaml", "terraform", "markdown", "html"
+    format: str  # "cloudformation-json", "cloudformation-yaml", "terraform", "markdown", "html",
+    # "aws-cli"
     policies: list[Embedded]

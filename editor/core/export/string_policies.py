@@ -99,10 +99,10 @@ def _quoted(source: str, start: int, end: int, value: str) -> StringPolicy | Non
             pieces.append(Piece(out, at, at + 1, True))
             at += 1
     pieces.append(Piece(len(value), end - 1, end - 1, False))  # the "\n" the editor adds
-    return StringPolicy(QUOTED, value + "\n", Pieces(_merged(pieces)), (start, end))
+    return StringPolicy(QUOTED, value + "\n", Pieces(merged_pieces(pieces)), (start, end))
 
 
-def _merged(pieces: list[Piece]) -> list[Piece]:
+def merged_pieces(pieces: list[Piece]) -> list[Piece]:
     """Runs of literal characters as one piece each (an edit inside a run maps exactly)."""
     merged: list[Piece] = []
     for piece in pieces:

@@ -172,7 +172,12 @@ def fix_all(text: str, options: LintOptions | None = None) -> str:
     return fixpoint.fix_all(text, lambda t: lint(t, options).findings)
 
 
+def fix_all_counted(text: str, options: LintOptions | None = None) -> tuple[str, int]:
+    """`fix_all`'s text and the number of problems it fixed (see `fixpoint.fixed_point`)."""
+    return fixpoint.fixed_point(text, lambda t: lint(t, options).findings)
+
+
 def fix_all_changes(result: LintResult, options: LintOptions | None = None) -> int:
-    """How many changes `fix_all` makes to the text `result` is the lint of."""
+    """How many problems `fix_all` fixes in the text `result` is the lint of."""
     text, findings = result.parsed.text, result.findings
     return fixpoint.fixed_point(text, lambda t: lint(t, options).findings, first=findings)[1]

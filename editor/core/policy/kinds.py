@@ -10,7 +10,6 @@ from where it came from (a template's AssumeRolePolicyDocument), and the user ma
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -56,8 +55,7 @@ class KindRules(NamedTuple):
     source: str
 
 
-@dataclass(frozen=True, slots=True)
-class KindData:
+class KindData(NamedTuple):
     trust_actions: frozenset[str]  # lower-cased, for look-ups
     trust_action_names: tuple[str, ...]  # as AWS spells them, for messages
     principal_keys: tuple[str, ...]

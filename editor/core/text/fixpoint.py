@@ -39,9 +39,11 @@ def fix_all(text: str, check: Check, rounds: int = 64) -> str:
 def fixed_point(
     text: str, check: Check, rounds: int = 64, first: Sequence[Finding] | None = None
 ) -> tuple[str, int]:
-    """`fix_all`'s text, and how many changes it took: what "Fix all (N)" promises, fixes
-    the first ones reveal included. `first`: the findings of `text`, when already known."""
-    changes = 0
+    """`fix_all`'s text, and how many problems it fixed: what "Fix all (N)" promises, those
+    the first fixes reveal included. A problem whose fix takes several edits (quotes around a
+    bare `Allow`) counts once, as it is listed once. `first`: the findings of `text`, when
+    already known."""
+    fixed = 0
     found = first if first is not None else check(text)
     refused: set[tuple[str, TextEdit]] = set()  # (code, first edit) of dropped fixes
     fresh = True  # no fix refused when this round started
@@ -68,8 +70,8 @@ def fixed_point(
         moved = _Moves(edits)
         refused = {(code, moved.edit(edit)) for code, edit in refused}
         text, found = after, after_found
-        changes += len(edits)
-    return text, changes
+        fixed += len(chosen)
+    return text, fixed
 
 
 def _refused(finding: Finding, refused: set[tuple[str, TextEdit]]) -> bool:

@@ -1,3 +1,4 @@
+import json
 import re
 from importlib import resources
 
@@ -5,6 +6,7 @@ import pydantic
 import pytest
 
 from editor.core.catalog.catalog import (
+    Action,
     Catalog,
     Persona,
     PersonaSet,
@@ -138,3 +140,39 @@ def test_unknown_fields_are_refused_by_both_loaders() -> None:
         build(Persona, data)
     with pytest.raises(pydantic.ValidationError):
         pydantic.TypeAdapter(Persona).validate_python(data)
+
+
+def _first_action() -> dict:
+    data = resources.files("editor.resources").joinpath("catalog.json").read_bytes()
+    return dict(json.loads(data)["actions"][0])
+
+
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        ({"colour": "red"}, "colour"),  # a key the catalog does not know
+        ({"api": None}, "api"),  # None: the key left out
+        ({"condition_keys": ["chime:x", 1]}, "1"),  # not a string
+        ({"resource_types": [{"name": "channel"}]}, "required"),  # a ref without `required`
+    ],
+    ids=["unknown", "missing", "wrong type", "nested missing"],
+)
+def test_a_malformed_action_is_refused_by_both_loaders(change, named) -> None:
+    data = _first_action()
+    data.update(change)
+    data = {k: v for k, v in data.items() if v is not None}
+    with pytest.raises(ValueError, match=named):
+        build(Action, data)
+    with pytest.raises(pydantic.ValidationError):
+        pydantic.TypeAdapter(Action).validate_python(data)
+
+
+def test_an_action_reads_as_its_data_says() -> None:
+    """What the window and the rules read from an action, made by both loaders alike."""
+    data = _first_action()
+    ours, theirs = build(Action, data), pydantic.TypeAdapter(Action).validate_python(data)
+    assert ours == theirs and hash(ours) == hash(theirs)
+    assert ours.full_name == "chime:" + data["name"]
+    scoped = {r["name"] for r in data["resource_types"]} - {"*"}
+    assert ours.arn_types == scoped and ours.star_only == (not scoped)
+    assert ours != build(Action, {**data, "description": "other"})
