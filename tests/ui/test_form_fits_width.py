@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QScrollArea
 
 APP = "arn:aws:chime:us-east-1:111122223333:app-instance/9f1e2d3c-aaaa-bbbb-cccc-0123456789ab"
@@ -82,3 +83,11 @@ def test_at_the_default_size_labels_stay_beside_their_fields(window, qtbot, tmp_
     box = window.form.as_bot
     assert note.geometry().top() < box.geometry().center().y() < note.geometry().bottom()
     assert note.text().count("\n") == 0 and note.height() < 2 * note.fontMetrics().height()
+
+
+def test_a_click_on_the_bracketed_words_ticks_the_box(window, qtbot, tmp_path) -> None:
+    open_at(window, qtbot, tmp_path, 1024, 700)
+    form = window.form
+    assert not form.as_bot.isChecked()
+    qtbot.mouseClick(form.as_bot_note, Qt.MouseButton.LeftButton)
+    assert form.as_bot.isChecked()  # as a click on the box's own words would
