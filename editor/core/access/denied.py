@@ -12,22 +12,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from editor.core.access.grants import grants
+from editor.core.access.grants import usable
 from editor.core.access.policy import compile_policy
 from editor.core.catalog.catalog import Catalog, load_catalog
 from editor.core.json.read import read_json
 from editor.core.policy.denials import Denial
 from editor.core.policy.editing import EditorState
 from editor.core.policy.selection import granted_actions
-
-
-def listed_actions(text: str) -> frozenset[str] | None:
-    """The full names (lower case) of the actions `chime-policy grants` lists for `text`;
-    None for a text the engine does not read (then nothing is settled by it)."""
-    policy = compile_policy(text, "policy", None)  # the kind it says, as `grants` reads it
-    if policy.problem is not None:
-        return None
-    return frozenset(g.action.lower() for g in grants(policy))
 
 
 def settled(
@@ -37,17 +28,24 @@ def settled(
     `complete` as the grants summary says for every action an Allow grants."""
     root = read_json(text).root
     granted = granted_actions(root, catalog)
-    listed = listed_actions(text) if denied else None
-    if listed is None:
+    policy = compile_policy(text, "policy", None) if denied else None  # as `grants` reads it
+    if policy is None or policy.problem is not None:
         return granted - {n for n, d in denied.items() if d.complete}, denied
     out: dict[str, Denial] = {}
     for name, denial in denied.items():
         action = catalog.action(name)
-        if name in granted and action is not None:
-            complete = action.full_name.lower() not in listed
-            denial = replace(denial, complete=complete)
+        if name in granted and action is not None:  # only what a Deny names is asked
+            denial = replace(denial, complete=not usable(policy, action.full_name))
         out[name] = denial
     return granted - {n for n, d in out.items() if d.complete}, out
+
+
+# The last answer: the window sets the same text's state more than once (an analysis adopts
+# it, an undo brings it back); the engine's answer took 0.2 s for a 100 KB policy.
+_last: (
+    tuple[tuple[str, tuple[tuple[str, Denial], ...]], tuple[frozenset[str], dict[str, Denial]]]
+    | None
+) = None
 
 
 def settled_state(state: EditorState) -> EditorState:
@@ -55,8 +53,13 @@ def settled_state(state: EditorState) -> EditorState:
     window's boxes and its refusals of a tick then agree with `chime-policy grants`."""
     if not state.synced or not state.denials:
         return state  # nothing a Deny names, or the text not read yet: nothing to settle
+    global _last
     denied = dict(state.denials)
-    actions, settled_denials = settled(state.text, denied, load_catalog())
+    if _last is not None and _last[0] == (state.text, state.denials):
+        actions, settled_denials = _last[1]  # the same text again: an undo, a re-set
+    else:
+        actions, settled_denials = settled(state.text, denied, load_catalog())
+        _last = ((state.text, state.denials), (actions, settled_denials))
     if actions == state.actions and settled_denials == denied:
         return state
     return replace(state, actions=actions, denials=tuple(settled_denials.items()))
