@@ -106,6 +106,7 @@ DENY_FIRST: dict[str, Any] = {
     ],
 }
 
+SAMPLES = {"chime:*": "chime:SendChannelMessage"}
 USER_NAME = "alice"
 PRINCIPAL = f"arn:aws:iam::111122223333:user/{USER_NAME}"
 
@@ -129,7 +130,8 @@ def requests(policy: dict[str, Any]) -> list[tuple[str, str, bool]]:
         names = statement.get("Action", statement.get("NotAction"))
         resources = statement["Resource"]
         pattern = resources if isinstance(resources, str) else resources[-1]
-        for name in [names] if isinstance(names, str) else names:
+        for written in [names] if isinstance(names, str) else names:
+            name = SAMPLES.get(written, written)  # one action a wildcard covers
             resource = resource_for(pattern, name)
             for mfa in (True, False):
                 if (name, resource, mfa) not in found:
