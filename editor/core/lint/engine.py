@@ -73,12 +73,8 @@ def lint(
         kind = choose_kind(parsed.root, options.kind, options.kind_reason, prefix, views)
         ctx = LintContext(parsed, catalog, options, views, kind)
         policy_found: list[Finding] = []
-        present = rules.features(ctx)  # what the policy holds that some rules need
-        needed = rules.NEEDS
-        for rule in rules.RULES:
-            needs = needed.get(rule)
-            if needs is None or not present.isdisjoint(needs):
-                policy_found.extend(rule(ctx))
+        for rule in rules.runnable(ctx):  # those that can find something in this policy
+            policy_found.extend(rule(ctx))
         policy_found = one_cause(parsed.findings, policy_found)
         found.extend(_trusted_only_where_read_cleanly(parsed, ctx.statements, policy_found))
     elif parsed.root is not None:
