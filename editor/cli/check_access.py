@@ -127,10 +127,10 @@ def requests_for(args: argparse.Namespace, notes: list[str] | None = None) -> li
     )
     if notes is not None:
         notes += assumed
-    resources = [_one_resource("--resource", r) for r in args.resource]
+    resources = [_one_resource("--resource", r, args.action) for r in args.resource]
     action = load_catalog().action(args.action)
     if args.caller and action is not None and action.caller_authorized:
-        resources.append(_one_resource("--caller", args.caller))
+        resources.append(_one_resource("--caller", args.caller, args.action))
     owner = _owner(args, resources, notes)
     return [Request(args.action, r, args.principal, context, owner) for r in resources]
 
@@ -155,16 +155,26 @@ def _owner(args: argparse.Namespace, resources: list[str], notes: list[str] | No
     return None
 
 
-def _one_resource(option: str, arn: str) -> str:
+def _one_resource(option: str, arn: str, action: str) -> str:
     """A request is made on one resource: a pattern (`channel/*`) would be compared as the
-    literal name of one, and the answer would speak of no real call. `*` alone is what a call
-    on no particular resource (chime:CreateAppInstance) is authorized against."""
-    if arn != "*" and ("*" in arn or "?" in arn):
-        raise UsageError(
-            f"{option} {arn!r} is a pattern: a request is made on one resource, give its ARN "
-            "(what a policy allows on a pattern: chime-policy grants)"
-        )
+    literal name of one, and the answer would speak of no real call."""
+    from editor.core.access.asked import resource_problem
+    from editor.core.catalog.catalog import load_catalog
+
+    why = resource_problem(load_catalog(), action, [arn], option)
+    if why is not None:
+        raise UsageError(why)
     return arn
+
+
+def _check_action(name: str) -> None:
+    """One action a catalog knows: a pattern or a misspelt name is no request IAM decides."""
+    from editor.core.access.asked import action_problem
+    from editor.core.catalog.catalog import load_catalog
+
+    why = action_problem(load_catalog(), name, "--action")
+    if why is not None:
+        raise UsageError(why)
 
 
 def _scp_levels(args: argparse.Namespace) -> list[list[str]]:
@@ -207,6 +217,9 @@ def run(args: argparse.Namespace) -> int:
     from editor.core.access.policy import PolicyKind
     from editor.core.access.requestkeys import REGION, absent_notes, said
 
+    _check_action(args.action)
+    for arn in args.resource:
+        _one_resource("--resource", arn, args.action)
     given = args.resource_policy
     try:
         identity, resource = with_documents(

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.core.access.asked import action_problem, resource_problem
 from editor.core.access.callers import caller_part
 from editor.core.access.evaluate import Decision, PolicySet, Result, decide, with_documents
 from editor.core.access.policy import CompiledPolicy, StatementRef
@@ -279,6 +280,13 @@ class AccessPane(QWidget):
         return [Request(name, r, principal, context) for r in resources]
 
     def refresh(self) -> None:
+        name = self.action.currentText().strip()
+        problem = action_problem(self.catalog, name, "The action") or resource_problem(
+            self.catalog, name, self.targets(), "The target ARN"
+        )
+        if problem is not None:
+            self._show_no_request(problem)
+            return
         # A policy naming a Principal (the Kind bar's resource-based or trust policy) is
         # checked as one: its Principal must match the IAM principal above.
         policy = self._compiled()  # a template's intrinsics: the stack's values
@@ -320,6 +328,16 @@ class AccessPane(QWidget):
             self.statements.addItem(item)
         first = result.statements[0] if result.statements else None
         self.decided.emit(*(first.start, first.end) if first else (0, 0))
+
+    def _show_no_request(self, why: str) -> None:
+        """Not one call IAM could be asked about (a pattern, a misspelt action): say why, and
+        give no verdict a user could take for IAM's."""
+        self.result = unknown(why)
+        self.verdict.setText(f"<b>No answer</b><br>{escape(why, quote=False)}")
+        tint(self.verdict, foreground=colours(self.palette()).warning)
+        self.listed.setText("No statement to show.")
+        self.statements.clear()
+        self.decided.emit(0, 0)
 
     def _show_statement(self, item: QListWidgetItem) -> None:
         start, end = item.data(Qt.ItemDataRole.UserRole)
