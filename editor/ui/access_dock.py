@@ -1,22 +1,23 @@
 """Access and Grants as a dock under the editor, and the Access menu (check, grants, compare).
 
 Installed by the main window in one call; it reads the document and the file controller and
-marks the deciding statement in the editor, nothing else. The menu is made at once, the dock's
-panes (and the access engine they import) when the dock is first shown: the window's first
-paint waits for neither.
+marks the deciding statement in the editor, nothing else. The menu and the (hidden) dock are
+made at once, the dock's panes (and the access engine they import) when the dock is first
+shown, and it takes its place in the window then: the window's first paint waits for neither.
+Nothing here names Qt's enum namespace before then (see main_window.py).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
 from editor.ui.throttle import Throttle
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QTabWidget
 
     from editor.core.policy.editing import EditorState
@@ -51,12 +52,23 @@ class AccessDock(QDockWidget):
         self.setObjectName("access-dock")
         self.window_ = window
         self._tabs: QTabWidget | None = None  # the panes, made when first needed (`tabs`)
+        self._placed = False  # in the window's bottom dock area (see setVisible)
         self.compare_dialog: CompareDialog | None = None
         document = window.document
         self.throttle = Throttle(lambda: self.show_state(document.state), QUIET_MS, self)
         document.analyzed.connect(self._document_analyzed)
         self.visibilityChanged.connect(lambda _: self.show_state(document.state))
         self.create_menu()
+
+    def setVisible(self, visible: bool) -> None:
+        """Shown the first time: put in its place under the editor first, 230 pixels high."""
+        if visible and not self._placed:
+            from PySide6.QtCore import Qt
+
+            self._placed = True
+            self.window_.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self)
+            self.window_.resizeDocks([self], [230], Qt.Orientation.Vertical)
+        super().setVisible(visible)
 
     @property
     def tabs(self) -> QTabWidget:
@@ -108,12 +120,14 @@ class AccessDock(QDockWidget):
 
     def _action(self, text: str, slot: object, shortcut: str | None = None) -> QAction:
         action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(shortcut)
+        if shortcut:  # as a list: setShortcut has PySide build Qt's namespace (see menus.py)
+            action.setShortcuts([QKeySequence(shortcut)])
         action.triggered.connect(slot)
         return action
 
     def show_tab(self, index: int) -> None:
+        from PySide6.QtCore import Qt
+
         self.show()
         self.tabs.setCurrentIndex(index)
         self.tabs.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -182,7 +196,5 @@ class AccessDock(QDockWidget):
 
 def install(window: Host) -> AccessDock:
     dock = AccessDock(window)
-    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-    window.resizeDocks([dock], [230], Qt.Orientation.Vertical)
-    dock.hide()  # the Access menu (Ctrl+5, Ctrl+6) shows it
+    dock.hide()  # the Access menu (Ctrl+5, Ctrl+6) shows it, and places it then
     return dock

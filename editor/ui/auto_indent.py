@@ -5,20 +5,23 @@ first indented line's spaces or tab), four spaces in a file with none yet."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor
 
 _LOOK_AT = 50  # lines read to find the file's indentation step: it shows near the top
 _DEFAULT = "    "
-# Shift+Enter too: Qt would put a Unicode line separator in the JSON.
-_ENTER_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
-_ENTER_KEYS = frozenset({int(Qt.Key.Key_Return), int(Qt.Key.Key_Enter)})
 
 
 def is_enter(event: QKeyEvent) -> bool:
     """Enter or Return, alone or with Shift (or on the keypad)."""
-    modifiers = event.modifiers() & ~_ENTER_MODIFIERS
-    return event.key() in _ENTER_KEYS and modifiers == Qt.KeyboardModifier.NoModifier
+    # Named here, not at import: the editor loads this module before the window's first
+    # paint, and naming a Qt enum then costs start-up (see main_window.py).
+    from PySide6.QtCore import Qt
+
+    if event.key() not in (int(Qt.Key.Key_Return), int(Qt.Key.Key_Enter)):
+        return False
+    # Shift+Enter too: Qt would put a Unicode line separator in the JSON.
+    ignored = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+    return event.modifiers() & ~ignored == Qt.KeyboardModifier.NoModifier
 
 
 def insert_new_line(cursor: QTextCursor, text: str) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from editor.core.files import PolicyFileError, write_atomically
@@ -41,7 +41,8 @@ class ExportMenu(QObject):
         self.document, self.dialogs, self.policy_name = document, dialogs, policy_name
         self.folder = folder
         self.copy_action = QAction("&Copy JSON", menu)
-        self.copy_action.setShortcut("Ctrl+Shift+C")
+        # Not setShortcut: see WindowMenus._action.
+        self.copy_action.setShortcuts([QKeySequence("Ctrl+Shift+C")])
         self.copy_action.triggered.connect(self.copy_json)
         menu.addAction(self.copy_action)
         menu.addSeparator()

@@ -35,7 +35,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from editor.ui.theme import Colours, colours
+from editor.ui.theme import Colours, colours, solid
 
 # (start, end, colour) of each underline touching a range of the text, in Qt's units.
 Underlines = Callable[[int, int], list[tuple[int, int, QColor]]]
@@ -67,9 +67,9 @@ class JsonHighlighter(QSyntaxHighlighter):
         self.set_colours(colours())
 
     def set_colours(self, scheme: Colours) -> None:
-        def fmt(colour: object, bold: bool = False) -> QTextCharFormat:
+        def fmt(colour: QColor, bold: bool = False) -> QTextCharFormat:
             f = QTextCharFormat()
-            f.setForeground(colour)  # type: ignore[arg-type]
+            f.setForeground(solid(colour))
             if bold:
                 f.setFontWeight(QFont.Weight.DemiBold)
             return f

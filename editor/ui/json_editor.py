@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMimeData, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QRect, Signal
 from PySide6.QtGui import (
     QColor,
     QFontDatabase,
@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
@@ -29,7 +30,7 @@ from editor.ui.highlighter import JsonHighlighter
 from editor.ui.line_layout import LineLayout
 from editor.ui.line_numbers import LineNumbers
 from editor.ui.text_copy import TextCopy, common_prefix, py_offset, qt_offset
-from editor.ui.theme import colours
+from editor.ui.theme import colours, solid
 
 # Enter with these held is still Enter: Shift (a line separator otherwise), the keypad's.
 # The events `event` handles itself. Each key passes there three times: one look-up in a set
@@ -329,12 +330,13 @@ class JsonEditor(QPlainTextEdit):
         paintEvent in Python cost each paint 0.04 ms, an extra selection 0.16 ms.) A change of
         format only: `_contents_change` finds the text unchanged."""
         old = self._line_cursor.blockFormat()
-        if old.background().style() != Qt.BrushStyle.NoBrush:
+        # Not old.background().style(): a Qt.BrushStyle, whose namespace costs start-up.
+        if old.hasProperty(QTextFormat.Property.BackgroundBrush):
             old.clearBackground()
             self._line_cursor.setBlockFormat(old)
         self._line_cursor = QTextCursor(cursor.block())
         new = self._line_cursor.blockFormat()
-        new.setBackground(self._scheme.current_line)
+        new.setBackground(solid(self._scheme.current_line))
         self._line_cursor.setBlockFormat(new)
 
     def createMimeDataFromSelection(self) -> QMimeData:

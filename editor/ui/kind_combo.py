@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from editor.core.policy.kinds import PolicyKind
@@ -22,7 +22,9 @@ NAMES = {
     PolicyKind.RCP: "RCP",
     PolicyKind.BOUNDARY: "Boundary",
 }
-TOOLTIP = Qt.ItemDataRole.ToolTipRole
+# Qt.ItemDataRole.ToolTipRole, as setItemData takes its role (an int): naming the enum before
+# the first paint would have PySide build Qt's whole namespace (see main_window.py).
+TOOLTIP = 3
 
 
 class KindCombo(QComboBox):

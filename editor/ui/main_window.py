@@ -4,20 +4,17 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-# Naming Qt's namespace makes PySide build all its enums (1,200 members, 15 ms of start-up
-# that a bare window never pays). It cannot wait for the first paint: the item models' flags()
-# must return a Qt.ItemFlag (an int is refused), the headers' headerData() is handed a
-# Qt.Orientation, and a QColor given where Qt takes a QBrush is matched against
-# Qt.GlobalColor; each of these builds it before the window is painted.
-from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, Qt, QTimer
+# Not Qt: naming it has PySide build all its 93 enums (~18 ms of start-up that a bare window
+# never pays). What comes before the first paint does without it (tests/ui/test_startup.py);
+# the panels that follow the paint (item models: flags() returns a Qt.ItemFlag) build it.
+from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
 )
@@ -26,17 +23,17 @@ if TYPE_CHECKING:  # annotations only: each Qt class costs start-up time when fi
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
 
     from editor.core.lint.engine import LintResult
+    from editor.ui.arn_form import ArnForm
+    from editor.ui.catalog_model import CatalogModel
+    from editor.ui.catalog_view import CatalogView
     from editor.ui.find_bar import FindBar
+    from editor.ui.problems_view import ProblemsView
 
 from editor.core.catalog.catalog import load_catalog, load_personas
 from editor.core.policy.editing import EditorState
-from editor.core.policy.kinds import with_article
 from editor.core.policy.layout import Layout
 from editor.ui import window_geometry
 from editor.ui.access_dock import install as install_access
-from editor.ui.arn_form import ArnForm
-from editor.ui.catalog_model import CatalogModel
-from editor.ui.catalog_view import CatalogView
 from editor.ui.dialogs import Dialogs
 from editor.ui.document import Document
 from editor.ui.file_controller import FileController, dropped_file
@@ -45,9 +42,16 @@ from editor.ui.first_paint import release_collections, warm_up
 from editor.ui.json_editor import JsonEditor
 from editor.ui.kind_combo import KindCombo
 from editor.ui.menus import WindowMenus
-from editor.ui.problems_view import ProblemsView
 from editor.ui.status_bar import StatusBar
 from editor.ui.theme import colours, tint
+from editor.ui.window_panels import (
+    CATALOG_HINTS,
+    FORM_HINTS,
+    PROBLEMS_HINTS,
+    Panels,
+    Placeholder,
+    vertical_splitter,
+)
 
 APP_TITLE = "Chime policy editor"
 LAYOUTS = (
@@ -63,6 +67,8 @@ SYNC_BANNER = "Fix the JSON errors to sync: the catalog and the ARN form wait un
 
 
 class MainWindow(WindowMenus):
+    completed = Signal()  # every panel is in: see finish_building
+
     def __init__(self, settings: QSettings | None = None, dialogs: Dialogs | None = None) -> None:
         """`settings` and `dialogs` are the seams tests replace (a temporary file, scripted
         answers)."""
@@ -72,10 +78,11 @@ class MainWindow(WindowMenus):
         self.personas = load_personas()
         self.settings = settings or QSettings()
         self.document = Document(self)
-        self._wrong_kind = False  # the policy's kind takes no ticks (see show_kind_fit)
         self.dialogs = dialogs or Dialogs(self)
         self.files = FileController(self.document, self.dialogs, self.settings, self)
-        self.catalog_model = CatalogModel(self.catalog, self.personas, self)
+        self.panels = Panels(self, self)  # built after the first paint: see window_panels.py
+        self.panels.done.connect(self.completed)
+        self.panels.done.connect(partial(self.document.analyzer.warm_up, warm_up))
         self.create_panes()
         self.create_actions()
         self.create_menus()
@@ -99,21 +106,11 @@ class MainWindow(WindowMenus):
     # -- construction ---------------------------------------------------------------------
 
     def create_panes(self) -> None:
-        self.catalog_view = CatalogView(self.catalog_model)
-        self.form = ArnForm(self.catalog)
-        form_box = QGroupBox("ARN values")
-        form_layout = QVBoxLayout(form_box)
-        scroll = QScrollArea()
-        scroll.setWidget(self.form)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        form_layout.addWidget(scroll)
-        form_layout.addWidget(self.form.message_line)  # its fixed lines: see field_messages
-        catalog_box = QGroupBox("Actions by persona")
-        QVBoxLayout(catalog_box).addWidget(self.catalog_view)
-        self.left = QSplitter(Qt.Orientation.Vertical)
-        self.left.addWidget(catalog_box)
-        self.left.addWidget(form_box)
+        """The frame and the text; the catalog, form and Problems panels come after the first
+        paint (see window_panels.py), until then placeholders in their places."""
+        self.left = vertical_splitter()
+        self.left.addWidget(Placeholder(CATALOG_HINTS))
+        self.left.addWidget(Placeholder(FORM_HINTS))
         self.left.setStretchFactor(0, 3)
         self.left.setStretchFactor(1, 2)
 
@@ -154,13 +151,12 @@ class MainWindow(WindowMenus):
         json_layout.addWidget(self.banner)
         json_layout.addWidget(self.editor, 1)
         self._find_bar: FindBar | None = None  # made when first asked for (start-up time)
-        self.problems = ProblemsView(self)  # a child from the start: see its margins
-        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right = vertical_splitter()
         self.right.addWidget(json_box)
-        self.right.addWidget(self.problems)
+        self.right.addWidget(Placeholder(PROBLEMS_HINTS))
         self.right.setStretchFactor(0, 3)
         self.right.setStretchFactor(1, 1)
-        self.main = QSplitter(Qt.Orientation.Horizontal)
+        self.main = QSplitter()  # side by side
         self.main.addWidget(self.left)
         self.main.addWidget(self.right)
         self.main.setStretchFactor(0, 2)
@@ -175,12 +171,11 @@ class MainWindow(WindowMenus):
         scheme = colours(self.palette())
         tint(self.banner, scheme.banner_fg, scheme.banner_bg)
         self.banner.setMargin(6)
-        self.form.set_colours(scheme)
+        if self.panels.form is not None:
+            self.panels.form.set_colours(scheme)
 
     def connect_signals(self) -> None:
         doc = self.document
-        self.catalog_model.toggled.connect(doc.set_actions)
-        self.form.edited.connect(doc.set_field)
         self.editor.edited.connect(doc.set_text)
         # Keystrokes are held by the editor, and given when the typing pauses or as soon as
         # anything reads the document's state: a key costs the GUI thread no undo step.
@@ -194,9 +189,6 @@ class MainWindow(WindowMenus):
         doc.refused.connect(self.refused)
         doc.modified_changed.connect(self.setWindowModified)
         doc.notice.connect(lambda text: self.status.showMessage(text, 5000))
-        self.problems.jump.connect(lambda f: self.editor.jump_to(f.line, f.column))
-        self.problems.fix_requested.connect(lambda f: doc.apply_fix(f.fix))
-        self.problems.fix_all_requested.connect(self.fix_all)
         self.status.quota_chosen.connect(doc.set_quota)
         self.kind_combo.chosen.connect(doc.set_kind)
         self.files.path_changed.connect(self.update_title)
@@ -215,10 +207,7 @@ class MainWindow(WindowMenus):
                 self._slow.start()  # says so if the analysis takes long
             return  # the ticks, fields and banner follow when the text has been read
         readable = state.readable
-        self.catalog_model.set_selected(state.actions, dict(state.denials))
-        self.catalog_model.set_editable(readable and not self._wrong_kind)
-        self.form.show_state(state)
-        self.form.setEnabled(readable)
+        self.panels.show_state(state)
         self.banner.setText(SYNC_BANNER)  # what holds now, not an earlier edit's refusal
         self.banner.setVisible(not readable)
         for combo, value in ((self.layout_combo, state.layout), (self.indent_combo, state.indent)):
@@ -233,25 +222,33 @@ class MainWindow(WindowMenus):
         if shown is None or shown.findings is not result.findings:
             shown = Shown.of(self.document.state.text, result.findings)
         self.editor.show_findings(shown)
-        self.problems.set_findings(shown, self.document.fixes)
+        self.panels.show_result(result, shown, self.document.fixes)
         self.status.show_result(result, self.document.quota, shown)
         self.kind_combo.show_result(result)
-        self.show_kind_fit(result)
 
-    def show_kind_fit(self, result: LintResult) -> None:
-        """Ticks add identity statements: off, and why, in a policy of a kind whose every
-        statement needs a Principal (a role trust or resource-based policy, an RCP)."""
-        kind = result.kind.kind if result.kind is not None else None
-        self._wrong_kind = kind is not None and not kind.takes_identity_statements
-        self.catalog_view.show_notice(
-            f"Ticking is off: this is {with_article(kind.label)}, and ticks add identity "
-            "permissions (statements with no Principal) that do not belong in it. Choose "
-            "Kind: Identity to tick anyway."
-            if kind is not None and self._wrong_kind
-            else ""
-        )
-        self.catalog_model.set_editable(self.document.state.readable and not self._wrong_kind)
-        self.form.set_ticking(not self._wrong_kind)
+    # -- the panels that follow the first paint (window_panels.py) -------------------------
+
+    def finish_building(self) -> Panels:
+        """Every panel built now, if the turns after the first paint have not built them yet:
+        anything that needs the whole window calls this (the panels' properties below do)."""
+        self.panels.finish()
+        return self.panels
+
+    @property
+    def catalog_model(self) -> CatalogModel:
+        return cast("CatalogModel", self.finish_building().catalog_model)
+
+    @property
+    def catalog_view(self) -> CatalogView:
+        return cast("CatalogView", self.finish_building().catalog_view)
+
+    @property
+    def form(self) -> ArnForm:
+        return cast("ArnForm", self.finish_building().form)
+
+    @property
+    def problems(self) -> ProblemsView:
+        return cast("ProblemsView", self.finish_building().problems)
 
     def analysis_failed(self) -> None:
         """The crash dialog says what went wrong; the busy bar must not go on saying that
@@ -322,7 +319,8 @@ class MainWindow(WindowMenus):
         from PySide6.QtWidgets import QApplication
 
         focus = QApplication.focusWidget()
-        if focus is not None and self.catalog_view.isAncestorOf(focus):
+        catalog = self.panels.catalog_view  # not built yet: the focus is not in it
+        if focus is not None and catalog is not None and catalog.isAncestorOf(focus):
             self.focus_filter()
         else:
             self.find_bar.open(replace=False)
@@ -379,13 +377,14 @@ class MainWindow(WindowMenus):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._warmed:
-            # The first analysis, then the import of the generator and its validation
-            # (pydantic), run on the worker once the window is on screen: the first paint
-            # waits for neither, and the window answers while they run.
+            # Once the window is on screen: the first analysis on the worker, the panels on
+            # this thread, a turn each; then, the panels in (nothing can be ticked before),
+            # the import of the generator and its validation (pydantic) on the worker. The
+            # first paint waits for none of them, and the window answers while they run.
             self._warmed = True
             release_collections()  # young collections resume (held: see first_paint.py)
             QTimer.singleShot(0, self.document.release_analysis)
-            QTimer.singleShot(0, partial(self.document.analyzer.warm_up, warm_up))
+            self.panels.start()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:  # the system switched light/dark

@@ -35,10 +35,7 @@ class WindowMenus(QMainWindow):
     document: Document
     dialogs: Dialogs
     files: FileController
-    catalog_view: CatalogView
-    form: ArnForm
     editor: JsonEditor
-    problems: ProblemsView
     fix_all: Callable[[], bool]
     find_or_filter: Callable[[], None]
     focus_filter: Callable[[], None]
@@ -50,12 +47,28 @@ class WindowMenus(QMainWindow):
     def find_bar(self) -> FindBar:
         raise NotImplementedError  # MainWindow's: made when first asked for
 
+    # MainWindow's panels, built after the first paint: naming one builds them all (so the
+    # actions below name them only when triggered).
+    @property
+    def catalog_view(self) -> CatalogView:
+        raise NotImplementedError
+
+    @property
+    def form(self) -> ArnForm:
+        raise NotImplementedError
+
+    @property
+    def problems(self) -> ProblemsView:
+        raise NotImplementedError
+
     def _action(
         self, text: str, slot: Callable[..., object], shortcut: Shortcut | None = None
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(shortcut)
+            # A list of one, as setShortcut would set: setShortcut itself has PySide build Qt's
+            # whole namespace of enums (its overloads), which the first paint does without.
+            action.setShortcuts([QKeySequence(shortcut)])
         action.triggered.connect(slot)
         return action
 
@@ -68,7 +81,7 @@ class WindowMenus(QMainWindow):
         self.revert_action = self._action("Re&vert to Saved", self.files.revert)
         self.quit_action = self._action("&Quit", self.close, keys.Quit)
         self.undo_action, self.redo_action = self.document.history_actions(self)
-        self.undo_action.setShortcut(keys.Undo)
+        self.undo_action.setShortcuts([QKeySequence(keys.Undo)])  # see _action
         # Each once: where the platform's Redo is Ctrl+Y already (Windows), a second Ctrl+Y
         # made the key ambiguous and it did nothing.
         redo_keys = dict.fromkeys(QKeySequence(k).toString() for k in (keys.Redo, "Ctrl+Y"))
@@ -89,10 +102,10 @@ class WindowMenus(QMainWindow):
         self.filter_action = self._action("Fil&ter Actions", self.focus_filter)
         self.about_action = self._action("&About", self.show_about)
         panes = (
-            ("&Catalog", self.catalog_view.focus_tree),
+            ("&Catalog", lambda: self.catalog_view.focus_tree()),
             ("ARN &Form", lambda: focus_first_field(self.form)),
             ("&JSON", self.editor.setFocus),
-            ("&Problems", self.problems.setFocus),
+            ("&Problems", lambda: self.problems.setFocus()),
         )
         self.pane_actions = [
             self._action(label, lambda _=False, focus=focus: focus(), f"Ctrl+{n}")

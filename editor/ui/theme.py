@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from editor.core.text.findings import Severity
@@ -95,3 +95,12 @@ def is_dark(palette: QPalette | None = None) -> bool:
 
 def colours(palette: QPalette | None = None) -> Colours:
     return DARK if is_dark(palette) else LIGHT
+
+
+def solid(colour: QColor) -> QBrush:
+    """A solid brush of `colour`, for a text format. Made by a palette: QBrush(colour), or
+    the colour given where Qt takes a brush, has PySide match it against Qt.GlobalColor and
+    so build Qt's whole namespace of enums, which the first paint needs nothing else of."""
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Window, colour)
+    return palette.brush(QPalette.ColorRole.Window)

@@ -85,4 +85,5 @@ def window(qtbot, settings: QSettings):
     win.show()
     qtbot.waitExposed(win)
     win.document.release_analysis()  # the window holds its first analysis until painted
+    win.finish_building()  # its panels follow the first paint: tests get the whole window
     return win

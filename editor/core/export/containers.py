@@ -309,14 +309,12 @@ _READ_ONLY = "this file is read, not rewritten: make it by hand"
 def lint_embedded(container: str, embedded: Embedded, options: LintOptions) -> LintResult:
     """The checks of one embedded policy, with findings at the container's lines and
     columns (fixes kept where they fall on text copied as is)."""
-    from dataclasses import replace
-
     from editor.core.text.findings import make_finding
     from editor.core.text.positions import LineIndex
 
     chosen = options.kind or embedded.kind
     reason = options.kind_reason if options.kind else embedded.kind_reason
-    inner = lint(embedded.text, replace(options, kind=chosen, kind_reason=reason, template=True))
+    inner = lint(embedded.text, options._replace(kind=chosen, kind_reason=reason, template=True))
     lines = LineIndex(container)
     pieces = embedded.pieces
     found = []

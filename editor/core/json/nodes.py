@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -53,12 +52,21 @@ _NO_ITEMS: list[Node] = []  # shared by every non-array node; never appended to
 _NO_MEMBERS: list[Member] = []  # shared by every non-object node; never appended to
 
 
-@dataclass(slots=True, eq=False)
 class Member:
-    key: str
-    key_start: int
-    key_end: int
-    value: Node | None  # None when the text gives a key and no value
+    """An object's key, where it is written, and its value (None when the text gives a key and
+    no value). A plain class: the readers make one per key, and a dataclass's generated
+    methods bring nothing they use (members compare by identity)."""
+
+    __slots__ = ("key", "key_end", "key_start", "value")
+
+    def __init__(self, key: str, key_start: int, key_end: int, value: Node | None) -> None:
+        self.key = key
+        self.key_start = key_start
+        self.key_end = key_end
+        self.value = value
+
+    def __repr__(self) -> str:
+        return f"Member({self.key!r}, {self.key_start}, {self.key_end}, {self.value!r})"
 
 
 def to_python(root: Node) -> Any:

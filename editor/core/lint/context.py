@@ -6,8 +6,7 @@ Kept apart from the engine so that rules import this, and the engine imports the
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from editor.core.catalog.catalog import Catalog
 from editor.core.json.nodes import Node
@@ -20,8 +19,10 @@ from editor.core.text.findings import Finding, Fix, Severity, TextEdit
 _new = tuple.__new__
 
 
-@dataclass(frozen=True, slots=True)
-class LintOptions:
+class LintOptions(NamedTuple):
+    """How to lint: immutable, and made without the dataclasses machinery (a CLI run imports
+    this first). `options._replace(template=False)` gives a changed copy."""
+
     quota: Quota = Quota.MANAGED
     kind: PolicyKind | None = None  # None: detect it from the document
     kind_reason: str = "as chosen"  # why this kind, when given: "from AssumeRolePolicyDocument"
@@ -31,15 +32,27 @@ class LintOptions:
 DEFAULT_OPTIONS = LintOptions()
 
 
-@dataclass(slots=True)
 class LintContext:
-    parsed: ParsedText
-    catalog: Catalog
-    options: LintOptions
-    statements: list[StatementView] = field(default_factory=list)
-    kind: KindChoice = field(default_factory=lambda: KindChoice(PolicyKind.IDENTITY, "", True))
-    # What several rules ask about this policy, worked out by the first that asks (grants.py).
-    shared: dict[str, Any] = field(default_factory=dict)
+    """One lint's state, made once per lint: a plain class (a dataclass's generated __init__
+    with default factories costs more, on every keystroke's lint)."""
+
+    __slots__ = ("catalog", "kind", "options", "parsed", "shared", "statements")
+
+    def __init__(
+        self,
+        parsed: ParsedText,
+        catalog: Catalog,
+        options: LintOptions,
+        statements: list[StatementView] | None = None,
+        kind: KindChoice | None = None,
+    ) -> None:
+        self.parsed = parsed
+        self.catalog = catalog
+        self.options = options
+        self.statements: list[StatementView] = [] if statements is None else statements
+        self.kind: KindChoice = KindChoice(PolicyKind.IDENTITY, "", True) if kind is None else kind
+        # What several rules ask about this policy, worked out by the first that asks.
+        self.shared: dict[str, Any] = {}
 
     @property
     def text(self) -> str:

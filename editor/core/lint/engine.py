@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
 from operator import attrgetter
 
 from editor.core.catalog.catalog import Catalog, load_catalog
@@ -25,11 +24,21 @@ from editor.core.text.findings import Finding, Severity
 _TEXT_ORDER = attrgetter("start", "end", "code")  # findings in text order; C, no lambda
 
 
-@dataclass(frozen=True, slots=True)
 class LintResult:
-    parsed: ParsedText
-    findings: tuple[Finding, ...]
-    kind: KindChoice | None = None  # the kind the checks assumed (None: not a policy object)
+    """A text's findings, with what they were found on. Made once per lint: a plain class,
+    not a frozen dataclass (whose __init__ sets each field through object.__setattr__)."""
+
+    __slots__ = ("findings", "kind", "parsed")
+
+    def __init__(
+        self, parsed: ParsedText, findings: tuple[Finding, ...], kind: KindChoice | None = None
+    ) -> None:
+        self.parsed = parsed
+        self.findings = findings
+        self.kind = kind  # the kind the checks assumed (None: not a policy object)
+
+    def __repr__(self) -> str:
+        return f"LintResult({len(self.findings)} findings, kind={self.kind!r})"
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -45,7 +54,7 @@ def lint(
     """Every finding for `text`. Policy rules run on whatever tree the JSON reader recovered,
     so a file with a missing comma still gets its mis-cased actions and placeholders reported.
     """
-    from editor.core.lint.rules import NEEDS, RULES, VARIABLE_MARK
+    from editor.core.lint.rules import NEEDS, RULES, features
 
     parsed = read_json(text)
     found = list(parsed.findings)
@@ -63,11 +72,7 @@ def lint(
         kind = choose_kind(parsed.root, options.kind, options.kind_reason, prefix, views)
         ctx = LintContext(parsed, catalog, options, views, kind)
         policy_found: list[Finding] = []
-        present: set[str] = set()  # the elements of any statement
-        for view in views:
-            present.update(view.elements)
-        if VARIABLE_MARK in text or "\\" in text:
-            present.add(VARIABLE_MARK)
+        present = features(ctx)  # what the policy holds that some rules need
         for rule in RULES:
             needs = NEEDS.get(rule)
             if needs is None or not present.isdisjoint(needs):
@@ -138,13 +143,11 @@ def _lint_with_intrinsics(
 ) -> LintResult:
     """Lint the policy written with its intrinsic functions as symbolic strings; findings
     (and the fixes that fall on text copied as is) are mapped back to the user's text."""
-    from dataclasses import replace
-
     from editor.core.lint.template import unmask, written
 
     assert parsed.root is not None
     masked, pieces = written(parsed.root, parsed.text)
-    inner = lint(masked, replace(options, template=False), catalog)
+    inner = lint(masked, options._replace(template=False), catalog)
     found = list(parsed.findings)
     for f in inner.findings:
         if f.code.startswith("json/"):

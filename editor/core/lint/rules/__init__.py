@@ -1,8 +1,8 @@
 """Lint rules, one module per family. Each rule is `(ctx) -> Iterable[Finding]`; this table is
-the one place a rule is registered (with NEEDS, when it can find nothing in a policy whose
-statements lack some element)."""
+the one place a rule is registered (with NEEDS, when it can find nothing in a policy that
+lacks some feature: present.py)."""
 
-from editor.core.lint.context import Rule
+from editor.core.lint.context import LintContext, Rule
 from editor.core.lint.rules import (
     actions,
     authorization,
@@ -14,6 +14,7 @@ from editor.core.lint.rules import (
     deputies,
     kinds,
     placeholders,
+    present,
     principals,
     resources,
     security,
@@ -51,20 +52,35 @@ RULES: tuple[Rule, ...] = (
     chime_security.username_in_role_policy,
 )
 
-# Not an element: present when the text may hold a policy variable, `${` as written or spelt
-# with a JSON escape (`\u0024{`).
-VARIABLE_MARK = "${"
+VARIABLE_MARK = present.VARIABLE_MARK
 
-# Rules that look only inside one of these statement elements (or at policy variables): the
-# engine skips them when no statement has any (most policies have no Condition, no Principal
-# and no variable), and saves their cost.
+# Rules that can find something only in a policy with one of these features (present.py):
+# the engine skips the others, and saves their cost. Most policies have no Condition, no
+# Principal, no variable, no other service, one statement: a few rules do all the work.
+_CONDITION = frozenset({"Condition"})
 NEEDS: dict[Rule, frozenset[str]] = {
     principals.principals: frozenset({"Principal", "NotPrincipal"}),
-    conditions.conditions: frozenset({"Condition"}),
-    placeholders.condition_values: frozenset({"Condition"}),
-    condition_values.condition_values: frozenset({"Condition"}),
-    condition_advice.condition_advice: frozenset({"Condition"}),
-    deputies.source_accounts: frozenset({"Condition"}),
+    structure.sids: frozenset({"Sid"}),
+    service_arns.service_arns: frozenset({present.OTHER_ARN}),
+    conditions.conditions: _CONDITION,
+    placeholders.condition_values: _CONDITION,
+    condition_values.condition_values: _CONDITION,
+    condition_advice.condition_advice: _CONDITION,
+    deputies.source_accounts: _CONDITION,
     variables.variables: frozenset({VARIABLE_MARK}),
+    dependencies.dependent_actions: frozenset({present.OTHER_ACTION, present.DEPENDENT_ACTION}),
+    security.not_elements: frozenset({"NotAction", "NotResource"}),
+    # Grants of Chime names alone reach none of the services the security data names.
+    security.role_passing: frozenset({present.OTHER_ACTION, "NotAction"}),
+    security.escalation: frozenset({present.OTHER_ACTION, "NotAction"}),
+    security.redundancy: frozenset({present.SEVERAL}),
+    chime_security.impersonation: frozenset({present.WILD_RESOURCE}),
+    chime_security.admin_in_user_policy: frozenset({present.OTHER_ACTION, present.ADMIN_ACTION}),
     chime_security.username_in_role_policy: frozenset({VARIABLE_MARK}),
 }
+
+
+def features(ctx: LintContext) -> set[str]:
+    """What the policy of `ctx` holds of what NEEDS asks (present.py)."""
+    admin, _ = chime_security.persona_sets(ctx)
+    return present.present(ctx, admin, dependencies.with_dependents(ctx.catalog))

@@ -167,7 +167,7 @@ def _unpinned_caller(ctx: LintContext, value: str) -> bool:
 def admin_in_user_policy(ctx: LintContext) -> Iterator[Finding]:
     if ctx.kind.kind is not PolicyKind.IDENTITY:
         return
-    admin, user = _persona_sets(ctx)
+    admin, user = persona_sets(ctx)
     allowed, others = allowed_names(ctx)  # others: mis-cased names, other services
     chime = ctx.catalog.service.prefix + ":"
     spelt = {n: _chime_name(ctx, n, chime) for n in others}  # as the catalog spells them
@@ -206,7 +206,7 @@ def _chime_name(ctx: LintContext, written: str, chime: str) -> str | None:
     return None if action is None else action.full_name
 
 
-def _persona_sets(ctx: LintContext) -> tuple[frozenset[str], frozenset[str]]:
+def persona_sets(ctx: LintContext) -> tuple[frozenset[str], frozenset[str]]:
     """(administrator actions, user actions) as full names, worked out once: the actions of
     AWS's administrator example and of no user example that write or manage permissions,
     and the actions of the user examples."""

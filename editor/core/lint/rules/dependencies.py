@@ -23,12 +23,12 @@ def dependent_actions(ctx: LintContext) -> Iterator[Finding]:
     if not ctx.kind.kind.rules.grants:
         return
     catalog = ctx.catalog
-    with_dependents = _with_dependents(catalog)
+    listing = with_dependents(catalog)
     allowed, unknown = allowed_names(ctx)
-    if not unknown and with_dependents.isdisjoint(allowed):
+    if not unknown and listing.isdisjoint(allowed):
         return  # the usual policy: Chime actions that need nothing more
     needing: list[tuple[Node, AnyAction]] = []  # the actions AWS lists dependents for
-    asked = with_dependents.union(unknown)  # the names to look at: few, or none
+    asked = listing.union(unknown)  # the names to look at: few, or none
     everything_but: list[list[str]] = []  # NotAction lists of Allow statements
     for statement in ctx.statements:
         if statement.effect != "Allow":
@@ -65,7 +65,7 @@ def dependent_actions(ctx: LintContext) -> Iterator[Finding]:
             )
 
 
-def _with_dependents(catalog: Catalog) -> frozenset[str]:
+def with_dependents(catalog: Catalog) -> frozenset[str]:
     """The Chime actions (full names) that AWS lists dependent actions for."""
     found = catalog.derived.get("with-dependents")
     if found is None:
