@@ -130,7 +130,9 @@ def requests_for(args: argparse.Namespace, notes: list[str] | None = None) -> li
     resources = [_one_resource("--resource", r, args.action) for r in args.resource]
     action = load_catalog().action(args.action)
     if args.caller and action is not None and action.caller_authorized:
-        resources.append(_one_resource("--caller", args.caller, args.action))
+        caller = _one_resource("--caller", args.caller, args.action)
+        if caller not in resources:  # a caller-only action: the target is the caller
+            resources.append(caller)
     owner = _owner(args, resources, notes)
     return [Request(args.action, r, args.principal, context, owner) for r in resources]
 
@@ -188,10 +190,14 @@ def _scp_levels(args: argparse.Namespace) -> list[list[str]]:
 
 
 def _check_targets(args: argparse.Namespace) -> None:
+    from editor.core.access.asked import caller_problem
     from editor.core.access.targets import unfit_target
     from editor.core.catalog.catalog import load_catalog
 
-    why = unfit_target(load_catalog(), args.action, args.resource)
+    catalog = load_catalog()
+    why = unfit_target(catalog, args.action, args.resource) or caller_problem(
+        catalog, args.action, args.resource, args.caller, "--caller"
+    )
     if why is not None:
         raise UsageError(why)
 
@@ -207,6 +213,7 @@ def open_parts(args: argparse.Namespace) -> list[Result]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from editor.core.access.assumed import worth_saying
     from editor.core.access.evaluate import (
         Decision,
         PolicySet,
@@ -215,7 +222,6 @@ def run(args: argparse.Namespace) -> int:
         with_documents,
     )
     from editor.core.access.policy import PolicyKind
-    from editor.core.access.requestkeys import REGION, absent_notes, said
 
     _check_action(args.action)
     for arn in args.resource:
@@ -241,15 +247,17 @@ def run(args: argparse.Namespace) -> int:
     notes: list[str] = []
     requests = requests_for(args, notes)
     opened = open_parts(args)
-    if not args.caller:
+    from editor.core.access.asked import caller_only
+    from editor.core.catalog.catalog import load_catalog
+
+    # An action authorized against its caller only (ListChannels): the target is the caller.
+    if not args.caller and not caller_only(load_catalog(), args.action):
         from editor.core.access.callers import caller_part
-        from editor.core.catalog.catalog import load_catalog
 
         caller = caller_part(load_catalog(), policies, requests[0])
         opened += [caller] if caller is not None else []
     result = decide(policies, requests, opened)
-    notes = said(notes, policies.tests_key(REGION))
-    notes += absent_notes(policies.keys_of(result.statements), requests[0].context)
+    notes = worth_saying(policies, requests, result, notes)
     if args.format == "json":
         sys.stdout.write(as_json(result, notes))
     else:

@@ -72,3 +72,44 @@ def test_star_is_the_target_of_an_action_without_resource_types(
     choose_action(window, qtbot, "chime:CreateAppInstance")
     qtbot.waitUntil(lambda: pane.target.text() == "*")
     qtbot.waitUntil(lambda: pane.result is not None and pane.result.decision is Decision.ALLOWED)
+
+
+TRUST = {
+    "Version": "2012-10-17",
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "Principal": {"Service": "messaging.chime.amazonaws.com"},
+            "Action": "sts:AssumeRole",
+            "Condition": {"StringEquals": {"aws:SourceAccount": "111122223333"}},
+        }
+    ],
+}
+
+
+def test_a_key_taken_as_absent_is_named_until_it_is_given(window, qtbot, tmp_path: Path) -> None:
+    """The audit's m5: a trust policy's bare Denied said nothing of aws:SourceAccount."""
+    open_policy(window, tmp_path, json.dumps(TRUST, indent=2), "trust.json")
+    qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
+    pane = window.access.pane
+    choose_action(window, qtbot, "sts:AssumeRole")
+    type_into(qtbot, pane.principal, "messaging.chime.amazonaws.com")
+    type_into(qtbot, pane.target, "arn:aws:iam::111122223333:role/r")
+    note = "taking aws:SourceAccount as absent (not given): give each in Context keys"
+    qtbot.waitUntil(lambda: note in pane.verdict.text())
+    assert pane.result.decision is Decision.IMPLICIT_DENY
+    pane.context.setFocus()
+    qtbot.keyClicks(pane.context, "aws:SourceAccount=111122223333")
+    qtbot.waitUntil(lambda: pane.result.decision is Decision.ALLOWED)
+    assert "as absent" not in pane.verdict.text()
+
+
+def test_a_caller_only_actions_target_is_the_caller_field(window, qtbot, tmp_path) -> None:
+    """The audit's m1: ListChannels is authorized against its caller only."""
+    pane = _open(window, qtbot, tmp_path)
+    type_into(qtbot, pane.caller, f"{BASE}/user/bob")
+    choose_action(window, qtbot, "chime:ListChannels")
+    qtbot.waitUntil(lambda: pane.target.text() == f"{BASE}/user/bob")
+    assert pane.others.text() == ""
+    qtbot.waitUntil(lambda: pane.result.decision is Decision.ALLOWED)
+    assert "depends on the caller" not in pane.verdict.text()

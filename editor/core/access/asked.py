@@ -63,3 +63,30 @@ def resource_problem(
                 f"({GRANTS})"
             )
     return None
+
+
+def caller_only(catalog: Catalog, action_name: str) -> bool:
+    """Whether IAM authorizes the action against its caller alone (chime:ListChannels: the
+    Service Authorization Reference lists app-instance-user and app-instance-bot only)."""
+    action = catalog.action(action_name)
+    return action is not None and action.caller_authorized and not action.target_types
+
+
+def caller_problem(
+    catalog: Catalog,
+    action_name: str,
+    arns: Sequence[str],
+    caller: str | None,
+    label: str = "the caller",
+) -> str | None:
+    """For an action authorized against its caller only, the target ARN IS the caller: a
+    caller named apart that differs makes two callers of one call (None: no such conflict)."""
+    if not caller or not caller_only(catalog, action_name):
+        return None
+    for arn in arns:
+        if arn != caller:
+            return (
+                f"{action_name} is authorized against its caller only, so the target {arn} is "
+                f"the caller, and {label} {caller} is another: give one ARN (or the same in both)"
+            )
+    return None
