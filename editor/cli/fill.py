@@ -68,22 +68,29 @@ def changes_of(args: argparse.Namespace) -> dict[str, str]:
 
 
 def not_filled(text: str, changes: dict[str, str]) -> list[tuple[str, str]]:
-    """(field, why) for the fields of `changes` nothing of `text` takes: no ARN holds the
-    field (a typo, or not a policy), or every ARN holds `*` there, which fill keeps (any
-    account in `arn:aws:iam::*:user/...` is the author's choice, not a placeholder)."""
+    """(field, what was left and why) for the fields of `changes` a fill does not put
+    everywhere: no ARN holds the field (a typo, or not a policy: "nothing filled"), a granted
+    ARN holds `*` there, which fill keeps (any account in `arn:aws:iam::*:user/...` is the
+    author's choice, not a placeholder), or a Deny or a NotResource holds a value there,
+    which fill never rewrites (the line names each such statement)."""
     from editor.core.catalog.catalog import load_catalog
     from editor.core.json.read import read_json
-    from editor.core.policy.arnslots import find_slots
+    from editor.core.policy.arnfields import ANY_CHOICE
+    from editor.core.policy.arnslots import default_targets, find_slots
+    from editor.core.policy.fillreport import describe, fill_report
 
-    held: dict[str, set[str]] = {}
-    for slot in find_slots(read_json(text).root, load_catalog()):
-        held.setdefault(slot.field, set()).add(slot.text)
+    slots = find_slots(read_json(text).root, load_catalog())
+    held = {slot.field for slot in slots}
     found = []
-    for field in changes:
+    for field, value in changes.items():
+        option = BY_NAME[field].option if field in FIELDS else f"--set {field[6:]}"
         if field not in held:
-            found.append((field, "no ARN holds a value for {option}: nothing filled"))
-        elif held[field] == {"*"}:
-            found.append((field, "every ARN holds * (any) for {option}, which fill keeps"))
+            found.append((field, f"no ARN holds a value for {option}: nothing filled"))
+            continue
+        targets = default_targets(slots, field, any_is_a_value=field in ANY_CHOICE)
+        line = describe(fill_report(slots, field, value, targets), option)
+        if line is not None:
+            found.append((field, line))
     return found
 
 
@@ -106,9 +113,8 @@ def run(args: argparse.Namespace) -> int:
             write_result(args, name, text, text, len(names) > 1, "filled")
             continue
         filled = fill_text(text, changes)
-        for field, why in not_filled(text, changes):
-            option = BY_NAME[field].option if field in FIELDS else f"--set {field[6:]}"
-            print(f"{name}: {why.format(option=option)}", file=sys.stderr)
+        for _field, why in not_filled(text, changes):
+            print(f"{name}: {why}", file=sys.stderr)
         for finding in lint(filled).findings:
             if finding.code.endswith("/placeholder"):  # resource, condition, principal
                 print(

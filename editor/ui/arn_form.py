@@ -9,7 +9,7 @@ filled when you press Enter or leave it. A field a template sets (`${AWS::Region
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +26,7 @@ from editor.core.json.read import read_json
 from editor.core.policy.arnfields import ARN_FIELDS, BY_NAME, DEFAULTS
 from editor.core.policy.arnslots import OTHER, held_by_kept
 from editor.core.policy.editing import EditorState, needed_fields
+from editor.core.policy.fillreport import WHY_LEFT
 from editor.ui.field_messages import FieldMark, FieldMessage, MessageLine
 from editor.ui.theme import Colours, colours, tint
 
@@ -39,6 +40,9 @@ class ArnForm(QWidget):
         super().__init__(parent)
         self.layout_ = QFormLayout(self)
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        # In a narrow pane (a 1024-pixel window) a row too wide for it puts its label above
+        # its field instead of asking the pane to scroll sideways; wide, nothing changes.
+        self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.scheme = colours()
         self.inputs: dict[str, QLineEdit] = {}
         self.any_boxes: dict[str, QCheckBox] = {}
@@ -58,6 +62,7 @@ class ArnForm(QWidget):
         # no ARN holds has nowhere to go, and the note under the field must not promise it.
         self.ticking = True
         self.state: EditorState | None = None
+        self.as_bot_note: QLabel | None = None  # the words of "Act as this bot" that wrap
         # No parent yet: the combo joins the form when its row is laid out, so Tab reaches it
         # after Partition, as shown (Tab follows the order widgets join their parent).
         self.region = QComboBox()
@@ -76,14 +81,7 @@ class ArnForm(QWidget):
         self.region_edit: QLineEdit = region_edit
         for field in ARN_FIELDS:  # in the table's order
             if field.flag:
-                self.as_bot = QCheckBox(field.label)
-                self.as_bot.setAccessibleName("Act as a bot")
-                self.as_bot.setToolTip(
-                    "Off: messaging calls are the user's, and no bot ARN is granted to them. "
-                    "On: the bot's ARN is the caller's."
-                )
-                self.as_bot.toggled.connect(lambda on: self._emit("as_bot", "yes" if on else ""))
-                self.layout_.addRow("", self.as_bot)
+                self.layout_.addRow("", self._flag_row(field.label))
             else:
                 self._add_row(field.name, field.label, field.hint)
         self.others_title = QLabel("Other placeholders (Enter fills them):", self)
@@ -92,11 +90,46 @@ class ArnForm(QWidget):
         self.region_edit.textEdited.connect(lambda t: self._emit("region", t))
         self.region.activated.connect(lambda _: self._emit("region", self.region.currentText()))
 
+    def _flag_row(self, label: str) -> QWidget:
+        """The check box with its words up to the bracket; the bracket's words beside it wrap
+        in a narrow pane (one check box's text never wraps, and asked for 321 pixels)."""
+        words, bracket, rest = label.partition(" (")
+        row = QWidget(self)
+        box = QHBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)  # the box's own margin after its text: as one text would be
+        self.as_bot = QCheckBox(words, row)
+        self.as_bot.setAccessibleName("Act as a bot")
+        self.as_bot.setToolTip(
+            "Off: messaging calls are the user's, and no bot ARN is granted to them. "
+            "On: the bot's ARN is the caller's."
+        )
+        self.as_bot.toggled.connect(lambda on: self._emit("as_bot", "yes" if on else ""))
+        box.addWidget(self.as_bot, 0, Qt.AlignmentFlag.AlignTop)
+        note = QLabel(f"({rest}" if bracket else "", row)
+        note.setWordWrap(True)
+        # Its first line level with the box's text, which is centred in the box's height.
+        lift = self.as_bot.sizeHint().height() - note.fontMetrics().height()
+        note.setContentsMargins(0, max(0, lift // 2), 0, 0)
+        note.setToolTip(self.as_bot.toolTip())
+        note.installEventFilter(self)  # a click on it ticks, as on the box's own text
+        box.addWidget(note, 1, Qt.AlignmentFlag.AlignTop)
+        self.as_bot_note = note
+        self.as_bot_row = row
+        return row
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Ctrl+Z and redo go to the window: a field's own undo history is empty after the
         form shows a state (and in a field not typed in yet), so the key would do nothing.
         Every field edit is a document step, so the document's undo is the one to use."""
         keys = QKeySequence.StandardKey
+        if (
+            watched is self.as_bot_note
+            and event.type() == QEvent.Type.MouseButtonRelease
+            and self.as_bot.isEnabled()
+        ):
+            self.as_bot.toggle()
+            return True
         if event.type() == QEvent.Type.FocusIn:
             for name, edit in self.inputs.items():
                 if watched is edit or (name == "region" and watched is self.region):
@@ -215,7 +248,7 @@ class ArnForm(QWidget):
             # An empty field is False without asking the validation (pydantic: start-up time).
             as_bot = bool(state.field("as_bot").strip()) and not errors.get("as_bot")
             self.as_bot.setChecked(as_bot and state.values().as_bot)
-        self.layout_.setRowVisible(self.as_bot, "as_bot" in wanted)
+        self.layout_.setRowVisible(self.as_bot_row, "as_bot" in wanted)
         region = "" if self._set_by_template(state, "region") else state.field("region")
         if self.region_edit.text() != region:
             with QSignalBlocker(self.region):
@@ -337,6 +370,9 @@ class ArnForm(QWidget):
                 chosen = self.targets.get(name)
                 chooser.setCurrentIndex(max(0, chooser.findData(chosen)) if chosen else 0)
         chooser.setVisible(several)
+        left = state.left.get(name)
+        if left:  # what a Deny or a NotResource holds: never typed over, and said so
+            message += ("; " if message else "") + f"left alone: {left} ({WHY_LEFT})"
         self.messages[name] = FieldMessage(error, message)
         self.marks[name].show(self.messages[name], self.scheme.error.name())
 

@@ -13,6 +13,7 @@ from editor.core.text.wording import counted
 from editor.ui.theme import colours
 
 COLUMNS = ("Action / resource", "Resource types", "Condition", "Line", "Over-broad")
+NOTHING_CURRENT = "A row picked (arrow keys or a click) is shown here whole."
 
 
 class GrantsView(QWidget):
@@ -24,11 +25,25 @@ class GrantsView(QWidget):
         self.tree.setAccessibleName("Grants")
         self.tree.setHeaderLabels(list(COLUMNS))
         self.tree.setColumnWidth(0, 420)
+        self.setFocusProxy(self.tree)  # Ctrl+6 shows the tab with the arrow keys in the tree
+        # A row's text cut short by its column ("denied on arn:... for anyone but ...") is
+        # shown whole here, for the row the arrow keys or a click make current; also its
+        # cells' tooltips.
+        self.detail = QLabel()
+        self.detail.setAccessibleName("Selected grant")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tree.currentItemChanged.connect(self._show_detail)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.detail)
         self._shown: str | None = None
+
+    def _show_detail(self, item: QTreeWidgetItem | None) -> None:
+        self.detail.setText(_whole(item) if item is not None else NOTHING_CURRENT)
 
     def show_policy(self, text: str) -> None:
         if text == self._shown:
@@ -36,6 +51,7 @@ class GrantsView(QWidget):
         self._shown = text
         policy = compile_document(text)  # a Principal: a resource/trust policy
         self.tree.clear()
+        self.detail.setText(NOTHING_CURRENT)
         if policy.problem is not None:
             self.summary_label.setText(f"Nothing to summarize: {policy.problem}.")
             return
@@ -76,12 +92,12 @@ class GrantsView(QWidget):
             action = QTreeWidgetItem(level, [grant.action])
             mine = {s: c for (s, name), c in codes.items() if name == grant.action}
             for entry in grant.entries:
-                row = QTreeWidgetItem(action, _columns(entry, "", mine))
+                row = _row(action, _columns(entry, "", mine))
                 if entry.broad or entry.mismatch or entry.needs or mine.get(entry.statement.start):
                     row.setForeground(4, warn)
                     action.setForeground(0, warn)
             for entry in grant.denied:
-                QTreeWidgetItem(action, _columns(entry, "denied on ", whom="for"))
+                _row(action, _columns(entry, "denied on ", whom="for"))
         self.tree.resizeColumnToContents(1)
 
     def actions_shown(self) -> list[str]:
@@ -119,6 +135,24 @@ def _security_codes(
         (f.code, f.start, f.end) for f in lint(text).findings if f.code.startswith("security/")
     ]
     return findings_by_action(text, summary, found)
+
+
+def _row(parent: QTreeWidgetItem, columns: list[str]) -> QTreeWidgetItem:
+    """An entry's row; each cell's tooltip is its whole text, which the column may cut."""
+    row = QTreeWidgetItem(parent, columns)
+    for column, text in enumerate(columns):
+        if text:
+            row.setToolTip(column, text)
+    return row
+
+
+def _whole(item: QTreeWidgetItem) -> str:
+    """Everything a row says, whole: its text, then each other column named."""
+    parts = [item.text(0)]
+    for column in range(1, len(COLUMNS)):
+        if item.text(column):
+            parts.append(f"{COLUMNS[column]}: {item.text(column)}")
+    return " · ".join(parts)
 
 
 def _columns(

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 # (size hint, minimum size hint) of each panel as built: the group-boxed catalog and form,
 # and the Problems list.
 CATALOG_HINTS = (QSize(280, 295), QSize(145, 159))
-FORM_HINTS = (QSize(468, 406), QSize(98, 157))
+FORM_HINTS = (QSize(362, 417), QSize(98, 157))
 PROBLEMS_HINTS = (QSize(265, 220), QSize(237, 98))
 
 

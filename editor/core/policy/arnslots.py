@@ -10,6 +10,13 @@ field stands for (`project_id` in an Amazon Pinpoint ARN) is a slot of its own, 
 
 Filling replaces the chosen slots' text and nothing else: one edit per slot.
 
+What a policy takes away is never a target nor a source of values. A Deny's ARNs and a
+NotResource's exceptions name what is *not* allowed: narrowing a Deny's `channel/*` to the
+channel typed would allow every other channel, and a value read from an exception would land
+a new grant on exactly what the author carved out. Their slots are *taken*: a fill replaces
+only their placeholders (which name nothing, so filling them allows nothing more), and the
+form's values and new statements' ARNs come from the Allow statements' `Resource`s alone.
+
 Only the resources a policy is about are retargeted. A Principal or NotPrincipal says who is
 granted access, and a Condition what a request must carry (`aws:SourceAccount`,
 `aws:SourceArn` ...): their real values are the author's deliberate choice and are neither
@@ -43,6 +50,7 @@ from editor.core.catalog.arntypes import resource_ids
 from editor.core.catalog.catalog import Catalog
 from editor.core.json.nodes import Kind, Member, Node
 from editor.core.policy.arnfields import ANY_CHOICE, VARIABLE_FIELD
+from editor.core.policy.denials import statement_name
 from editor.core.policy.statements import statements
 from editor.core.text.findings import TextEdit
 
@@ -66,6 +74,10 @@ class Slot:
     placeholder: bool
     symbolic: bool = False  # a template's reference (${AWS::Region} in a Fn::Sub): kept
     in_sub: bool = False  # in a Fn::Sub string, where IAM's ${x} is written ${!x}
+    # What the slot's ARN takes away, if it does: "Deny" (a Deny statement's) or
+    # "NotResource" (an Allow's exception); "" for an ARN the policy grants on.
+    taken: str = ""
+    statement: str = ""  # its statement as the window names it: 'Sid' or "statement 2"
 
     @property
     def text(self) -> str:
@@ -74,6 +86,12 @@ class Slot:
     @property
     def wildcard(self) -> bool:
         return "*" in self.text or "?" in self.text
+
+    @property
+    def fillable(self) -> bool:
+        """A fill may replace it: not the template's, and not a value of what the policy
+        takes away (a placeholder there names nothing: filling it allows nothing more)."""
+        return not self.symbolic and (self.placeholder or not self.taken)
 
 
 # The last tree's slots: reading the ticks and fields of a text and the form's held values
@@ -91,17 +109,24 @@ def find_slots(root: Node | None, catalog: Catalog) -> list[Slot]:
         return list(last[2])  # a list of its own: a caller may change it
     found: list[Slot] = []
     for statement in statements(root):
+        name = statement_name(statement)
+        denies = statement.effect != "Allow"  # a Deny (or no valid Effect: grants nothing)
         for member in statement.node.members:
             if member.value is None:
                 continue
             kept = member.key in _KEPT_ELEMENTS
+            taken = "Deny" if denies else "NotResource" if member.key == "NotResource" else ""
             for node, in_sub in _strings(member.value):
                 slots = _slots_of(node, catalog, in_sub)
                 if node.kind is Kind.OBJECT:  # a Fn::Join: every field the template's
                     slots = [replace(s, placeholder=False, symbolic=True) for s in slots]
-                found.extend(s for s in slots if s.placeholder) if kept else found.extend(slots)
+                if kept:
+                    slots = [s for s in slots if s.placeholder]
+                found.extend(replace(s, taken=taken, statement=name) for s in slots)
             if kept:
-                found.extend(_bare_accounts(member))
+                found.extend(
+                    replace(s, taken=taken, statement=name) for s in _bare_accounts(member)
+                )
     ordered = sorted(found, key=lambda s: (s.node.start, s.span.start))
     if root is not None:
         _last = (root, catalog, tuple(ordered))
@@ -300,8 +325,12 @@ class FieldValues:
 
 
 def field_values(slots: list[Slot]) -> dict[str, FieldValues]:
+    """What the policy's ARNs hold, field by field: values only from the ARNs it grants on
+    (a Deny's or a NotResource's name what it takes away), placeholders from every ARN."""
     seen: dict[str, tuple[list[str], list[str], list[str]]] = {}
     for slot in slots:
+        if slot.taken and not slot.placeholder:
+            continue
         values, holes, symbols = seen.setdefault(slot.field, ([], [], []))
         bucket = symbols if slot.symbolic else holes if slot.placeholder else values
         if slot.text not in bucket:
@@ -313,7 +342,7 @@ def default_targets(slots: list[Slot], field: str, any_is_a_value: bool = False)
     """The texts a new value for `field` replaces unless the user picks: every value and
     placeholder, but not a wildcard (`user/*` in an administrator's policy means every user,
     not the one being typed) unless the field has an "any (*)" choice of its own."""
-    texts = {s.text for s in slots if s.field == field and not s.symbolic}
+    texts = {s.text for s in slots if s.field == field and s.fillable}
     return texts if any_is_a_value else {t for t in texts if "*" not in t and "?" not in t}
 
 
@@ -325,7 +354,7 @@ def fill_edits(
     chosen = default_targets(slots, field) if targets is None else targets
     by_node: dict[int, list[Slot]] = {}
     for slot in slots:
-        wanted = slot.field == field and slot.text in chosen and not slot.symbolic
+        wanted = slot.field == field and slot.text in chosen and slot.fillable
         if wanted and slot.text != raw_value:
             by_node.setdefault(id(slot.node), []).append(slot)
     edits: list[TextEdit] = []

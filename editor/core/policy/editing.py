@@ -109,6 +109,18 @@ class EditorState:
             return {}
         return field_values(find_slots(parsed.root, load_catalog()))
 
+    @cached_property
+    def left(self) -> dict[str, str]:
+        """Field -> the values a Deny or a NotResource holds, which typing leaves, in words
+        (`* in the Deny 'NeverDeleteChannels'`)."""
+        from editor.core.policy.arnslots import find_slots
+        from editor.core.policy.fillreport import left_by_field
+
+        parsed = read_json(self.text)
+        if parsed.has_errors:
+            return {}
+        return left_by_field(find_slots(parsed.root, load_catalog()))
+
     @property
     def readable(self) -> bool:
         """Ticks and fields can be written into it: JSON that reads, or a blank text (an

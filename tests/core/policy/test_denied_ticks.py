@@ -143,9 +143,15 @@ def test_ticking_a_denied_action_is_refused_naming_the_deny_and_changes_nothing(
 
 
 def test_a_tick_whose_new_allow_a_deny_covers_is_refused_too() -> None:
-    # No Allow yet, so nothing is denied before the edit; the tick would write an Allow on
-    # channel/*, which the Deny names: the box could never show it, so no edit is made.
-    text = _text([deny(["chime:ChannelFlowCallback"], f"{APP}/channel/*")])
+    # No Allow of it yet, so nothing is denied before the edit; the tick would write an Allow
+    # on channel/* (the app instance read from the Allow's ARN: a Deny's values are never
+    # the form's), which the Deny names: the box could never show it, so no edit is made.
+    reads_users = {
+        "Effect": "Allow",
+        "Action": ["chime:ListChannels"],
+        "Resource": f"{APP}/user/u1",
+    }
+    text = _text([reads_users, deny(["chime:ChannelFlowCallback"], f"{APP}/channel/*")])
     state = new_state(text)
     with pytest.raises(NotReadable, match="Cannot tick ChannelFlowCallback: the Deny of"):
         with_actions(state, state.actions | {"ChannelFlowCallback"})

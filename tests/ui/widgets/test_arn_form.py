@@ -41,7 +41,8 @@ def test_a_row_for_every_field_of_the_table_in_its_order(form: ArnForm) -> None:
     ]
     texts = [i.widget().text() for i in labels if i is not None and isinstance(i.widget(), QLabel)]
     assert [t for t in texts if t] == [f"{f.label}:" for f in ARN_FIELDS if not f.flag]
-    assert form.as_bot.text() == next(f.label for f in ARN_FIELDS if f.flag)
+    shown = f"{form.as_bot.text()} {form.as_bot_note.text()}"  # the bracket wraps beside it
+    assert shown == next(f.label for f in ARN_FIELDS if f.flag)
 
 
 def test_typing_a_field_asks_for_each_keystroke(qtbot, form: ArnForm, asked) -> None:
