@@ -286,6 +286,21 @@ class MainWindow(WindowMenus):
                 )
                 self.show_state(state)  # the controls show the file as it still is
                 return
+            lost = added = None
+            if after != state.text and layout is not Layout.AS_WRITTEN:
+                from editor.core.access.rewrites import rewrite_changes
+
+                lost, added = rewrite_changes(state.text, after)
+            if lost is not None:  # a layout rewrites the statements, never takes a grant away
+                self.show_state(state)
+                self.refused(
+                    f"Not rewritten as {what}: {lost}. Statements it cannot represent (a Deny's "
+                    "ARNs, a NotAction or NotResource) would change what is allowed; keep "
+                    '"As written" or edit the JSON.'
+                )
+                return
+            if added is not None:
+                self.status.showMessage(f"Rewriting as {what} also allows {added}", 30000)
             if after != state.text and not self.dialogs.preview(
                 f"Rewrite as {what}", state.text, after
             ):
