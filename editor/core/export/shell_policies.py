@@ -13,6 +13,7 @@ option's word, quoted for the shell as the export quotes it; the rest of the fil
 from __future__ import annotations
 
 import json
+import re
 import shlex
 from collections.abc import Iterator
 
@@ -161,6 +162,17 @@ def _part(text: str, i: int, word: Word) -> int:
         i += 1
     word.add(text[run:i], run, i, True)
     return i
+
+
+# A line calling the AWS CLI, its indentation aside (no user text in it; linear).
+_AWS_LINE = re.compile(r"^[ \t]*aws[ \t]", re.MULTILINE)
+# What a template or Terraform file holds: one running `aws` in its UserData stays a template.
+_OTHER_CONTAINERS = ("Resources", 'resource "', "jsonencode(")
+
+
+def looks_like_script(text: str) -> bool:
+    """A shell script calling the AWS CLI, whatever its file's name."""
+    return _AWS_LINE.search(text) is not None and not any(m in text for m in _OTHER_CONTAINERS)
 
 
 def policies(text: str) -> list[Embedded]:
