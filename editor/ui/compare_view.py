@@ -92,9 +92,10 @@ class CompareDialog(QDialog):
                 item.setData(0, Qt.ItemDataRole.UserRole, _detail(change))
                 for column in range(item.columnCount()):
                     item.setToolTip(column, item.text(column))  # the whole text
-        first = self.tree.topLevelItem(0)
-        if first is not None and first.childCount():
-            self.tree.setCurrentItem(first.child(0))  # its detail shows at once
+        group = self.tree.topLevelItem(0)
+        first = group.child(0) if group is not None else None
+        if first is not None:
+            self.tree.setCurrentItem(first)  # its detail shows at once
 
     def _show_detail(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
         detail = None if item is None else item.data(0, Qt.ItemDataRole.UserRole)
