@@ -92,8 +92,8 @@ class CompareDialog(QDialog):
                 item.setData(0, Qt.ItemDataRole.UserRole, _detail(change))
                 for column in range(item.columnCount()):
                     item.setToolTip(column, item.text(column))  # the whole text
-        group = self.tree.topLevelItem(0)
-        first = group.child(0) if group is not None else None
+        top = self.tree.topLevelItem(0)
+        first = top.child(0) if top is not None else None
         if first is not None:
             self.tree.setCurrentItem(first)  # its detail shows at once
 
