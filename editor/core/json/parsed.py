@@ -28,7 +28,40 @@ class ParsedText(NamedTuple):
         return None if self.root is None else to_python(self.root)
 
 
+# The elements of the IAM policy grammar: a policy may hold each once per policy or statement.
+# IAM's "Troubleshoot IAM policies" page lists "More than one Statement element" and "More than
+# one Effect, Action, or Resource element" among the errors it refuses; a reader that kept the
+# last one silently would turn two statements run together into one (a Deny's Condition on an
+# Allow). Named here, not imported from policy/, which comes after this stage.
+POLICY_ELEMENTS = frozenset(
+    (
+        "Version",
+        "Id",
+        "Statement",
+        "Sid",
+        "Effect",
+        "Principal",
+        "NotPrincipal",
+        "Action",
+        "NotAction",
+        "Resource",
+        "NotResource",
+        "Condition",
+    )
+)
+
+
 def duplicate_key(index: LineIndex, member: Member) -> Finding:
+    if member.key in POLICY_ELEMENTS:
+        return fnd.make_finding(
+            index,
+            "json/duplicate-key",
+            Severity.ERROR,
+            f"{member.key!r} appears more than once in one object: IAM refuses a policy or "
+            "statement with two of one element (read as JSON, only the last would count)",
+            member.key_start,
+            member.key_end,
+        )
     return fnd.make_finding(
         index,
         "json/duplicate-key",

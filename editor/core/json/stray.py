@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from editor.core.json.fast import LITERALS
+from editor.core.json.nodes import Kind, Node
 from editor.core.json.scan import Scanner
 from editor.core.json.tokenkinds import COMMA_RANK, KEY_KINDS, NUM, PUNCT, VALUE_START, WORD
 from editor.core.text.findings import Fix, TextEdit
@@ -34,6 +35,9 @@ class StrayReading(Scanner):
             if kind == PUNCT and text[start] in counts:
                 counts[text[start]] += 1
         self.surplus = {"]": counts["]"] - counts["["], "}": counts["}"] - counts["{"]}
+        self.closer_safe = True  # whether the last stray closer found may be deleted by Fix all
+        # Objects read as having lost their `{` -> (their finding's index, the object before)
+        self.unopened_objects: dict[int, tuple[int, Node]] = {}
 
     def role(self, i: int) -> str:
         """What token `i` is to its container: a separator, a closer, a `"key":`, an item."""
@@ -86,13 +90,22 @@ class StrayReading(Scanner):
         return None
 
     def stray_closer(
-        self, i: int, char: str, in_array: bool, parent_array: bool | None, state: str
+        self,
+        i: int,
+        char: str,
+        container: Node,
+        parent_array: bool | None,
+        state: str,
     ) -> str | None:
         """A `]` or `}` the text has one too many of, with its container going on after it:
         what follows fits the container and not the one around it (`parent_array`: None at
-        the top, where nothing may follow), or a comma stands before it and none after."""
+        the top, where nothing may follow), or a comma stands before it and none after.
+
+        `},` + newline + `"Sid": ...` in a list is not a stray `}`: the next object lost its
+        `{` (array_step names it), and deleting the `}` would merge two objects into one."""
         if self.surplus[char] <= 0:
             return None
+        in_array = container.kind is Kind.ARRAY
         role = self.role(i + 1)
         after = self.role(i + 2) if role == SEP else role
         if (char == "]") != in_array:  # the wrong closer: unless the container goes on, a typo
@@ -105,14 +118,100 @@ class StrayReading(Scanner):
             going_on = after == KEY and parent_array is not False
         if not going_on:
             return None
+        filled = self.closes_filled(container, char)
+        if filled and char == "}" and parent_array is True and role == SEP and after == KEY:
+            return None  # `},` closes here; the next object's `{` is the one missing
         self.surplus[char] -= 1
+        # A filled container's closer is deleted by Fix all only right after a comma and with
+        # the container's next member or element right after it (`"Allow",}` + newline +
+        # `"Action":`): both sides say it goes on. Elsewhere the deletion is offered, not applied.
+        self.closer_safe = not filled or (state == "after_comma" and role in (KEY, ITEM))
         return role
 
+    @staticmethod
+    def closes_filled(container: Node, char: str) -> bool:
+        """Whether `char` would close `container` and it holds something: deleting such a
+        closer moves what follows into it (two statements read as one, the last key winning),
+        so it is never a safe fix."""
+        if container.kind is Kind.ARRAY:
+            return char == "]" and bool(container.items)
+        return char == "}" and bool(container.members)
+
+    def unopened_object(
+        self, stack: list[list[Any]], frame: list[Any], start: int, end: int
+    ) -> None:
+        """`},` + newline + `"Sid": ...` in a list whose text has one `}` too many: the object
+        these members belong to lost its `{`. One finding at the line where they start; the fix
+        inserts the `{` there (and a comma if that is missing too), so two objects stay two."""
+        self.surplus["}"] -= 1
+        after = frame[4] + 1 if frame[2] == "after_comma" else frame[0].items[-1].end
+        edits = [self.opening_brace(start, after, frame[0].items[-1].start)]
+        if frame[2] == "after_value":
+            edits.insert(0, TextEdit(after, after, ",", COMMA_RANK))
+        self.report(
+            "json/missing-brace",
+            "an object's opening { is missing: its members start here, after the previous "
+            "object closed",
+            start,
+            end,
+            Fix("Insert {", tuple(edits)),
+        )
+        node = Node(Kind.OBJECT, start, start + 1)
+        self.unopened_objects[id(node)] = (len(self.findings) - 1, frame[0].items[-1])
+        frame[0].items.append(node)
+        frame[2] = "after_value"
+        stack.append([node, start, "first", None, -1])
+
+    def check_unopened(self, node: Node) -> None:
+        """When an object read as having lost its `{` closes: the `{` is decided only if its
+        members share a key with the object before it (one object cannot hold both). Else the
+        `}` before them may as well be one too many: both repairs are the user's choice."""
+        entry = self.unopened_objects.pop(id(node), None)
+        if entry is None:
+            return
+        index, previous = entry
+        if {m.key for m in node.members} & {m.key for m in previous.members}:
+            return
+        finding = self.findings[index]
+        assert finding.fix is not None
+        self.findings[index] = finding._replace(
+            message=finding.message + "; or the '}' before it is one too many",
+            fix=finding.fix._replace(safe=False),
+        )
+
+    def opening_brace(self, key: int, after: int, previous: int) -> TextEdit:
+        """Where the missing `{` goes: on the blank line left where it stood, or on a line of
+        its own before the key (indented as the previous object's `{`), or before the key when
+        it follows the comma on one line."""
+        text = self.text
+        line_start = text.rfind("\n", 0, key) + 1
+        if line_start <= after or text[line_start:key].strip():
+            return TextEdit(key, key, "{ ")
+        opener_line = text.rfind("\n", 0, previous) + 1
+        indent = text[opener_line:previous]
+        if indent.strip():
+            indent = ""
+        blank_end = line_start - 1
+        if blank_end > 0 and text[blank_end - 1] == "\r":
+            blank_end -= 1
+        blank_start = text.rfind("\n", 0, blank_end) + 1
+        if blank_start >= after and not text[blank_start:blank_end].strip():
+            return TextEdit(blank_start, blank_end, indent + "{")
+        newline = "\r\n" if text.startswith("\r\n", line_start - 2) else "\n"
+        return TextEdit(line_start, line_start, indent + "{" + newline)
+
     def stray(
-        self, frame: list[Any], i: int, kind: str, last_end: int, role: str, in_array: bool
+        self,
+        frame: list[Any],
+        i: int,
+        kind: str,
+        last_end: int,
+        role: str,
+        in_array: bool,
+        safe: bool = True,
     ) -> int:
         """Report token `i` as stray with the edit that removes it; returns the next token to
-        read (past a comma deleted with it)."""
+        read (past a comma deleted with it). `safe`: whether Fix all may delete it."""
         _, start, end = self.tokens[i]
         text = self.text
         state = frame[2]
@@ -142,7 +241,7 @@ class StrayReading(Scanner):
             f"stray {shown!r} between {where}: it belongs to nothing",
             start,
             end,
-            Fix(f"Delete {shown!r}", edits, kind in (WORD, NUM, PUNCT)),
+            Fix(f"Delete {shown!r}", edits, safe and kind in (WORD, NUM, PUNCT)),
         )
         return next_i
 

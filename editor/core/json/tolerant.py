@@ -147,6 +147,8 @@ class Reader(StrayReading):
         node.end = end
         if node.kind is Kind.OBJECT:
             self.check_duplicates(node)
+            if self.unopened_objects:
+                self.check_unopened(node)
 
     def check_duplicates(self, node: Node) -> None:
         seen: set[str] = set()
@@ -168,6 +170,11 @@ class Reader(StrayReading):
         """Whether text inserted at `at` stands outside any string: not at the end of a string
         left open on its line (fix_all closes that string first, then inserts)."""
         return at not in self.open_string_ends
+
+    def follows_object(self, array: Node) -> bool:
+        """Whether a `"key":` read after an element of `array` starts an object whose `{` is
+        missing: the element before is an object and the text has a `}` more than `{`s."""
+        return bool(array.items) and array.items[-1].kind is Kind.OBJECT and self.surplus["}"] > 0
 
     def parent_is_array(self, stack: list[list[Any]]) -> bool | None:
         """Whether the container around the innermost one is an array (None: at the top)."""
@@ -193,9 +200,9 @@ class Reader(StrayReading):
     ) -> tuple[int, int]:
         state = frame[2]
         if char == "]" or char == "}":
-            role = self.stray_closer(i, char, True, self.parent_is_array(stack), state)
+            role = self.stray_closer(i, char, frame[0], self.parent_is_array(stack), state)
             if role is not None:
-                return self.stray(frame, i, kind, last_end, role, True), last_end
+                return self.stray(frame, i, kind, last_end, role, True, self.closer_safe), last_end
             self.close(stack, char, start, end)
             return i + 1, end
         if char == ",":
@@ -208,7 +215,11 @@ class Reader(StrayReading):
             self.report("json/unexpected", "':' inside an array", start, end)
             return i + 1, last_end
         if kind in VALUE_START or char in CLOSER or kind == BAD:
-            key_next = kind in KEY_KINDS and self.next_is_colon(i) and len(stack) > 1
+            key_next = kind in KEY_KINDS and self.next_is_colon(i)
+            if key_next and state != "first" and self.follows_object(frame[0]):
+                self.unopened_object(stack, frame, start, end)
+                return i, last_end  # the key is read again, as the object's first member
+            key_next = key_next and len(stack) > 1
             if key_next and state in ("after_value", "after_comma"):
                 # `"key":` after an element: the array was left open. A comma after the last
                 # element then separates the members of the object around it.
@@ -261,9 +272,10 @@ class Reader(StrayReading):
         state = frame[2]
         node: Node = frame[0]
         if (char == "}" or char == "]") and state not in ("colon", "value"):
-            role = self.stray_closer(i, char, False, self.parent_is_array(stack), state)
+            role = self.stray_closer(i, char, node, self.parent_is_array(stack), state)
             if role is not None:
-                return self.stray(frame, i, kind, last_end, role, False), last_end
+                safe = self.closer_safe
+                return self.stray(frame, i, kind, last_end, role, False, safe), last_end
         if char == "}" or char == "]":
             if state == "colon" or state == "value":
                 self.report("json/unexpected", "key without a value", start, end)

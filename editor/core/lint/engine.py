@@ -14,6 +14,7 @@ from editor.core.lint.context import DEFAULT_OPTIONS, LintContext
 from editor.core.lint.context import LintOptions as LintOptions  # re-exported
 from editor.core.lint.quota import Quota as Quota  # re-exported: callers name it from here
 from editor.core.lint.quota import non_whitespace_length as non_whitespace_length
+from editor.core.lint.value_words import guard_value_words
 from editor.core.policy.kinds import KindChoice, choose_kind
 from editor.core.policy.statements import StatementView, statements
 from editor.core.text import findings as fnd
@@ -72,6 +73,8 @@ def lint(
         prefix = catalog.service.prefix
         kind = choose_kind(parsed.root, options.kind, options.kind_reason, prefix, views)
         ctx = LintContext(parsed, catalog, options, views, kind)
+        if parsed.findings:  # a word a repair would delete from a value that grants access
+            found = guard_value_words(found, text, views, catalog)
         policy_found: list[Finding] = []
         for rule in rules.runnable(ctx):  # those that can find something in this policy
             policy_found.extend(rule(ctx))

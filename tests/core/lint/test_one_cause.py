@@ -265,4 +265,7 @@ def test_fix_all_on_every_defect_in_every_base_at_three_places() -> None:
                 repaired[name] += bool(outcome)
     assert worse == []
     stray = DEFECTS[[name for name, _ in DEFECTS].index("stray word after a value") :]
-    assert all(repaired[name] for name, _ in stray), repaired
+    # A word inside an Action list is never deleted by Fix all (it may be a meant action):
+    # those two are left to the user (tests/core/lint/test_value_words.py)
+    in_lists = {"word at the end of a list", "stray word in an Action list"}
+    assert all(repaired[name] for name, _ in stray if name not in in_lists), repaired

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from editor.core.catalog.suggest import closest
 from editor.core.json.nodes import ARRAY, OBJECT, STRING, Member, Node
 from editor.core.lint.context import LintContext
+from editor.core.lint.effects import guess_effect
 from editor.core.lint.quota import Quota, non_whitespace_length, size_quota
 from editor.core.policy.kinds import PolicyKind, with_article
 from editor.core.policy.statements import STATEMENT_ELEMENTS, TOP_ELEMENTS, VERSIONS, StatementView
@@ -203,18 +204,18 @@ def _effect(ctx: LintContext, statement: StatementView) -> Iterator[Finding]:
     value = member.value
     if value is None or (value.kind is STRING and value.value in ("Allow", "Deny")):
         return
-    guess = closest(str(value.value), ("Allow", "Deny"), cutoff=0.6)
+    # Only a clear slip is fixed by Fix all; a negation (`Disallow`) is never made "Allow"
+    guess = guess_effect(str(value.value)) if value.kind is STRING else None
     fix = None
-    if guess is not None and value.kind is STRING:
-        fix = ctx.replace(f"Use {guess!r}", value.start, value.end, json.dumps(guess))
-    yield ctx.finding(
-        "policy/invalid-effect",
-        ERROR,
-        'Effect must be exactly "Allow" or "Deny"',
-        value.start,
-        value.end,
-        fix,
-    )
+    message = 'Effect must be exactly "Allow" or "Deny"'
+    if guess is not None:
+        title = f"Use {guess.effect!r}"
+        fix = ctx.replace(title, value.start, value.end, json.dumps(guess.effect), guess.safe)
+        if guess.negated:
+            message += f'; {value.value!r} negates Allow: did you mean "Deny"?'
+        elif not guess.safe:
+            message += f"; did you mean {guess.effect!r}? (Fix all leaves it to you)"
+    yield ctx.finding("policy/invalid-effect", ERROR, message, value.start, value.end, fix)
 
 
 def _list_element(ctx: LintContext, member: Member | None, name: str) -> Iterator[Finding]:
