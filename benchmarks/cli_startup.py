@@ -11,8 +11,10 @@ takes turns too. Fastest of RUNS each: the least disturbed run on a shared machi
 Then every standard-library module the lint run has imported when it exits, beyond those of
 `python -c pass`, and which of them a lint has no use for (argparse's help formatter importing
 shutil, dataclasses importing inspect...), needs only for argparse's translations, or needs
-only for some policies. And what argparse's parser costs in this process: the lint command's
-alone (what a lint run builds) against all nine commands' (what `--help` builds).
+only for some policies. The time spent defining NamedTuple and Enum classes on the way
+(typing.NamedTuple builds each class from generated source). And what argparse's parser
+costs in this process: the lint command's alone (what a lint run builds) against all nine
+commands' (what `--help` builds).
 """
 
 from __future__ import annotations
@@ -95,6 +97,42 @@ def imported(args: list[str], cwd: Path) -> list[str]:
     return out.stderr.splitlines()[-1].split()
 
 
+# Times every NamedTuple and Enum class definition of the run: each is code run at import.
+CLASS_PROBE = """
+import atexit, enum, sys, time, typing
+spent = {"NamedTuple": [], "Enum": []}
+def timed(kind, make):
+    def new(*args, **kwargs):
+        start = time.perf_counter()
+        made = make(*args, **kwargs)
+        spent[kind].append(time.perf_counter() - start)
+        return made
+    return new
+typing.NamedTupleMeta.__new__ = timed("NamedTuple", typing.NamedTupleMeta.__new__)
+enum.EnumType.__new__ = timed("Enum", enum.EnumType.__new__)
+atexit.register(lambda: print(*(f"{k}:{len(v)}:{sum(v)}" for k, v in spent.items()),
+                              file=sys.stderr))
+"""
+
+
+def class_costs(args: list[str], cwd: Path) -> dict[str, tuple[int, float]]:
+    """Kind -> (classes defined, ms spent defining them) in a `python -m editor.cli ARGS`
+    run: fastest of 5."""
+    code = CLASS_PROBE + f"import runpy\nsys.argv = ['chime-policy', *{args!r}]\n"
+    code += "runpy.run_module('editor.cli', run_name='__main__', alter_sys=True)\n"
+    best: dict[str, tuple[int, float]] = {}
+    for _ in range(5):
+        out = subprocess.run(
+            [sys.executable, "-c", code], cwd=cwd, env=_env(), capture_output=True, text=True
+        )
+        for item in out.stderr.splitlines()[-1].split():
+            kind, count, seconds = item.split(":")
+            ms = float(seconds) * 1e3
+            if kind not in best or ms < best[kind][1]:
+                best[kind] = (int(count), ms)
+    return best
+
+
 def parser_ms() -> tuple[float, float]:
     """Fastest of 50 builds: the lint command's parser alone, and all nine commands'."""
     from editor.cli.main import COMMANDS, build_parser, command_module
@@ -163,6 +201,7 @@ def main() -> None:
                 for name, (command, cwd) in commands.items():
                     best[name] = min(best[name], wall_ms(command, cwd))
             ours_modules = imported(lint[3:], ROOT)
+            classes = class_costs(lint[3:], ROOT)
             bare_modules = imported([], ROOT)
             theirs_modules = imported(lint[3:], base) if ref else []
         finally:
@@ -173,6 +212,8 @@ def main() -> None:
     for name, ms in best.items():
         print(f"  {name:<44}{ms:7.1f} ms{ms - bare:+8.1f} ms")
     report_modules(ours_modules, bare_modules, theirs_modules, ref)
+    defined = ", ".join(f"{n} {kind}s {ms:.1f} ms" for kind, (n, ms) in classes.items())
+    print(f"classes the lint run defines, fastest of 5: {defined}")
     lint_only, every = parser_ms()
     print(f"argparse, in this process: the lint command's parser {lint_only:.2f} ms ", end="")
     print(f"(what a lint run builds), all nine commands' {every:.2f} ms (what --help builds)")

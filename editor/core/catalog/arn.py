@@ -197,17 +197,26 @@ def placeholders(value: str) -> tuple[Span, ...]:
         )
     fields = split_arn(value)
     if fields is not None:
+        # The fields and segments do not overlap one another: each is asked only whether a
+        # written form found above covers part of it, one look-up in a mask of those.
+        covered = _mask(len(value), found) if found else None
         for name, span in zip(_HEAD_FIELDS, (fields[0], fields[2], fields[3]), strict=True):
             # Overlaps first: a field already found whole (`{aws_account_id}`) is not asked.
-            if (not found or not _overlaps(span.start, span.end, found)) and _field_placeholder(
-                span.text, name
+            if (covered is None or covered.find(1, span.start, span.end) < 0) and (
+                _field_placeholder(span.text, name)
             ):
                 found.append(span)
-        for span in _segments(fields.resource):
-            if (not found or not _overlaps(span.start, span.end, found)) and _field_placeholder(
-                span.text, "resource"
+        # The resource's segments, between "/" and ":", each made a Span only when found.
+        at, text = fields.resource.start, fields.resource.text
+        for part in text.split("/") if ":" not in text else _SEPARATOR.split(text)[::2]:
+            end = at + len(part)
+            if (
+                part
+                and (covered is None or covered.find(1, at, end) < 0)
+                and _field_placeholder(part, "resource")
             ):
-                found.append(span)
+                found.append(_new(Span, (at, end, part)))
+            at = end + 1  # after the separator
     if len(found) > 1:
         found.sort()  # by start: the spans are not empty and do not overlap
     return tuple(found)
@@ -237,22 +246,17 @@ def _placeholder_regex(value: str) -> re.Pattern[str] | None:
     return _BRACED if "{" in value or "<" in value else None
 
 
+def _mask(length: int, spans: list[Span]) -> bytearray:
+    """1 where one of `spans` lies, 0 elsewhere: whether a range meets any of them is then
+    one C-level search, `mask.find(1, start, end) >= 0`."""
+    mask = bytearray(length)
+    for span in spans:
+        mask[span.start : span.end] = b"\x01" * (span.end - span.start)
+    return mask
+
+
 def _overlaps(start: int, end: int, spans: list[Span]) -> bool:
     for s in spans:  # noqa: SIM110 (a loop, not any(): no generator made per call; hot)
         if s.start < end and start < s.end:
             return True
     return False
-
-
-def _segments(resource: Span) -> list[Span]:
-    """The parts of an ARN's resource between `/` and `:`, with their positions."""
-    spans: list[Span] = []
-    start = resource.start
-    text = resource.text
-    parts = text.split("/") if ":" not in text else _SEPARATOR.split(text)[::2]
-    for part in parts:
-        end = start + len(part)
-        if part:
-            spans.append(_new(Span, (start, end, part)))
-        start = end + 1  # after the separator
-    return spans

@@ -103,7 +103,7 @@ def find_container(text: str, name: str = "") -> Container | None:
         found = pages.html(text)
         if found:
             return Container("html", found)
-    if lower.endswith((".sh", ".bash")) or _commands_aws(text):
+    if lower.endswith((".sh", ".bash")) or shell_policies.looks_like_script(text):
         found = shell_policies.policies(text)
         if found:
             return Container("aws-cli", found)
@@ -130,11 +130,6 @@ def find_container(text: str, name: str = "") -> Container | None:
         if tree is not None and tree.get("Resources") is not None:
             return Container("cloudformation-yaml", template_policies(tree, text, False))
     return None
-
-
-def _commands_aws(text: str) -> bool:
-    """A shell script calling the AWS CLI: a line (its indentation aside) starts `aws `."""
-    return text.lstrip().startswith("aws ") or "\naws " in text or "\n  aws " in text
 
 
 def template_policies(root: Node, text: str, verbatim: bool) -> list[Embedded]:

@@ -13,10 +13,9 @@ option's word, quoted for the shell as the export quotes it; the rest of the fil
 from __future__ import annotations
 
 import json
+import re
 import shlex
-from bisect import bisect_right
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from editor.core.export.embedded import Embedded
 from editor.core.export.string_policies import merged_pieces
@@ -39,38 +38,72 @@ ATTRIBUTES = "--attributes"  # sqs set-queue-attributes: {"Policy": "<the policy
 SHELL = "shell"  # Embedded.form: written back as one shell word
 SHELL_ATTRIBUTES = "shell-attributes"  # written back inside the attribute map's word
 _SEPARATORS = frozenset(";&|\n")
-_ESCAPED_IN_DOUBLE = frozenset('$`"\\')
+_ESCAPED_IN_DOUBLE = '$`"\\'  # what a backslash escapes inside double quotes
 
 
-class Char(NamedTuple):
-    char: str
-    start: int  # where it is written in the file
-    end: int
-    literal: bool  # written as itself (not an escape standing for it)
+_PLAIN_STOP = frozenset(" \t\r;&|\n\\'\"")  # what ends a run of plain characters
 
 
-class Word(NamedTuple):
-    chars: tuple[Char, ...]
-    start: int  # the whole word as written, quotes included
-    end: int
+class Word:
+    """A shell word: its text as the shell passes it, and for each run of that text where it
+    stands in the file (`Piece`s: a run written as itself is literal; an escape is not)."""
+
+    def __init__(self, start: int) -> None:
+        self.start = start  # the whole word as written, quotes included
+        self.end = start
+        self.parts: list[str] = []
+        self.pieces: list[Piece] = []
+        self.length = 0
+
+    def add(self, text: str, source: int, source_end: int, literal: bool) -> None:
+        if not text:
+            return
+        last = self.pieces[-1] if self.pieces else None
+        if literal and last is not None and last.literal and last.source_end == source:
+            self.pieces[-1] = last._replace(source_end=source_end)  # one run, went on
+        else:
+            self.pieces.append(Piece(self.length, source, source_end, literal))
+        self.parts.append(text)
+        self.length += len(text)
 
     @property
     def text(self) -> str:
-        return "".join(c.char for c in self.chars)
+        if len(self.parts) > 1:
+            self.parts = ["".join(self.parts)]
+        return self.parts[0] if self.parts else ""
+
+    def tail(self, skip: int) -> Word:
+        """The word from its character `skip` on (`--opt=VALUE`'s value), starting in the
+        file just after the character before it."""
+        pieces = Pieces(self.pieces)
+        rest = Word(pieces.to_source(skip, end=True))
+        text = self.text
+        for piece in self.pieces:
+            size = (piece.source_end - piece.source) if piece.literal else 1
+            stop = piece.out + size
+            if stop <= skip:
+                continue
+            if piece.literal:
+                cut = max(skip - piece.out, 0)
+                rest.add(text[piece.out + cut : stop], piece.source + cut, piece.source_end, True)
+            else:
+                rest.add(text[piece.out], piece.source, piece.source_end, False)
+        rest.end = self.end
+        return rest
 
 
 def commands(text: str) -> Iterator[list[Word]]:
     """The words of each command of a shell script, as the shell splits them."""
     words: list[Word] = []
-    chars: list[Char] = []
-    start = -1
+    word: Word | None = None
     i, size = 0, len(text)
 
     def end_word(at: int) -> None:
-        nonlocal chars, start
-        if start >= 0:
-            words.append(Word(tuple(chars), start, at))
-        chars, start = [], -1
+        nonlocal word
+        if word is not None:
+            word.end = at
+            words.append(word)
+        word = None
 
     while i < size:
         c = text[i]
@@ -83,49 +116,69 @@ def commands(text: str) -> Iterator[list[Word]]:
                 yield words
             words = []
             i += 1
-        elif c == "#" and start < 0:
+        elif c == "#" and word is None:
             while i < size and text[i] != "\n":
                 i += 1
-        elif c == "\\":
-            if i + 1 < size and text[i + 1] == "\n":  # a line continued: both removed
-                i += 2
-                continue
-            start = i if start < 0 else start
-            if i + 1 < size:
-                chars.append(Char(text[i + 1], i, i + 2, False))
+        elif c == "\\" and text[i + 1 : i + 2] == "\n":  # a line continued: both removed
             i += 2
-        elif c == "'":
-            start = i if start < 0 else start
-            close = text.find("'", i + 1)
-            close = size if close < 0 else close
-            chars.extend(Char(text[j], j, j + 1, True) for j in range(i + 1, close))
-            i = close + 1
-        elif c == '"':
-            start = i if start < 0 else start
-            i += 1
-            while i < size and text[i] != '"':
-                if text[i] == "\\" and i + 1 < size and text[i + 1] in _ESCAPED_IN_DOUBLE:
-                    chars.append(Char(text[i + 1], i, i + 2, False))
-                    i += 2
-                elif text[i] == "\\" and i + 1 < size and text[i + 1] == "\n":
-                    i += 2
-                else:
-                    chars.append(Char(text[i], i, i + 1, True))
-                    i += 1
-            i += 1
         else:
-            start = i if start < 0 else start
-            chars.append(Char(c, i, i + 1, True))
-            i += 1
+            word = word or Word(i)
+            i = _part(text, i, word)
     end_word(size)
     if words:
         yield words
 
 
+def _part(text: str, i: int, word: Word) -> int:
+    """Read one part of a word at `i` (a run of plain characters, an escaped character, a
+    quoted string) into `word`; where reading goes on."""
+    size = len(text)
+    c = text[i]
+    if c == "\\":
+        if i + 1 < size:
+            word.add(text[i + 1], i, i + 2, False)
+        return i + 2
+    if c == "'":
+        close = text.find("'", i + 1)
+        close = size if close < 0 else close
+        word.add(text[i + 1 : close], i + 1, close, True)
+        return close + 1
+    if c == '"':
+        i += 1
+        run = i
+        while i < size and text[i] != '"':
+            if text[i] == "\\" and i + 1 < size and text[i + 1] in _ESCAPED_IN_DOUBLE + "\n":
+                word.add(text[run:i], run, i, True)
+                if text[i + 1] != "\n":  # an escaped line break is removed
+                    word.add(text[i + 1], i, i + 2, False)
+                i += 2
+                run = i
+            else:
+                i += 1
+        word.add(text[run:i], run, i, True)
+        return i + 1
+    run = i
+    while i < size and text[i] not in _PLAIN_STOP:
+        i += 1
+    word.add(text[run:i], run, i, True)
+    return i
+
+
+# A line calling the AWS CLI, its indentation aside (no user text in it; linear).
+_AWS_LINE = re.compile(r"^[ \t]*aws[ \t]", re.MULTILINE)
+# What a template or Terraform file holds: one running `aws` in its UserData stays a template.
+_OTHER_CONTAINERS = ("Resources", 'resource "', "jsonencode(")
+
+
+def looks_like_script(text: str) -> bool:
+    """A shell script calling the AWS CLI, whatever its file's name."""
+    return _AWS_LINE.search(text) is not None and not any(m in text for m in _OTHER_CONTAINERS)
+
+
 def policies(text: str) -> list[Embedded]:
     """Every policy document given to an AWS CLI command of the script `text`."""
     found: list[Embedded] = []
-    breaks = [i for i, c in enumerate(text) if c == "\n"]  # for each policy's line
+    line, counted_to = 1, 0  # each policy's line, counted on from the one before
     for words in commands(text):
         if not words or words[0].text != "aws":
             continue
@@ -134,13 +187,13 @@ def policies(text: str) -> list[Embedded]:
             if option not in DOCUMENT_OPTIONS and option != ATTRIBUTES:
                 continue
             if equals:  # --policy-document='{...}': the value is the rest of this word
-                skip = len(option) + 1  # its quotes from just after the "="
-                value = Word(word.chars[skip:], word.chars[skip - 1].end, word.end)
+                value = word.tail(len(option) + 1)  # its quotes from just after the "="
             elif at + 1 < len(words):
                 value = words[at + 1]
             else:
                 continue
-            line = bisect_right(breaks, word.start) + 1
+            line += text.count("\n", counted_to, word.start)
+            counted_to = word.start
             label = " ".join(w.text for w in words[: min(at, 3)]) + f" {option} (line {line})"
             embedded = _read(value, option, label, _kind(words))
             if embedded is not None:
@@ -150,30 +203,35 @@ def policies(text: str) -> list[Embedded]:
 
 def _read(value: Word, option: str, label: str, kind: PolicyKind | None) -> Embedded | None:
     reason = f"from {label}"
+    span = (value.start, value.end)
     if option != ATTRIBUTES:
         if not value.text.lstrip().startswith("{"):
             return None  # file://policy.json, a variable: not written here
-        pieces = Pieces(merged_pieces(_pieces(value.chars)))
-        span = (value.start, value.end)
+        pieces = Pieces([*value.pieces, _newline(value.length, value.end)])
         return Embedded(label, value.text + "\n", kind, reason, pieces, span, 0, form=SHELL)
     inner = _attribute_policy(value.text)
     if inner is None:
         return None
     body, where = inner
-    chars: list[Char] = []
-    for offset, (start, end, literal) in enumerate(where):
-        first, last = value.chars[start], value.chars[end - 1]
-        chars.append(Char(body[offset], first.start, last.end, literal and first.literal))
-    pieces = Pieces(merged_pieces(_pieces(tuple(chars))))
-    span = (value.start, value.end)
+    # Each character through the map's JSON string, then through the shell word: the map
+    # is short (one queue's policy), so a look-up per character is cheap enough.
+    outer = Pieces(value.pieces)
+    chars = [
+        Piece(
+            out,
+            outer.to_source(start),
+            outer.to_source(end, end=True),
+            plain and outer.literal_at(start, end),
+        )
+        for out, (start, end, plain) in enumerate(where)
+    ]
+    pieces = Pieces([*merged_pieces(chars), _newline(len(body), value.end)])
     return Embedded(label, body + "\n", kind, reason, pieces, span, 0, form=SHELL_ATTRIBUTES)
 
 
-def _pieces(chars: tuple[Char, ...]) -> list[Piece]:
-    pieces = [Piece(out, c.start, c.end, c.literal) for out, c in enumerate(chars)]
-    end = chars[-1].end if chars else 0
-    pieces.append(Piece(len(chars), end, end, False))  # the "\n" the editor adds
-    return pieces
+def _newline(out: int, at: int) -> Piece:
+    """The "\n" the editor adds after the policy (at `out`): at the end of its word."""
+    return Piece(out, at, at, False)
 
 
 def _attribute_policy(value: str) -> tuple[str, list[tuple[int, int, bool]]] | None:

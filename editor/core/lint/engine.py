@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
 from operator import attrgetter
 
 from editor.core.catalog.catalog import Catalog, load_catalog
@@ -55,7 +54,9 @@ def lint(
     """Every finding for `text`. Policy rules run on whatever tree the JSON reader recovered,
     so a file with a missing comma still gets its mis-cased actions and placeholders reported.
     """
-    from editor.core.lint.rules import NEEDS, RULES, features
+    # The rules load on the first lint (a start-up that lints nothing does without them); a
+    # plain import, which costs no Python-level call once loaded (`from` a package does).
+    import editor.core.lint.rules as rules
 
     parsed = read_json(text)
     found = list(parsed.findings)
@@ -75,11 +76,8 @@ def lint(
         if parsed.findings:  # a word a repair would delete from a value that grants access
             found = guard_value_words(found, text, views, catalog)
         policy_found: list[Finding] = []
-        present = features(ctx)  # what the policy holds that some rules need
-        for rule in RULES:
-            needs = NEEDS.get(rule)
-            if needs is None or not present.isdisjoint(needs):
-                policy_found.extend(rule(ctx))
+        for rule in rules.runnable(ctx):  # those that can find something in this policy
+            policy_found.extend(rule(ctx))
         policy_found = one_cause(parsed.findings, policy_found)
         found.extend(_trusted_only_where_read_cleanly(parsed, ctx.statements, policy_found))
     elif parsed.root is not None:
@@ -99,7 +97,7 @@ def lint(
 
 def _trusted_only_where_read_cleanly(
     parsed: ParsedText, views: list[StatementView], found: list[Finding]
-) -> Iterator[Finding]:
+) -> list[Finding]:
     """Policy rules work on the tree the reader recovered. Where the text around a fix holds a
     syntax error, that tree is a guess (a `"*"` pulled into an unclosed Action list, a key read
     into the wrong statement), so its fixes are offered but not applied by fix_all. "Around" is
@@ -113,18 +111,19 @@ def _trusted_only_where_read_cleanly(
             errors += (f.start, f.end)
             if f.fix is not None:  # an unclosed bracket is reported at its opener
                 errors += (edit.start for edit in f.fix.edits)
-    errors.sort()
     if not errors:
-        yield from found
-        return
+        return found  # most texts: every fix stands
+    errors.sort()
     spans = sorted((v.node.start, v.node.end) for v in views)
     starts = [start for start, _ in spans]
+    trusted: list[Finding] = []
     for finding in found:
         fix = finding.fix
         if fix is None or not fix.safe or _clean(fix, spans, starts, errors):
-            yield finding
+            trusted.append(finding)
         else:
-            yield finding._replace(fix=fix._replace(safe=False))
+            trusted.append(finding._replace(fix=fix._replace(safe=False)))
+    return trusted
 
 
 def _clean(

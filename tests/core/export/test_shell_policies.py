@@ -189,3 +189,27 @@ def test_no_policy_written_in_the_script_is_none(text: str) -> None:
     assert container is None or len(container.policies) <= 1
     if container is not None and container.policies:
         assert container.policies[0].text.startswith('{"Version"')
+
+
+USER_DATA = """Resources:
+  Host:
+    Type: AWS::EC2::Instance
+    Properties:
+      UserData: !Base64 |
+        #!/bin/sh
+        aws iam create-policy --policy-name P --policy-document '{"Version": "2012-10-17"}'
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "found"),
+    [
+        ("set -e\n  aws iam create-policy --policy-document '{}'\n", "make", "aws-cli"),
+        (SCRIPTS["export"], "policy.txt", "aws-cli"),
+        (USER_DATA, "stack.yaml", "cloudformation-yaml"),  # a template running `aws`
+    ],
+    ids=["indented-no-suffix", "txt", "template-user-data"],
+)
+def test_a_script_is_known_by_its_aws_lines_a_template_stays_one(text, name, found) -> None:
+    container = find_container(text, name)
+    assert container is not None and container.format == found

@@ -41,6 +41,7 @@ def authorization(ctx: LintContext) -> Iterator[Finding]:
         verdicts: dict[str, _Verdict | None] | None = None  # of the catalog's own names
         passing: dict[int, bool] = {}  # kinds of action (_kinds) found without a verdict
         others = statement.value_set("Action").difference(catalog.by_full_name)
+        kinds = _kinds(catalog)  # asked once, not per action
         for node in statement.strings("Action"):
             name = str(node.value)
             if name in others:
@@ -64,7 +65,7 @@ def authorization(ctx: LintContext) -> Iterator[Finding]:
                 if verdict is _UNSEEN:
                     # Actions of one kind share their verdict but for the name in it: a kind
                     # that passed once passes again without a look at its types.
-                    kind = _kinds(catalog)[name]
+                    kind = kinds[name]
                     if passing.get(kind):
                         verdict = verdicts[name] = None
                     else:

@@ -165,7 +165,8 @@ def _problems(catalog: Catalog, value: str, only_chime: bool) -> list[Problem]:
 
 
 def _field_hint(fields: ArnFields | None, span: Span) -> str:
-    if fields is not None:
+    # Past the account: in the resource part, the usual place of a placeholder (one test).
+    if fields is not None and span.start <= fields.account.end:
         if fields.partition.start <= span.start < fields.partition.end:
             return "the partition (aws, aws-cn, aws-us-gov)"
         if fields.region.start <= span.start <= fields.region.end:
