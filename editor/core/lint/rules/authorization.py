@@ -33,7 +33,7 @@ def authorization(ctx: LintContext) -> Iterator[Finding]:
         star = "*" in values
         # A Deny on any one of the ARNs a call is authorized against denies it: a target it
         # lacks is no gap (the call "will be denied" is what it is for)
-        allow = statement.effect == "Allow"
+        allow = statement.effect != "Deny"  # an Effect not yet written may be an Allow
         unreadable = any(not arn_types_of(catalog, v) and _unreadable(v) for v in values)
         if unreadable:
             continue  # its placeholder or bad ARN is the finding; not one more per action
