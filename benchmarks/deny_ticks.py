@@ -1,5 +1,7 @@
 """What the catalog's boxes show with Deny statements: `shown_actions` (the grants less what a
-Deny takes away) against `granted_actions` (the grants alone), the baseline, same run.
+Deny takes away, read from the text) and `settled` (the same answer as `chime-policy grants`
+gives it, which the window takes) against `granted_actions` (the grants alone), the
+baseline, same run.
 
 Run: .venv/bin/python benchmarks/deny_ticks.py
 Policies of 10 KB, 100 KB and 1 MB: Allow statements on distinct ARNs, and one Deny on
@@ -12,6 +14,7 @@ from __future__ import annotations
 import json
 import time
 
+from editor.core.access.denied import settled
 from editor.core.catalog.catalog import load_catalog
 from editor.core.json.read import read_json
 from editor.core.policy.selection import granted_actions, shown_actions
@@ -59,10 +62,13 @@ def main() -> None:
         root = read_json(text).root
         base = best_ms(lambda r=root: granted_actions(r, catalog))
         shown = best_ms(lambda r=root: shown_actions(r, catalog))
+        denied = shown_actions(root, catalog)[1]
+        engine = best_ms(lambda t=text, d=denied: settled(t, d, catalog), repeat=1)
         print(
             f"{kb:,.0f} KB: shown_actions {shown:.1f} ms ({shown / kb * 1000:.0f} us/KB); "
+            f"settled {engine:.1f} ms ({engine / kb * 1000:.0f} us/KB); "
             f"baseline granted_actions {base:.1f} ms ({base / kb * 1000:.0f} us/KB); "
-            f"ratio {shown / base:.1f}x"
+            f"ratio {shown / base:.1f}x, {engine / base:.1f}x"
         )
 
 

@@ -3,6 +3,8 @@
 Run: .venv/bin/python benchmarks/startup.py   (offscreen; under Xvfb set QT_QPA_PLATFORM=xcb)
 Each measurement is a fresh process, timed from just before it starts until it reports its
 first paint of the text (the editor's viewport; the bare window's, or its QPlainTextEdit's).
+The editor is started by the app's own code (editor.app.launch: crash hooks and logging
+included), its settings and log in the run's temporary folder.
 Targets: without a file, the editor takes at most 2x the bare window; with a file, at most
 1.5x the bare window showing it in a QPlainTextEdit.
 
@@ -90,13 +92,10 @@ clock = QTimer()
 clock.setInterval(1)
 clock.timeout.connect(tick)
 path = sys.argv[3] if len(sys.argv) > 3 and sys.argv[3] != "-" else None
-if sys.argv[1] == "editor":
-    from PySide6.QtCore import QSettings
-    from editor.ui.main_window import MainWindow
-    window = MainWindow(QSettings(sys.argv[2], QSettings.Format.IniFormat))
-    window.show()
-    if path:
-        window.open_path(path)  # as `chime-policy-editor FILE` does
+if sys.argv[1] == "editor":  # the app's own launch, as `chime-policy-editor [FILE]` runs it
+    from editor.app import build_parser, launch
+    args, qt_args = build_parser().parse_known_args([path] if path else [])
+    _, window, _ = launch(args, qt_args)
     shown = window.editor.viewport()
 else:
     window = QMainWindow()
@@ -119,12 +118,15 @@ if watch_ms:
 """
 
 
-def _child(kind: str, settings: str, path: str | None, watch_ms: int = 0) -> subprocess.Popen[str]:
+def _child(kind: str, folder: str, path: str | None, watch_ms: int = 0) -> subprocess.Popen[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = os.path.join(os.path.dirname(settings), "pycache")
+    env["PYTHONPYCACHEPREFIX"] = os.path.join(folder, "pycache")
+    # The app's settings and crash log go to the run's own folder, not the user's.
+    env["XDG_CONFIG_HOME"] = os.path.join(folder, "config")
+    env["XDG_STATE_HOME"] = os.path.join(folder, "state")
     return subprocess.Popen(
-        [sys.executable, "-c", CHILD, kind, settings, path or "-", str(watch_ms)],
+        [sys.executable, "-c", CHILD, kind, folder, path or "-", str(watch_ms)],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -132,11 +134,11 @@ def _child(kind: str, settings: str, path: str | None, watch_ms: int = 0) -> sub
     )
 
 
-def launch_ms(kind: str, settings: str, path: str | None = None) -> tuple[float, float]:
+def launch_ms(kind: str, folder: str, path: str | None = None) -> tuple[float, float]:
     """From process start to the child's report of its first paint of the text, and to its
     report of the window complete (not to its exit)."""
     start = time.perf_counter()
-    child = _child(kind, settings, path)
+    child = _child(kind, folder, path)
     assert child.stdout is not None
     times, lines = [], []
     for expected in ("shown", "complete"):
@@ -149,9 +151,9 @@ def launch_ms(kind: str, settings: str, path: str | None = None) -> tuple[float,
     return times[0], times[1]
 
 
-def stall_ms(kind: str, settings: str, path: str | None = None) -> float:
+def stall_ms(kind: str, folder: str, path: str | None = None) -> float:
     """The longest the event loop stood still in the WATCH_MS after the first paint."""
-    child = _child(kind, settings, path, WATCH_MS)
+    child = _child(kind, folder, path, WATCH_MS)
     out, _ = child.communicate(timeout=60)
     stalls = [float(line.split()[1]) for line in out.splitlines() if line.startswith("stall")]
     if not stalls:
@@ -164,17 +166,16 @@ def main() -> None:
     from _policies import policy_of_size
 
     with tempfile.TemporaryDirectory() as folder:
-        settings = os.path.join(folder, "settings.ini")
         policy = os.path.join(folder, "policy.json")
         with open(policy, "w", encoding="utf-8") as out:
             out.write(policy_of_size(6144))
         for path, target in ((None, 2.0), (policy, 1.5)):
             for kind in ("bare", "editor"):
-                launch_ms(kind, settings, path)  # warm the file cache
+                launch_ms(kind, folder, path)  # warm the file cache
             # Taking turns, so that both see the same load on a shared machine.
-            runs = [(launch_ms("bare", settings, path), launch_ms("editor", settings, path))]
+            runs = [(launch_ms("bare", folder, path), launch_ms("editor", folder, path))]
             runs += [
-                (launch_ms("bare", settings, path), launch_ms("editor", settings, path))
+                (launch_ms("bare", folder, path), launch_ms("editor", folder, path))
                 for _ in range(RUNS - 1)
             ]
             bare = statistics.median(b[0] for b, _ in runs)
@@ -192,9 +193,9 @@ def main() -> None:
                 f"  the editor's window complete (every panel built and painted): {whole:.0f} "
                 f"ms (median of {RUNS}); against the same {base}: {whole / bare:.2f}x"
             )
-            stalls = [(stall_ms("bare", settings, path), stall_ms("editor", settings, path))]
+            stalls = [(stall_ms("bare", folder, path), stall_ms("editor", folder, path))]
             stalls += [
-                (stall_ms("bare", settings, path), stall_ms("editor", settings, path))
+                (stall_ms("bare", folder, path), stall_ms("editor", folder, path))
                 for _ in range(STALL_RUNS - 1)
             ]
             bare_stall = max(b for b, _ in stalls)

@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from editor.ui.crash_dialog import CrashDialog
+    from editor.ui.main_window import MainWindow
 
 
 class _ShowVersion(argparse.Action):
@@ -76,6 +77,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not _display_available(qt_args):
         print(NO_DISPLAY, file=sys.stderr)
         return 2
+    app, _window, stop = launch(args, qt_args)
+    try:
+        return app.exec()
+    finally:
+        stop()
+
+
+def launch(
+    args: argparse.Namespace, qt_args: Sequence[str]
+) -> tuple[QApplication, MainWindow, Callable[[], None]]:
+    """The application and its window, shown, with the FILE opened: what `main` runs the
+    event loop on (and benchmarks/startup.py times). The callable puts back the error hooks
+    and the logging it set up."""
     # Imported here so that `--help` and the CLI never pay for Qt.
     from editor.ui.first_paint import hold_collections
 
@@ -86,11 +100,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     from editor.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    assert isinstance(app, QApplication)
     app.setOrganizationName("chime-policy-editor")
     app.setApplicationName("Chime policy editor")
     log_file = state_folder() / LOG_NAME
     stop_logging = configure_logging(args.verbose, log_file)
     reporter = CrashReporter(log_file)
+
+    def stop() -> None:
+        reporter.uninstall()
+        stop_logging()
+
     try:
         window = MainWindow()
         reporter.crashed.connect(_crash_dialog_shower(log_file, window))
@@ -101,10 +121,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 window.open_path(args.file)
             except Exception as error:  # a bug in opening: shown; the window stays open
                 reporter.report(type(error), error, error.__traceback__)
-        return app.exec()
-    finally:
-        reporter.uninstall()
-        stop_logging()
+    except BaseException:
+        stop()
+        raise
+    return app, window, stop
 
 
 def _crash_dialog_shower(log_file: Path, window: QWidget) -> Callable[[str, str], None]:

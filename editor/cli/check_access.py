@@ -127,10 +127,12 @@ def requests_for(args: argparse.Namespace, notes: list[str] | None = None) -> li
     )
     if notes is not None:
         notes += assumed
-    resources = [_one_resource("--resource", r) for r in args.resource]
+    resources = [_one_resource("--resource", r, args.action) for r in args.resource]
     action = load_catalog().action(args.action)
     if args.caller and action is not None and action.caller_authorized:
-        resources.append(_one_resource("--caller", args.caller))
+        caller = _one_resource("--caller", args.caller, args.action)
+        if caller not in resources:  # a caller-only action: the target is the caller
+            resources.append(caller)
     owner = _owner(args, resources, notes)
     return [Request(args.action, r, args.principal, context, owner) for r in resources]
 
@@ -155,16 +157,26 @@ def _owner(args: argparse.Namespace, resources: list[str], notes: list[str] | No
     return None
 
 
-def _one_resource(option: str, arn: str) -> str:
+def _one_resource(option: str, arn: str, action: str) -> str:
     """A request is made on one resource: a pattern (`channel/*`) would be compared as the
-    literal name of one, and the answer would speak of no real call. `*` alone is what a call
-    on no particular resource (chime:CreateAppInstance) is authorized against."""
-    if arn != "*" and ("*" in arn or "?" in arn):
-        raise UsageError(
-            f"{option} {arn!r} is a pattern: a request is made on one resource, give its ARN "
-            "(what a policy allows on a pattern: chime-policy grants)"
-        )
+    literal name of one, and the answer would speak of no real call."""
+    from editor.core.access.asked import resource_problem
+    from editor.core.catalog.catalog import load_catalog
+
+    why = resource_problem(load_catalog(), action, [arn], option)
+    if why is not None:
+        raise UsageError(why)
     return arn
+
+
+def _check_action(name: str) -> None:
+    """One action a catalog knows: a pattern or a misspelt name is no request IAM decides."""
+    from editor.core.access.asked import action_problem
+    from editor.core.catalog.catalog import load_catalog
+
+    why = action_problem(load_catalog(), name, "--action")
+    if why is not None:
+        raise UsageError(why)
 
 
 def _scp_levels(args: argparse.Namespace) -> list[list[str]]:
@@ -178,10 +190,14 @@ def _scp_levels(args: argparse.Namespace) -> list[list[str]]:
 
 
 def _check_targets(args: argparse.Namespace) -> None:
+    from editor.core.access.asked import caller_problem
     from editor.core.access.targets import unfit_target
     from editor.core.catalog.catalog import load_catalog
 
-    why = unfit_target(load_catalog(), args.action, args.resource)
+    catalog = load_catalog()
+    why = unfit_target(catalog, args.action, args.resource) or caller_problem(
+        catalog, args.action, args.resource, args.caller, "--caller"
+    )
     if why is not None:
         raise UsageError(why)
 
@@ -197,6 +213,7 @@ def open_parts(args: argparse.Namespace) -> list[Result]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from editor.core.access.assumed import worth_saying
     from editor.core.access.evaluate import (
         Decision,
         PolicySet,
@@ -205,8 +222,10 @@ def run(args: argparse.Namespace) -> int:
         with_documents,
     )
     from editor.core.access.policy import PolicyKind
-    from editor.core.access.requestkeys import REGION, absent_notes, said
 
+    _check_action(args.action)
+    for arn in args.resource:
+        _one_resource("--resource", arn, args.action)
     given = args.resource_policy
     try:
         identity, resource = with_documents(
@@ -228,15 +247,17 @@ def run(args: argparse.Namespace) -> int:
     notes: list[str] = []
     requests = requests_for(args, notes)
     opened = open_parts(args)
-    if not args.caller:
+    from editor.core.access.asked import caller_only
+    from editor.core.catalog.catalog import load_catalog
+
+    # An action authorized against its caller only (ListChannels): the target is the caller.
+    if not args.caller and not caller_only(load_catalog(), args.action):
         from editor.core.access.callers import caller_part
-        from editor.core.catalog.catalog import load_catalog
 
         caller = caller_part(load_catalog(), policies, requests[0])
         opened += [caller] if caller is not None else []
     result = decide(policies, requests, opened)
-    notes = said(notes, policies.tests_key(REGION))
-    notes += absent_notes(policies.keys_of(result.statements), requests[0].context)
+    notes = worth_saying(policies, requests, result, notes)
     if args.format == "json":
         sys.stdout.write(as_json(result, notes))
     else:

@@ -9,9 +9,8 @@ import sys
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-from editor.cli.check_access import load_policy
-from editor.cli.common import EXIT_FINDINGS, EXIT_OK
-from editor.cli.inside import add_index
+from editor.cli.common import EXIT_FINDINGS, EXIT_OK, read_input
+from editor.cli.inside import Picked, add_index, compile_picked, pick
 
 if TYPE_CHECKING:  # imported when the command runs (see check_access)
     from editor.core.access.diff import Change, Diff
@@ -32,11 +31,35 @@ def run(args: argparse.Namespace) -> int:
     from editor.core.access.diff import diff
     from editor.core.catalog.arn import unmask
 
+    old = pick(args.old, read_input(args.old), args.index)
+    new = pick(args.new, read_input(args.new), args.index)
     # A policy naming a Principal is compared as the resource or trust policy it is.
-    result = diff(load_policy(args.old, None, args.index), load_policy(args.new, None, args.index))
-    rendered = as_json(result) if args.format == "json" else as_text(result)
+    result = diff(compile_picked(old, None), compile_picked(new, None))
+    compared = which(old, new, args.index)
+    if args.format == "json":
+        rendered = as_json(result, [old.label, new.label] if compared else None)
+    else:
+        rendered = "".join(f"{line}\n" for line in compared) + as_text(result)
     sys.stdout.write(unmask(rendered))  # a template's ${AWS::Region} as written
     return EXIT_FINDINGS if result.grants_more else EXIT_OK
+
+
+def which(old: Picked, new: Picked, index: int | None) -> list[str]:
+    """The two policies compared, named when picked from files holding several (a template):
+    --index N takes the Nth of each, which need not be the same policy."""
+    if (old.label is None and new.label is None) or (index is None and old.label == new.label):
+        return []  # one policy each, of one name: nothing to mistake
+    at = f" #{index}" if index is not None else ""
+    lines = [
+        f"old: {old.name}{at}: {old.label or 'the file'}",
+        f"new: {new.name}{at}: {new.label or 'the file'}",
+    ]
+    if old.label != new.label:
+        lines.append(
+            "note: the two policies have different names: make sure they are the same policy "
+            "(--index counts the policies of each file in its order)"
+        )
+    return lines
 
 
 def change_text(change: Change) -> str:
@@ -69,7 +92,7 @@ def as_text(result: Diff) -> str:
     return "\n".join(lines) + "\n"
 
 
-def as_json(result: Diff) -> str:
+def as_json(result: Diff, compared: list[str | None] | None = None) -> str:
     def change(c: Change) -> dict[str, Any]:
         out = asdict(c)
         out["statements"] = [{"file": s.policy, "line": s.line, "sid": s.sid} for s in c.statements]
@@ -81,4 +104,6 @@ def as_json(result: Diff) -> str:
         "removed": [change(c) for c in result.removed],
         "exact": result.exact,
     }
+    if compared is not None:  # the policies' names in their templates (None: the file)
+        document["old"], document["new"] = compared
     return json.dumps(document, indent=2) + "\n"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from editor.cli.common import (
     EXIT_FINDINGS,
@@ -19,6 +19,9 @@ from editor.cli.common import (
     read_each,
     write_result,
 )
+
+if TYPE_CHECKING:
+    from editor.core.catalog.catalog import Catalog
 
 
 def add_parser(commands: Any) -> None:
@@ -47,6 +50,29 @@ def _names(values: list[str]) -> list[str]:
             raise UsageError(f"{value!r} is not a Chime action (write chime:Name or Name)")
         names.append(action.name)
     return names
+
+
+def _taken_away(edited: str, added: list[str], catalog: Catalog) -> str | None:
+    """Why the edit is refused when a Deny takes an added action away on every resource the
+    Allows give it (as `chime-policy grants` decides): the new Allow would grant nothing."""
+    from editor.core.access.denied import settled
+    from editor.core.json.read import read_json
+    from editor.core.policy.denials import denials
+    from editor.core.policy.statements import statements
+
+    named = denials(statements(read_json(edited).root), catalog)
+    if not named.keys() & set(added):
+        return None
+    _, denied = settled(edited, named, catalog)
+    gone = {n: d for n, d in denied.items() if d.complete and n in added}
+    if not gone:
+        return None
+    names = ", ".join(f"chime:{n}" for n in sorted(gone))
+    by = ", ".join(sorted({d.statement for d in gone.values()}))
+    return (
+        f"{names}: the Deny of {by} takes it away whatever the Allows say "
+        "(edit that Deny to grant it)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -80,6 +106,11 @@ def run(args: argparse.Namespace) -> int:
             edited = add_actions(edited, added, values, Layout.LEAST_PRIVILEGE, catalog)
         except NotEditable as error:
             print(f"{name}: cannot edit: {error}", file=sys.stderr)
+            status = EXIT_FINDINGS
+            continue
+        refusal = _taken_away(edited, added, catalog)
+        if refusal is not None:  # the window refuses the same tick, with the same words
+            print(f"{name}: cannot add {refusal}; the file is left as it was", file=sys.stderr)
             status = EXIT_FINDINGS
             continue
         kept = set(removed) & granted_actions(read_json(edited).root, catalog)

@@ -25,6 +25,7 @@ class Picked(NamedTuple):
     file_text: str
     to_file: Callable[[int], int] | None  # offsets of `text` -> the file's; None: the same
     findings: Callable[[], tuple[Finding, ...]]  # the lint's, at the file's offsets
+    label: str | None = None  # the policy's name in a file holding several; None: the file
 
 
 def add_index(parser: argparse.ArgumentParser) -> None:
@@ -83,8 +84,8 @@ def _embedded(name: str, text: str, index: int | None) -> Picked | None:
     if root is not None and has_intrinsics(root):
         masked, pieces = written(root, embedded.text)
         to_file = lambda at: embedded.pieces.to_source(pieces.to_source(at))  # noqa: E731
-        return Picked(name, masked, text, to_file, findings)
-    return Picked(name, embedded.text, text, embedded.pieces.to_source, findings)
+        return Picked(name, masked, text, to_file, findings, embedded.label)
+    return Picked(name, embedded.text, text, embedded.pieces.to_source, findings, embedded.label)
 
 
 def compile_picked(picked: Picked, kind: PolicyKind | None) -> CompiledPolicy:

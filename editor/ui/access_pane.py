@@ -28,12 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.core.access.asked import action_problem, caller_only, caller_problem, resource_problem
+from editor.core.access.assumed import DOCK_HOW, worth_saying
 from editor.core.access.callers import caller_part
 from editor.core.access.evaluate import Decision, PolicySet, Result, decide, with_documents
 from editor.core.access.policy import CompiledPolicy, StatementRef
 from editor.core.access.request import Request, make_context, unnamed_owner
 from editor.core.access.requestform import caller_arn, principal_arn, target_arn, target_types
-from editor.core.access.requestkeys import REGION, absent_notes, assume_region, said
+from editor.core.access.requestkeys import assume_region
 from editor.core.access.targets import missing_result, missing_types, unfit_target
 from editor.core.catalog.catalog import Catalog
 from editor.ui.grants_view import compile_document
@@ -233,9 +235,17 @@ class AccessPane(QWidget):
 
     def _fill_target(self) -> None:
         kind = self.target_type.currentText() or "*"
-        self.target.setText(target_arn(self.catalog, kind, self.fields))
+        caller = self.caller.text().strip()
+        # ListChannels is authorized against its caller only, a user OR a bot: the target is
+        # the caller, and no other type's ARN is checked too.
+        alone = caller_only(self.catalog, self.action.currentText().strip())
+        if caller and alone:
+            self.target.setText(caller)
+        else:
+            self.target.setText(target_arn(self.catalog, kind, self.fields))
         others = [self.target_type.itemText(i) for i in range(self.target_type.count())]
-        arns = [target_arn(self.catalog, k, self.fields) for k in others if k not in (kind, "*")]
+        others = [] if alone else [k for k in others if k not in (kind, "*")]
+        arns = [target_arn(self.catalog, k, self.fields) for k in others]
         self.others.setText(" ".join(arns))
         self._filled = self._arns()
         row_shown = bool(arns)
@@ -271,14 +281,23 @@ class AccessPane(QWidget):
             notes += wrong + assumed
         resources = self.targets()
         action = self.catalog.action(name)
-        if action is not None and action.caller_authorized and self.caller.text().strip():
-            resources.append(self.caller.text().strip())
+        caller = self.caller.text().strip()
+        if action is not None and action.caller_authorized and caller and caller not in resources:
+            resources.append(caller)
         owner = unnamed_owner(principal, resources)  # an S3 ARN: the principal's account's
         if notes is not None and owner is not None:
             notes.append(owner)
         return [Request(name, r, principal, context) for r in resources]
 
     def refresh(self) -> None:
+        name = self.action.currentText().strip()
+        caller = self.caller.text().strip()
+        problem = action_problem(self.catalog, name, "The action") or resource_problem(
+            self.catalog, name, self.targets(), "The target ARN"
+        )
+        if problem is not None:
+            self._show_no_request(problem)
+            return
         # A policy naming a Principal (the Kind bar's resource-based or trust policy) is
         # checked as one: its Principal must match the IAM principal above.
         policy = self._compiled()  # a template's intrinsics: the stack's values
@@ -290,21 +309,23 @@ class AccessPane(QWidget):
         )
         policies = PolicySet(identity=identity, resource=resource)
         opened = [missing] if missing else []
-        caller = (
-            None if self.caller.text().strip() else caller_part(self.catalog, policies, requests[0])
-        )
-        opened += [caller] if caller is not None else []
+        # Named, or the target itself (ListChannels is authorized against its caller only):
+        # not every possible caller.
+        named = caller or caller_only(self.catalog, name)
+        caller_said = None if named else caller_part(self.catalog, policies, requests[0])
+        opened += [caller_said] if caller_said is not None else []
         # A target of none of the action's types (ListChannels on its app instance) is no
         # request AWS makes: say so rather than deny it.
-        unfit = unfit_target(self.catalog, self.action.currentText().strip(), self.targets())
+        unfit = unfit_target(self.catalog, name, self.targets()) or caller_problem(
+            self.catalog, name, self.targets(), caller, "the Caller field's"
+        )
         result = decide(policies, requests, opened) if unfit is None else unknown(unfit)
         self.result = result
         headline = VERDICTS[result.decision]
         said_why, _, which = result.reason.partition(" (for ")
         reason = "" if said_why.lower() in headline.lower() else f": {said_why}"
         reason += f" (for {which}" if which else ""
-        notes = said(notes, policies.tests_key(REGION))
-        notes += absent_notes(policies.keys_of(result.statements), requests[0].context)
+        notes = worth_saying(policies, requests, result, notes, DOCK_HOW)
         shown = "".join(f"<br><i>{escape(n, quote=False)}</i>" for n in notes)
         self.verdict.setText(f"<b>{escape(headline + reason, quote=False)}</b>{shown}")
         scheme = colours(self.palette())
@@ -320,6 +341,16 @@ class AccessPane(QWidget):
             self.statements.addItem(item)
         first = result.statements[0] if result.statements else None
         self.decided.emit(*(first.start, first.end) if first else (0, 0))
+
+    def _show_no_request(self, why: str) -> None:
+        """Not one call IAM could be asked about (a pattern, a misspelt action): say why, and
+        give no verdict a user could take for IAM's."""
+        self.result = unknown(why)
+        self.verdict.setText(f"<b>No answer</b><br>{escape(why, quote=False)}")
+        tint(self.verdict, foreground=colours(self.palette()).warning)
+        self.listed.setText("No statement to show.")
+        self.statements.clear()
+        self.decided.emit(0, 0)
 
     def _show_statement(self, item: QListWidgetItem) -> None:
         start, end = item.data(Qt.ItemDataRole.UserRole)

@@ -26,7 +26,7 @@ from editor.core.json.read import read_json
 from editor.core.policy.arnfields import ARN_FIELDS, BY_NAME, DEFAULTS
 from editor.core.policy.arnslots import OTHER, held_by_kept
 from editor.core.policy.editing import EditorState, needed_fields
-from editor.core.policy.fillreport import WHY_LEFT
+from editor.core.policy.fillreport import WHY_LEFT_SHORT
 from editor.ui.field_messages import FieldMark, FieldMessage, MessageLine
 from editor.ui.theme import Colours, colours, tint
 
@@ -372,7 +372,7 @@ class ArnForm(QWidget):
         chooser.setVisible(several)
         left = state.left.get(name)
         if left:  # what a Deny or a NotResource holds: never typed over, and said so
-            message += ("; " if message else "") + f"left alone: {left} ({WHY_LEFT})"
+            message += ("; " if message else "") + f"left alone: {left} ({WHY_LEFT_SHORT})"
         self.messages[name] = FieldMessage(error, message)
         self.marks[name].show(self.messages[name], self.scheme.error.name())
 

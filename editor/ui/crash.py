@@ -17,7 +17,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Signal
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +99,8 @@ class CrashReporter(QObject):
         self._previous_hook = sys.excepthook
         self._previous_thread_hook = threading.excepthook
         self._installed = False
-        self._caught.connect(self.crashed, Qt.ConnectionType.QueuedConnection)
+        self._connecting = threading.Lock()
+        self._connected = False  # _caught to crashed, at the first error (see _connect)
 
     def install(self) -> None:
         self._previous_hook, sys.excepthook = sys.excepthook, self._excepthook
@@ -121,7 +122,19 @@ class CrashReporter(QObject):
     ) -> None:
         text = "".join(traceback.format_exception(kind, error, tb))
         log.critical("unexpected error\n%s", text.rstrip())
+        self._connect()
         self._caught.emit(describe(error), text)
+
+    def _connect(self) -> None:
+        """Queued, even from the GUI thread: `crashed` after the slot that raised returns.
+        Made at the first error, not at start-up: naming Qt's enums before the window's first
+        paint costs start-up time (see main_window.py)."""
+        with self._connecting:
+            if not self._connected:
+                from PySide6.QtCore import Qt
+
+                self._caught.connect(self.crashed, Qt.ConnectionType.QueuedConnection)
+                self._connected = True
 
     def _excepthook(
         self, kind: type[BaseException], error: BaseException, tb: TracebackType | None

@@ -346,6 +346,7 @@ class Document(QObject):
 
     def _adopt(self, synced: EditorState) -> None:
         """Replace the current state by its synced self, here and on the undo stack."""
+        synced = _settled(synced)
         command = self._undo_stack.command(self._undo_stack.index() - 1)
         if isinstance(command, StateCommand) and command.new is self._state:
             command.new = synced
@@ -353,6 +354,7 @@ class Document(QObject):
         self.changed.emit(synced)
 
     def _set_state(self, state: EditorState) -> None:
+        state = _settled(state)
         self._state = state
         self.changed.emit(state)
         self._changed_input(typing=not state.synced)
@@ -395,3 +397,13 @@ class Document(QObject):
         self.shown = analysis.shown
         self.fixes = analysis.fixes
         self.analyzed.emit(self.result)
+
+
+def _settled(state: EditorState) -> EditorState:
+    """The boxes and the refusals of a tick answer as `chime-policy grants` does (see
+    `access.denied`); worked out only when a Deny names an action."""
+    if not (state.synced and state.denials):
+        return state
+    from editor.core.access.denied import settled_state
+
+    return settled_state(state)

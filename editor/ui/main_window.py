@@ -38,7 +38,7 @@ from editor.ui.dialogs import Dialogs
 from editor.ui.document import Document
 from editor.ui.file_controller import FileController, dropped_file
 from editor.ui.finding_marks import Shown
-from editor.ui.first_paint import release_collections, warm_up
+from editor.ui.first_paint import release_collections
 from editor.ui.json_editor import JsonEditor
 from editor.ui.kind_combo import KindCombo
 from editor.ui.menus import WindowMenus
@@ -82,7 +82,6 @@ class MainWindow(WindowMenus):
         self.files = FileController(self.document, self.dialogs, self.settings, self)
         self.panels = Panels(self, self)  # built after the first paint: see window_panels.py
         self.panels.done.connect(self.completed)
-        self.panels.done.connect(partial(self.document.analyzer.warm_up, warm_up))
         self.create_panes()
         self.create_actions()
         self.create_menus()
@@ -96,8 +95,8 @@ class MainWindow(WindowMenus):
         self._slow.setSingleShot(True)
         self._slow.setInterval(SLOW_ANALYSIS_MS)
         self._slow.timeout.connect(self._busy_if_still_checking)
-        self.document.hold_analysis()  # released at the first paint (see paintEvent)
-        QTimer.singleShot(200, self.document.release_analysis)  # or soon, if never painted
+        self.document.hold_analysis()  # released once the panels are in (window_panels.py)
+        QTimer.singleShot(200, self._release_if_never_painted)
         QTimer.singleShot(200, release_collections)  # held since editor.ui's import: ditto
         self.document.reset(self.document.state)
         self.update_title()
@@ -287,6 +286,21 @@ class MainWindow(WindowMenus):
                 )
                 self.show_state(state)  # the controls show the file as it still is
                 return
+            lost = added = None
+            if after != state.text and layout is not Layout.AS_WRITTEN:
+                from editor.core.access.rewrites import rewrite_changes
+
+                lost, added = rewrite_changes(state.text, after)
+            if lost is not None:  # a layout rewrites the statements, never takes a grant away
+                self.show_state(state)
+                self.refused(
+                    f"Not rewritten as {what}: {lost}. Statements it cannot represent (a Deny's "
+                    "ARNs, a NotAction or NotResource) would change what is allowed; keep "
+                    '"As written" or edit the JSON.'
+                )
+                return
+            if added is not None:
+                self.status.showMessage(f"Rewriting as {what} also allows {added}", 30000)
             if after != state.text and not self.dialogs.preview(
                 f"Rewrite as {what}", state.text, after
             ):
@@ -370,6 +384,7 @@ class MainWindow(WindowMenus):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.maybe_save():
             self.save_settings()
+            self.panels.stop()  # closed: no more turns (shown again, its paint resumes them)
             event.accept()
         else:
             event.ignore()
@@ -377,14 +392,16 @@ class MainWindow(WindowMenus):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._warmed:
-            # Once the window is on screen: the first analysis on the worker, the panels on
-            # this thread, a turn each; then, the panels in (nothing can be ticked before),
-            # the import of the generator and its validation (pydantic) on the worker. The
-            # first paint waits for none of them, and the window answers while they run.
             self._warmed = True
             release_collections()  # young collections resume (held: see first_paint.py)
-            QTimer.singleShot(0, self.document.release_analysis)
+        if not self.panels.complete:
+            # On screen: the panels, a turn each, then the first analysis (window_panels.py).
+            # The first paint waits for neither.
             self.panels.start()
+
+    def _release_if_never_painted(self) -> None:
+        if not self._warmed:
+            self.document.release_analysis()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:  # the system switched light/dark

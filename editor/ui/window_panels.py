@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGroupBox, QScrollArea, QSplitter, QVBoxLayout, QW
 
 from editor.core.policy.kinds import with_article
 from editor.ui.finding_marks import Shown
+from editor.ui.first_paint import warm_up
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPalette
@@ -120,8 +121,12 @@ class Panels(QObject):
 
     def start(self) -> None:
         """A panel in each of the next turns of the event loop, until all are in."""
-        if self._steps:
+        if self._steps and not self._turn.isActive():
             self._turn.start()
+
+    def stop(self) -> None:
+        """No further turns until `start` (the window was closed)."""
+        self._turn.stop()
 
     def _next(self) -> None:
         if self._steps:
@@ -140,6 +145,23 @@ class Panels(QObject):
         if not self._steps and not self.complete:
             self.complete = True
             self.done.emit()
+            self._analyze()
+
+    def _analyze(self) -> None:
+        """The first analysis on the worker once the panels are in, then the import of the
+        generator and its validation (pydantic: nothing can be ticked before the panels are
+        in). Run while the panels were built, the worker took the GIL from their turns so
+        often that on a busy machine they stood the window still for 200-350 ms."""
+        document = self.window.document
+        for signal in (document.analyzed, document.analysis_failed):
+            signal.connect(self._warm_up)
+        document.release_analysis()
+
+    def _warm_up(self, *_: object) -> None:
+        document = self.window.document
+        for signal in (document.analyzed, document.analysis_failed):
+            signal.disconnect(self._warm_up)
+        document.analyzer.warm_up(warm_up)
 
     def _qt_enums(self) -> None:
         """Qt's enum namespace (~18 ms, built whole by PySide when first named), in a turn of

@@ -116,9 +116,11 @@ def test_context_keys_and_boundary(capsys, tmp_path: Path) -> None:
     code, out, _ = run(capsys, *args, str(identity))
     assert code == 0
     assert "assuming aws:RequestedRegion=us-east-1, the target ARN's region" in out
+    # `*` is no resource of ListChannels (a pattern): no request, so no answer.
     star = ["--action", "chime:ListChannels", "--resource", "*"]
-    code, out, _ = run(capsys, *star, str(identity))
-    assert (code, out.splitlines()[1]) == (3, "  depends on aws:RequestedRegion")
+    code, out, err = run(capsys, *star, str(identity))
+    assert (code, out) == (2, "")
+    assert "--resource '*' is a pattern" in err
 
 
 def test_unknown_operator_exits_3(capsys, tmp_path: Path) -> None:
@@ -127,7 +129,7 @@ def test_unknown_operator_exits_3(capsys, tmp_path: Path) -> None:
         policy(statement("chime:*", "*", Condition={"StringEqual": {"aws:username": "b"}})),
         encoding="utf-8",
     )
-    code, out, _ = run(capsys, "--action", "chime:Connect", "--resource", "*", str(path))
+    code, out, _ = run(capsys, "--action", "chime:Connect", "--resource", USER_BOB, str(path))
     assert code == 3
     assert out.startswith("unknown:")
 
@@ -136,8 +138,8 @@ def test_unknown_operator_exits_3(capsys, tmp_path: Path) -> None:
     "args",
     [
         ["--resource", "*", "p.json"],  # no --action
-        ["--action", "chime:Connect", "--resource", "*", "--context", "novalue", "POLICY"],
-        ["--action", "chime:Connect", "--resource", "*", "missing.json"],
+        ["--action", "chime:Connect", "--resource", USER_BOB, "--context", "novalue", "POLICY"],
+        ["--action", "chime:Connect", "--resource", USER_BOB, "missing.json"],
     ],
 )
 def test_usage_errors_exit_2(capsys, policy_file, args: list[str]) -> None:
@@ -151,7 +153,7 @@ def test_usage_errors_exit_2(capsys, policy_file, args: list[str]) -> None:
 def test_broken_json_is_a_usage_error_naming_the_file(capsys, tmp_path: Path) -> None:
     path = tmp_path / "broken.json"
     path.write_text('{"Version": "2012-10-17" "Statement": []}', encoding="utf-8")
-    code, _, err = run(capsys, "--action", "chime:Connect", "--resource", "*", str(path))
+    code, _, err = run(capsys, "--action", "chime:Connect", "--resource", USER_BOB, str(path))
     assert code == 2
     assert f"{path}: the policy is not valid JSON" in err
 

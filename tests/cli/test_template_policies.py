@@ -81,3 +81,40 @@ def test_diff_reads_a_template_holding_one_policy(tmp_path, capsys) -> None:
 def test_an_index_past_the_end_is_a_usage_error(stack, capsys) -> None:
     assert main(["grants", "--index", "3", str(stack)]) == 2
     assert "--index 3, but it holds 2 policies" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("resource", "example"),
+    [
+        # CloudFormation pseudo parameters are case-sensitive: the example keeps them as
+        # written (it showed `${aws::region}:${aws::accountid}`)
+        (
+            "!Sub arn:aws:chime:${AWS::Region}:${AWS::AccountId}:app-instance/*",
+            "arn:aws:chime:${AWS::Region}:${AWS::AccountId}:app-instance/x",
+        ),
+        (
+            "!Sub arn:${AWS::Partition}:chime:${AWS::Region}:${AWS::AccountId}:app-instance/a/*",
+            "arn:${AWS::Partition}:chime:${AWS::Region}:${AWS::AccountId}:app-instance/a/x",
+        ),
+        # an IAM policy variable as the writer spelt it (its key matches in any case)
+        (
+            "arn:aws:chime:us-east-1:123456789012:app-instance/a/user/${aws:UserName}-*",
+            "arn:aws:chime:us-east-1:123456789012:app-instance/a/user/${aws:UserName}-",
+        ),
+    ],
+)
+def test_diff_examples_keep_the_writers_case(tmp_path, capsys, resource, example) -> None:
+    template = (
+        "Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n"
+        "      PolicyDocument:\n        Version: '2012-10-17'\n        Statement:\n"
+        "          - Effect: Allow\n            Action: chime:ListChannels\n"
+        f"            Resource: {resource}\n"
+    )
+    new = tmp_path / "new.yaml"
+    new.write_text(template, encoding="utf-8")
+    old = tmp_path / "old.yaml"
+    old.write_text(template.replace("chime:ListChannels", "chime:Connect"), encoding="utf-8")
+    assert main(["diff", str(old), str(new)]) == 1
+    added = [line for line in capsys.readouterr().out.splitlines() if line.startswith("+ ")]
+    assert len(added) == 1
+    assert f", e.g. {example}  (line" in added[0]

@@ -32,7 +32,12 @@ def test_an_app_instance_target_for_list_channels_asks_for_the_caller(
         "app-instance-bot or app-instance-user: give the calling AppInstanceUser's or "
         "AppInstanceBot's ARN"
     )
+    # The target of a caller-only action is the caller: another user in the Caller field
+    # would make two callers of one call (the audit's m1); the same user in both is allowed.
     type_into(qtbot, pane.target, f"{APP}/user/alice")
+    qtbot.waitUntil(lambda: "is authorized against its caller only" in pane.verdict.text())
+    assert pane.result.decision is Decision.UNKNOWN
+    type_into(qtbot, pane.caller, f"{APP}/user/alice")
     qtbot.waitUntil(lambda: pane.result.decision is Decision.ALLOWED)
 
 

@@ -5,6 +5,7 @@ of paints the interpreter aborts ("deallocating None"). pyproject.toml excludes 
 catches a release with the same fault. (Python 3.12 made None immortal, which hides it.)
 """
 
+import gc
 import sys
 
 from PySide6.QtCore import QRect
@@ -14,10 +15,16 @@ from editor.ui.highlighter import JsonHighlighter
 
 
 def none_refs_lost(func, calls: int = 500) -> int:
-    before = sys.getrefcount(None)
-    for _ in range(calls):
-        func()
-    return before - sys.getrefcount(None)
+    # No collection meanwhile: freeing an earlier test's garbage drops references to None too.
+    gc.collect()
+    gc.disable()
+    try:
+        before = sys.getrefcount(None)
+        for _ in range(calls):
+            func()
+        return before - sys.getrefcount(None)
+    finally:
+        gc.enable()
 
 
 def test_void_painter_calls_keep_none_alive(qapp) -> None:

@@ -80,8 +80,11 @@ def launched(qtbot, tmp_path: Path):
 def test_the_text_is_painted_first_and_the_panels_follow(launched, qtbot) -> None:
     window, first, _ = launched
     assert not window.panels.complete  # nothing built them before the event loop ran
+    analysed_before: list[bool] = []  # the first analysis waits for the panels (the GIL)
+    window.completed.connect(lambda: analysed_before.append(window.document.result is not None))
     with qtbot.waitSignal(window.completed, timeout=10000):
         pass
+    assert analysed_before == [False]
     assert first.seen["text"] == POLICY
     assert first.seen["panels"] == [None, None, None]
     # Complete: the ticks and the findings of the file opened before the panels existed.

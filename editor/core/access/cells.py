@@ -17,7 +17,7 @@ value of several characters, never a `:`).
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from editor.core.access.glob import ONE, STAR, Variable, tokenize
@@ -110,6 +110,7 @@ def cells(
     """Every realizable combination of the patterns' matches, with an example each;
     `accounts`: the ARNs have an account field, so an example leaves none empty."""
     automata = [_Automaton(_arn_steps(p, variables, fold)) for p in patterns]
+    spelt = _spellings(patterns, variables)
     symbols = sorted({s[1] for a in automata for s in a.steps if s[0] == LIT} | {COLON})
     used = {c for s in symbols for c in s}
     spare = next((c for c in _SPARE if c not in used), "\x01")
@@ -134,7 +135,7 @@ def cells(
                     break
                 seen[nxt] = text + symbol
                 queue.append(nxt)
-    out = tuple(Cell(_printable(text), vector) for vector, text in found.items())
+    out = tuple(Cell(_printable(text, spelt), vector) for vector, text in found.items())
     return CellResult(out, exact)
 
 
@@ -195,9 +196,23 @@ def _symbols(text: str) -> list[str]:
     return out
 
 
-def _printable(text: str) -> str:
-    """An example with each variable symbol written back as `${key}`."""
+def _spellings(patterns: Sequence[str], variables: bool) -> dict[str, str]:
+    """Each variable's key (lower-cased, as matching compares it) -> the first spelling the
+    patterns write: an example shows `${AWS::Region}`, not `${aws::region}`."""
+    spelt: dict[str, str] = {}
+    if not variables:
+        return spelt
+    for pattern in patterns:
+        if "${" in pattern:
+            for token in tokenize(pattern, variables):
+                if isinstance(token, Variable):
+                    spelt.setdefault(token.key, token.written or token.key)
+    return spelt
+
+
+def _printable(text: str, spelt: Mapping[str, str]) -> str:
+    """An example with each variable symbol written back as `${key}`, in the policy's case."""
     if "\0" not in text:
         return text
     parts = text.split("\0")
-    return "".join(p if i % 2 == 0 else "${" + p + "}" for i, p in enumerate(parts))
+    return "".join(p if i % 2 == 0 else "${" + spelt.get(p, p) + "}" for i, p in enumerate(parts))

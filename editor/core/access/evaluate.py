@@ -117,6 +117,18 @@ def _applies_here(
     """The same, for a statement already known to name the request's action. `bounded`: the
     principal has a permissions boundary, and then a Deny with NotPrincipal denies it whoever
     is listed ("AWS JSON policy elements: NotPrincipal", IAM User Guide)."""
+    reached = reaches(statement, request, bounded)
+    if reached is False:
+        return False
+    if statement.problem is not None:
+        return None
+    held = conditions_hold(statement.clauses, request.context) if statement.clauses else True
+    return None if reached is None and held else held
+
+
+def reaches(statement: CompiledStatement, request: Request, bounded: bool = False) -> bool | None:
+    """Whether the statement, named the request's action, speaks of its resource and
+    principal, its Condition aside: True, False, or None (cannot tell)."""
     fields, resource, lookup = request.resource_fields, request.resource, request.lookup
     hit = maybe = False
     for pattern in statement.resources:
@@ -132,10 +144,7 @@ def _applies_here(
     denies_all = bounded and who is not None and who.negated and not statement.allow
     if who is not None and not denies_all and not who.match(request.principal).matched:
         return False
-    if statement.problem is not None:
-        return None
-    held = conditions_hold(statement.clauses, request.context) if statement.clauses else True
-    return None if unsure and held else held
+    return None if unsure else True
 
 
 def _matching(

@@ -12,7 +12,7 @@ own: their value, once known, is literal text (a `*` in a user name matches only
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 ANY_ONE = "?"
@@ -26,6 +26,8 @@ ONE = object()
 class Variable:
     key: str  # lower-cased: context keys are case-insensitive
     default: str | None
+    # As the policy writes it (`AWS::Region` of a template's symbol): what an example shows
+    written: str = field(default="", compare=False)
 
 
 Token = str | object  # a literal str, STAR, ONE or a Variable
@@ -73,7 +75,7 @@ def _variable(inner: str) -> Variable:
         rest = rest.strip()
         if len(rest) >= 2 and rest[0] == rest[-1] == "'":
             default = rest[1:-1]
-    return Variable(key.strip().lower(), default)
+    return Variable(key.strip().lower(), default, key.strip())
 
 
 def has_variables(tokens: tuple[Token, ...]) -> bool:

@@ -249,3 +249,64 @@ def _about(span: str, action_lower: str) -> bool:
     if ":" not in named or named.startswith("arn:") or any(c in named for c in ' /{"'):
         return True  # not an action name: about the whole statement
     return glob(named, True).matches(action_lower)
+
+
+def usable(policy: CompiledPolicy, name: str) -> bool:
+    """Whether `grants(policy)` lists the action `name` (a full name): an Allow names it and
+    no unconditional Deny to everyone covers every resource the Allows give. One action's
+    answer, for the callers that ask about a few (the catalog's boxes, `edit`)."""
+    lower = name.lower()
+    live = [s for s in policy.statements if s.problem is None]
+    speaking = [s for s in live if s.actions.matches(lower) != s.not_action]
+    allows = [s for s in speaking if s.allow]
+    denies = [s for s in speaking if not s.allow]
+    return bool(allows) and (_spared(allows, denies) or _usable(allows, denies))
+
+
+def _spared(allows: list[CompiledStatement], denies: list[CompiledStatement]) -> bool:
+    """A quick witness that `_usable` is true: an Allow's ARN pattern that no pattern of an
+    unconditional Deny meets (a Deny on one channel leaves the Allow's other channels). The
+    whole product of a policy's patterns took seconds for a few hundred ARNs; one pair is
+    small. False: not decided here."""
+    hard = [d for d in denies if d.condition_text is None and _to_everyone(d)]
+    if not hard:
+        return True
+    if any(d.not_resource for d in hard):
+        return False
+    blocking = [t for d in hard for t in d.resource_texts]
+    for allow in allows:
+        if allow.not_resource:
+            continue
+        for pattern in allow.resource_texts:
+            if not any(_meet(pattern, other) for other in blocking):
+                return True
+    return False
+
+
+def _meet(one: str, other: str) -> bool:
+    """Some ARN matches both patterns. Their literal heads (before a wildcard or a variable)
+    and tails settle most pairs without the automaton: `.../user/u-1` and `.../channel/*`
+    part at `user`. Compared in lower case, so a difference there is one in any case."""
+    a, b = one.lower(), other.lower()
+    head_a, head_b = a[: _first_wild(a)], b[: _first_wild(b)]
+    n = min(len(head_a), len(head_b))
+    if head_a[:n] != head_b[:n]:
+        return False
+    if len(head_a) == len(a) and len(head_b) == len(b):
+        return a == b or any(len(c.matches) == 2 for c in cells([one, other]).cells)
+    tail_a, tail_b = a[_last_wild(a) :], b[_last_wild(b) :]
+    n = min(len(tail_a), len(tail_b))
+    if n and tail_a[-n:] != tail_b[-n:]:
+        return False
+    return any(len(cell.matches) == 2 for cell in cells([one, other]).cells)
+
+
+def _first_wild(text: str) -> int:
+    found = [i for i in (text.find("*"), text.find("?"), text.find("${")) if i >= 0]
+    return min(found, default=len(text))
+
+
+def _last_wild(text: str) -> int:
+    """Where the literal tail starts: after the last wildcard or variable."""
+    end = max(text.rfind("*"), text.rfind("?"), text.rfind("}") if "${" in text else -1)
+    return end + 1

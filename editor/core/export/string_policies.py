@@ -59,6 +59,10 @@ def _block(source: str, header: int, value: str) -> StringPolicy | None:
     for number, line in enumerate(lines):
         end = source.find("\n", at)
         end = len(source) if end < 0 else end
+        # A CRLF file (as AWS's samples are stored): YAML reads "\r\n" as one line break,
+        # so the line's text ends before the "\r" and its break is both characters.
+        crlf = end > at and source[end - 1] == "\r"
+        end -= crlf
         written = source[at:end]
         if line:
             if indent is None:
@@ -70,9 +74,9 @@ def _block(source: str, header: int, value: str) -> StringPolicy | None:
             return None
         out += len(line)
         if number < len(lines) - 1 or value.endswith("\n"):
-            pieces.append(Piece(out, end, end + 1, True))  # the line break itself
+            pieces.append(Piece(out, end, end + 1 + crlf, not crlf))  # the line break itself
             out += 1
-        last_end, at = end, end + 1
+        last_end, at = end, end + 1 + crlf
     if indent is None or not content:
         return None
     text = value if value.endswith("\n") else value + "\n"
@@ -132,5 +136,6 @@ def written_back(container: str, form: str, span: tuple[int, int], edited: str) 
     first = next((line for line in container[start:end].split("\n") if line.strip()), "")
     indent = " " * (len(first) - len(first.lstrip(" ")))
     lines = edited.rstrip("\n").split("\n")
-    block = "\n".join(indent + line if line else "" for line in lines)
+    newline = "\r\n" if container[start:end].count("\r\n") else "\n"  # the block's own
+    block = newline.join(indent + line if line else "" for line in lines)
     return container[:start] + block + container[end:]

@@ -64,9 +64,9 @@ def policies(text: str) -> list[Embedded]:
         if node.kind is Kind.OBJECT and node.get("Statement") is not None:
             found.append(_embedded(text, call, node))
     for m in _HEREDOC.finditer(text):
-        end = re.compile(rf"^[ \t]*{re.escape(m.group(1))}[ \t]*$", re.MULTILINE).search(
-            text, m.end()
-        )
+        # `\r?`: in a CRLF file the marker's line ends in "\r\n", and `$` stops before "\n"
+        marker = rf"^[ \t]*{re.escape(m.group(1))}[ \t]*\r?$"
+        end = re.compile(marker, re.MULTILINE).search(text, m.end())
         if end is None:
             continue
         body = text[m.end() : end.start()]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import Any, Final
 
 from editor.core.text.findings import Finding, Severity
 from editor.core.text.positions import LineIndex
@@ -13,10 +13,15 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-class FileReport(NamedTuple):
-    name: str  # as the user gave it; "-" for standard input
-    text: str
-    findings: tuple[Finding, ...]
+class FileReport:
+    """One file's findings, with its text (for the fixes' line and column)."""
+
+    __slots__ = ("findings", "name", "text")
+
+    def __init__(self, name: str, text: str, findings: tuple[Finding, ...]) -> None:
+        self.name: Final = name  # as the user gave it; "-" for standard input
+        self.text: Final = text
+        self.findings: Final = findings
 
 
 def as_text(reports: Sequence[FileReport]) -> str:

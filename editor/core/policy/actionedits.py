@@ -123,21 +123,46 @@ def add_actions(
         text = _as_list(text)
         document = generate([a.name for a in rest], values, layout, catalog)
         writing = None
+        styles: dict[str, str] = {}
         if parameters is not None:
             from editor.core.policy.templatearns import template_arns
 
             writing = template_arns(_statement_array(text)[0], catalog, parameters)
+        else:
+            styles = _placeholder_styles(_statement_array(text)[0], catalog)
         for statement in document.Statement:
             body = statement.as_json()
             body["Action"] = list(statement.Action)  # a list, so later ticks go into it
             if writing is not None:
                 arns = [writing.resource(r, catalog) for r in statement.Resource]
                 body["Resource"] = arns[0] if len(arns) == 1 else arns
+            elif styles:
+                texts = [_in_style(r, styles, catalog) for r in statement.Resource]
+                body["Resource"] = texts[0] if len(texts) == 1 else texts
             root, array = _statement_array(text)
             assert array is not None  # checked above
             body["Sid"] = _unique_sid(str(body["Sid"]), statements(root))
             text = apply_edits(text, [_append_statement(text, array, body, indent)])
     return text
+
+
+def _placeholder_styles(root: Node | None, catalog: Catalog) -> dict[str, str]:
+    """Field -> the placeholder the policy writes for it (`aws-account-id`), for the fields it
+    holds no value of: a new statement writes them the same way, not in a second style."""
+    from editor.core.policy.arnslots import field_values, find_slots
+
+    held = field_values(find_slots(root, catalog))
+    return {f: h.placeholders[0] for f, h in held.items() if h.placeholders and not h.values}
+
+
+def _in_style(arn: str, styles: dict[str, str], catalog: Catalog) -> str:
+    """A generated ARN with each unfilled field written in the policy's own placeholder."""
+    from editor.core.policy.arnslots import arn_fields
+
+    for field, span, hole in sorted(arn_fields(arn, catalog), key=lambda f: -f[1].start):
+        if hole and field in styles:
+            arn = arn[: span.start] + styles[field] + arn[span.end :]
+    return arn
 
 
 def _as_list(text: str) -> str:

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from editor.core.policy.arnslots import Slot
 
+WHY_LEFT_SHORT = "a fill never rewrites what a Deny or a NotResource takes away"
 WHY_LEFT = (
-    "a fill never rewrites what a Deny or a NotResource takes away: narrowing it would allow "
-    "the rest; edit it in the JSON if you mean to"
+    f"{WHY_LEFT_SHORT}: narrowing it would allow the rest; edit it in the JSON if you mean to"
 )
 
 
@@ -71,9 +71,15 @@ def describe(fill: FieldFill, option: str) -> str | None:
 
 
 def left_by_field(slots: list[Slot]) -> dict[str, str]:
-    """Field -> the values of what the policy takes away that a fill leaves, in words."""
+    """Field -> the values of what the policy takes away that a fill leaves, in words: those
+    that differ from what the granted ARNs hold (a Deny on the Allows' own account is no news;
+    once an account is typed over the Allows', the Deny's old one is)."""
+    granted: dict[str, set[str]] = {}
+    for slot in slots:
+        if slot.fillable and not slot.placeholder:
+            granted.setdefault(slot.field, set()).add(slot.text)
     by_field: dict[str, list[Slot]] = {}
     for slot in slots:
-        if not slot.fillable and not slot.symbolic:
+        if not slot.fillable and not slot.symbolic and slot.text not in granted.get(slot.field, ()):
             by_field.setdefault(slot.field, []).append(slot)
     return {field: left_alone(tuple(left)) for field, left in by_field.items()}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from editor.core.catalog.catalog import _read
 from editor.core.json.nodes import Node
@@ -55,13 +55,33 @@ class KindRules(NamedTuple):
     source: str
 
 
-class KindData(NamedTuple):
-    trust_actions: frozenset[str]  # lower-cased, for look-ups
-    trust_action_names: tuple[str, ...]  # as AWS spells them, for messages
-    principal_keys: tuple[str, ...]
-    web_identity_providers: frozenset[str]
-    kinds: dict[PolicyKind, KindRules]
-    sources: tuple[str, ...]
+class KindData:
+    """resources/kinds.json, ready for look-ups."""
+
+    __slots__ = (
+        "kinds",
+        "principal_keys",
+        "sources",
+        "trust_action_names",
+        "trust_actions",
+        "web_identity_providers",
+    )
+
+    def __init__(
+        self,
+        trust_actions: frozenset[str],
+        trust_action_names: tuple[str, ...],
+        principal_keys: tuple[str, ...],
+        web_identity_providers: frozenset[str],
+        kinds: dict[PolicyKind, KindRules],
+        sources: tuple[str, ...],
+    ) -> None:
+        self.trust_actions: Final = trust_actions  # lower-cased, for look-ups
+        self.trust_action_names: Final = trust_action_names  # as AWS spells them, for messages
+        self.principal_keys: Final = principal_keys
+        self.web_identity_providers: Final = web_identity_providers
+        self.kinds: Final = kinds
+        self.sources: Final = sources
 
 
 @lru_cache(maxsize=1)

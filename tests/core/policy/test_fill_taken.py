@@ -191,3 +191,20 @@ def test_a_new_statement_takes_no_value_from_what_is_taken_away(
     main(["edit", "--add-action", "chime:DeleteChannel", str(path)])
     added = json.loads(capsys.readouterr().out)["Statement"][len(statements) :]
     assert added and "channel/secret" not in json.dumps(added)
+
+
+def test_the_forms_note_names_a_deny_only_when_its_value_differs() -> None:
+    # A Deny on the Allows' own account is no news; once another account is typed over the
+    # Allows', the Deny keeps the old one, and the field's note says so.
+    text = _text(
+        [
+            allow("chime:*", f"{APP}/*"),
+            deny("chime:DeleteChannel", f"{APP}/channel/*", sid="NeverDeleteChannels"),
+        ]
+    )
+    state = new_state(text)
+    assert "account_id" not in state.left
+    assert state.left["channel_id"] == "* in the Deny 'NeverDeleteChannels'"
+    typed = with_field(state, "account_id", "444455556666")
+    assert json.loads(typed.text)["Statement"][1]["Resource"] == f"{APP}/channel/*"
+    assert typed.left["account_id"] == "111122223333 in the Deny 'NeverDeleteChannels'"
