@@ -30,7 +30,7 @@ from editor.core.text.wording import counted
 
 def add_parser(commands: Any) -> None:
     fix_cmd = commands.add_parser("fix", help="apply every safe fix")
-    add_files(fix_cmd)
+    add_files(fix_cmd, containers=True)  # as run() expands them
     mode = fix_cmd.add_mutually_exclusive_group()
     mode.add_argument("--check", action="store_true", help="exit 1 if anything would change")
     mode.add_argument("--diff", action="store_true", help="print a unified diff")
