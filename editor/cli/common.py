@@ -64,13 +64,17 @@ def policy_type(args: argparse.Namespace) -> PolicyKind | None:
     return None if args.policy_type == "auto" else PolicyKind(args.policy_type)
 
 
-def add_files(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "files",
-        nargs="+",
-        metavar="FILE",
-        help="file, folder (its *.json files, subfolders included) or - (stdin)",
+def add_files(parser: argparse.ArgumentParser, containers: bool = False) -> None:
+    """`containers`: the command reads (and `fix --in-place` rewrites) a folder's templates,
+    Terraform files, pages and scripts too, as `expand(..., containers=True)` does."""
+    holders = ", ".join(HOLDER_SUFFIXES)
+    shown = (
+        "file, folder or - (stdin); a folder stands for its *.json files, and its "
+        f"{holders} files that hold a policy, subfolders included"
+        if containers
+        else "file, folder (its *.json files, subfolders included) or - (stdin)"
     )
+    parser.add_argument("files", nargs="+", metavar="FILE", help=shown)
     parser.add_argument(
         "--exclude",
         action="append",

@@ -24,7 +24,7 @@ from editor.core.text.findings import Finding, Severity
 
 def add_parser(commands: Any) -> None:
     lint_cmd = commands.add_parser("lint", help="report every problem, compiler style")
-    add_files(lint_cmd)
+    add_files(lint_cmd, containers=True)  # as run() expands them
     lint_cmd.add_argument("--format", choices=("text", "json", "sarif"), default="text")
     lint_cmd.add_argument(
         "--min-severity",

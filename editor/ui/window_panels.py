@@ -69,7 +69,11 @@ def put_in_place(splitter: QSplitter, index: int, panel: QWidget, stretch: int) 
     old = splitter.replaceWidget(index, panel)
     splitter.setStretchFactor(index, stretch)
     if sizes is not None:
-        splitter.setSizes(sizes)
+        splitter.refresh()  # laid out now, as the next turn would
+        # Only if the panel asks for other room than its placeholder did (another font): sizes
+        # set change how the splitter later shares a resize (the Access dock opening).
+        if splitter.sizes() != sizes:
+            splitter.setSizes(sizes)
     if old is not None:
         old.deleteLater()
 
@@ -104,7 +108,9 @@ class Panels(QObject):
         self.problems: ProblemsView | None = None
         self._steps: list[Callable[[], None]] = [
             self._qt_enums,
+            self._catalog_modules,
             self._catalog,
+            self._form_modules,
             self._form,
             self._problems,
         ]
@@ -167,6 +173,14 @@ class Panels(QObject):
         """Qt's enum namespace (~18 ms, built whole by PySide when first named), in a turn of
         its own: the catalog's item model names it as it loads."""
         from PySide6.QtCore import Qt  # noqa: F401
+
+    def _catalog_modules(self) -> None:
+        """A panel's modules load in a turn of their own, and it is built in the next: each
+        turn stays short (on a busy machine, a turn takes several times as long)."""
+        import editor.ui.catalog_view  # noqa: F401  (and the catalog's item model)
+
+    def _form_modules(self) -> None:
+        import editor.ui.arn_form  # noqa: F401  (see _catalog_modules)
 
     def _catalog(self) -> None:
         from editor.ui.catalog_model import CatalogModel

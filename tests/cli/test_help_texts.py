@@ -43,8 +43,10 @@ usage: chime-policy lint [-h] [--exclude GLOB] [--format {text,json,sarif}]
                          FILE [FILE ...]
 
 positional arguments:
-  FILE                  file, folder (its *.json files, subfolders included)
-                        or - (stdin)
+  FILE                  file, folder or - (stdin); a folder stands for its
+                        *.json files, and its .yaml, .yml, .template, .tf,
+                        .md, .markdown, .html, .htm, .sh files that hold a
+                        policy, subfolders included
 
 options:
   -h, --help            show this help message and exit
@@ -73,8 +75,10 @@ usage: chime-policy fix [-h] [--exclude GLOB] [--check | --diff | --in-place]
                         FILE [FILE ...]
 
 positional arguments:
-  FILE                  file, folder (its *.json files, subfolders included)
-                        or - (stdin)
+  FILE                  file, folder or - (stdin); a folder stands for its
+                        *.json files, and its .yaml, .yml, .template, .tf,
+                        .md, .markdown, .html, .htm, .sh files that hold a
+                        policy, subfolders included
 
 options:
   -h, --help            show this help message and exit

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from editor.core.access.cells import cells
+from editor.core.access.conditions import clause_holds
 from editor.core.access.glob import glob
 from editor.core.access.policy import CompiledPolicy, CompiledStatement, StatementRef
 from editor.core.access.universe import actions_to_check
@@ -137,10 +138,12 @@ def _entries(action: AnyAction | None, statements: list[CompiledStatement]) -> l
     return out
 
 
-def _usable(allows: list[CompiledStatement], denies: list[CompiledStatement]) -> bool:
+def _usable(
+    allows: list[CompiledStatement], denies: list[CompiledStatement], action_lower: str
+) -> bool:
     """Whether some resource is allowed and not denied by an unconditional Deny to everyone:
     one naming some principals, or sparing some (NotPrincipal), leaves the grant to others."""
-    hard = [d for d in denies if d.condition_text is None and _to_everyone(d)]
+    hard = _hard(denies, action_lower)
     if not hard:
         return True
     statements = allows + hard
@@ -160,6 +163,30 @@ def _usable(allows: list[CompiledStatement], denies: list[CompiledStatement]) ->
     return False
 
 
+def _hard(denies: list[CompiledStatement], action_lower: str) -> list[CompiledStatement]:
+    """The Denies to everyone that apply to every request of the action: no Condition, or
+    one that holds whatever the request (see `_always`)."""
+    return [
+        d
+        for d in denies
+        if (d.condition_text is None or _always(d, action_lower)) and _to_everyone(d)
+    ]
+
+
+def _always(deny: CompiledStatement, action_lower: str) -> bool:
+    """Whether a Deny's Condition holds for every request of the action: each clause tests a
+    key of another service, which no request of this action carries, and holds when its key
+    is absent (`...IfExists`, a negated operator, `ForAllValues:`, `Null` "true"). The lint
+    says of such a test that it "restricts nothing", and check-access answers explicitDeny."""
+    service = action_lower.split(":", 1)[0]
+    return bool(deny.clauses) and all(
+        ":" in c.key
+        and c.key.split(":", 1)[0] not in ("aws", service)
+        and clause_holds(c, {}) is True
+        for c in deny.clauses
+    )
+
+
 def _to_everyone(statement: CompiledStatement) -> bool:
     who = statement.principal
     return who is None or (who.anyone and not who.negated)
@@ -176,7 +203,7 @@ def grants(policy: CompiledPolicy) -> tuple[ActionGrant, ...]:
         if not allows:
             continue
         denies = [s for s in speaking if not s.allow]
-        if not _usable(allows, denies):
+        if not _usable(allows, denies, lower):
             continue
         action = find_action(catalog, name)
         service = name.split(":", 1)[0]
@@ -260,15 +287,17 @@ def usable(policy: CompiledPolicy, name: str) -> bool:
     speaking = [s for s in live if s.actions.matches(lower) != s.not_action]
     allows = [s for s in speaking if s.allow]
     denies = [s for s in speaking if not s.allow]
-    return bool(allows) and (_spared(allows, denies) or _usable(allows, denies))
+    return bool(allows) and (_spared(allows, denies, lower) or _usable(allows, denies, lower))
 
 
-def _spared(allows: list[CompiledStatement], denies: list[CompiledStatement]) -> bool:
+def _spared(
+    allows: list[CompiledStatement], denies: list[CompiledStatement], action_lower: str
+) -> bool:
     """A quick witness that `_usable` is true: an Allow's ARN pattern that no pattern of an
     unconditional Deny meets (a Deny on one channel leaves the Allow's other channels). The
     whole product of a policy's patterns took seconds for a few hundred ARNs; one pair is
     small. False: not decided here."""
-    hard = [d for d in denies if d.condition_text is None and _to_everyone(d)]
+    hard = _hard(denies, action_lower)
     if not hard:
         return True
     if any(d.not_resource for d in hard):

@@ -8,6 +8,7 @@ import pytest
 
 from editor.core.access.grants import grants, usable
 from editor.core.access.policy import compile_policy
+from tests.core.access.oracle import run_oracle
 
 A = "arn:aws:chime:us-east-1:111122223333:app-instance/app1"
 
@@ -46,3 +47,45 @@ def test_usable_says_what_grants_lists(text: str) -> None:
     policy = compile_policy(text, "p")
     listed = {g.action for g in grants(policy)}
     assert usable(policy, "chime:DeleteChannel") == ("chime:DeleteChannel" in listed)
+
+
+def _conditional(condition: dict) -> str:
+    return _policy([f"{A}/channel/c1"], ["*"], Condition=condition)
+
+
+# (id, the Deny's Condition, whether DeleteChannel is still granted)
+CONDITIONS = [
+    # audit m9: no chime request carries an S3 key, and ...IfExists holds when it is absent
+    ("other-service-ifexists", {"StringNotEqualsIfExists": {"s3:x-amz-acl": "private"}}, False),
+    ("other-service-negated", {"StringNotEquals": {"s3:x-amz-acl": "private"}}, False),
+    ("other-service-null-true", {"Null": {"s3:x-amz-acl": "true"}}, False),
+    ("other-service-positive", {"StringEquals": {"s3:x-amz-acl": "private"}}, True),
+    ("own-service-key", {"StringNotEqualsIfExists": {"chime:ChannelType": "private"}}, True),
+    ("global-key", {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}, True),
+    (
+        "one-clause-may-fail",
+        {
+            "StringNotEqualsIfExists": {"s3:x-amz-acl": "private"},
+            "Bool": {"aws:MultiFactorAuthPresent": "false"},
+        },
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("condition", "granted"), [c[1:] for c in CONDITIONS], ids=[c[0] for c in CONDITIONS]
+)
+def test_a_condition_that_restricts_nothing_denies_everywhere(condition, granted) -> None:
+    policy = compile_policy(_conditional(condition), "p")
+    assert usable(policy, "chime:DeleteChannel") is granted
+    assert ("chime:DeleteChannel" in {g.action for g in grants(policy)}) is granted
+    if not granted:  # the access oracle (iam-simulate): denied for a request with no keys
+        case = {
+            "identity": [json.loads(_conditional(condition))],
+            "action": "chime:DeleteChannel",
+            "resource": f"{A}/channel/c1",
+            "principal": "arn:aws:iam::111122223333:user/alice",
+            "context": {},
+        }
+        assert run_oracle([case]) == ["explicitDeny"]
