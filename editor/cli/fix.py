@@ -25,6 +25,7 @@ from editor.core.export.sniff import NOT_IN_PLACE
 from editor.core.lint.engine import LintOptions, Quota, lint
 from editor.core.text import fixpoint
 from editor.core.text.findings import Finding, Severity
+from editor.core.text.wording import counted
 
 
 def add_parser(commands: Any) -> None:
@@ -67,13 +68,26 @@ def run(args: argparse.Namespace) -> int:
                     f"{finding.code} {finding.message}{why}",
                     file=sys.stderr,
                 )
+        verb = "fixed"
         if remaining:
             status = EXIT_FINDINGS
+            unreadable = sum(1 for f in remaining if f.code.startswith("json/"))
+            if unreadable and fixed != text:
+                # Still not JSON: the safe fixes alone do not repair it, and a half-repaired
+                # file is no better than the one the user has. Nothing is written.
+                print(
+                    f"{name}: not fixed: {counted(unreadable, 'syntax error')} no safe fix "
+                    "repairs (above) would be left; the text is kept as it is",
+                    file=sys.stderr,
+                )
+                fixed = text
+            else:
+                verb = f"partly fixed, {counted(len(remaining), 'error')} left (above)"
         if args.check:
             if fixed != text:
-                print(f"{name}: would be fixed")
+                print(f"{name}: would be {verb}")
                 status = EXIT_FINDINGS
-        elif not write_result(args, name, text, fixed, len(names) > 1, "fixed"):
+        elif not write_result(args, name, text, fixed, len(names) > 1, verb):
             failed = True
     return EXIT_USAGE if failed else status
 

@@ -38,7 +38,14 @@ def fix_all(
     from editor.core.text.wording import counted
 
     text, options = document.state.text, document.lint_options()
-    done = run(lambda: fix_all_counted(text, options))
+    left: list[int] = []  # the errors the fixed text still has, counted off the GUI thread too
+
+    def work() -> tuple[str, int]:
+        fixed, problems = fix_all_counted(text, options)
+        left.append(_errors_left(fixed, options))
+        return fixed, problems
+
+    done = run(work)
     if done is None:
         document.notice.emit("Fix all cancelled: nothing changed.")
         return False
@@ -49,8 +56,18 @@ def fix_all(
     if fixed == text:
         document.notice.emit("Nothing to fix safely.")
         return False
-    title = f"Fix all ({counted(problems, 'problem')})"
+    # What no safe fix repairs is said in the preview's title and the message after, never
+    # left for the user to find: a fixed text may still not be a policy IAM accepts
+    tail = f"; {counted(left[0], 'error')} left that no safe fix repairs" if left[0] else ""
+    title = f"Fix all ({counted(problems, 'problem')}{tail})"
     if not (approve(title, text, fixed) and document.replace_all(fixed, "Fix all")):
         return False
-    document.notice.emit(f"Fix all fixed {counted(problems, 'problem')}, in one undo step.")
+    document.notice.emit(f"Fix all fixed {counted(problems, 'problem')}, in one undo step{tail}.")
     return True
+
+
+def _errors_left(text: str, options: LintOptions) -> int:
+    from editor.core.lint.engine import lint
+    from editor.core.text.findings import Severity
+
+    return sum(1 for f in lint(text, options).findings if f.severity is Severity.ERROR)

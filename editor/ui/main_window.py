@@ -400,7 +400,9 @@ class MainWindow(WindowMenus):
             self.panels.start()
 
     def _release_if_never_painted(self) -> None:
-        if not self._warmed:
+        """A window never shown analyses all the same; a shown one, however slow its first
+        paint on a busy machine, waits for its panels (window_panels.py)."""
+        if not self._warmed and not self.isVisible():
             self.document.release_analysis()
 
     def changeEvent(self, event: QEvent) -> None:

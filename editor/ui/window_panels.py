@@ -69,7 +69,11 @@ def put_in_place(splitter: QSplitter, index: int, panel: QWidget, stretch: int) 
     old = splitter.replaceWidget(index, panel)
     splitter.setStretchFactor(index, stretch)
     if sizes is not None:
-        splitter.setSizes(sizes)
+        splitter.refresh()  # laid out now, as the next turn would
+        # Only if the panel asks for other room than its placeholder did (another font): sizes
+        # set change how the splitter later shares a resize (the Access dock opening).
+        if splitter.sizes() != sizes:
+            splitter.setSizes(sizes)
     if old is not None:
         old.deleteLater()
 

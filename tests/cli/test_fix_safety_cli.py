@@ -102,3 +102,24 @@ def test_disallow_is_not_made_allow(tmp_path: Path) -> None:
         "check-access", str(path), "--action", request[0], "--resource", request[1]
     )
     assert decision.returncode != 0 and not decision.stdout.startswith("allowed")
+
+
+def test_a_second_statement_element_is_refused_by_check_access_and_export(tmp_path: Path) -> None:
+    """The audit's dupst.json: a Deny's Statement and then an Allow's. IAM refuses a policy with
+    more than one Statement element ("Troubleshoot IAM policies"); answering from the last one
+    allowed what the first denied, and export dropped the Deny."""
+    path = tmp_path / "dupst.json"
+    path.write_text(
+        '{\n  "Version": "2012-10-17",\n'
+        '  "Statement": [{"Effect": "Deny", "Action": "chime:DeleteChannel", "Resource": "*"}],\n'
+        '  "Statement": [{"Effect": "Allow", "Action": "chime:*", "Resource": "*"}]\n}\n'
+    )
+    lint = chime_policy("lint", str(path))
+    assert lint.returncode == 1 and ":4:3: error json/duplicate-key" in lint.stdout
+    channel = "arn:aws:chime:us-east-1:111122223333:app-instance/a/channel/c"
+    done = chime_policy(
+        "check-access", str(path), "--action", "chime:DeleteChannel", "--resource", channel
+    )
+    assert done.returncode == 2 and not done.stdout.startswith("allowed")
+    exported = chime_policy("export", "--to", "json-min", str(path))
+    assert exported.returncode == 1 and exported.stdout == ""

@@ -25,7 +25,9 @@ def test_fix_all_previews_then_is_one_undo_step(window, qtbot, tmp_path) -> None
     _open(window, tmp_path, broken)
     _click_fix_all(qtbot, window)
     ((title, before, after),) = window.dialogs.asked("preview")
-    assert title == "Fix all (2 problems)" and before == broken
+    # The example's nine unfilled placeholders are left, and said to be
+    assert title == "Fix all (2 problems; 9 errors left that no safe fix repairs)"
+    assert before == broken
     assert window.editor.toPlainText() == after
     json.loads(after)  # the standard library reads what was repaired
     assert window.document.undo_steps() == 1

@@ -51,9 +51,14 @@ def test_button_preview_and_status_count_the_problems_fixed(
     assert (f"and {problems - safe} more once those are fixed" in tooltip) == (problems > safe)
     qtbot.mouseClick(window.problems.fix_all_button, Qt.MouseButton.LeftButton)
     ((title, before, after),) = window.dialogs.asked("preview")
-    assert title == f"Fix all ({problems} problems)"
+    # What is left is said too, as many errors as the Problems list then shows
+    left = sum(1 for f in window.problems.model.findings if f.severity.value == "error")
+    tail = f"; {left} errors left that no safe fix repairs" if left else ""
+    assert title == f"Fix all ({problems} problems{tail})"
     assert removed_lines(before, after) == lines
-    assert window.status.currentMessage() == f"Fix all fixed {problems} problems, in one undo step."
+    assert window.status.currentMessage() == (
+        f"Fix all fixed {problems} problems, in one undo step{tail}."
+    )
     assert not [f for f in window.problems.model.findings if f.code.startswith("json/")]
     assert button(window) == "Fix all"
     assert not window.problems.fix_all_button.isEnabled()

@@ -115,7 +115,7 @@ def test_fix_all_is_previewed_then_applied_as_one_step(window, tmp_path, qtbot) 
     seen: list = []
     answer_dialog(qtbot, seen, "apply")
     qtbot.mouseClick(window.problems.fix_all_button, Qt.MouseButton.LeftButton)
-    assert seen and seen[0][0] == "Fix all (2 problems)"
+    assert seen and seen[0][0] == "Fix all (2 problems; 9 errors left that no safe fix repairs)"
     assert "chime:ListSubChannels" in seen[0][2]  # the preview shows the fixed text
     assert json.loads(window.document.state.text)
     window.undo_action.trigger()

@@ -75,12 +75,6 @@ class PolicySet:
             for c in s.clauses
         }
 
-    def tests_key(self, key_lower: str) -> bool:
-        """Whether some condition of these policies tests the key (lower-cased)."""
-        return any(
-            c.key == key_lower for p in self.everything for s in p.statements for c in s.clauses
-        )
-
 
 class TwoResourcePolicies(ValueError):
     """A request meets one resource's policy: two policies naming a Principal cannot both be

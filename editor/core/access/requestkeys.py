@@ -75,8 +75,3 @@ def absent_notes(tested: set[str], context: Mapping[str, tuple[str, ...]]) -> li
         for key, name in ABSENT_MEANS.items()
         if key in tested and key not in context
     ]
-
-
-def said(notes: list[str], region_tested: bool) -> list[str]:
-    """The notes worth saying: the region assumed only where a condition tests it."""
-    return [n for n in notes if region_tested or not n.startswith(ASSUMED_REGION)]

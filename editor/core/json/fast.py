@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from operator import attrgetter
 from typing import Any
 
 from editor.core.json.nodes import ARRAY, LITERAL, NUMBER, OBJECT, STRING, Member, Node
@@ -28,9 +27,6 @@ _TOKEN = re.compile(
 # Characters IAM refuses in a policy: anything outside U+0009, U+000A, U+000D, U+0020-U+00FF.
 IAM_INVALID = re.compile(r"[^\t\n\r\x20-\xff]")
 LITERALS: dict[str, Any] = {"true": True, "false": False, "null": None}
-
-
-_KEY = attrgetter("key")
 
 
 class NotSimple(Exception):
@@ -123,8 +119,8 @@ def _build(text: str) -> tuple[Node, list[Member]]:
 
 def _note_duplicates(node: Node, duplicates: list[Member]) -> None:
     members = node.members
-    if len(members) < 2 or len(set(map(_KEY, members))) == len(members):  # in C: no set
-        return  # comprehension, which is a Python function, for every object read
+    if len(members) < 2 or len({m.key for m in members}) == len(members):
+        return
     seen: set[str] = set()
     for member in members:
         if member.key in seen:

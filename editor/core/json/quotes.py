@@ -18,6 +18,7 @@ _OPEN_KEY = re.compile(r'"([A-Za-z][A-Za-z0-9_]*):[ \t]+(?=[\[{"])')
 # value's opening quote: `"Resource: "` of `"Resource: "arn:aws:sqs:..."`, `"Action: ["` of
 # `"Action: ["sqs:SendMessage"]`. Only when a word follows the string at once, which valid
 # JSON never has, so no well-formed text is read this way.
+_VARIABLE = re.compile(r"\$\{[^{}]*\}")  # `${aws:username}`: braces a string may hold
 _GLUED_KEY = re.compile(r'"([A-Za-z][A-Za-z0-9_]*):[ \t]*(?:[\[{][ \t]*)?"')
 
 
@@ -68,7 +69,12 @@ class QuoteSlips:
                 end -= 1
         fix = None
         if text[start] == '"':
-            fix = Fix("Close the string", (TextEdit(end, end, '"', CLOSE_STRING_RANK),))
+            # A bracket in what the line's end would close in (`"arn:...c1}]}` of one-line
+            # JSON) is the document's structure, not the string's: where the quote goes is not
+            # known, and closing at the line's end would change the value. Offered only.
+            inside = _VARIABLE.sub("", text[start + 1 : end])
+            safe = not any(c in inside for c in "{}[]")
+            fix = Fix("Close the string", (TextEdit(end, end, '"', CLOSE_STRING_RANK),), safe)
         self.report("json/unexpected", "string is not closed on its line", start, end, fix)
         self.tokens.append((BAD, start, end))
         self.open_string_ends.add(end)

@@ -176,6 +176,48 @@ class Reader(StrayReading):
         missing: the element before is an object and the text has a `}` more than `{`s."""
         return bool(array.items) and array.items[-1].kind is Kind.OBJECT and self.surplus["}"] > 0
 
+    def extra_comma(self, state: str, start: int, end: int, what: str) -> None:
+        """A comma with nothing before it: after another comma (`,,`) deleting it loses
+        nothing, so that is a safe fix; at the start of a container it is only reported."""
+        fix = Fix("Delete ','", (TextEdit(start, end, ""),)) if state == "after_comma" else None
+        self.report("json/unexpected", f"comma without a {what} before it", start, end, fix)
+
+    def open_list(self, frame: list[Any], i: int, kind: str) -> bool:
+        """`"Action":` + newline + `"chime:A",` + newline + `"chime:B"` + `],`: the list lost
+        its `[`. When a string follows a member's string value after a comma with no `:` after
+        it, and the text has a `]` more than `[`s, the value starts a list: one finding there,
+        whose fix inserts the `[`; the strings are read as its elements."""
+        member = frame[3]
+        if (
+            kind not in KEY_KINDS
+            or frame[2] != "after_comma"
+            or self.surplus["]"] <= 0
+            or member is None
+            or member.value is None
+            or member.value.kind is not Kind.STRING
+            or self.next_is_colon(i)
+        ):
+            return False
+        first = member.value
+        self.surplus["]"] -= 1
+        self.report(
+            "json/missing-bracket",
+            f"the list of {member.key!r} has no opening [: its strings follow this one",
+            first.start,
+            first.end,
+            Fix("Insert [", (TextEdit(first.start, first.start, "["),)),
+        )
+        array = Node(Kind.ARRAY, first.start, first.end)
+        array.items.append(first)
+        member.value = array
+        frame[2] = "after_value"  # the list is the member's value; the object goes on after it
+        return True
+
+    def next_sibling(self, stack: list[list[Any]], node: Node) -> bool:
+        """Whether a `{` after a comma in the filled object `node` starts the next element of
+        the list around it: the text has a `}` fewer than `{`s."""
+        return bool(node.members) and self.parent_is_array(stack) is True and self.surplus["}"] < 0
+
     def parent_is_array(self, stack: list[list[Any]]) -> bool | None:
         """Whether the container around the innermost one is an array (None: at the top)."""
         return None if len(stack) < 2 else stack[-2][0].kind is Kind.ARRAY
@@ -209,7 +251,7 @@ class Reader(StrayReading):
             if state == "after_value":
                 frame[2], frame[4] = "after_comma", start
             else:
-                self.report("json/unexpected", "comma without a value before it", start, end)
+                self.extra_comma(state, start, end, "value")
             return i + 1, last_end
         if char == ":":
             self.report("json/unexpected", "':' inside an array", start, end)
@@ -288,7 +330,7 @@ class Reader(StrayReading):
                 self.report("json/unexpected", "key without a value", start, end)
                 frame[2], frame[4] = "after_comma", start
             else:
-                self.report("json/unexpected", "comma without a member before it", start, end)
+                self.extra_comma(state, start, end, "member")
             return i + 1, last_end
         if char == ":":
             if state == "colon":
@@ -310,6 +352,10 @@ class Reader(StrayReading):
             if kind in VALUE_START or char in CLOSER or kind == BAD:
                 return i + 1, self.value_token(stack, kind, char, start, end)
         # A key is due (first, after_comma) or overdue (after_value: missing comma).
+        if state == "after_comma" and self.open_list(frame, i, kind):
+            array = frame[3].value
+            stack.append([array, array.start, "after_comma", None, frame[4]])
+            return i, last_end
         role = self.stray_in_object(i, kind, state)
         if role is not None:
             return self.stray(frame, i, kind, last_end, role, False), last_end
@@ -320,6 +366,15 @@ class Reader(StrayReading):
             node.members.append(member)
             frame[2], frame[3] = "colon", member
             return i + 1, end
+        if char == "{" and state == "after_comma" and self.next_sibling(stack, node):
+            # `"Resource": "*"` + `,` + `{`: this object was left open and the next element
+            # of the list around it starts; one finding at its own `{`, closed before the comma
+            comma = frame[4]
+            line_start = self.text.rfind("\n", last_end, comma) + 1
+            alone = line_start > 0 and not self.text[line_start:comma].strip()
+            self.unclosed_before(stack, comma if alone else last_end)  # `},` where `,` stands
+            stack[-1][2], stack[-1][4] = "after_comma", comma
+            return i, last_end
         if char in CLOSER:
             self.report("json/unexpected", "a value where a key was expected", start, end)
             member = Member("", start, start, None)

@@ -24,6 +24,7 @@ from editor.core.text.findings import Finding, Fix, TextEdit
 
 GUARDED = ("Action", "NotAction", "Resource", "NotResource", "Principal", "NotPrincipal")
 GUARDED_ALL = (*GUARDED, "Condition")
+_ACTION_SHAPE = re.compile(r"[a-z0-9-]+:[A-Za-z0-9*?]+", re.IGNORECASE)
 _PREFIX_BEFORE = re.compile(r"(?<![A-Za-z0-9-])([a-z0-9-]+):\Z", re.IGNORECASE)
 
 
@@ -41,6 +42,7 @@ def guard_value_words(
         if (member := view.member(name)) is not None and member.value is not None
     ]
     guarded = []
+    taken: set[int] = set()  # offsets of quotes a quoting fix takes in
     for finding in found:
         fix = finding.fix
         word = text[finding.start : finding.end]
@@ -57,6 +59,8 @@ def guard_value_words(
             quoted = _quoted_action(text, value, finding, catalog)
         if quoted is not None:
             guarded.append(quoted)
+            if text.startswith('"', finding.end):  # its closing quote, taken into the fix
+                taken.add(finding.end)
         else:
             guarded.append(
                 finding._replace(
@@ -65,7 +69,11 @@ def guard_value_words(
                     fix=fix._replace(safe=False),
                 )
             )
-    return guarded
+    # A quote taken into a quoted action is no string left open: its own fix would add one
+    return [
+        f._replace(fix=None) if f.code == "json/unexpected" and f.start in taken else f
+        for f in guarded
+    ]
 
 
 def _quoted_action(text: str, array: Node, finding: Finding, catalog: Catalog) -> Finding | None:
@@ -74,6 +82,8 @@ def _quoted_action(text: str, array: Node, finding: Finding, catalog: Catalog) -
     names an action."""
     start, word = finding.start, text[finding.start : finding.end]
     strings = [str(item.value) for item in array.items if item.kind is STRING]
+    if not all(_ACTION_SHAPE.fullmatch(s) for s in strings):
+        return None  # `"chime:A, "chime:B"`: a quote slipped, the list is not read as written
     prefix = _PREFIX_BEFORE.search(text[max(0, start - 64) : start])
     if prefix is not None:  # `chime:DeleteChannelMessage` bare: read as `chime`, `:` and this
         name, start = prefix[1] + ":" + word, start - len(prefix[0])
@@ -86,12 +96,15 @@ def _quoted_action(text: str, array: Node, finding: Finding, catalog: Catalog) -
         return None
     edits = []
     before = [item for item in array.items if item.end <= start]
-    after = [item for item in array.items if item.start >= finding.end]
     if before and "," not in text[before[-1].end : start]:
         edits.append(TextEdit(before[-1].end, before[-1].end, ",", COMMA_RANK))
-    edits.append(TextEdit(start, finding.end, json.dumps(name)))
-    if after and "," not in text[finding.end : after[0].start]:
-        edits.append(TextEdit(finding.end, finding.end, ",", COMMA_RANK))
+    end = finding.end
+    if text.startswith('"', end):
+        end += 1  # `chime:DeleteChannel",`: the string's own closing quote, its opening one lost
+    after = [item for item in array.items if item.start >= end]
+    edits.append(TextEdit(start, end, json.dumps(name)))
+    if after and "," not in text[end : after[0].start]:
+        edits.append(TextEdit(end, end, ",", COMMA_RANK))
     return finding._replace(
         message=f"{word!r} names the action {name}: its quotes and the comma before it are missing",
         fix=Fix(f"Quote it as {json.dumps(name)}", tuple(edits)),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from operator import attrgetter
 
 from editor.core.catalog.arn import SYMBOL
 from editor.core.json.nodes import ARRAY, OBJECT, STRING, Member, Node
@@ -85,23 +84,14 @@ def string_items(node: Node) -> list[Node]:
     if node.kind is STRING:
         return [] if _symbolic(node) else [node]
     if node.kind is ARRAY:
-        items = node.items
-        # The usual list, strings only and none symbolic, is told in C: kinds and values
-        # gathered by map(attrgetter), not a Python step per item.
-        if set(map(_KIND, items)) <= _STRING_ONLY and "${@" not in "\n".join(map(_VALUE, items)):
-            return list(items)
         string = STRING
         return [
             item
-            for item in items
+            for item in node.items
             # "${@" first: most strings hold none, and are taken without a call
             if item.kind is string and ("${@" not in item.value or not _symbolic(item))
         ]
     return []
-
-
-_KIND, _VALUE = attrgetter("kind"), attrgetter("value")
-_STRING_ONLY = frozenset({STRING})
 
 
 def _symbolic(node: Node) -> bool:

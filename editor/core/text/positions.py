@@ -7,8 +7,6 @@ the line it ends.
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import accumulate, repeat
-from operator import add
 
 
 class LineIndex:
@@ -26,11 +24,12 @@ class LineIndex:
     @property
     def _starts(self) -> list[int]:
         if self._built is None:
-            # Each line's start is the sum of the lengths before it, each with its "\n":
-            # summed in C (a Python loop over the lines cost as much as the rest of a lint).
-            lengths = map(add, map(len, self._text.split("\n")), repeat(1))
-            starts = list(accumulate(lengths, initial=0))
-            starts.pop()  # the end of the last line, where no line starts
+            starts = [0]
+            find = self._text.find
+            pos = find("\n")
+            while pos != -1:
+                starts.append(pos + 1)
+                pos = find("\n", pos + 1)
             self._built = starts
         return self._built
 

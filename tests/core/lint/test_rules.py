@@ -234,6 +234,10 @@ TABLE: dict[str, list[tuple[str, list[str]]]] = {
         (policy(S(["chime:SendChannelMessage"], [CHANNEL])), ['"chime:SendChannelMessage"']),
         (policy(S(["chime:SendChannelMessage"], [BOT, CHANNEL])), []),
         (policy(S(["chime:AssociateChannelFlow"], [USER, CHANNEL, FLOW])), []),
+        # A Deny on any one of the ARNs a call is authorized against denies it: complete
+        (policy(S(["chime:SendChannelMessage"], [CHANNEL], effect="Deny")), []),
+        (policy(S(["chime:SendChannelMessage"], [USER], effect="Deny")), []),
+        (policy(S(["chime:AssociateChannelFlow"], [USER, CHANNEL], effect="Deny")), []),
     ],
     "resource/star-required": [
         (

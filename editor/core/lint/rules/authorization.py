@@ -31,6 +31,9 @@ def authorization(ctx: LintContext) -> Iterator[Finding]:
         if member.value is not None and len(values) < _count(member.value):
             continue  # a template's symbolic ARN: what it grants is not known here
         star = "*" in values
+        # A Deny on any one of the ARNs a call is authorized against denies it: a target it
+        # lacks is no gap (the call "will be denied" is what it is for)
+        allow = statement.effect != "Deny"  # an Effect not yet written may be an Allow
         unreadable = any(not arn_types_of(catalog, v) and _unreadable(v) for v in values)
         if unreadable:
             continue  # its placeholder or bad ARN is the finding; not one more per action
@@ -69,7 +72,7 @@ def authorization(ctx: LintContext) -> Iterator[Finding]:
                         action = catalog.by_full_name[name]
                         verdict = verdicts[name] = _verdict(action, star, covered[chime])
                         passing[kind] = verdict is None
-            if verdict is not None:
+            if verdict is not None and (allow or verdict.code != "resource/missing-target"):
                 yield ctx.finding(verdict.code, ERROR, verdict.message, node.start, node.end)
         if star and statement.effect == "Allow":
             yield from _star_scopable(ctx, statement)
