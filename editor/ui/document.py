@@ -344,9 +344,11 @@ class Document(QObject):
             self._adopt(editing.with_text(self.state, self.state.text))
         return self.state
 
-    def _adopt(self, synced: EditorState) -> None:
-        """Replace the current state by its synced self, here and on the undo stack."""
-        synced = _settled(synced)
+    def _adopt(self, synced: EditorState, settled: bool = False) -> None:
+        """Replace the current state by its synced self, here and on the undo stack; `settled`:
+        its Denies already answered as `grants` does (by the analysis, off this thread)."""
+        if not settled:
+            synced = _settled(synced)
         command = self._undo_stack.command(self._undo_stack.index() - 1)
         if isinstance(command, StateCommand) and command.new is self._state:
             command.new = synced
@@ -392,7 +394,7 @@ class Document(QObject):
         if analysis.version != self.version:
             return  # the text or the options moved on: a newer analysis is coming
         if analysis.state is self._state and not self._state.synced:
-            self._adopt(analysis.synced)
+            self._adopt(analysis.synced, settled=True)
         self.result, self.result_version = analysis.result, analysis.version
         self.shown = analysis.shown
         self.fixes = analysis.fixes
