@@ -122,9 +122,30 @@ class Document(QObject):
         return True
 
     def set_actions(self, actions: frozenset[str], title: str = "Change actions") -> bool:
-        done = self._push(title, lambda s: editing.with_actions(s, actions, self.parameters))
+        """Exactly `actions` granted (ticked, the rest unticked)."""
+        return self._change_actions(lambda _: actions, title)
+
+    def tick(self, names: frozenset[str], checked: bool) -> bool:
+        """Boxes clicked: `names` ticked or unticked on top of what the current text grants.
+        The boxes may still show an older text's ticks (typing, or an opened file, not yet
+        analysed): the rest is the text's own, read here, never what the boxes showed."""
+        return self._change_actions(
+            lambda granted: granted | names if checked else granted - names, "Change actions"
+        )
+
+    def _change_actions(
+        self, wanted_of: Callable[[frozenset[str]], frozenset[str]], title: str
+    ) -> bool:
+        wanted: list[frozenset[str]] = []  # worked out from the synced state, in `_push`
+
+        def make(state: EditorState) -> EditorState:
+            wanted.append(wanted_of(state.actions))
+            return editing.with_actions(state, wanted[0], self.parameters)
+
+        done = self._push(title, make)
         refused = self.was_refused  # and said why: no second message over it
-        kept = sorted(self.state.actions - actions) if self.state.readable and not refused else []
+        asked = wanted and self.state.readable and not refused
+        kept = sorted(self.state.actions - wanted[0]) if asked else []
         if kept:  # unticked, but a wildcard or a NotAction in the text still grants it
             self.refused.emit(
                 f"{', '.join(kept)}: still granted by a wildcard such as chime:List* or by a "
