@@ -93,7 +93,8 @@ def test_help_is_laid_out_as_argparse_would(monkeypatch, columns: str) -> None:
 # dataclasses imports inspect, which imports ast, dis and tokenize (the catalog, the reader's
 # nodes, the lint's context and reports are plain classes or named tuples instead); argparse's
 # own help formatter imports shutil for the terminal's width; logging is for --verbose,
-# difflib for --diff, importlib.metadata for SARIF's tool version.
+# difflib for --diff, importlib.metadata for SARIF's tool version, datetime for a Date
+# condition's value.
 NO_USE = [
     "dataclasses",
     "inspect",
@@ -105,6 +106,7 @@ NO_USE = [
     "logging",
     "difflib",
     "importlib.metadata",
+    "datetime",
 ]
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import ipaddress
 import re
 from collections.abc import Iterator
-from datetime import date
 
 from editor.core.catalog.lookup import key_type
 from editor.core.json.nodes import ARRAY, LITERAL, NUMBER, OBJECT, STRING, Member, Node
@@ -260,6 +259,8 @@ def _is_date(text: str) -> bool:
     match = _DATE.fullmatch(text)
     if match is None:
         return False
+    from datetime import date  # only Date conditions need it: not imported by every lint
+
     year, month, day, hour, minute, second = (int(g) if g else None for g in match.groups())
     try:
         date(year or 1, month or 1, day or 1)
