@@ -98,7 +98,9 @@ def _denial_note(denial: Denial | None, granted: bool) -> str:
 
 
 class CatalogModel(QAbstractItemModel):
-    toggled = Signal(object)  # frozenset[str]: the ticks the user asks for (a request)
+    # A request: the actions clicked (frozenset[str]) and whether ticked, to be applied to
+    # what the text grants (the boxes may show an older text's ticks)
+    toggled = Signal(object, bool)
 
     def __init__(self, catalog: Catalog, personas: PersonaSet, parent: Any = None) -> None:
         super().__init__(parent)
@@ -252,5 +254,5 @@ class CatalogModel(QAbstractItemModel):
             names = {a.name for a in group if self.visible is None or a.name in self.visible}
         wanted = self.selected | names if checked else self.selected - names
         if wanted != self.selected:
-            self.toggled.emit(frozenset(wanted))
+            self.toggled.emit(frozenset(names), checked)
         return True

@@ -122,9 +122,30 @@ class Document(QObject):
         return True
 
     def set_actions(self, actions: frozenset[str], title: str = "Change actions") -> bool:
-        done = self._push(title, lambda s: editing.with_actions(s, actions, self.parameters))
+        """Exactly `actions` granted (ticked, the rest unticked)."""
+        return self._change_actions(lambda _: actions, title)
+
+    def tick(self, names: frozenset[str], checked: bool) -> bool:
+        """Boxes clicked: `names` ticked or unticked on top of what the current text grants.
+        The boxes may still show an older text's ticks (typing, or an opened file, not yet
+        analysed): the rest is the text's own, read here, never what the boxes showed."""
+        return self._change_actions(
+            lambda granted: granted | names if checked else granted - names, "Change actions"
+        )
+
+    def _change_actions(
+        self, wanted_of: Callable[[frozenset[str]], frozenset[str]], title: str
+    ) -> bool:
+        wanted: list[frozenset[str]] = []  # worked out from the synced state, in `_push`
+
+        def make(state: EditorState) -> EditorState:
+            wanted.append(wanted_of(state.actions))
+            return editing.with_actions(state, wanted[0], self.parameters)
+
+        done = self._push(title, make)
         refused = self.was_refused  # and said why: no second message over it
-        kept = sorted(self.state.actions - actions) if self.state.readable and not refused else []
+        asked = wanted and self.state.readable and not refused
+        kept = sorted(self.state.actions - wanted[0]) if asked else []
         if kept:  # unticked, but a wildcard or a NotAction in the text still grants it
             self.refused.emit(
                 f"{', '.join(kept)}: still granted by a wildcard such as chime:List* or by a "
@@ -344,9 +365,11 @@ class Document(QObject):
             self._adopt(editing.with_text(self.state, self.state.text))
         return self.state
 
-    def _adopt(self, synced: EditorState) -> None:
-        """Replace the current state by its synced self, here and on the undo stack."""
-        synced = _settled(synced)
+    def _adopt(self, synced: EditorState, settled: bool = False) -> None:
+        """Replace the current state by its synced self, here and on the undo stack; `settled`:
+        its Denies already answered as `grants` does (by the analysis, off this thread)."""
+        if not settled:
+            synced = _settled(synced)
         command = self._undo_stack.command(self._undo_stack.index() - 1)
         if isinstance(command, StateCommand) and command.new is self._state:
             command.new = synced
@@ -392,7 +415,7 @@ class Document(QObject):
         if analysis.version != self.version:
             return  # the text or the options moved on: a newer analysis is coming
         if analysis.state is self._state and not self._state.synced:
-            self._adopt(analysis.synced)
+            self._adopt(analysis.synced, settled=True)
         self.result, self.result_version = analysis.result, analysis.version
         self.shown = analysis.shown
         self.fixes = analysis.fixes

@@ -189,7 +189,7 @@ class Panels(QObject):
         window = self.window
         self.catalog_model = model = CatalogModel(window.catalog, window.personas, self)
         self.catalog_view = CatalogView(model)
-        model.toggled.connect(window.document.set_actions)
+        model.toggled.connect(window.document.tick)
         self.catalog_box = box = QGroupBox("Actions by persona")  # kept: see put_in_place
         QVBoxLayout(box).addWidget(self.catalog_view)
         self._arrive(model, lambda: put_in_place(window.left, 0, box, 3))

@@ -110,3 +110,19 @@ def test_the_typing_is_analysed_once_it_pauses(live, qtbot) -> None:
     assert live.sent == [typed]  # once, after the pause
     assert live.document.result.parsed.text == typed
     assert live.document.undo_steps() == 1
+
+
+def test_a_click_right_after_typing_an_action_keeps_the_typed_action(live, qtbot) -> None:
+    """The boxes still show the ticks of the text before the typing (its analysis has not
+    come back): a click asks for one box, on top of what the typed text grants. Asking for
+    the boxes as shown made the tick take the typed action out again (and at start-up, a
+    click before the first analysis replaced a whole opened policy by the one action)."""
+    from tests.ui.test_catalog_filter import click_check
+
+    typed = '"chime:DeleteChannelMessage", '
+    type_at(qtbot, live, '"chime:ListChannels"', typed)
+    assert "DeleteChannelMessage" not in live.catalog_model.selected  # not analysed yet
+    click_check(qtbot, live.catalog_view, action_index(live, "Full user", "CreateChannel"))
+    text = live.editor.toPlainText()
+    assert typed in text and "chime:CreateChannel" in text
+    assert {"DeleteChannelMessage", "CreateChannel"} <= live.document.state.actions

@@ -55,8 +55,9 @@ def settled_state(state: EditorState) -> EditorState:
         return state  # nothing a Deny names, or the text not read yet: nothing to settle
     global _last
     denied = dict(state.denials)
-    if _last is not None and _last[0] == (state.text, state.denials):
-        actions, settled_denials = _last[1]  # the same text again: an undo, a re-set
+    last = _last  # read once: the analysis thread and the GUI thread both come here
+    if last is not None and last[0] == (state.text, state.denials):
+        actions, settled_denials = last[1]  # the same text again: an undo, a re-set
     else:
         actions, settled_denials = settled(state.text, denied, load_catalog())
         _last = ((state.text, state.denials), (actions, settled_denials))

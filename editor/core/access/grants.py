@@ -203,7 +203,7 @@ def grants(policy: CompiledPolicy) -> tuple[ActionGrant, ...]:
         if not allows:
             continue
         denies = [s for s in speaking if not s.allow]
-        if not _usable(allows, denies, lower):
+        if not (_spared(allows, denies, lower) or _usable(allows, denies, lower)):
             continue
         action = find_action(catalog, name)
         service = name.split(":", 1)[0]

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from editor.core.access.grants import grants, usable
+from editor.core.access.grants import _usable, grants, usable
 from editor.core.access.policy import compile_policy
 from tests.core.access.oracle import run_oracle
 
@@ -47,6 +47,12 @@ def test_usable_says_what_grants_lists(text: str) -> None:
     policy = compile_policy(text, "p")
     listed = {g.action for g in grants(policy)}
     assert usable(policy, "chime:DeleteChannel") == ("chime:DeleteChannel" in listed)
+    # The quick witness never answers otherwise than the whole product of the patterns.
+    speaking = [s for s in policy.statements if s.problem is None]
+    allows = [s for s in speaking if s.allow]
+    denies = [s for s in speaking if not s.allow]
+    whole = _usable(allows, denies, "chime:deletechannel")
+    assert usable(policy, "chime:DeleteChannel") == whole
 
 
 def _conditional(condition: dict) -> str:
