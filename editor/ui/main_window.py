@@ -59,7 +59,6 @@ LAYOUTS = (
     (Layout.LEAST_PRIVILEGE, "Least privilege"),
     (Layout.AWS_EXAMPLE, "AWS example"),
 )
-REWRITE = {Layout.LEAST_PRIVILEGE: "least privilege", Layout.AWS_EXAMPLE: "AWS example"}
 INDENTS = ((4, "4 spaces"), (2, "2 spaces"), (0, "Minified"))
 BIG_TEXT = 1_000_000  # characters: reading a text this long shows a busy bar at once
 SLOW_ANALYSIS_MS = 400  # ... and any analysis that takes longer than this
@@ -199,6 +198,13 @@ class MainWindow(WindowMenus):
     def show_state(self, state: EditorState) -> None:
         typed = self.editor.text() == state.text  # the editor holds it already: typing
         self.editor.set_text(state.text)
+        # Known before the text is read (an opened file is as written): shown at once, not
+        # the untitled policy's layout until the first analysis.
+        for combo, value in ((self.layout_combo, state.layout), (self.indent_combo, state.indent)):
+            with QSignalBlocker(combo):
+                if combo.findData(value) < 0:  # tabs, 3 spaces...: the file's own
+                    combo.addItem("As written", value)
+                combo.setCurrentIndex(combo.findData(value))
         if not state.synced:
             if len(state.text) > BIG_TEXT and not typed:  # opened, or replaced: being read
                 self.status.show_busy(f"Reading {len(state.text) / 1e6:.1f} MB of policy…")
@@ -209,11 +215,6 @@ class MainWindow(WindowMenus):
         self.panels.show_state(state)
         self.banner.setText(SYNC_BANNER)  # what holds now, not an earlier edit's refusal
         self.banner.setVisible(not readable)
-        for combo, value in ((self.layout_combo, state.layout), (self.indent_combo, state.indent)):
-            with QSignalBlocker(combo):
-                if combo.findData(value) < 0:  # tabs, 3 spaces...: the file's own
-                    combo.addItem("As written", value)
-                combo.setCurrentIndex(combo.findData(value))
 
     def show_result(self, result: LintResult) -> None:
         self._slow.stop()
@@ -263,50 +264,10 @@ class MainWindow(WindowMenus):
         self.banner.show()
 
     def layout_chosen(self) -> None:
-        """A layout or indentation picked. A new policy is written in it at once; an opened
-        file is rewritten only after its preview is applied (one undo step)."""
-        from editor.core.policy import editing
-        from editor.core.policy.editing import NotReadable
+        """A layout or indentation picked (see layout_flow.py)."""
+        from editor.ui.layout_flow import layout_chosen
 
-        state = self.document.state
-        layout = Layout(self.layout_combo.currentData())
-        indent = int(self.indent_combo.currentData())
-        opened = state.layout is Layout.AS_WRITTEN or self.files.path is not None
-        if opened:
-            try:
-                after = editing.with_layout(state, layout, indent).text
-            except NotReadable:
-                after = state.text  # set_layout below says why
-            what = REWRITE.get(layout, f"indented {indent or 'minified'}")
-            if after == state.text and layout is not Layout.AS_WRITTEN and state.readable:
-                self.status.showMessage(
-                    f"Nothing to rewrite as {what}: statements with their author's own Sid, "
-                    "conditions or other services are kept as written.",
-                    10000,
-                )
-                self.show_state(state)  # the controls show the file as it still is
-                return
-            lost = added = None
-            if after != state.text and layout is not Layout.AS_WRITTEN:
-                from editor.core.access.rewrites import rewrite_changes
-
-                lost, added = rewrite_changes(state.text, after)
-            if lost is not None:  # a layout rewrites the statements, never takes a grant away
-                self.show_state(state)
-                self.refused(
-                    f"Not rewritten as {what}: {lost}. Statements it cannot represent (a Deny's "
-                    "ARNs, a NotAction or NotResource) would change what is allowed; keep "
-                    '"As written" or edit the JSON.'
-                )
-                return
-            if added is not None:
-                self.status.showMessage(f"Rewriting as {what} also allows {added}", 30000)
-            if after != state.text and not self.dialogs.preview(
-                f"Rewrite as {what}", state.text, after
-            ):
-                self.show_state(state)  # the controls show the file as it is
-                return
-        self.document.set_layout(layout, indent)
+        layout_chosen(self)
 
     def _busy_if_still_checking(self) -> None:
         if self.document.analysis_pending:

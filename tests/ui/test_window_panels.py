@@ -49,6 +49,7 @@ class FirstPaint(QObject):
             window = self.window
             self.seen = {
                 "text": window.editor.toPlainText(),
+                "layout": window.layout_combo.currentText(),
                 "panels": [
                     window.panels.catalog_view,
                     window.panels.form,
@@ -86,6 +87,7 @@ def test_the_text_is_painted_first_and_the_panels_follow(launched, qtbot) -> Non
         pass
     assert analysed_before == [False]
     assert first.seen["text"] == POLICY
+    assert first.seen["layout"] == "As written"  # the file's, not the untitled policy's
     assert first.seen["panels"] == [None, None, None]
     # Complete: the ticks and the findings of the file opened before the panels existed.
     qtbot.waitUntil(lambda: window.problems.model.rowCount() > 0, timeout=10000)

@@ -106,6 +106,26 @@ def test_rule_points_at_the_token(code: str, principal: Any, expected: list[str]
     assert hits == expected
 
 
+def not_principal_policy(effect: str = "Allow", condition: bool = False) -> str:
+    text = bucket_policy({"AWS": "arn:aws:iam::444455556666:user/Bob"}, condition, effect)
+    return text.replace('"Principal"', '"NotPrincipal"')
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # IAM User Guide, NotPrincipal: an Allow with NotPrincipal grants every principal not
+        # named, anonymous users included (as "*" does)
+        (not_principal_policy(), ['"NotPrincipal"']),
+        (not_principal_policy(condition=True), []),  # narrowed, as for "*"
+        (not_principal_policy("Deny"), []),  # the documented use: deny all but these
+    ],
+)
+def test_an_allow_with_not_principal_is_public(text: str, expected: list[str]) -> None:
+    hits = [text[f.start : f.end] for f in lint(text).findings if f.code == "principal/public"]
+    assert hits == expected
+
+
 def test_public_is_fine_with_a_condition_or_a_deny() -> None:
     for text in (bucket_policy("*", condition=True), bucket_policy("*", effect="Deny")):
         assert "principal/public" not in [f.code for f in lint(text).findings]

@@ -36,6 +36,8 @@ def principals(ctx: LintContext) -> Iterator[Finding]:
             if member is None or member.value is None or name in forbidden:
                 continue
             yield from _principal(ctx, statement, name, member.value)
+            if name == "NotPrincipal":
+                yield from _allow_not_principal(ctx, statement, member)
 
 
 def _principal(
@@ -210,4 +212,27 @@ def _star(ctx: LintContext, statement: StatementView, name: str, node: Node) -> 
         "(aws:SourceAccount, aws:PrincipalOrgID ...)" + ctx.as_kind(),
         node.start,
         node.end,
+    )
+
+
+def _allow_not_principal(
+    ctx: LintContext, statement: StatementView, member: Member
+) -> Iterator[Finding]:
+    """An Allow to everyone but the principals named: public access as much as "*" is. The
+    IAM User Guide's NotPrincipal page advises against NotPrincipal with an Allow: it grants
+    every principal not listed, anonymous users included."""
+    if (
+        statement.effect != "Allow"
+        or ctx.kind.kind not in _PUBLIC_KINDS
+        or statement.member("Condition") is not None
+    ):
+        return
+    yield ctx.finding(
+        "principal/public",
+        WARNING,
+        "allows everyone but the principals named, anonymous users included (IAM advises "
+        "against NotPrincipal with Allow): name the principals in Principal instead, or add "
+        "a Condition" + ctx.as_kind(),
+        member.key_start,
+        member.key_end,
     )
