@@ -114,6 +114,13 @@ def _arn_types(templates: tuple[tuple[str, str], ...], value: str) -> frozenset[
             return frozenset()
     if value == "*":
         return frozenset(name for name, _ in templates)
+    if not ("*" in value or "?" in value or "$" in value):
+        # The usual ARN, no wildcard or variable anywhere: matched segment by segment, its
+        # first five fields compared as strings, with no PatternFields to build.
+        fields = value.split(":", 5)
+        index = _segment_index(templates)
+        if index is not None and len(fields) == 6:
+            return _plain_types(index, fields)
     pattern = PatternFields(value)
     fields = pattern.fields
     index = _segment_index(templates)
@@ -166,6 +173,35 @@ def _literal_types(
             if pattern.head_meets(heads):
                 found.append(name)
     return frozenset(found)
+
+
+def _plain_types(index: _SegmentIndex, fields: list[str]) -> frozenset[str]:
+    """_literal_types of an ARN without any wildcard or variable: a template's ${...} head
+    field takes any non-empty field without "/", a literal one only itself."""
+    segments = fields[5].split("/")
+    if "" in segments:
+        return _literal_types(index, PatternFields(":".join(fields)), segments)
+    found: list[str] = []
+    heads_ok: dict[tuple[str, ...], bool] = {}
+    for literal, table in index.by_length.get(len(segments), ()):
+        for name, heads, _ in table.get(literal(segments), ()):
+            ok = heads_ok.get(heads)
+            if ok is None:
+                ok = heads_ok[heads] = _plain_head_meets(fields, heads)
+            if ok:
+                found.append(name)
+    return frozenset(found)
+
+
+def _plain_head_meets(fields: list[str], forms: tuple[str, ...]) -> bool:
+    """PatternFields.head_meets of a pattern without wildcard or variable."""
+    for field, form in zip(fields[:5], forms, strict=True):
+        if form.startswith("${"):
+            if not field or "/" in field:
+                return False
+        elif field != form:
+            return False
+    return True
 
 
 def _prefix_types(
