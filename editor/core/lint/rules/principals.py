@@ -196,14 +196,18 @@ def _provider_arn_ok(service: str, resource: str) -> bool:
     return service == "iam" and _PROVIDERS.fullmatch(resource) is not None
 
 
+def _open_allow(ctx: LintContext, statement: StatementView) -> bool:
+    """An Allow in a policy that names principals, with no Condition to narrow who."""
+    return (
+        statement.effect == "Allow"
+        and ctx.kind.kind in _PUBLIC_KINDS
+        and statement.member("Condition") is None
+    )
+
+
 def _star(ctx: LintContext, statement: StatementView, name: str, node: Node) -> Iterator[Finding]:
     """An Allow to everyone, with nothing to narrow it: public access."""
-    if (
-        name != "Principal"
-        or statement.effect != "Allow"
-        or ctx.kind.kind not in _PUBLIC_KINDS
-        or statement.member("Condition") is not None
-    ):
+    if name != "Principal" or not _open_allow(ctx, statement):
         return
     yield ctx.finding(
         "principal/public",
@@ -221,11 +225,7 @@ def _allow_not_principal(
     """An Allow to everyone but the principals named: public access as much as "*" is. The
     IAM User Guide's NotPrincipal page advises against NotPrincipal with an Allow: it grants
     every principal not listed, anonymous users included."""
-    if (
-        statement.effect != "Allow"
-        or ctx.kind.kind not in _PUBLIC_KINDS
-        or statement.member("Condition") is not None
-    ):
+    if not _open_allow(ctx, statement):
         return
     yield ctx.finding(
         "principal/public",
