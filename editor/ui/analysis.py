@@ -60,6 +60,16 @@ class Analysis:
     fixes: int | None = None  # the changes Fix all makes; None: not worked out (a big text)
 
 
+def settled(state: EditorState) -> EditorState:
+    """The boxes and the refusals of a tick answer as `chime-policy grants` does (see
+    `access.denied`); worked out only when a Deny names an action."""
+    if not (state.synced and state.denials):
+        return state
+    from editor.core.access.denied import settled_state
+
+    return settled_state(state)
+
+
 def analyze(job: Job, current: Callable[[], bool] = lambda: True) -> Analysis | None:
     """The work itself, on whatever thread calls it; None once `current()` turns False."""
     from editor.core.lint.engine import lint
@@ -72,10 +82,7 @@ def analyze(job: Job, current: Callable[[], bool] = lambda: True) -> Analysis | 
     if state.readable:
         _ = state.held  # the form asks for these: work them out here, not on the GUI thread
         _ = state.errors()
-    if state.synced and state.denials:  # the boxes a Deny decides, as `grants` does (0.6 s at 1 MB)
-        from editor.core.access.denied import settled_state
-
-        state = settled_state(state)
+    state = settled(state)  # here, not on the GUI thread: 0.6 s at 1 MB
     if not current():
         return None
     result = lint(state.text, job.options)

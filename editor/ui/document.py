@@ -26,7 +26,7 @@ from editor.core.policy.editing import EditorState, NotReadable
 from editor.core.policy.kinds import PolicyKind
 from editor.core.policy.layout import Layout
 from editor.core.text.findings import Fix, TextEdit
-from editor.ui.analysis import Analysis, Analyzer, Job
+from editor.ui.analysis import Analysis, Analyzer, Job, settled
 from editor.ui.state_command import StateCommand
 
 if TYPE_CHECKING:
@@ -365,11 +365,11 @@ class Document(QObject):
             self._adopt(editing.with_text(self.state, self.state.text))
         return self.state
 
-    def _adopt(self, synced: EditorState, settled: bool = False) -> None:
-        """Replace the current state by its synced self, here and on the undo stack; `settled`:
+    def _adopt(self, synced: EditorState, from_worker: bool = False) -> None:
+        """Replace the current state by its synced self, here and on the undo stack; `from_worker`:
         its Denies already answered as `grants` does (by the analysis, off this thread)."""
-        if not settled:
-            synced = _settled(synced)
+        if not from_worker:
+            synced = settled(synced)
         command = self._undo_stack.command(self._undo_stack.index() - 1)
         if isinstance(command, StateCommand) and command.new is self._state:
             command.new = synced
@@ -377,7 +377,7 @@ class Document(QObject):
         self.changed.emit(synced)
 
     def _set_state(self, state: EditorState) -> None:
-        state = _settled(state)
+        state = settled(state)
         self._state = state
         self.changed.emit(state)
         self._changed_input(typing=not state.synced)
@@ -415,18 +415,8 @@ class Document(QObject):
         if analysis.version != self.version:
             return  # the text or the options moved on: a newer analysis is coming
         if analysis.state is self._state and not self._state.synced:
-            self._adopt(analysis.synced, settled=True)
+            self._adopt(analysis.synced, from_worker=True)
         self.result, self.result_version = analysis.result, analysis.version
         self.shown = analysis.shown
         self.fixes = analysis.fixes
         self.analyzed.emit(self.result)
-
-
-def _settled(state: EditorState) -> EditorState:
-    """The boxes and the refusals of a tick answer as `chime-policy grants` does (see
-    `access.denied`); worked out only when a Deny names an action."""
-    if not (state.synced and state.denials):
-        return state
-    from editor.core.access.denied import settled_state
-
-    return settled_state(state)
