@@ -28,27 +28,25 @@ class ParsedText(NamedTuple):
         return None if self.root is None else to_python(self.root)
 
 
-# The elements of the IAM policy grammar: a policy may hold each once per policy or statement.
-# IAM's "Troubleshoot IAM policies" page lists "More than one Statement element" and "More than
-# one Effect, Action, or Resource element" among the errors it refuses; a reader that kept the
-# last one silently would turn two statements run together into one (a Deny's Condition on an
-# Allow). Named here, not imported from policy/, which comes after this stage.
-POLICY_ELEMENTS = frozenset(
-    (
-        "Version",
-        "Id",
-        "Statement",
-        "Sid",
-        "Effect",
-        "Principal",
-        "NotPrincipal",
-        "Action",
-        "NotAction",
-        "Resource",
-        "NotResource",
-        "Condition",
-    )
+# The elements of the IAM policy grammar, named at this stage because the reader needs them
+# (the policy views re-export them). A policy may hold each once per policy or statement:
+# IAM's "Troubleshoot IAM policies" page lists "More than one Statement element" and "More
+# than one Effect, Action, or Resource element" among the errors it refuses; a reader that
+# kept the last one silently would turn two statements run together into one (a Deny's
+# Condition on an Allow).
+TOP_ELEMENTS = ("Version", "Id", "Statement")
+STATEMENT_ELEMENTS = (
+    "Sid",
+    "Effect",
+    "Principal",
+    "NotPrincipal",
+    "Action",
+    "NotAction",
+    "Resource",
+    "NotResource",
+    "Condition",
 )
+POLICY_ELEMENTS = frozenset(TOP_ELEMENTS + STATEMENT_ELEMENTS)
 
 
 def duplicate_key(index: LineIndex, member: Member) -> Finding:

@@ -8,18 +8,6 @@ from collections.abc import Iterable
 from editor.core.catalog.arn import SYMBOL
 from editor.core.json.nodes import ARRAY, OBJECT, STRING, Member, Node
 
-TOP_ELEMENTS = ("Version", "Id", "Statement")
-STATEMENT_ELEMENTS = (
-    "Sid",
-    "Effect",
-    "Principal",
-    "NotPrincipal",
-    "Action",
-    "NotAction",
-    "Resource",
-    "NotResource",
-    "Condition",
-)
 VERSIONS = ("2012-10-17", "2008-10-17")
 
 

@@ -8,11 +8,12 @@ from collections.abc import Iterator
 
 from editor.core.catalog.suggest import closest
 from editor.core.json.nodes import ARRAY, OBJECT, STRING, Member, Node
+from editor.core.json.parsed import STATEMENT_ELEMENTS, TOP_ELEMENTS
 from editor.core.lint.context import LintContext
 from editor.core.lint.effects import guess_effect
 from editor.core.lint.quota import Quota, non_whitespace_length, size_quota
 from editor.core.policy.kinds import PolicyKind, with_article
-from editor.core.policy.statements import STATEMENT_ELEMENTS, TOP_ELEMENTS, VERSIONS, StatementView
+from editor.core.policy.statements import VERSIONS, StatementView
 from editor.core.text.findings import Finding, Fix, Severity, TextEdit, line_break
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
